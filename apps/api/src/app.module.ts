@@ -1,0 +1,58 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, ConfigModule } from '@trta/config';
+import { DatabaseModule } from '@trta/database';
+import { AccessGuard, HttpExceptionFilter } from '@trta/http';
+import { IdentityModule } from '@trta/identity';
+import { QueuesModule } from '@trta/queues';
+import { ReferenceModule } from '@trta/reference';
+import { SystemModule } from '@trta/system';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  redisUrl: string;
+}
+
+/** Paths in logs that must never show a secret. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.passwordHash',
+  '*.accessToken',
+];
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, redisUrl }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            name: 'api',
+            level: config.LOG_LEVEL,
+            redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+            // The id fastify gave the request (from X-Request-Id or new), so logs and error bodies agree.
+            genReqId: (request) => (request as { id?: string }).id ?? randomUUID(),
+            customProps: () => ({ service: 'trta-api' }),
+          },
+        }),
+        DatabaseModule.forRoot(databaseUrl),
+        QueuesModule.forRoot({ redisUrl, prefix: config.QUEUE_PREFIX }),
+        SystemModule,
+        ReferenceModule,
+        IdentityModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+    };
+  }
+}

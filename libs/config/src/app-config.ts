@@ -1,0 +1,130 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+/**
+ * Every environment variable the product reads, typed and validated once at boot.
+ * `.env.example` documents each of them; nothing else reads `process.env`.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'DATABASE_NAME must be a lowercase SQL identifier' })
+  DATABASE_NAME = 'trta';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  POSTGRES_LOCAL_PORT = 5432;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  EMBEDDED_POSTGRES_PORT = 54329;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  REDIS_LOCAL_PORT = 6379;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  EMBEDDED_REDIS_PORT = 63790;
+
+  /** Where embedded servers and generated secrets live between runs. */
+  @IsString()
+  DATA_DIR = '.data';
+
+  /** Required in production; elsewhere a secret is generated once and kept under DATA_DIR. */
+  @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.JWT_SECRET !== undefined)
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  JWT_TTL_SECONDS = 8 * 3600;
+
+  @IsOptional()
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @ValidateIf((config: AppConfig) => config.ADMIN_PASSWORD !== undefined)
+  @IsString()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters long' })
+  ADMIN_PASSWORD?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** `npm start` runs the queue worker inside the API process; production runs it apart. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WORKER_IN_PROCESS = false;
+
+  /** Prefix of every BullMQ key, so that several deployments (or test files) share one Redis. */
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, - and _ only' })
+  QUEUE_PREFIX = 'trta';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_CONCURRENCY = 4;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60;
+
+  /** Run pending migrations when the API starts (off when a release job runs them instead). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  MIGRATE_ON_START = true;
+}

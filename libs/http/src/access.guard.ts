@@ -1,0 +1,28 @@
+import { ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { ALLOWED_ROLES, ANY_SIGNED_IN, AuthUser, IS_PUBLIC } from './auth.decorators';
+
+/**
+ * The one global guard, closed by default: a route is open only when marked `@Public()`;
+ * otherwise the caller needs a valid JWT and a role the route allows. A route that names no
+ * roles is open to nobody, so a forgotten decorator fails loudly instead of leaking.
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    await super.canActivate(context);
+    const user = context.switchToHttp().getRequest<{ user: AuthUser }>().user;
+    const allowed = this.reflector.getAllAndOverride<string[] | undefined>(ALLOWED_ROLES, targets) ?? [];
+    if (allowed.includes(ANY_SIGNED_IN) || allowed.includes(user.role) || (allowed.length > 0 && user.role === 'admin')) {
+      return true;
+    }
+    throw new ForbiddenException(`This action is not allowed for the role ${user.role}`);
+  }
+}

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { AuthUser } from '@trta/http';
+
+export interface AccessToken {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(private readonly jwt: JwtService) {}
+
+  issue(user: AuthUser): AccessToken {
+    const accessToken = this.jwt.sign({ sub: user.id, email: user.email, role: user.role, country: user.country });
+    const { exp, iat } = this.jwt.decode<{ exp: number; iat: number }>(accessToken);
+    return { accessToken, tokenType: 'Bearer', expiresIn: exp - iat };
+  }
+}

@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { AppConfig } from '@trta/config';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { JWT_SECRET } from './auth/jwt-secret';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { LocalStrategy } from './auth/local.strategy';
+import { LoginThrottleService } from './auth/login-throttle.service';
+import { AdminBootstrapService } from './users/admin-bootstrap.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+@Module({
+  imports: [
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: JWT_SECRET.fromConfig(config).value,
+        signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' },
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [
+    { provide: JWT_SECRET, inject: [AppConfig], useFactory: (config: AppConfig) => JWT_SECRET.fromConfig(config) },
+    AuthService,
+    UsersService,
+    LocalStrategy,
+    JwtStrategy,
+    LoginThrottleService,
+    AdminBootstrapService,
+  ],
+  exports: [UsersService, AdminBootstrapService],
+})
+export class IdentityModule {}

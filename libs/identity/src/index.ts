@@ -1,0 +1,6 @@
+export * from './identity.module';
+export * from './users/admin-bootstrap.service';
+export * from './users/applicant-profile.entity';
+export * from './users/user.entity';
+export * from './users/users.dto';
+export * from './users/users.service';

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { decodeCursor, DomainErrorCode, DomainException, Page, toPage, type Role } from '@trta/http';
+import { ApplicantProfile } from './applicant-profile.entity';
+import { User, type Locale } from './user.entity';
+import { ApplicantProfileDto, CreateUserDto, ListUsersQueryDto, RegisterDto, UserView } from './users.dto';
+
+export interface Credentials {
+  id: string;
+  email: string;
+  role: Role;
+  country: string | null;
+  passwordHash: string | null;
+}
+
+const USER_COLUMNS = ['u.id AS id', 'u.email AS email', 'u.role AS role', 'u.country AS country', 'u.locale AS locale', 'u.created_at AS "createdAt"'];
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  static hashPassword(password: string): Promise<string> {
+    return argon2.hash(password, { type: argon2.argon2id });
+  }
+
+  async register(dto: RegisterDto): Promise<UserView> {
+    await this.assertCountriesExist({ 'profile.nationality': dto.profile.nationality, 'profile.country': dto.profile.country });
+    const passwordHash = await UsersService.hashPassword(dto.password);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.insertUser(manager, {
+        email: dto.email,
+        passwordHash,
+        role: 'applicant',
+        country: null,
+        locale: dto.locale ?? dto.profile.languages[0] ?? 'en',
+      });
+      await manager.insert(ApplicantProfile, { userId: user.id, ...dto.profile });
+      return user;
+    });
+  }
+
+  async create(dto: CreateUserDto): Promise<UserView> {
+    if (dto.country) await this.assertCountriesExist({ country: dto.country });
+    const passwordHash = await UsersService.hashPassword(dto.password);
+    return this.insertUser(this.dataSource.manager, {
+      email: dto.email,
+      passwordHash,
+      role: dto.role,
+      country: dto.role === 'focal_point' ? (dto.country ?? null) : null,
+      locale: dto.locale ?? 'en',
+    });
+  }
+
+  async findCredentials(email: string): Promise<Credentials | undefined> {
+    const row = await this.dataSource
+      .createQueryBuilder()
+      .select(['u.id AS id', 'u.email AS email', 'u.role AS role', 'u.country AS country', 'u.password_hash AS "passwordHash"'])
+      .from(User, 'u')
+      .where('lower(u.email) = lower(:email)', { email: email.trim() })
+      .getRawOne<Credentials>();
+    return row ?? undefined;
+  }
+
+  async findView(id: string): Promise<UserView & { profile: ApplicantProfileDto | null }> {
+    const user = await this.dataSource
+      .createQueryBuilder()
+      .select(USER_COLUMNS)
+      .from(User, 'u')
+      .where('u.id = :id', { id })
+      .getRawOne<UserView>();
+    if (!user) throw DomainException.notFound('User', id);
+    const profile = await this.dataSource
+      .createQueryBuilder()
+      .select([
+        'p.full_name AS "fullName"',
+        'p.gender AS gender',
+        'p.nationality AS nationality',
+        'p.country AS country',
+        'p.institution_type AS "institutionType"',
+        'p.institution AS institution',
+        'p.position AS position',
+        'p.languages AS languages',
+      ])
+      .from(ApplicantProfile, 'p')
+      .where('p.user_id = :id', { id })
+      .getRawOne<ApplicantProfileDto>();
+    return { ...user, profile: profile ?? null };
+  }
+
+  async list(query: ListUsersQueryDto): Promise<Page<UserView>> {
+    const builder = this.dataSource.createQueryBuilder().select(USER_COLUMNS).from(User, 'u');
+    if (query.role) builder.andWhere('u.role = :role', { role: query.role });
+    if (query.cursor) {
+      const [createdAt, id] = decodeCursor(query.cursor, 2);
+      builder.andWhere('(u.created_at, u.id) > (:createdAt::timestamptz, :id::uuid)', { createdAt, id });
+    }
+    // The cursor keeps created_at as PostgreSQL prints it: microseconds, which a JS Date would lose.
+    const rows = await builder
+      .addSelect('u.created_at::text', 'sortKey')
+      .orderBy('u.created_at', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(query.limit + 1)
+      .getRawMany<UserView & { sortKey?: string }>();
+    const page = toPage(rows, query.limit, (row) => [row.sortKey, row.id]);
+    return { ...page, items: page.items.map(({ sortKey: _sortKey, ...user }) => user) };
+  }
+
+  async countAdmins(manager: EntityManager = this.dataSource.manager): Promise<number> {
+    return manager.getRepository(User).countBy({ role: 'admin' });
+  }
+
+  /** Inserts a user; an email already registered, in any letter case, is a 409. */
+  async insertUser(
+    manager: EntityManager,
+    values: { email: string; passwordHash: string | null; role: Role; country: string | null; locale: Locale },
+  ): Promise<UserView> {
+    try {
+      const [row] = (await manager.query(
+        `INSERT INTO users (email, password_hash, role, country, locale) VALUES ($1, $2, $3, $4, $5)
+         RETURNING id, email, role, country, locale, created_at AS "createdAt"`,
+        [values.email, values.passwordHash, values.role, values.country, values.locale],
+      )) as UserView[];
+      return row;
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw new DomainException(DomainErrorCode.Conflict, `email ${values.email} is already registered`);
+      }
+      throw error;
+    }
+  }
+
+  /** Refuses, naming the field, a country code that is not in the reference data. */
+  async assertCountriesExist(fields: Record<string, string>): Promise<void> {
+    const codes = [...new Set(Object.values(fields))];
+    const rows = (await this.dataSource.query('SELECT code FROM countries WHERE code = ANY($1)', [codes])) as { code: string }[];
+    const known = new Set(rows.map((row) => row.code));
+    const problems = Object.entries(fields)
+      .filter(([, code]) => !known.has(code))
+      .map(([field, code]) => `${field} ${code} is not a known country code`);
+    if (problems.length > 0) throw new DomainException(DomainErrorCode.Invalid, problems.join('; '));
+  }
+}

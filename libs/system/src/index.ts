@@ -1,0 +1,2 @@
+export * from './system.module';
+export * from './system.processor';

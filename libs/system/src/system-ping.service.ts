@@ -1,0 +1,30 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { QueueEvents } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { DomainErrorCode, DomainException } from '@trta/http';
+import { JobName, JobQueue, JobResults, QueueName, REDIS_URL } from '@trta/queues';
+
+/** Sends a `system.ping` job through Redis to a worker and waits for its answer. */
+@Injectable()
+export class SystemPingService {
+  constructor(
+    private readonly jobs: JobQueue,
+    @Inject(REDIS_URL) private readonly redisUrl: string,
+  ) {}
+
+  async roundTrip(timeoutMs = 5000): Promise<JobResults[JobName.SystemPing] & { roundTripMs: number }> {
+    const queue = this.jobs.queue(QueueName.System);
+    const events = new QueueEvents(QueueName.System, { connection: { url: this.redisUrl }, prefix: queue.opts.prefix });
+    try {
+      await events.waitUntilReady();
+      const started = Date.now();
+      const job = await this.jobs.add(JobName.SystemPing, { sentAt: new Date().toISOString(), nonce: randomUUID() });
+      const result = (await job.waitUntilFinished(events, timeoutMs).catch((error: Error) => {
+        throw new DomainException(DomainErrorCode.Unavailable, `No worker answered the ping: ${error.message}`);
+      })) as JobResults[JobName.SystemPing];
+      return { ...result, roundTripMs: Date.now() - started };
+    } finally {
+      await events.close();
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@trta/http';
+import { SystemPingService } from './system-ping.service';
+
+@ApiTags('system')
+@ApiBearerAuth()
+@Controller('system')
+export class SystemController {
+  constructor(private readonly ping: SystemPingService) {}
+
+  /** Proves a worker is running: a `system.ping` job goes through the queue and comes back. */
+  @Roles('admin')
+  @HttpCode(200)
+  @Post('ping')
+  roundTrip() {
+    return this.ping.roundTrip();
+  }
+}
