@@ -1,4 +1,8 @@
-import { createTestApp, TestApp } from './support/test-app';
+import { Queue, QueueEvents } from 'bullmq';
+import { randomBytes } from 'node:crypto';
+import { JobName, QueueName } from '@trta/queues';
+import { runBuilt } from './support/processes';
+import { createTestApp, TestApp, testInfrastructure } from './support/test-app';
 import { signedIn } from './support/factories';
 
 describe('system.ping through the queue', () => {
@@ -20,5 +24,27 @@ describe('system.ping through the queue', () => {
     const response = await t.http.post('/api/system/ping').auth(admin, { type: 'bearer' }).expect(200);
     expect(response.body).toMatchObject({ pong: true, nonce: expect.any(String), workerPid: process.pid });
     expect(response.body.roundTripMs).toBeLessThan(5000);
+  });
+});
+
+describe('the worker as its own process (npm run start:worker)', () => {
+  it('answers system.ping and stops cleanly on SIGTERM', async () => {
+    const { databaseUrl, redisUrl } = testInfrastructure();
+    const prefix = `test-${randomBytes(6).toString('hex')}`;
+    const worker = runBuilt('apps/worker/src/main.js', { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn' });
+    const queue = new Queue(QueueName.System, { connection: { url: redisUrl }, prefix });
+    const events = new QueueEvents(QueueName.System, { connection: { url: redisUrl }, prefix });
+    try {
+      await events.waitUntilReady();
+      const job = await queue.add(JobName.SystemPing, { sentAt: new Date().toISOString(), nonce: 'n-1' });
+      const result = await job.waitUntilFinished(events, 30000);
+      expect(result).toMatchObject({ pong: true, nonce: 'n-1', workerPid: worker.child.pid });
+      expect(await worker.stop('SIGTERM')).toBe(0);
+      expect(worker.output()).toContain('SIGTERM: finishing active jobs and stopping');
+    } finally {
+      await worker.stop('SIGKILL');
+      await events.close();
+      await queue.close();
+    }
   });
 });

