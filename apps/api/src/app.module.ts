@@ -5,7 +5,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@trta/config';
 import { DatabaseModule } from '@trta/database';
 import { AccessGuard, HttpExceptionFilter } from '@trta/http';
+import { ActivitiesModule } from '@trta/activities';
 import { IdentityModule } from '@trta/identity';
+import { PlansModule } from '@trta/plans';
 import { QueuesModule } from '@trta/queues';
 import { ReferenceModule } from '@trta/reference';
 import { SystemModule } from '@trta/system';
@@ -48,6 +50,8 @@ export class AppModule {
         SystemModule,
         ReferenceModule,
         IdentityModule,
+        PlansModule,
+        ActivitiesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { ActivitiesWorkerModule } from '@trta/activities';
 import { AppConfig, ConfigModule } from '@trta/config';
 import { DatabaseModule } from '@trta/database';
 import { QueuesModule } from '@trta/queues';
@@ -25,6 +26,7 @@ export class WorkerModule {
         QueuesModule.forRoot({ redisUrl, prefix: config.QUEUE_PREFIX }),
         DiscoveryModule,
         SystemWorkerModule,
+        ActivitiesWorkerModule,
       ],
     };
   }
