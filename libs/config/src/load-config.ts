@@ -12,7 +12,14 @@ export class ConfigValidationError extends Error {
   }
 }
 
-const KNOWN_KEYS = new Set(Object.keys(new AppConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']));
+/** Every variable the configuration reads: those with defaults, and the optional ones. */
+export const CONFIG_KEYS: readonly string[] = Object.keys(new AppConfig()).concat([
+  'DATABASE_URL',
+  'REDIS_URL',
+  'JWT_SECRET',
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
+]);
 
 /**
  * Reads `.env` (when present) and the environment once, and validates them.
@@ -21,7 +28,7 @@ const KNOWN_KEYS = new Set(Object.keys(new AppConfig()).concat(['DATABASE_URL', 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = join(projectRoot(), '.env')): AppConfig {
   if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
   const raw: Record<string, string> = {};
-  for (const key of KNOWN_KEYS) {
+  for (const key of CONFIG_KEYS) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
