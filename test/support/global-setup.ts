@@ -1,25 +1,29 @@
-import 'reflect-metadata';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 /**
- * Finds PostgreSQL and Redis once for the whole run, the way the product does (a local server,
- * else embedded ones), and hands their URLs to every test file through the environment.
- * Jest's module mapper does not reach global setup, so it loads the build (`npm test` builds first).
+ * Finds PostgreSQL and Redis once for the whole run (a local server, else embedded ones, as
+ * `npm start` does) through test/support/servers.cjs, and hands their URLs to every test file.
  */
 export default async function globalSetup(): Promise<void> {
-  const dist = join(__dirname, '../../dist/libs');
-  if (!existsSync(dist)) throw new Error('run `npm run build` before the end-to-end tests (npm test does)');
-  const { loadConfig } = require(join(dist, 'config/src')) as typeof import('../../libs/config/src');
-  const { locatePostgres } = require(join(dist, 'database/src')) as typeof import('../../libs/database/src/postgres-locator');
-  const { locateRedis } = require(join(dist, 'queues/src/redis-locator')) as typeof import('../../libs/queues/src/redis-locator');
-  const config = loadConfig({ ...process.env, DATABASE_NAME: 'trta_test' });
-  const postgres = await locatePostgres(config, (message) => console.log(message));
-  const redis = await locateRedis(config, (message) => console.log(message));
-  process.env.TEST_DATABASE_URL = postgres.url;
-  process.env.TEST_REDIS_URL = redis.url;
-  (globalThis as { __trtaStop?: () => Promise<void> }).__trtaStop = async () => {
-    await redis.stop();
-    await postgres.stop();
-  };
+  if (!existsSync(join(__dirname, '../../dist/libs'))) {
+    throw new Error('run `npm run build` before the end-to-end tests (npm test does)');
+  }
+  const child = spawn(process.execPath, [join(__dirname, 'servers.cjs')], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`test servers could not start (exit ${code})`)));
+  });
+  const { databaseUrl, redisUrl } = JSON.parse(firstLine) as { databaseUrl: string; redisUrl: string };
+  process.env.TEST_DATABASE_URL = databaseUrl;
+  process.env.TEST_REDIS_URL = redisUrl;
+  (globalThis as { __trtaStop?: () => Promise<void> }).__trtaStop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
 }

@@ -1,9 +1,23 @@
 import { Module } from '@nestjs/common';
+import { ActivitiesController } from './activities/activities.controller';
+import { ActivitiesService } from './activities/activities.service';
+import { LifecycleController } from './lifecycle/lifecycle.controller';
+import { LifecycleService } from './lifecycle/lifecycle.service';
+import { ActivitiesProcessor } from './scheduling/activities.processor';
+import { ActivitiesScheduler } from './scheduling/activities.scheduler';
+import { SchedulingService } from './scheduling/scheduling.service';
 
 /** Activities of the products matrix: scheduling and lifecycle (issue 3). */
-@Module({})
+@Module({
+  controllers: [ActivitiesController, LifecycleController],
+  providers: [ActivitiesService, LifecycleService, SchedulingService],
+  exports: [ActivitiesService, LifecycleService],
+})
 export class ActivitiesModule {}
 
-/** The worker side of activities (scheduled jobs). */
-@Module({})
+/** The worker side of activities: closes calls whose deadline passed, every 15 minutes. */
+@Module({
+  providers: [ActivitiesService, LifecycleService, SchedulingService, ActivitiesProcessor, ActivitiesScheduler],
+  exports: [ActivitiesProcessor],
+})
 export class ActivitiesWorkerModule {}

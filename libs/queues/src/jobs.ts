@@ -4,18 +4,23 @@ import { QueueName } from './queue-name.enum';
 /** Every job name, with the queue it runs on and the payload it carries. */
 export enum JobName {
   SystemPing = 'system.ping',
+  ActivitiesClosePastDeadline = 'activities.close-past-deadline',
 }
 
 export interface JobPayloads {
   [JobName.SystemPing]: { sentAt: string; nonce: string };
+  /** Run by a job scheduler every 15 minutes; nothing to carry. */
+  [JobName.ActivitiesClosePastDeadline]: Record<string, never>;
 }
 
 export interface JobResults {
   [JobName.SystemPing]: { pong: true; nonce: string; receivedAt: string; workerPid: number };
+  [JobName.ActivitiesClosePastDeadline]: { closed: number };
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.SystemPing]: QueueName.System,
+  [JobName.ActivitiesClosePastDeadline]: QueueName.Activities,
 };
 
 /** Retry, backoff and retention per job, in one place. */
@@ -25,5 +30,12 @@ export const JOB_OPTIONS: Readonly<Record<JobName, JobsOptions>> = {
     backoff: { type: 'exponential', delay: 500 },
     removeOnComplete: { age: 3600, count: 1000 },
     removeOnFail: { age: 24 * 3600 },
+  },
+  [JobName.ActivitiesClosePastDeadline]: {
+    // Idempotent: the next run closes whatever this one missed, so a few quick retries are enough.
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: { age: 24 * 3600, count: 200 },
+    removeOnFail: { age: 7 * 24 * 3600 },
   },
 };

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, PageQueryDto, Roles, SignedIn, type AuthUser } from '@trta/http';
+import { CreateActivityDto, UpdateActivityDto } from './activities.dto';
+import { ActivitiesService } from './activities.service';
+
+@ApiTags('activities')
+@ApiBearerAuth()
+@Controller('activities')
+export class ActivitiesController {
+  constructor(private readonly activities: ActivitiesService) {}
+
+  @Roles('staff')
+  @Post()
+  create(@Body() dto: CreateActivityDto, @CurrentUser() user: AuthUser) {
+    return this.activities.create(dto, user);
+  }
+
+  @SignedIn()
+  @Get(':id')
+  findOne(@Param('id', ParseUUIDPipe) id: string) {
+    return this.activities.findView(id);
+  }
+
+  /** Carries the `version` read; a 409 when someone else changed the activity since. */
+  @Roles('staff')
+  @Patch(':id')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateActivityDto, @CurrentUser() user: AuthUser) {
+    return this.activities.update(id, dto, user);
+  }
+
+  /** Every change: who, when, what. */
+  @Roles('staff', 'auditor')
+  @Get(':id/history')
+  history(@Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
+    return this.activities.history(id, query);
+  }
+}

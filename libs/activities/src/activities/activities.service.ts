@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { decodeCursor, DomainErrorCode, DomainException, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
+import { ActivityFieldName, ActivityHistoryView, ActivityView, CreateActivityDto, UpdateActivityDto } from './activities.dto';
+import { ACTIVITY_COLUMNS, EDITABLE_FIELDS, FIELD_COLUMNS, returnedRows } from './activity-columns';
+import { diff, recordHistory } from './activity-history';
+import { checkActivity, lockPlan, productOfPlan, type ActivityDraft, type PlanPeriod } from './activity-rules';
+
+type EditableValues = Pick<ActivityView, ActivityFieldName>;
+
+@Injectable()
+export class ActivitiesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(dto: CreateActivityDto, user: AuthUser): Promise<ActivityView> {
+    return this.dataSource.transaction(async (manager) => {
+      const plan = await this.lockWritablePlan(manager, dto.planId);
+      const product = await productOfPlan(manager, plan, dto.productId);
+      const values: EditableValues = {
+        productId: dto.productId,
+        title: dto.title,
+        type: dto.type,
+        deliveryMode: dto.deliveryMode,
+        plsLevel: dto.plsLevel ?? null,
+        languages: dto.languages,
+        topics: dto.topics,
+        leadDivision: dto.leadDivision,
+        beneficiaryCountries: dto.beneficiaryCountries ?? [],
+        region: dto.region ?? null,
+        plannedQuarter: dto.plannedQuarter ?? null,
+        startDate: dto.startDate ?? null,
+        endDate: dto.endDate ?? null,
+        venueCity: dto.venueCity ?? null,
+        venueCountry: dto.venueCountry ?? null,
+        capacity: dto.capacity,
+        applicationDeadline: dto.applicationDeadline ?? null,
+        requiresNomination: dto.requiresNomination ?? false,
+        nominationQuota: dto.nominationQuota ?? 2,
+        prerequisiteLevel: dto.prerequisiteLevel ?? null,
+        keyResults: dto.keyResults ?? [],
+        budgetPlanned: dto.budgetPlanned,
+        budgetActual: dto.budgetActual ?? null,
+        fundingSource: dto.fundingSource ?? (product.fundingSource as EditableValues['fundingSource']),
+        partners: dto.partners ?? [],
+      };
+      const settled = await checkActivity(manager, plan, { ...values, planId: plan.id, status: 'planned' }, dto.region !== undefined);
+      values.region = settled.region;
+
+      const code = await this.nextCode(manager, Number(plan.periodStart.slice(0, 4)));
+      const columns = EDITABLE_FIELDS.map((field) => FIELD_COLUMNS[field]);
+      const params: unknown[] = [code, plan.id, user.id, ...EDITABLE_FIELDS.map((field) => values[field])];
+      const [{ id }] = (await manager.query(
+        `INSERT INTO activities (code, plan_id, created_by, ${columns.join(', ')})
+         VALUES (${params.map((_value, index) => `$${index + 1}`).join(', ')}) RETURNING id`,
+        params,
+      )) as { id: string }[];
+      const activity = await this.findView(id, manager);
+      const { id: _id, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...created } = activity;
+      await recordHistory(manager, id, user.id, 'create', created);
+      return activity;
+    });
+  }
+
+  async findView(id: string, manager: EntityManager = this.dataSource.manager): Promise<ActivityView> {
+    const [activity] = (await manager.query(`SELECT ${ACTIVITY_COLUMNS} FROM activities a WHERE a.id = $1`, [id])) as ActivityView[];
+    if (!activity) throw DomainException.notFound('Activity', id);
+    return activity;
+  }
+
+  /**
+   * Applies a PATCH based on the version the client read. The conditional UPDATE is the guard:
+   * when someone else changed the activity in between, nothing is overwritten and the answer is a 409.
+   */
+  async update(id: string, dto: UpdateActivityDto, user: AuthUser): Promise<ActivityView> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.findView(id, manager);
+      if (current.version !== dto.version) throw staleVersion(current.version);
+      if (current.status === 'cancelled') {
+        throw new DomainException(DomainErrorCode.Conflict, 'a cancelled activity can no longer be changed');
+      }
+      const given = EDITABLE_FIELDS.filter((field) => dto[field] !== undefined);
+      const merged = { ...current } as ActivityView;
+      for (const field of given) (merged as unknown as Record<string, unknown>)[field] = dto[field];
+
+      const plan = await this.lockWritablePlan(manager, current.planId);
+      if (dto.productId !== undefined && dto.productId !== current.productId) await productOfPlan(manager, plan, dto.productId);
+      const draft: ActivityDraft = merged;
+      const settled = await checkActivity(manager, plan, draft, dto.region !== undefined);
+      merged.region = settled.region;
+
+      const changes = diff(current as EditableValues, merged as EditableValues, EDITABLE_FIELDS);
+      const changed = Object.keys(changes) as ActivityFieldName[];
+      if (changed.length === 0) return current;
+
+      const params: unknown[] = [id, dto.version, ...changed.map((field) => merged[field])];
+      const assignments = changed.map((field, index) => `${FIELD_COLUMNS[field]} = $${index + 3}`);
+      const [updated] = returnedRows<ActivityView>(
+        await manager.query(
+          `UPDATE activities a SET ${assignments.join(', ')}, version = a.version + 1, updated_at = now()
+           WHERE a.id = $1 AND a.version = $2 RETURNING ${ACTIVITY_COLUMNS}`,
+          params,
+        ),
+      );
+      if (!updated) throw staleVersion(await this.currentVersion(manager, id));
+      await recordHistory(manager, id, user.id, 'update', changes);
+      return updated;
+    });
+  }
+
+  async history(id: string, query: PageQueryDto): Promise<Page<ActivityHistoryView>> {
+    await this.findView(id);
+    const params: unknown[] = [id, query.limit + 1];
+    let after = '';
+    if (query.cursor) {
+      const [lastId] = decodeCursor(query.cursor, 1);
+      if (typeof lastId !== 'string' || !/^\d{1,19}$/.test(lastId)) {
+        throw new DomainException(DomainErrorCode.Invalid, 'cursor is not a cursor this list returned');
+      }
+      params.push(lastId);
+      after = 'AND h.id > $3::bigint';
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT h.id::text AS id, h.at, h.user_id AS "userId", u.email AS "userEmail", h.action, h.changes
+       FROM activity_history h LEFT JOIN users u ON u.id = h.user_id
+       WHERE h.activity_id = $1 ${after}
+       ORDER BY h.id ASC LIMIT $2`,
+      params,
+    )) as ActivityHistoryView[];
+    return toPage(rows, query.limit, (row) => [row.id]);
+  }
+
+  /** A closed plan takes no new or changed activities; FOR SHARE keeps it from closing meanwhile. */
+  private async lockWritablePlan(manager: EntityManager, planId: string): Promise<PlanPeriod> {
+    const plan = await lockPlan(manager, planId);
+    if (plan.status === 'closed') {
+      throw new DomainException(DomainErrorCode.Conflict, `plan ${plan.code} is closed and its activities can no longer be changed`);
+    }
+    return plan;
+  }
+
+  /** `TA-<year>-<nnnn>`: the upsert takes a row lock on the year's counter, so concurrent creates get distinct numbers. */
+  private async nextCode(manager: EntityManager, year: number): Promise<string> {
+    const [{ last }] = (await manager.query(
+      `INSERT INTO activity_code_counters (year, last) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last = activity_code_counters.last + 1 RETURNING last`,
+      [year],
+    )) as { last: number }[];
+    return `TA-${year}-${String(last).padStart(4, '0')}`;
+  }
+
+  private async currentVersion(manager: EntityManager, id: string): Promise<number> {
+    const [row] = (await manager.query('SELECT version FROM activities WHERE id = $1', [id])) as { version: number }[];
+    if (!row) throw DomainException.notFound('Activity', id);
+    return row.version;
+  }
+}
+
+export function staleVersion(current: number): DomainException {
+  return new DomainException(DomainErrorCode.Conflict, `activity was changed by someone else (current version ${current})`, {
+    currentVersion: current,
+  });
+}

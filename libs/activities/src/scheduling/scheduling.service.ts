@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { IN_PERSON_MODES } from '../activities/activity.entity';
+import type { ActivityView } from '../activities/activities.dto';
+
+export interface SchedulingConflict {
+  id: string;
+  code: string;
+  title: string;
+  startDate: string;
+  endDate: string;
+  reason: string;
+}
+
+/** Statuses whose dates are fixed: the ones a new confirmation can clash with. */
+const SCHEDULED_STATUSES = ['confirmed', 'open', 'closed'];
+
+@Injectable()
+export class SchedulingService {
+  /**
+   * In-person activities (face to face or hybrid) already scheduled on overlapping dates in the
+   * same venue (when this one is in person too), or for one of the same beneficiary countries.
+   */
+  async findConflicts(manager: EntityManager, activity: ActivityView): Promise<SchedulingConflict[]> {
+    if (!activity.startDate || !activity.endDate) return [];
+    const inPerson = IN_PERSON_MODES.includes(activity.deliveryMode);
+    const rows = (await manager.query(
+      `SELECT o.id, o.code, o.title, o.start_date::text AS "startDate", o.end_date::text AS "endDate",
+              o.venue_city AS "venueCity", o.venue_country::text AS "venueCountry",
+              coalesce($5::boolean AND o.venue_country = $6::char(3) AND lower(o.venue_city) = lower($7::text), false) AS "sameVenue",
+              ARRAY(SELECT unnest(o.beneficiary_countries)::text INTERSECT SELECT unnest($4::text[]) ORDER BY 1) AS "sharedCountries"
+       FROM activities o
+       WHERE o.id <> $1
+         AND o.status = ANY($8::text[])
+         AND o.delivery_mode = ANY($9::text[])
+         AND daterange(o.start_date, o.end_date, '[]') && daterange($2::date, $3::date, '[]')
+         AND (
+           ($5::boolean AND o.venue_country = $6::char(3) AND lower(o.venue_city) = lower($7::text))
+           OR o.beneficiary_countries && $4::char(3)[]
+         )
+       ORDER BY o.start_date, o.code`,
+      [
+        activity.id,
+        activity.startDate,
+        activity.endDate,
+        activity.beneficiaryCountries,
+        inPerson,
+        activity.venueCountry,
+        activity.venueCity,
+        SCHEDULED_STATUSES,
+        IN_PERSON_MODES,
+      ],
+    )) as (Omit<SchedulingConflict, 'reason'> & { venueCity: string; venueCountry: string; sameVenue: boolean; sharedCountries: string[] })[];
+    return rows.map(({ venueCity, venueCountry, sameVenue, sharedCountries, ...conflict }) => ({
+      ...conflict,
+      reason: [
+        ...(sameVenue ? [`same venue: ${venueCity}, ${venueCountry}`] : []),
+        ...(sharedCountries.length > 0 ? [`same beneficiary country: ${sharedCountries.join(', ')}`] : []),
+      ].join('; '),
+    }));
+  }
+}

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainErrorCode, DomainException } from '@trta/http';
+import { findPlanState, lockOpenPlan, pgError } from '../plan-state';
+import { Indicator, IndicatorActual, KeyResult } from './key-result.entity';
+import { ActualDto, ActualView, CreateIndicatorDto, CreateKeyResultDto, IndicatorView, KeyResultView } from './key-results.dto';
+
+const INDICATOR_RETURNING = `id, key_result_id AS "keyResultId", description, unit, baseline, target, position`;
+
+@Injectable()
+export class KeyResultsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The plan's key results, each with its indicators and their yearly actuals. */
+  async list(planId: string): Promise<{ items: KeyResultView[]; nextCursor: null }> {
+    await findPlanState(this.dataSource.manager, planId);
+    // The results framework is a handful of rows and is read whole, so there is never a next page.
+    return { items: await this.framework(planId), nextCursor: null };
+  }
+
+  async framework(planId: string, manager: EntityManager = this.dataSource.manager): Promise<KeyResultView[]> {
+    const keyResults = await manager
+      .createQueryBuilder()
+      .select(['k.id AS id', 'k.plan_id AS "planId"', 'k.code AS code', 'k.title AS title', 'k.position AS position'])
+      .from(KeyResult, 'k')
+      .where('k.plan_id = :planId', { planId })
+      .orderBy('k.position', 'ASC')
+      .addOrderBy('k.code', 'ASC')
+      .getRawMany<Omit<KeyResultView, 'indicators'>>();
+    if (keyResults.length === 0) return [];
+    const indicators = await manager
+      .createQueryBuilder()
+      .select([
+        'i.id AS id',
+        'i.key_result_id AS "keyResultId"',
+        'i.description AS description',
+        'i.unit AS unit',
+        'i.baseline AS baseline',
+        'i.target AS target',
+        'i.position AS position',
+      ])
+      .from(Indicator, 'i')
+      .innerJoin(KeyResult, 'k', 'k.id = i.key_result_id')
+      .where('k.plan_id = :planId', { planId })
+      .orderBy('i.position', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .getRawMany<Omit<IndicatorView, 'actuals'>>();
+    const actuals = await manager
+      .createQueryBuilder()
+      .select(['a.indicator_id AS "indicatorId"', 'a.year AS year', 'a.value AS value'])
+      .from(IndicatorActual, 'a')
+      .innerJoin(Indicator, 'i', 'i.id = a.indicator_id')
+      .innerJoin(KeyResult, 'k', 'k.id = i.key_result_id')
+      .where('k.plan_id = :planId', { planId })
+      .orderBy('a.year', 'ASC')
+      .getRawMany<ActualView & { indicatorId: string }>();
+
+    const actualsOf = new Map<string, ActualView[]>();
+    for (const { indicatorId, year, value } of actuals) {
+      actualsOf.set(indicatorId, [...(actualsOf.get(indicatorId) ?? []), { year, value }]);
+    }
+    const indicatorsOf = new Map<string, IndicatorView[]>();
+    for (const indicator of indicators) {
+      const view = { ...indicator, actuals: actualsOf.get(indicator.id) ?? [] };
+      indicatorsOf.set(indicator.keyResultId, [...(indicatorsOf.get(indicator.keyResultId) ?? []), view]);
+    }
+    return keyResults.map((keyResult) => ({ ...keyResult, indicators: indicatorsOf.get(keyResult.id) ?? [] }));
+  }
+
+  /** A key result and its indicators, all or nothing. */
+  create(planId: string, dto: CreateKeyResultDto): Promise<KeyResultView> {
+    return this.dataSource.transaction(async (manager) => {
+      const plan = await lockOpenPlan(manager, planId);
+      let keyResult: Omit<KeyResultView, 'indicators'>;
+      try {
+        [keyResult] = (await manager.query(
+          `INSERT INTO key_results (plan_id, code, title, position)
+           VALUES ($1, $2, $3, coalesce($4::int, (SELECT coalesce(max(position) + 1, 1) FROM key_results WHERE plan_id = $1)))
+           RETURNING id, plan_id AS "planId", code, title, position`,
+          [planId, dto.code, dto.title, dto.position ?? null],
+        )) as Omit<KeyResultView, 'indicators'>[];
+      } catch (error) {
+        const pg = pgError(error);
+        if (pg?.code === '23505' && pg.constraint === 'key_results_plan_code_key') {
+          throw new DomainException(DomainErrorCode.Conflict, `key result code ${dto.code} already exists in plan ${plan.code}`);
+        }
+        throw error;
+      }
+      const indicators: IndicatorView[] = [];
+      for (const indicator of dto.indicators ?? []) indicators.push(await this.insertIndicator(manager, keyResult.id, indicator));
+      return { ...keyResult, indicators };
+    });
+  }
+
+  addIndicator(planId: string, keyResultId: string, dto: CreateIndicatorDto): Promise<IndicatorView> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockOpenPlan(manager, planId);
+      const [keyResult] = (await manager.query('SELECT id FROM key_results WHERE id = $1 AND plan_id = $2 FOR UPDATE', [keyResultId, planId])) as {
+        id: string;
+      }[];
+      if (!keyResult) throw DomainException.notFound('Key result', keyResultId);
+      return this.insertIndicator(manager, keyResultId, dto);
+    });
+  }
+
+  /**
+   * Records the actual value of an indicator for a year of the plan's period, replacing any
+   * earlier one. Allowed on a closed plan: the last year's figures arrive after the plan ends.
+   */
+  async putActual(planId: string, indicatorId: string, year: number, dto: ActualDto): Promise<ActualView & { indicatorId: string }> {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+      throw new DomainException(DomainErrorCode.Invalid, 'year must be an integer from 2000 to 2100');
+    }
+    const plan = await findPlanState(this.dataSource.manager, planId);
+    const [found] = (await this.dataSource.query(
+      'SELECT i.id FROM indicators i JOIN key_results k ON k.id = i.key_result_id WHERE i.id = $1 AND k.plan_id = $2',
+      [indicatorId, planId],
+    )) as { id: string }[];
+    if (!found) throw DomainException.notFound('Indicator', indicatorId);
+    const firstYear = Number(plan.periodStart.slice(0, 4));
+    const lastYear = Number(plan.periodEnd.slice(0, 4));
+    if (year < firstYear || year > lastYear) {
+      throw new DomainException(
+        DomainErrorCode.RuleViolation,
+        `year ${year} is outside the period of plan ${plan.code} (${plan.periodStart} to ${plan.periodEnd})`,
+      );
+    }
+    const [actual] = (await this.dataSource.query(
+      `INSERT INTO indicator_actuals (indicator_id, year, value) VALUES ($1, $2, $3::numeric)
+       ON CONFLICT (indicator_id, year) DO UPDATE SET value = excluded.value
+       RETURNING indicator_id AS "indicatorId", year, value`,
+      [indicatorId, year, dto.value],
+    )) as (ActualView & { indicatorId: string })[];
+    return actual;
+  }
+
+  private async insertIndicator(manager: EntityManager, keyResultId: string, dto: CreateIndicatorDto): Promise<IndicatorView> {
+    const [indicator] = (await manager.query(
+      `INSERT INTO indicators (key_result_id, description, unit, baseline, target, position)
+       VALUES ($1, $2, $3, $4::numeric, $5::numeric, (SELECT coalesce(max(position) + 1, 1) FROM indicators WHERE key_result_id = $1))
+       RETURNING ${INDICATOR_RETURNING}`,
+      [keyResultId, dto.description, dto.unit, dto.baseline ?? null, dto.target],
+    )) as Omit<IndicatorView, 'actuals'>[];
+    return { ...indicator, actuals: [] };
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { PageQueryDto, Roles, SignedIn } from '@trta/http';
+import { CreateProductDto, UpdateProductDto } from './products.dto';
+import { ProductsService } from './products.service';
+
+@ApiTags('ta-plans')
+@ApiBearerAuth()
+@Controller('ta-plans/:id/products')
+export class ProductsController {
+  constructor(private readonly products: ProductsService) {}
+
+  @SignedIn()
+  @Get()
+  list(@Param('id', ParseUUIDPipe) planId: string, @Query() query: PageQueryDto) {
+    return this.products.list(planId, query);
+  }
+
+  @Roles('staff')
+  @Post()
+  create(@Param('id', ParseUUIDPipe) planId: string, @Body() dto: CreateProductDto) {
+    return this.products.create(planId, dto);
+  }
+
+  @SignedIn()
+  @Get(':productId')
+  findOne(@Param('id', ParseUUIDPipe) planId: string, @Param('productId', ParseUUIDPipe) productId: string) {
+    return this.products.findOne(planId, productId);
+  }
+
+  @Roles('staff')
+  @Patch(':productId')
+  update(@Param('id', ParseUUIDPipe) planId: string, @Param('productId', ParseUUIDPipe) productId: string, @Body() dto: UpdateProductDto) {
+    return this.products.update(planId, productId, dto);
+  }
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { decodeCursor, DomainErrorCode, DomainException, Page, PageQueryDto, toPage } from '@trta/http';
+import { findPlanState, lockOpenPlan, pgError, type PlanState } from '../plan-state';
+import { Product } from './product.entity';
+import { CreateProductDto, ProductView, UpdateProductDto } from './products.dto';
+
+const PRODUCT_COLUMNS = [
+  'pr.id AS id',
+  'pr.plan_id AS "planId"',
+  'pr.code AS code',
+  'pr.name AS name',
+  'pr.category AS category',
+  'pr.description AS description',
+  'pr.planned_budget AS "plannedBudget"',
+  'pr.funding_source AS "fundingSource"',
+  'pr.created_at AS "createdAt"',
+];
+const RETURNING = `id, plan_id AS "planId", code, name, category, description, planned_budget AS "plannedBudget",
+  funding_source AS "fundingSource", created_at AS "createdAt"`;
+
+const EDITABLE: Record<keyof UpdateProductDto, string> = {
+  code: 'code',
+  name: 'name',
+  category: 'category',
+  description: 'description',
+  plannedBudget: 'planned_budget',
+  fundingSource: 'funding_source',
+};
+
+@Injectable()
+export class ProductsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A product of a plan that is not closed; a code already used in the plan is a 409. */
+  create(planId: string, dto: CreateProductDto): Promise<ProductView> {
+    return this.dataSource.transaction(async (manager) => {
+      const plan = await lockOpenPlan(manager, planId);
+      return this.write(plan, dto, async () => {
+        const [product] = (await manager.query(
+          `INSERT INTO products (plan_id, code, name, category, description, planned_budget, funding_source)
+           VALUES ($1, $2, $3, $4, $5, $6::numeric, $7) RETURNING ${RETURNING}`,
+          [planId, dto.code, dto.name, dto.category, dto.description ?? null, dto.plannedBudget, dto.fundingSource],
+        )) as ProductView[];
+        return product;
+      });
+    });
+  }
+
+  async list(planId: string, query: PageQueryDto): Promise<Page<ProductView>> {
+    await findPlanState(this.dataSource.manager, planId);
+    const builder = this.select().where('pr.plan_id = :planId', { planId });
+    if (query.cursor) {
+      const [code, id] = decodeCursor(query.cursor, 2);
+      if (typeof code !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
+        throw new DomainException(DomainErrorCode.Invalid, 'cursor is not a cursor this list returned');
+      }
+      builder.andWhere('(pr.code, pr.id) > (:code, :id::uuid)', { code, id });
+    }
+    const rows = await builder
+      .orderBy('pr.code', 'ASC')
+      .addOrderBy('pr.id', 'ASC')
+      .limit(query.limit + 1)
+      .getRawMany<ProductView>();
+    return toPage(rows, query.limit, (row) => [row.code, row.id]);
+  }
+
+  /** Every product of the plan, for the plan's own page (a plan has a handful). */
+  listAllOfPlan(planId: string): Promise<ProductView[]> {
+    return this.select().where('pr.plan_id = :planId', { planId }).orderBy('pr.code', 'ASC').addOrderBy('pr.id', 'ASC').getRawMany<ProductView>();
+  }
+
+  async findOne(planId: string, productId: string): Promise<ProductView> {
+    const product = await this.select()
+      .where('pr.plan_id = :planId AND pr.id = :productId', { planId, productId })
+      .getRawOne<ProductView>();
+    if (product) return product;
+    await findPlanState(this.dataSource.manager, planId);
+    throw DomainException.notFound('Product', productId);
+  }
+
+  update(planId: string, productId: string, dto: UpdateProductDto): Promise<ProductView> {
+    return this.dataSource.transaction(async (manager) => {
+      const plan = await lockOpenPlan(manager, planId);
+      const sets: string[] = [];
+      const params: unknown[] = [planId, productId];
+      for (const [field, column] of Object.entries(EDITABLE) as [keyof UpdateProductDto, string][]) {
+        if (dto[field] === undefined) continue;
+        params.push(dto[field]);
+        sets.push(`${column} = $${params.length}`);
+      }
+      if (sets.length === 0) return this.findOne(planId, productId);
+      const updated = await this.write(plan, dto, async () => {
+        const [rows] = (await manager.query(
+          `UPDATE products SET ${sets.join(', ')} WHERE plan_id = $1 AND id = $2 RETURNING ${RETURNING}`,
+          params,
+        )) as [ProductView[], number];
+        return rows[0];
+      });
+      if (!updated) throw DomainException.notFound('Product', productId);
+      return updated;
+    });
+  }
+
+  private select(): SelectQueryBuilder<Product> {
+    return this.dataSource.createQueryBuilder(Product, 'pr').select(PRODUCT_COLUMNS);
+  }
+
+  private async write<T>(plan: PlanState, dto: Partial<CreateProductDto>, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      const pg = pgError(error);
+      if (pg?.code === '23505' && pg.constraint === 'products_plan_code_key') {
+        throw new DomainException(DomainErrorCode.Conflict, `product code ${dto.code} already exists in plan ${plan.code}`);
+      }
+      if (pg?.code === '23503' && pg.constraint === 'products_category_fkey') {
+        throw new DomainException(DomainErrorCode.Invalid, `category ${dto.category} is not a known product category`);
+      }
+      throw error;
+    }
+  }
+}
