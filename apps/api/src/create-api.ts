@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -33,6 +34,8 @@ export async function createApi(options: AppModuleOptions): Promise<NestFastifyA
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
     void reply.header('x-request-id', request.id);
   });
+  // Uploads (sheet materials, application documents): one file per request, size checked by each feature.
+  await app.register(multipart, { limits: { files: 1, fileSize: options.config.UPLOAD_LIMIT_BYTES, fields: 20 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

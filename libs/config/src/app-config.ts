@@ -99,6 +99,12 @@ export class AppConfig {
   @Min(1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /** Largest uploaded file accepted (materials, application documents), in bytes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+
   /** `npm start` runs the queue worker inside the API process; production runs it apart. */
   @Transform(toBoolean)
   @IsBoolean()
