@@ -7,9 +7,11 @@ import { DatabaseModule } from '@trta/database';
 import { AccessGuard, HttpExceptionFilter } from '@trta/http';
 import { ActivitiesModule } from '@trta/activities';
 import { IdentityModule } from '@trta/identity';
+import { MatrixModule } from '@trta/matrix';
 import { PlansModule } from '@trta/plans';
 import { QueuesModule } from '@trta/queues';
 import { ReferenceModule } from '@trta/reference';
+import { SheetsModule } from '@trta/sheets';
 import { SystemModule } from '@trta/system';
 
 export interface AppModuleOptions {
@@ -52,6 +54,8 @@ export class AppModule {
         IdentityModule,
         PlansModule,
         ActivitiesModule,
+        SheetsModule,
+        MatrixModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
