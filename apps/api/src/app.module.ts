@@ -6,6 +6,7 @@ import { AppConfig, ConfigModule } from '@trta/config';
 import { DatabaseModule } from '@trta/database';
 import { AccessGuard, HttpExceptionFilter } from '@trta/http';
 import { ActivitiesModule } from '@trta/activities';
+import { IatiModule } from '@trta/iati';
 import { IdentityModule } from '@trta/identity';
 import { MatrixModule } from '@trta/matrix';
 import { PlansModule } from '@trta/plans';
@@ -56,6 +57,7 @@ export class AppModule {
         ActivitiesModule,
         SheetsModule,
         MatrixModule,
+        IatiModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
