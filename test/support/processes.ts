@@ -19,6 +19,8 @@ export interface RunningProcess {
   output(): string;
   /** Sends a signal and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Resolves with the exit code once the process ends by itself. */
+  exited(): Promise<number | null>;
 }
 
 /** Runs a built entry point (`dist/...`) with exactly the environment given (plus PATH). */
@@ -38,6 +40,7 @@ export function runBuilt(entry: string, env: Record<string, string>): RunningPro
       if (child.exitCode === null) child.kill(signal);
       return exited;
     },
+    exited: () => exited,
   };
 }
 

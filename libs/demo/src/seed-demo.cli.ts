@@ -1,0 +1,31 @@
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@trta/config';
+import { dataSourceOptions, locatePostgres, runMigrations } from '@trta/database';
+import { seedDemoPlan } from './demo-plan';
+
+/** `npm run seed:demo`: migrates, then loads the demo plan into the database the product uses. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const postgres = await locatePostgres(config, (message) => console.log(message));
+  try {
+    await runMigrations(postgres.url);
+    const dataSource = await new DataSource(dataSourceOptions(postgres.url)).initialize();
+    try {
+      const plan = await seedDemoPlan(dataSource);
+      console.log(
+        plan.created
+          ? `demo plan 2026-2027 loaded: ${plan.activities} activities with their sheets`
+          : `demo plan 2026-2027 already present (${plan.activities} activities); nothing changed`,
+      );
+    } finally {
+      await dataSource.destroy();
+    }
+  } finally {
+    await postgres.stop();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

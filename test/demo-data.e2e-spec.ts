@@ -1,0 +1,41 @@
+import { createTestDatabase } from './support/test-app';
+import { runBuilt } from './support/processes';
+import { Client } from 'pg';
+
+describe('npm run seed:demo', () => {
+  it('loads a two-year plan of about 300 activities a year with sheets, once', async () => {
+    const database = await createTestDatabase();
+    const client = new Client({ connectionString: database.url });
+    try {
+      const first = runBuilt('libs/demo/src/seed-demo.cli.js', { DATABASE_URL: database.url });
+      expect(await first.exited()).toBe(0);
+      expect(first.output()).toContain('demo plan 2026-2027 loaded: 600 activities');
+
+      await client.connect();
+      const { rows: [plan] } = await client.query("SELECT status, (SELECT count(*)::int FROM products p WHERE p.plan_id = t.id) AS products FROM ta_plans t WHERE code = '2026-2027'");
+      expect(plan).toEqual({ status: 'adopted', products: 10 });
+      const { rows: byYear } = await client.query(
+        "SELECT substr(code, 4, 4) AS year, count(*)::int AS n FROM activities GROUP BY 1 ORDER BY 1",
+      );
+      expect(byYear).toEqual([{ year: '2026', n: 300 }, { year: '2027', n: 300 }]);
+      const { rows: spread } = await client.query(
+        `SELECT count(DISTINCT status)::int AS statuses, count(DISTINCT delivery_mode)::int AS modes,
+                count(DISTINCT region)::int AS regions, count(DISTINCT type)::int AS types,
+                count(*) FILTER (WHERE status = 'open' AND (sheet_published_at IS NULL OR application_deadline <= current_date))::int AS bad_open,
+                count(*) FILTER (WHERE status = 'delivered' AND end_date >= current_date)::int AS bad_delivered,
+                (SELECT count(*)::int FROM activity_sheets) AS sheets
+         FROM activities`,
+      );
+      expect(spread[0]).toMatchObject({ modes: 4, regions: 6, types: 3, bad_open: 0, bad_delivered: 0 });
+      expect(spread[0].statuses).toBeGreaterThanOrEqual(5);
+      expect(spread[0].sheets).toBeGreaterThan(200);
+
+      const second = runBuilt('libs/demo/src/seed-demo.cli.js', { DATABASE_URL: database.url });
+      expect(await second.exited()).toBe(0);
+      expect(second.output()).toContain('already present (600 activities)');
+    } finally {
+      await client.end().catch(() => undefined);
+      await database.drop();
+    }
+  });
+});
