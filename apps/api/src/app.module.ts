@@ -9,6 +9,7 @@ import { ActivitiesModule } from '@trta/activities';
 import { IatiModule } from '@trta/iati';
 import { IdentityModule } from '@trta/identity';
 import { MatrixModule } from '@trta/matrix';
+import { NotificationsModule } from '@trta/notifications';
 import { PlansModule } from '@trta/plans';
 import { QueuesModule } from '@trta/queues';
 import { ReferenceModule } from '@trta/reference';
@@ -53,6 +54,7 @@ export class AppModule {
         SystemModule,
         ReferenceModule,
         IdentityModule,
+        NotificationsModule,
         PlansModule,
         ActivitiesModule,
         SheetsModule,

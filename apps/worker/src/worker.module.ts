@@ -5,6 +5,7 @@ import { ActivitiesWorkerModule } from '@trta/activities';
 import { AppConfig, ConfigModule } from '@trta/config';
 import { DatabaseModule } from '@trta/database';
 import { QueuesModule } from '@trta/queues';
+import { NotificationsModule, NotificationsWorkerModule } from '@trta/notifications';
 import { SystemWorkerModule } from '@trta/system';
 
 export interface WorkerModuleOptions {
@@ -27,6 +28,8 @@ export class WorkerModule {
         DiscoveryModule,
         SystemWorkerModule,
         ActivitiesWorkerModule,
+        NotificationsModule,
+        NotificationsWorkerModule,
       ],
     };
   }

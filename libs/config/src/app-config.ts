@@ -99,6 +99,21 @@ export class AppConfig {
   @Min(1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /** Mail server for notifications (smtp:// or smtps://); without it they are kept in the outbox table. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsEmail({}, { message: 'MAIL_FROM must be an email address' })
+  MAIL_FROM = 'ittc-noreply@trta.local';
+
+  /** Days before an activity starts when selected participants get a reminder. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  REMINDER_DAYS_BEFORE = 7;
+
   /** Largest uploaded file accepted (materials, application documents), in bytes. */
   @Type(() => Number)
   @IsInt()

@@ -19,6 +19,7 @@ export const CONFIG_KEYS: readonly string[] = Object.keys(new AppConfig()).conca
   'JWT_SECRET',
   'ADMIN_EMAIL',
   'ADMIN_PASSWORD',
+  'SMTP_URL',
 ]);
 
 /**

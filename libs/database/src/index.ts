@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './migrate';
 export * from './postgres-locator';
 export * from './snake-naming.strategy';
+export * from './returned-rows';

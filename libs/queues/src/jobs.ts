@@ -5,22 +5,31 @@ import { QueueName } from './queue-name.enum';
 export enum JobName {
   SystemPing = 'system.ping',
   ActivitiesClosePastDeadline = 'activities.close-past-deadline',
+  NotificationSend = 'notification.send',
+  NotificationReminders = 'notification.reminders',
 }
 
 export interface JobPayloads {
   [JobName.SystemPing]: { sentAt: string; nonce: string };
   /** Run by a job scheduler every 15 minutes; nothing to carry. */
   [JobName.ActivitiesClosePastDeadline]: Record<string, never>;
+  [JobName.NotificationSend]: { notificationId: string };
+  /** Run daily by a job scheduler: reminders to participants of activities starting soon. */
+  [JobName.NotificationReminders]: Record<string, never>;
 }
 
 export interface JobResults {
   [JobName.SystemPing]: { pong: true; nonce: string; receivedAt: string; workerPid: number };
   [JobName.ActivitiesClosePastDeadline]: { closed: number };
+  [JobName.NotificationSend]: { status: 'sent' | 'outbox' | 'skipped' };
+  [JobName.NotificationReminders]: { queued: number };
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.SystemPing]: QueueName.System,
   [JobName.ActivitiesClosePastDeadline]: QueueName.Activities,
+  [JobName.NotificationSend]: QueueName.Notifications,
+  [JobName.NotificationReminders]: QueueName.Notifications,
 };
 
 /** Retry, backoff and retention per job, in one place. */
@@ -37,5 +46,18 @@ export const JOB_OPTIONS: Readonly<Record<JobName, JobsOptions>> = {
     backoff: { type: 'exponential', delay: 5000 },
     removeOnComplete: { age: 24 * 3600, count: 200 },
     removeOnFail: { age: 7 * 24 * 3600 },
+  },
+  [JobName.NotificationSend]: {
+    // A mail server that is down for a while: retried with growing pauses for about an hour.
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 15000 },
+    removeOnComplete: { age: 24 * 3600, count: 5000 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
+  [JobName.NotificationReminders]: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 60000 },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 100 },
+    removeOnFail: { age: 30 * 24 * 3600 },
   },
 };

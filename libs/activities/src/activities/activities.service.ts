@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { returnedRows } from '@trta/database';
 import { decodeCursor, DomainErrorCode, DomainException, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
 import { ActivityFieldName, ActivityHistoryView, ActivityView, CreateActivityDto, UpdateActivityDto } from './activities.dto';
-import { ACTIVITY_COLUMNS, EDITABLE_FIELDS, FIELD_COLUMNS, returnedRows } from './activity-columns';
+import { ACTIVITY_COLUMNS, EDITABLE_FIELDS, FIELD_COLUMNS } from './activity-columns';
 import { diff, recordHistory } from './activity-history';
 import { checkActivity, lockPlan, productOfPlan, type ActivityDraft, type PlanPeriod } from './activity-rules';
 

@@ -45,8 +45,3 @@ export const FIELD_COLUMNS: Readonly<Record<ActivityFieldName, string>> = {
 };
 
 export const EDITABLE_FIELDS = Object.keys(FIELD_COLUMNS) as ActivityFieldName[];
-
-/** TypeORM answers an UPDATE ... RETURNING on PostgreSQL with [rows, affected]; this gives the rows. */
-export function returnedRows<T>(result: unknown): T[] {
-  return (result as [T[], number])[0];
-}

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { returnedRows } from '@trta/database';
 import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
 import { ActivitiesService } from '../activities/activities.service';
 import type { ActivityView } from '../activities/activities.dto';
-import { ACTIVITY_COLUMNS, returnedRows } from '../activities/activity-columns';
+import { ACTIVITY_COLUMNS } from '../activities/activity-columns';
 import { recordHistory } from '../activities/activity-history';
 import { lockPlan, scheduleProblems } from '../activities/activity-rules';
 import { SchedulingService, type SchedulingConflict } from '../scheduling/scheduling.service';

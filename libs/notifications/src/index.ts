@@ -1,0 +1,4 @@
+export * from './notification-kind';
+export * from './notifications.module';
+export * from './notifications.service';
+export * from './templates';

@@ -1,0 +1,34 @@
+/** Every status change that concerns an applicant or a focal point (issue 4, item 8). */
+export enum NotificationKind {
+  ApplicationSubmitted = 'application.submitted',
+  NominationNeeded = 'nomination.needed',
+  ApplicationEndorsed = 'application.endorsed',
+  ApplicationDeclined = 'application.declined',
+  ApplicationSelected = 'application.selected',
+  ApplicationWaitlisted = 'application.waitlisted',
+  ApplicationPromoted = 'application.promoted',
+  ApplicationRejected = 'application.rejected',
+  ActivityReminder = 'activity.reminder',
+  CertificateReady = 'certificate.ready',
+}
+
+/** What a message may mention; templates pick what they need. */
+export interface NotificationParams {
+  activityCode?: string;
+  activityTitle?: string;
+  startDate?: string | null;
+  reason?: string | null;
+  applicantName?: string;
+  certificateCode?: string;
+  waitlistPosition?: number;
+}
+
+export interface NotificationRequest {
+  /** Who receives it (an applicant or a focal point). */
+  userId: string;
+  kind: NotificationKind;
+  applicationId?: string | null;
+  params: NotificationParams;
+  /** Makes a repeated request (a retried job, a second click) a no-op; defaults to kind + application + user. */
+  dedupKey?: string;
+}

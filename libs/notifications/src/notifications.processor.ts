@@ -1,0 +1,103 @@
+import { Processor } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Job } from 'bullmq';
+import { createTransport, Transporter } from 'nodemailer';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@trta/config';
+import { returnedRows } from '@trta/database';
+import { JobHandlers, JobName, JobProcessor, QueueName } from '@trta/queues';
+import { NotificationKind } from './notification-kind';
+import { NotificationsService } from './notifications.service';
+
+interface QueuedNotification {
+  id: string;
+  status: string;
+  toEmail: string;
+  subject: string;
+  body: string;
+}
+
+/**
+ * Sends queued notifications: through SMTP when SMTP_URL is set, else keeps them in the outbox
+ * table for staff to read. A send that keeps failing ends as `failed` with its error; the
+ * decision it reports was committed long before and is never touched.
+ */
+@Processor(QueueName.Notifications)
+export class NotificationsProcessor extends JobProcessor {
+  private readonly logger = new Logger('Notifications');
+  private readonly transport: Transporter | null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly config: AppConfig,
+  ) {
+    super();
+    this.transport = config.SMTP_URL ? createTransport(config.SMTP_URL) : null;
+  }
+
+  readonly handlers: JobHandlers = {
+    [JobName.NotificationSend]: (job) => this.send(job),
+    [JobName.NotificationReminders]: () => this.queueReminders(),
+  };
+
+  private async send(job: Job<{ notificationId: string }>): Promise<{ status: 'sent' | 'outbox' | 'skipped' }> {
+    const [notification] = returnedRows<QueuedNotification>(await this.dataSource.query(
+      `UPDATE notifications SET attempts = attempts + 1 WHERE id = $1 AND status = 'queued'
+       RETURNING id, status, to_email AS "toEmail", subject, body`,
+      [job.data.notificationId],
+    ));
+    if (!notification) return { status: 'skipped' };
+    if (!this.transport) {
+      await this.mark(notification.id, 'outbox', null);
+      return { status: 'outbox' };
+    }
+    try {
+      await this.transport.sendMail({ from: this.config.MAIL_FROM, to: notification.toEmail, subject: notification.subject, text: notification.body });
+      await this.mark(notification.id, 'sent', null);
+      return { status: 'sent' };
+    } catch (error) {
+      const message = (error as Error).message;
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      this.logger.warn(`sending notification ${notification.id} failed (${lastAttempt ? 'giving up' : 'will retry'}): ${message}`);
+      await this.dataSource.query(`UPDATE notifications SET status = $2, last_error = $3 WHERE id = $1`, [
+        notification.id,
+        lastAttempt ? 'failed' : 'queued',
+        message.slice(0, 1000),
+      ]);
+      throw error;
+    }
+  }
+
+  private async mark(id: string, status: 'sent' | 'outbox', error: string | null): Promise<void> {
+    await this.dataSource.query('UPDATE notifications SET status = $2, last_error = $3, processed_at = now() WHERE id = $1', [id, status, error]);
+  }
+
+  /** Selected participants of activities starting within REMINDER_DAYS_BEFORE days, once each. */
+  private async queueReminders(): Promise<{ queued: number }> {
+    const ids = await this.dataSource.transaction(async (manager) => {
+      const due = (await manager.query(
+        `SELECT ap.id, ap.applicant_id AS "userId", a.code, a.title, a.start_date::text AS "startDate"
+         FROM applications ap JOIN activities a ON a.id = ap.activity_id
+         WHERE ap.status = 'selected' AND a.status IN ('confirmed', 'open', 'closed')
+           AND a.start_date BETWEEN current_date AND current_date + $1::int`,
+        [this.config.REMINDER_DAYS_BEFORE],
+      )) as { id: string; userId: string; code: string; title: string; startDate: string }[];
+      const queued: (string | null)[] = [];
+      for (const row of due) {
+        queued.push(
+          await this.notifications.queue(manager, {
+            userId: row.userId,
+            kind: NotificationKind.ActivityReminder,
+            applicationId: row.id,
+            params: { activityCode: row.code, activityTitle: row.title, startDate: row.startDate },
+          }),
+        );
+      }
+      return queued;
+    });
+    await this.notifications.dispatch(ids);
+    return { queued: ids.filter(Boolean).length };
+  }
+}
