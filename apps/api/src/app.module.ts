@@ -6,10 +6,12 @@ import { AppConfig, ConfigModule } from '@trta/config';
 import { DatabaseModule } from '@trta/database';
 import { AccessGuard, HttpExceptionFilter } from '@trta/http';
 import { ActivitiesModule } from '@trta/activities';
+import { ApplicationsModule } from '@trta/applications';
 import { IatiModule } from '@trta/iati';
 import { IdentityModule } from '@trta/identity';
 import { MatrixModule } from '@trta/matrix';
 import { NotificationsModule } from '@trta/notifications';
+import { ParticipationModule } from '@trta/participation';
 import { PlansModule } from '@trta/plans';
 import { QueuesModule } from '@trta/queues';
 import { ReferenceModule } from '@trta/reference';
@@ -60,6 +62,8 @@ export class AppModule {
         SheetsModule,
         MatrixModule,
         IatiModule,
+        ApplicationsModule,
+        ParticipationModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
