@@ -7,6 +7,7 @@ import { DatabaseModule } from '@trta/database';
 import { AccessGuard, HttpExceptionFilter } from '@trta/http';
 import { ActivitiesModule } from '@trta/activities';
 import { ApplicationsModule } from '@trta/applications';
+import { AuditModule } from '@trta/audit';
 import { IatiModule } from '@trta/iati';
 import { IdentityModule } from '@trta/identity';
 import { MatrixModule } from '@trta/matrix';
@@ -64,6 +65,7 @@ export class AppModule {
         IatiModule,
         ApplicationsModule,
         ParticipationModule,
+        AuditModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

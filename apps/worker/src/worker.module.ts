@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { ActivitiesWorkerModule } from '@trta/activities';
+import { AuditWorkerModule } from '@trta/audit';
 import { AppConfig, ConfigModule } from '@trta/config';
 import { DatabaseModule } from '@trta/database';
 import { QueuesModule } from '@trta/queues';
@@ -30,6 +31,7 @@ export class WorkerModule {
         ActivitiesWorkerModule,
         NotificationsModule,
         NotificationsWorkerModule,
+        AuditWorkerModule,
       ],
     };
   }

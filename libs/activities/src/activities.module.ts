@@ -1,17 +1,19 @@
 import { Module } from '@nestjs/common';
 import { ActivitiesController } from './activities/activities.controller';
 import { ActivitiesService } from './activities/activities.service';
+import { BackToOfficeReportController } from './back-to-office/back-to-office-report.controller';
+import { BackToOfficeReportService } from './back-to-office/back-to-office-report.service';
 import { LifecycleController } from './lifecycle/lifecycle.controller';
 import { LifecycleService } from './lifecycle/lifecycle.service';
 import { ActivitiesProcessor } from './scheduling/activities.processor';
 import { ActivitiesScheduler } from './scheduling/activities.scheduler';
 import { SchedulingService } from './scheduling/scheduling.service';
 
-/** Activities of the products matrix: scheduling and lifecycle (issue 3). */
+/** Activities of the products matrix: scheduling, lifecycle and back-to-office reports (issue 3). */
 @Module({
-  controllers: [ActivitiesController, LifecycleController],
-  providers: [ActivitiesService, LifecycleService, SchedulingService],
-  exports: [ActivitiesService, LifecycleService],
+  controllers: [ActivitiesController, LifecycleController, BackToOfficeReportController],
+  providers: [ActivitiesService, LifecycleService, SchedulingService, BackToOfficeReportService],
+  exports: [ActivitiesService, LifecycleService, BackToOfficeReportService],
 })
 export class ActivitiesModule {}
 

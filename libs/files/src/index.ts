@@ -1,1 +1,4 @@
 export * from './files.module';
+export * from './files.service';
+export * from './media-types';
+export * from './stored-file.entity';

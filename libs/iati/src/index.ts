@@ -1,1 +1,3 @@
 export * from './iati.module';
+export * from './iati.service';
+export * from './iati-codes';

@@ -7,6 +7,8 @@ export enum JobName {
   ActivitiesClosePastDeadline = 'activities.close-past-deadline',
   NotificationSend = 'notification.send',
   NotificationReminders = 'notification.reminders',
+  AuditReportGenerate = 'audit-report.generate',
+  AuditReportYearly = 'audit-report.yearly',
 }
 
 export interface JobPayloads {
@@ -16,6 +18,9 @@ export interface JobPayloads {
   [JobName.NotificationSend]: { notificationId: string };
   /** Run daily by a job scheduler: reminders to participants of activities starting soon. */
   [JobName.NotificationReminders]: Record<string, never>;
+  [JobName.AuditReportGenerate]: { reportId: string };
+  /** Run every 15 January by a job scheduler: the previous year's draft report. */
+  [JobName.AuditReportYearly]: Record<string, never>;
 }
 
 export interface JobResults {
@@ -23,6 +28,8 @@ export interface JobResults {
   [JobName.ActivitiesClosePastDeadline]: { closed: number };
   [JobName.NotificationSend]: { status: 'sent' | 'outbox' | 'skipped' };
   [JobName.NotificationReminders]: { queued: number };
+  [JobName.AuditReportGenerate]: { status: 'completed' | 'skipped'; checksum?: string };
+  [JobName.AuditReportYearly]: { reportId: string; year: number };
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
@@ -30,6 +37,8 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.ActivitiesClosePastDeadline]: QueueName.Activities,
   [JobName.NotificationSend]: QueueName.Notifications,
   [JobName.NotificationReminders]: QueueName.Notifications,
+  [JobName.AuditReportGenerate]: QueueName.AuditReports,
+  [JobName.AuditReportYearly]: QueueName.AuditReports,
 };
 
 /** Retry, backoff and retention per job, in one place. */
@@ -59,5 +68,18 @@ export const JOB_OPTIONS: Readonly<Record<JobName, JobsOptions>> = {
     backoff: { type: 'exponential', delay: 60000 },
     removeOnComplete: { age: 7 * 24 * 3600, count: 100 },
     removeOnFail: { age: 30 * 24 * 3600 },
+  },
+  [JobName.AuditReportGenerate]: {
+    // A report that fails (database restarted, worker killed twice) is retried with growing pauses.
+    attempts: 4,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 500 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
+  [JobName.AuditReportYearly]: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 60000 },
+    removeOnComplete: { age: 365 * 24 * 3600, count: 20 },
+    removeOnFail: { age: 365 * 24 * 3600 },
   },
 };

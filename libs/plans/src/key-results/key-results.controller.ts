@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles, SignedIn } from '@trta/http';
+import { CurrentUser, Roles, SignedIn, type AuthUser } from '@trta/http';
 import { ActualDto, CreateIndicatorDto, CreateKeyResultDto } from './key-results.dto';
 import { KeyResultsService } from './key-results.service';
 
@@ -18,8 +18,8 @@ export class KeyResultsController {
 
   @Roles('staff')
   @Post('key-results')
-  create(@Param('id', ParseUUIDPipe) planId: string, @Body() dto: CreateKeyResultDto) {
-    return this.keyResults.create(planId, dto);
+  create(@Param('id', ParseUUIDPipe) planId: string, @Body() dto: CreateKeyResultDto, @CurrentUser() user: AuthUser) {
+    return this.keyResults.create(planId, dto, user);
   }
 
   @Roles('staff')
@@ -28,8 +28,9 @@ export class KeyResultsController {
     @Param('id', ParseUUIDPipe) planId: string,
     @Param('keyResultId', ParseUUIDPipe) keyResultId: string,
     @Body() dto: CreateIndicatorDto,
+    @CurrentUser() user: AuthUser,
   ) {
-    return this.keyResults.addIndicator(planId, keyResultId, dto);
+    return this.keyResults.addIndicator(planId, keyResultId, dto, user);
   }
 
   @Roles('staff')
@@ -39,7 +40,8 @@ export class KeyResultsController {
     @Param('indicatorId', ParseUUIDPipe) indicatorId: string,
     @Param('year', ParseIntPipe) year: number,
     @Body() dto: ActualDto,
+    @CurrentUser() user: AuthUser,
   ) {
-    return this.keyResults.putActual(planId, indicatorId, year, dto);
+    return this.keyResults.putActual(planId, indicatorId, year, dto, user);
   }
 }

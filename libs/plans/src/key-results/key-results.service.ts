@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainErrorCode, DomainException } from '@trta/http';
+import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { created, recordPlanHistory, type Changes } from '../history/plan-history';
 import { findPlanState, lockOpenPlan, pgError } from '../plan-state';
 import { Indicator, IndicatorActual, KeyResult } from './key-result.entity';
 import { ActualDto, ActualView, CreateIndicatorDto, CreateKeyResultDto, IndicatorView, KeyResultView } from './key-results.dto';
@@ -69,7 +70,7 @@ export class KeyResultsService {
   }
 
   /** A key result and its indicators, all or nothing. */
-  create(planId: string, dto: CreateKeyResultDto): Promise<KeyResultView> {
+  create(planId: string, dto: CreateKeyResultDto, user: AuthUser): Promise<KeyResultView> {
     return this.dataSource.transaction(async (manager) => {
       const plan = await lockOpenPlan(manager, planId);
       let keyResult: Omit<KeyResultView, 'indicators'>;
@@ -89,18 +90,23 @@ export class KeyResultsService {
       }
       const indicators: IndicatorView[] = [];
       for (const indicator of dto.indicators ?? []) indicators.push(await this.insertIndicator(manager, keyResult.id, indicator));
+      const changes: Changes = created(keyResult, ['code', 'title', 'position']);
+      for (const indicator of indicators) Object.assign(changes, indicatorCreated(indicator));
+      await recordPlanHistory(manager, { planId, keyResultId: keyResult.id, userId: user.id, action: 'create-key-result', changes });
       return { ...keyResult, indicators };
     });
   }
 
-  addIndicator(planId: string, keyResultId: string, dto: CreateIndicatorDto): Promise<IndicatorView> {
+  addIndicator(planId: string, keyResultId: string, dto: CreateIndicatorDto, user: AuthUser): Promise<IndicatorView> {
     return this.dataSource.transaction(async (manager) => {
       await lockOpenPlan(manager, planId);
       const [keyResult] = (await manager.query('SELECT id FROM key_results WHERE id = $1 AND plan_id = $2 FOR UPDATE', [keyResultId, planId])) as {
         id: string;
       }[];
       if (!keyResult) throw DomainException.notFound('Key result', keyResultId);
-      return this.insertIndicator(manager, keyResultId, dto);
+      const indicator = await this.insertIndicator(manager, keyResultId, dto);
+      await recordPlanHistory(manager, { planId, keyResultId, userId: user.id, action: 'add-indicator', changes: indicatorCreated(indicator) });
+      return indicator;
     });
   }
 
@@ -108,15 +114,28 @@ export class KeyResultsService {
    * Records the actual value of an indicator for a year of the plan's period, replacing any
    * earlier one. Allowed on a closed plan: the last year's figures arrive after the plan ends.
    */
-  async putActual(planId: string, indicatorId: string, year: number, dto: ActualDto): Promise<ActualView & { indicatorId: string }> {
+  async putActual(planId: string, indicatorId: string, year: number, dto: ActualDto, user: AuthUser): Promise<ActualView & { indicatorId: string }> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) {
       throw new DomainException(DomainErrorCode.Invalid, 'year must be an integer from 2000 to 2100');
     }
-    const plan = await findPlanState(this.dataSource.manager, planId);
-    const [found] = (await this.dataSource.query(
-      'SELECT i.id FROM indicators i JOIN key_results k ON k.id = i.key_result_id WHERE i.id = $1 AND k.plan_id = $2',
-      [indicatorId, planId],
-    )) as { id: string }[];
+    return this.dataSource.transaction((manager) => this.setActual(manager, planId, indicatorId, year, dto, user));
+  }
+
+  private async setActual(
+    manager: EntityManager,
+    planId: string,
+    indicatorId: string,
+    year: number,
+    dto: ActualDto,
+    user: AuthUser,
+  ): Promise<ActualView & { indicatorId: string }> {
+    const plan = await findPlanState(manager, planId);
+    // Locking the indicator puts concurrent writes of its actuals in a row, so each history row's "from" is exact.
+    const [found] = (await manager.query(
+      `SELECT i.id, i.key_result_id AS "keyResultId", (SELECT a.value FROM indicator_actuals a WHERE a.indicator_id = i.id AND a.year = $3) AS previous
+       FROM indicators i JOIN key_results k ON k.id = i.key_result_id WHERE i.id = $1 AND k.plan_id = $2 FOR UPDATE OF i`,
+      [indicatorId, planId, year],
+    )) as { id: string; keyResultId: string; previous: string | null }[];
     if (!found) throw DomainException.notFound('Indicator', indicatorId);
     const firstYear = Number(plan.periodStart.slice(0, 4));
     const lastYear = Number(plan.periodEnd.slice(0, 4));
@@ -126,12 +145,21 @@ export class KeyResultsService {
         `year ${year} is outside the period of plan ${plan.code} (${plan.periodStart} to ${plan.periodEnd})`,
       );
     }
-    const [actual] = (await this.dataSource.query(
+    const [actual] = (await manager.query(
       `INSERT INTO indicator_actuals (indicator_id, year, value) VALUES ($1, $2, $3::numeric)
        ON CONFLICT (indicator_id, year) DO UPDATE SET value = excluded.value
        RETURNING indicator_id AS "indicatorId", year, value`,
       [indicatorId, year, dto.value],
     )) as (ActualView & { indicatorId: string })[];
+    if (actual.value !== found.previous) {
+      await recordPlanHistory(manager, {
+        planId,
+        keyResultId: found.keyResultId,
+        userId: user.id,
+        action: 'set-actual',
+        changes: { [`indicators.${indicatorId}.actuals.${year}`]: { from: found.previous, to: actual.value } },
+      });
+    }
     return actual;
   }
 
@@ -144,4 +172,10 @@ export class KeyResultsService {
     )) as Omit<IndicatorView, 'actuals'>[];
     return { ...indicator, actuals: [] };
   }
+}
+
+/** A new indicator as changes from nothing, under its own path so several fit in one history row. */
+function indicatorCreated(indicator: IndicatorView): Changes {
+  const { description, unit, baseline, target, position } = indicator;
+  return { [`indicators.${indicator.id}`]: { from: null, to: { description, unit, baseline, target, position } } };
 }

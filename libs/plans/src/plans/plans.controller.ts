@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto, Roles, SignedIn } from '@trta/http';
+import { CurrentUser, PageQueryDto, Roles, SignedIn, type AuthUser } from '@trta/http';
 import { CreatePlanDto, UpdatePlanDto } from './plans.dto';
 import { PlansService } from './plans.service';
 
@@ -18,8 +18,8 @@ export class PlansController {
 
   @Roles('staff')
   @Post()
-  create(@Body() dto: CreatePlanDto) {
-    return this.plans.create(dto);
+  create(@Body() dto: CreatePlanDto, @CurrentUser() user: AuthUser) {
+    return this.plans.create(dto, user);
   }
 
   @SignedIn()
@@ -30,21 +30,28 @@ export class PlansController {
 
   @Roles('staff')
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePlanDto) {
-    return this.plans.update(id, dto);
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePlanDto, @CurrentUser() user: AuthUser) {
+    return this.plans.update(id, dto, user);
+  }
+
+  /** Every change to the plan, its products and its results framework: who, when, what. */
+  @Roles('staff', 'auditor')
+  @Get(':id/history')
+  history(@Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
+    return this.plans.history(id, query);
   }
 
   @Roles('staff')
   @HttpCode(200)
   @Post(':id/adopt')
-  adopt(@Param('id', ParseUUIDPipe) id: string) {
-    return this.plans.adopt(id);
+  adopt(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.plans.adopt(id, user);
   }
 
   @Roles('staff')
   @HttpCode(200)
   @Post(':id/close')
-  close(@Param('id', ParseUUIDPipe) id: string) {
-    return this.plans.close(id);
+  close(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.plans.close(id, user);
   }
 }

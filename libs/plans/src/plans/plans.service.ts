@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, DomainErrorCode, DomainException, Page, PageQueryDto, toPage } from '@trta/http';
+import { decodeCursor, DomainErrorCode, DomainException, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
+import { changed, created, recordPlanHistory, type PlanHistoryView } from '../history/plan-history';
 import { KeyResultsService } from '../key-results/key-results.service';
 import { pgError } from '../plan-state';
 import { ProductsService } from '../products/products.service';
@@ -22,6 +23,9 @@ const PLAN_COLUMNS = [
 ];
 const RETURNING = `id, code, title, period_start::text AS "periodStart", period_end::text AS "periodEnd", status, notes,
   ceiling_per_country AS "ceilingPerCountry", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** The fields of a plan its history follows. */
+const HISTORY_FIELDS = ['code', 'title', 'periodStart', 'periodEnd', 'status', 'notes', 'ceilingPerCountry'] as const satisfies (keyof PlanView)[];
 
 /** The columns a PATCH may change, by DTO field. */
 const EDITABLE: Record<keyof UpdatePlanDto, string> = {
@@ -46,15 +50,18 @@ export class PlansService {
     private readonly keyResults: KeyResultsService,
   ) {}
 
-  async create(dto: CreatePlanDto): Promise<PlanView> {
-    return this.write(dto, async () => {
-      const [plan] = (await this.dataSource.query(
-        `INSERT INTO ta_plans (code, title, period_start, period_end, notes, ceiling_per_country)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${RETURNING}`,
-        [dto.code, dto.title, dto.periodStart, dto.periodEnd, dto.notes ?? null, dto.ceilingPerCountry ?? null],
-      )) as PlanView[];
-      return plan;
-    });
+  async create(dto: CreatePlanDto, user: AuthUser): Promise<PlanView> {
+    return this.write(dto, () =>
+      this.dataSource.transaction(async (manager) => {
+        const [plan] = (await manager.query(
+          `INSERT INTO ta_plans (code, title, period_start, period_end, notes, ceiling_per_country)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${RETURNING}`,
+          [dto.code, dto.title, dto.periodStart, dto.periodEnd, dto.notes ?? null, dto.ceilingPerCountry ?? null],
+        )) as PlanView[];
+        await recordPlanHistory(manager, { planId: plan.id, userId: user.id, action: 'create', changes: created(plan, HISTORY_FIELDS) });
+        return plan;
+      }),
+    );
   }
 
   async list(query: PageQueryDto): Promise<Page<PlanView>> {
@@ -88,7 +95,7 @@ export class PlansService {
   }
 
   /** Changes what is given; a closed plan is not edited any more. */
-  async update(id: string, dto: UpdatePlanDto): Promise<PlanView> {
+  async update(id: string, dto: UpdatePlanDto, user: AuthUser): Promise<PlanView> {
     const sets = ['updated_at = now()'];
     const params: unknown[] = [id];
     for (const [field, column] of Object.entries(EDITABLE) as [keyof UpdatePlanDto, string][]) {
@@ -96,34 +103,72 @@ export class PlansService {
       params.push(dto[field]);
       sets.push(`${column} = $${params.length}`);
     }
-    const updated = await this.write(dto, async () => {
-      const [rows] = (await this.dataSource.query(
-        `UPDATE ta_plans SET ${sets.join(', ')} WHERE id = $1 AND status <> 'closed' RETURNING ${RETURNING}`,
-        params,
-      )) as [PlanView[], number];
-      return rows[0];
-    }, id);
-    if (updated) return updated;
-    const current = await this.findView(id);
-    throw new DomainException(DomainErrorCode.Conflict, `plan ${current.code} is closed and can no longer be edited`);
+    return this.write(
+      dto,
+      () =>
+        this.dataSource.transaction(async (manager) => {
+          // The row lock makes `before` the version this UPDATE changes, so the history's "from" is exact.
+          const [before] = (await manager.query(`SELECT ${RETURNING} FROM ta_plans WHERE id = $1 FOR UPDATE`, [id])) as PlanView[];
+          if (!before) throw DomainException.notFound('TA plan', id);
+          if (before.status === 'closed') {
+            throw new DomainException(DomainErrorCode.Conflict, `plan ${before.code} is closed and can no longer be edited`);
+          }
+          const [[updated]] = (await manager.query(`UPDATE ta_plans SET ${sets.join(', ')} WHERE id = $1 RETURNING ${RETURNING}`, params)) as [
+            PlanView[],
+            number,
+          ];
+          const changes = changed(before, updated, HISTORY_FIELDS);
+          if (Object.keys(changes).length > 0) await recordPlanHistory(manager, { planId: id, userId: user.id, action: 'update', changes });
+          return updated;
+        }),
+      id,
+    );
   }
 
-  adopt(id: string): Promise<PlanView> {
-    return this.transition(id, 'adopt');
+  /** Every change to the plan, its products and its results framework, oldest first. */
+  async history(id: string, query: PageQueryDto): Promise<Page<PlanHistoryView>> {
+    await this.findView(id);
+    const params: unknown[] = [id, query.limit + 1];
+    let after = '';
+    if (query.cursor) {
+      const [lastId] = decodeCursor(query.cursor, 1);
+      if (typeof lastId !== 'string' || !/^\d{1,19}$/.test(lastId)) {
+        throw new DomainException(DomainErrorCode.Invalid, 'cursor is not a cursor this list returned');
+      }
+      params.push(lastId);
+      after = 'AND h.id > $3::bigint';
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT h.id::text AS id, h.at, h.user_id AS "userId", u.email AS "userEmail", h.action,
+              h.product_id AS "productId", h.key_result_id AS "keyResultId", h.changes
+       FROM plan_history h LEFT JOIN users u ON u.id = h.user_id
+       WHERE h.plan_id = $1 ${after}
+       ORDER BY h.id ASC LIMIT $2`,
+      params,
+    )) as PlanHistoryView[];
+    return toPage(rows, query.limit, (row) => [row.id]);
   }
 
-  close(id: string): Promise<PlanView> {
-    return this.transition(id, 'close');
+  adopt(id: string, user: AuthUser): Promise<PlanView> {
+    return this.transition(id, 'adopt', user);
+  }
+
+  close(id: string, user: AuthUser): Promise<PlanView> {
+    return this.transition(id, 'close', user);
   }
 
   /** One conditional UPDATE, so two concurrent transitions cannot both succeed. */
-  private async transition(id: string, action: keyof typeof TRANSITIONS): Promise<PlanView> {
+  private async transition(id: string, action: keyof typeof TRANSITIONS, user: AuthUser): Promise<PlanView> {
     const { from, to } = TRANSITIONS[action];
-    const [rows] = (await this.dataSource.query(
-      `UPDATE ta_plans SET status = $2, updated_at = now() WHERE id = $1 AND status = $3 RETURNING ${RETURNING}`,
-      [id, to, from],
-    )) as [PlanView[], number];
-    if (rows[0]) return rows[0];
+    const done = await this.dataSource.transaction(async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE ta_plans SET status = $2, updated_at = now() WHERE id = $1 AND status = $3 RETURNING ${RETURNING}`,
+        [id, to, from],
+      )) as [PlanView[], number];
+      if (rows[0]) await recordPlanHistory(manager, { planId: id, userId: user.id, action, changes: { status: { from, to } } });
+      return rows[0];
+    });
+    if (done) return done;
     const current = await this.findView(id);
     throw new DomainException(
       DomainErrorCode.Conflict,

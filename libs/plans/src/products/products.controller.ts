@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto, Roles, SignedIn } from '@trta/http';
+import { CurrentUser, PageQueryDto, Roles, SignedIn, type AuthUser } from '@trta/http';
 import { CreateProductDto, UpdateProductDto } from './products.dto';
 import { ProductsService } from './products.service';
 
@@ -18,8 +18,8 @@ export class ProductsController {
 
   @Roles('staff')
   @Post()
-  create(@Param('id', ParseUUIDPipe) planId: string, @Body() dto: CreateProductDto) {
-    return this.products.create(planId, dto);
+  create(@Param('id', ParseUUIDPipe) planId: string, @Body() dto: CreateProductDto, @CurrentUser() user: AuthUser) {
+    return this.products.create(planId, dto, user);
   }
 
   @SignedIn()
@@ -30,7 +30,12 @@ export class ProductsController {
 
   @Roles('staff')
   @Patch(':productId')
-  update(@Param('id', ParseUUIDPipe) planId: string, @Param('productId', ParseUUIDPipe) productId: string, @Body() dto: UpdateProductDto) {
-    return this.products.update(planId, productId, dto);
+  update(
+    @Param('id', ParseUUIDPipe) planId: string,
+    @Param('productId', ParseUUIDPipe) productId: string,
+    @Body() dto: UpdateProductDto,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.products.update(planId, productId, dto, user);
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, DomainErrorCode, DomainException, Page, PageQueryDto, toPage } from '@trta/http';
+import { decodeCursor, DomainErrorCode, DomainException, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
+import { changed, created, recordPlanHistory } from '../history/plan-history';
 import { findPlanState, lockOpenPlan, pgError, type PlanState } from '../plan-state';
 import { Product } from './product.entity';
 import { CreateProductDto, ProductView, UpdateProductDto } from './products.dto';
@@ -20,6 +21,9 @@ const PRODUCT_COLUMNS = [
 const RETURNING = `id, plan_id AS "planId", code, name, category, description, planned_budget AS "plannedBudget",
   funding_source AS "fundingSource", created_at AS "createdAt"`;
 
+/** The fields of a product its plan's history follows. */
+const HISTORY_FIELDS = ['code', 'name', 'category', 'description', 'plannedBudget', 'fundingSource'] as const satisfies (keyof ProductView)[];
+
 const EDITABLE: Record<keyof UpdateProductDto, string> = {
   code: 'code',
   name: 'name',
@@ -34,17 +38,25 @@ export class ProductsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A product of a plan that is not closed; a code already used in the plan is a 409. */
-  create(planId: string, dto: CreateProductDto): Promise<ProductView> {
+  create(planId: string, dto: CreateProductDto, user: AuthUser): Promise<ProductView> {
     return this.dataSource.transaction(async (manager) => {
       const plan = await lockOpenPlan(manager, planId);
-      return this.write(plan, dto, async () => {
-        const [product] = (await manager.query(
+      const product = await this.write(plan, dto, async () => {
+        const [inserted] = (await manager.query(
           `INSERT INTO products (plan_id, code, name, category, description, planned_budget, funding_source)
            VALUES ($1, $2, $3, $4, $5, $6::numeric, $7) RETURNING ${RETURNING}`,
           [planId, dto.code, dto.name, dto.category, dto.description ?? null, dto.plannedBudget, dto.fundingSource],
         )) as ProductView[];
-        return product;
+        return inserted;
       });
+      await recordPlanHistory(manager, {
+        planId,
+        productId: product.id,
+        userId: user.id,
+        action: 'create-product',
+        changes: created(product, HISTORY_FIELDS),
+      });
+      return product;
     });
   }
 
@@ -80,7 +92,7 @@ export class ProductsService {
     throw DomainException.notFound('Product', productId);
   }
 
-  update(planId: string, productId: string, dto: UpdateProductDto): Promise<ProductView> {
+  update(planId: string, productId: string, dto: UpdateProductDto, user: AuthUser): Promise<ProductView> {
     return this.dataSource.transaction(async (manager) => {
       const plan = await lockOpenPlan(manager, planId);
       const sets: string[] = [];
@@ -90,7 +102,13 @@ export class ProductsService {
         params.push(dto[field]);
         sets.push(`${column} = $${params.length}`);
       }
-      if (sets.length === 0) return this.findOne(planId, productId);
+      // The row lock makes `before` the version this UPDATE changes, so the history's "from" is exact.
+      const [before] = (await manager.query(`SELECT ${RETURNING} FROM products WHERE plan_id = $1 AND id = $2 FOR UPDATE`, [
+        planId,
+        productId,
+      ])) as ProductView[];
+      if (!before) throw DomainException.notFound('Product', productId);
+      if (sets.length === 0) return before;
       const updated = await this.write(plan, dto, async () => {
         const [rows] = (await manager.query(
           `UPDATE products SET ${sets.join(', ')} WHERE plan_id = $1 AND id = $2 RETURNING ${RETURNING}`,
@@ -98,7 +116,10 @@ export class ProductsService {
         )) as [ProductView[], number];
         return rows[0];
       });
-      if (!updated) throw DomainException.notFound('Product', productId);
+      const changes = changed(before, updated, HISTORY_FIELDS);
+      if (Object.keys(changes).length > 0) {
+        await recordPlanHistory(manager, { planId, productId, userId: user.id, action: 'update-product', changes });
+      }
       return updated;
     });
   }

@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, Max, ValidateIf } from 'class-validator';
+import { OBJECTIVES_MET, type ObjectivesMet } from './back-to-office-report.entity';
+
+/** Blank text is no text: stored as null. */
+const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
+
+export const REPORT_TEXT_MAX = 10000;
+/** No single activity gathers more people than this; a larger count is a typing mistake. */
+const MAX_COUNT = 100000;
+
+function Count(field: string, max = MAX_COUNT): PropertyDecorator {
+  return (target: object, property: string | symbol) => {
+    IsInt({ message: `${field} must be a whole number` })(target, property);
+    Min(0, { message: `${field} must not be negative` })(target, property);
+    Max(max, { message: `${field} must not be greater than ${max}` })(target, property);
+  };
+}
+
+function ReportText(field: string): PropertyDecorator {
+  return (target: object, property: string | symbol) => {
+    IsOptional()(target, property);
+    Transform(trimToNull)(target, property);
+    IsString({ message: `${field} must be text` })(target, property);
+    MaxLength(REPORT_TEXT_MAX, { message: `${field} must be at most ${REPORT_TEXT_MAX} characters` })(target, property);
+  };
+}
+
+/** The whole report: a PUT replaces every field. */
+export class PutBackToOfficeReportDto {
+  @ApiProperty({ minimum: 0, maximum: 1000, example: 10 })
+  @Count('sessionsHeld', 1000)
+  sessionsHeld!: number;
+
+  @ApiProperty({ minimum: 0, example: 12, description: 'as observed' })
+  @Count('participantsFemale')
+  participantsFemale!: number;
+
+  @ApiProperty({ minimum: 0, example: 14 })
+  @Count('participantsMale')
+  participantsMale!: number;
+
+  @ApiProperty({ minimum: 0, example: 0 })
+  @Count('participantsOther')
+  participantsOther!: number;
+
+  @ApiProperty({ enum: OBJECTIVES_MET })
+  @IsIn(OBJECTIVES_MET, { message: `objectivesMet must be one of: ${OBJECTIVES_MET.join(', ')}` })
+  objectivesMet!: ObjectivesMet;
+
+  @ApiPropertyOptional({ maxLength: REPORT_TEXT_MAX, nullable: true, description: 'what shows the objectives were (not) met' })
+  @ReportText('evidence')
+  evidence?: string | null;
+
+  @ApiPropertyOptional({ maxLength: REPORT_TEXT_MAX, nullable: true })
+  @ReportText('conclusion')
+  conclusion?: string | null;
+
+  @ApiPropertyOptional({ maxLength: REPORT_TEXT_MAX, nullable: true })
+  @ReportText('lessons')
+  lessons?: string | null;
+
+  @ApiPropertyOptional({ minimum: 1, description: 'the version read; when given, a 409 if someone saved the report since' })
+  @ValidateIf((_dto, value) => value !== undefined)
+  @IsInt({ message: 'version must be a whole number' })
+  @Min(1)
+  version?: number;
+}
+
+export interface BackToOfficeReportView {
+  activityId: string;
+  sessionsHeld: number;
+  participantsFemale: number;
+  participantsMale: number;
+  participantsOther: number;
+  objectivesMet: ObjectivesMet;
+  evidence: string | null;
+  conclusion: string | null;
+  lessons: string | null;
+  authorId: string | null;
+  authorEmail: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { diff, recordHistory } from '../activities/activity-history';
+import type { ActivityStatus } from '../activities/activity.entity';
+import { BackToOfficeReportView, PutBackToOfficeReportDto } from './back-to-office-report.dto';
+
+type ReportFields = Pick<
+  BackToOfficeReportView,
+  'sessionsHeld' | 'participantsFemale' | 'participantsMale' | 'participantsOther' | 'objectivesMet' | 'evidence' | 'conclusion' | 'lessons'
+>;
+
+/** The fields staff write, in the order of the INSERT below. */
+const REPORT_FIELDS = [
+  'sessionsHeld',
+  'participantsFemale',
+  'participantsMale',
+  'participantsOther',
+  'objectivesMet',
+  'evidence',
+  'conclusion',
+  'lessons',
+] as const satisfies (keyof ReportFields)[];
+
+const NO_REPORT: ReportFields = {
+  sessionsHeld: null as unknown as number,
+  participantsFemale: null as unknown as number,
+  participantsMale: null as unknown as number,
+  participantsOther: null as unknown as number,
+  objectivesMet: null as unknown as ReportFields['objectivesMet'],
+  evidence: null,
+  conclusion: null,
+  lessons: null,
+};
+
+const REPORT_COLUMNS = `r.activity_id AS "activityId", r.sessions_held AS "sessionsHeld", r.participants_female AS "participantsFemale",
+  r.participants_male AS "participantsMale", r.participants_other AS "participantsOther", r.objectives_met AS "objectivesMet",
+  r.evidence, r.conclusion, r.lessons, r.author_id AS "authorId", u.email AS "authorEmail",
+  r.created_at AS "createdAt", r.updated_at AS "updatedAt", r.version`;
+
+@Injectable()
+export class BackToOfficeReportService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The activity's report; a 404 names whether the activity or its report is missing. */
+  async find(activityId: string): Promise<BackToOfficeReportView> {
+    const report = await this.current(this.dataSource.manager, activityId);
+    if (report) return report;
+    const activity = await this.activity(this.dataSource.manager, activityId);
+    throw new DomainException(DomainErrorCode.NotFound, `activity ${activity.code} has no back-to-office report yet`);
+  }
+
+  /**
+   * Writes the whole report of a delivered activity, creating it the first time. The activity row
+   * is locked, so saves of one report happen one after the other and each history row's "from" is exact.
+   */
+  put(activityId: string, dto: PutBackToOfficeReportDto, user: AuthUser): Promise<BackToOfficeReportView> {
+    return this.dataSource.transaction(async (manager) => {
+      const activity = await this.activity(manager, activityId, 'FOR NO KEY UPDATE');
+      if (activity.status !== 'delivered') {
+        throw new DomainException(
+          DomainErrorCode.Conflict,
+          `a back-to-office report can be written only once the activity is delivered; activity ${activity.code} is ${activity.status}`,
+          { status: activity.status },
+        );
+      }
+      const before = await this.current(manager, activityId);
+      if (dto.version !== undefined && dto.version !== before?.version) {
+        throw new DomainException(
+          DomainErrorCode.Conflict,
+          before
+            ? `the back-to-office report was changed by someone else (current version ${before.version})`
+            : 'the back-to-office report does not exist yet; leave version out to create it',
+          { currentVersion: before?.version ?? null },
+        );
+      }
+      const after: ReportFields = {
+        sessionsHeld: dto.sessionsHeld,
+        participantsFemale: dto.participantsFemale,
+        participantsMale: dto.participantsMale,
+        participantsOther: dto.participantsOther,
+        objectivesMet: dto.objectivesMet,
+        evidence: dto.evidence ?? null,
+        conclusion: dto.conclusion ?? null,
+        lessons: dto.lessons ?? null,
+      };
+      const changes = diff<ReportFields>(before ?? NO_REPORT, after, REPORT_FIELDS);
+      if (before && Object.keys(changes).length === 0) return before;
+
+      await manager.query(
+        `INSERT INTO back_to_office_reports (activity_id, author_id, sessions_held, participants_female, participants_male,
+           participants_other, objectives_met, evidence, conclusion, lessons)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (activity_id) DO UPDATE SET author_id = excluded.author_id, sessions_held = excluded.sessions_held,
+           participants_female = excluded.participants_female, participants_male = excluded.participants_male,
+           participants_other = excluded.participants_other, objectives_met = excluded.objectives_met,
+           evidence = excluded.evidence, conclusion = excluded.conclusion, lessons = excluded.lessons,
+           updated_at = now(), version = back_to_office_reports.version + 1`,
+        [activityId, user.id, ...REPORT_FIELDS.map((field) => after[field])],
+      );
+      await recordHistory(manager, activityId, user.id, 'back-to-office-report', changes);
+      return (await this.current(manager, activityId))!;
+    });
+  }
+
+  private async current(manager: EntityManager, activityId: string): Promise<BackToOfficeReportView | undefined> {
+    const [report] = (await manager.query(
+      `SELECT ${REPORT_COLUMNS} FROM back_to_office_reports r LEFT JOIN users u ON u.id = r.author_id WHERE r.activity_id = $1`,
+      [activityId],
+    )) as BackToOfficeReportView[];
+    return report;
+  }
+
+  private async activity(
+    manager: EntityManager,
+    activityId: string,
+    lock: 'FOR NO KEY UPDATE' | '' = '',
+  ): Promise<{ code: string; status: ActivityStatus }> {
+    const [activity] = (await manager.query(`SELECT code, status FROM activities WHERE id = $1 ${lock}`, [activityId])) as {
+      code: string;
+      status: ActivityStatus;
+    }[];
+    if (!activity) throw DomainException.notFound('Activity', activityId);
+    return activity;
+  }
+}

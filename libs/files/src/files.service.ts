@@ -1,0 +1,162 @@
+import type { MultipartFile, MultipartValue } from '@fastify/multipart';
+import { BadRequestException, Injectable, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '@trta/config';
+import { DomainException } from '@trta/http';
+import { safeFilename } from './media-types';
+
+/** What the API says about a stored file. */
+export interface StoredFileInfo {
+  id: string;
+  filename: string;
+  mediaType: string;
+  sizeBytes: number;
+}
+
+/** A file read from a multipart request and checked, not yet stored; with the request's text fields. */
+export interface ReceivedUpload {
+  filename: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  content: Buffer;
+  /** The multipart text fields, wherever they came in the body (before or after the file). */
+  fields: Record<string, string>;
+}
+
+export interface UploadOptions {
+  /** Media types accepted, as detected from the content. */
+  allowed: readonly string[];
+  uploadedBy: string | null;
+}
+
+export interface OpenedFile extends StoredFileInfo {
+  content: Buffer;
+}
+
+type FileTypeModule = typeof import('file-type');
+let fileTypeModule: Promise<FileTypeModule> | undefined;
+/** `file-type` is published as an ES module only; this CommonJS build loads it once, on first use. */
+function loadFileType(): Promise<FileTypeModule> {
+  fileTypeModule ??= import('file-type');
+  return fileTypeModule;
+}
+
+const STORED_FILE_COLUMNS = 'id, filename, media_type AS "mediaType", size_bytes AS "sizeBytes"';
+
+/**
+ * Generic upload handling for every feature that takes a file (sheet materials, application
+ * documents, national requests): one file per multipart request, within the configured size,
+ * of a type detected from its bytes — the name and the declared type are never trusted.
+ */
+@Injectable()
+export class FilesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Reads, checks and stores the request's file in one go; `fields` are the request's text fields. */
+  async storeUpload(request: FastifyRequest, options: UploadOptions): Promise<StoredFileInfo & { fields: Record<string, string> }> {
+    const upload = await this.readUpload(request, options.allowed);
+    return { ...(await this.save(upload, options.uploadedBy)), fields: upload.fields };
+  }
+
+  /**
+   * Reads the one file of a multipart request and its text fields, and checks its size and its
+   * detected type. Nothing is stored yet, so a caller can validate the fields first and store
+   * the file in the same transaction as the record that refers to it.
+   */
+  async readUpload(request: FastifyRequest, allowed: readonly string[]): Promise<ReceivedUpload> {
+    if (!request.isMultipart()) {
+      throw new UnsupportedMediaTypeException('this endpoint takes a file: send it as multipart/form-data with one file part');
+    }
+    const fields: Record<string, string> = {};
+    let file: { filename: string; content: Buffer; truncated: boolean } | undefined;
+    try {
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          const filePart = part as MultipartFile;
+          const content = await filePart.toBuffer();
+          file = { filename: filePart.filename, content, truncated: filePart.file.truncated };
+        } else {
+          fields[part.fieldname] = String((part as MultipartValue).value ?? '');
+        }
+      }
+    } catch (error) {
+      throw this.describeMultipartError(error);
+    }
+    if (!file) throw new BadRequestException('the request has no file: send one file part in the multipart body');
+    if (file.truncated || file.content.length > this.config.UPLOAD_LIMIT_BYTES) throw this.tooLarge();
+    if (file.content.length === 0) throw new BadRequestException('the file is empty');
+
+    const { fileTypeFromBuffer } = await loadFileType();
+    const detected = await fileTypeFromBuffer(file.content);
+    if (!detected || !allowed.includes(detected.mime)) {
+      const what = detected
+        ? `the file's content is ${detected.mime}`
+        : 'the type of the file could not be recognised from its content';
+      throw new UnsupportedMediaTypeException(`${what}, which is not accepted here; accepted types: ${allowed.join(', ')}`);
+    }
+    return {
+      filename: safeFilename(file.filename, detected.mime, detected.ext),
+      mediaType: detected.mime,
+      sizeBytes: file.content.length,
+      sha256: createHash('sha256').update(file.content).digest('hex'),
+      content: file.content,
+      fields,
+    };
+  }
+
+  /** Stores a checked upload; pass the caller's transaction to store it together with what refers to it. */
+  async save(upload: ReceivedUpload, uploadedBy: string | null, manager: EntityManager = this.dataSource.manager): Promise<StoredFileInfo> {
+    const [stored] = (await manager.query(
+      `INSERT INTO stored_files (filename, media_type, size_bytes, sha256, content, uploaded_by)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${STORED_FILE_COLUMNS}`,
+      [upload.filename, upload.mediaType, upload.sizeBytes, upload.sha256, upload.content, uploadedBy],
+    )) as StoredFileInfo[];
+    return stored;
+  }
+
+  async info(id: string, manager: EntityManager = this.dataSource.manager): Promise<StoredFileInfo> {
+    const [stored] = (await manager.query(`SELECT ${STORED_FILE_COLUMNS} FROM stored_files WHERE id = $1`, [id])) as StoredFileInfo[];
+    if (!stored) throw DomainException.notFound('File', id);
+    return stored;
+  }
+
+  /** The file's metadata and content, for streaming it back with its own type. */
+  async open(id: string): Promise<OpenedFile> {
+    const [stored] = (await this.dataSource.query(`SELECT ${STORED_FILE_COLUMNS}, content FROM stored_files WHERE id = $1`, [
+      id,
+    ])) as OpenedFile[];
+    if (!stored) throw DomainException.notFound('File', id);
+    return stored;
+  }
+
+  private tooLarge(): PayloadTooLargeException {
+    return new PayloadTooLargeException(`the file is larger than the limit of ${this.config.UPLOAD_LIMIT_BYTES} bytes`);
+  }
+
+  /** @fastify/multipart reports its limits as FST_* errors; say which limit in the client's terms. */
+  private describeMultipartError(error: unknown): unknown {
+    switch ((error as { code?: unknown })?.code) {
+      case 'FST_REQ_FILE_TOO_LARGE':
+        return this.tooLarge();
+      case 'FST_FILES_LIMIT':
+        return new PayloadTooLargeException('send one file per request');
+      case 'FST_FIELDS_LIMIT':
+      case 'FST_PARTS_LIMIT':
+        return new PayloadTooLargeException('the request has too many form fields');
+      case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+        return new UnsupportedMediaTypeException('this endpoint takes a file: send it as multipart/form-data with one file part');
+      default:
+        if (error instanceof Error && /multipart|Unexpected end of form|terminated early/i.test(error.message)) {
+          return new BadRequestException('the multipart body is malformed');
+        }
+        return error;
+    }
+  }
+}

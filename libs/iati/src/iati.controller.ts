@@ -1,0 +1,23 @@
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Public } from '@trta/http';
+import { IatiService } from './iati.service';
+
+@ApiTags('ta-plans')
+@Controller('ta-plans/:id')
+export class IatiController {
+  constructor(private readonly iati: IatiService) {}
+
+  /** The plan's activities as IATI 2.03 activity XML, for aid-transparency aggregators. */
+  @Public()
+  @ApiProduces('application/xml')
+  @Get('iati.xml')
+  async activities(@Param('id', ParseUUIDPipe) planId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const document = await this.iati.planActivities(planId);
+    void reply
+      .header('content-type', 'application/xml; charset=utf-8')
+      .header('content-disposition', `inline; filename="iati-activities-${document.planCode}.xml"`);
+    return document.xml;
+  }
+}

@@ -1,0 +1,33 @@
+import '@fastify/multipart';
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { CurrentUser, DomainErrorCode, DomainException, Roles, type AuthUser } from '@trta/http';
+import { csvText, IMPORT_COLUMNS } from './activity-csv';
+import { ActivityImportService } from './activity-import.service';
+
+@ApiTags('ta-plans')
+@ApiBearerAuth()
+@Controller('ta-plans/:id/activities/import')
+export class ActivityImportController {
+  constructor(private readonly imports: ActivityImportService) {}
+
+  /**
+   * A CSV of planned activities (one file, multipart/form-data, within the upload limit). All rows
+   * or none: any bad row is a 422 listing every problem of every row.
+   */
+  @Roles('staff')
+  @HttpCode(201)
+  @Post()
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: `columns: ${IMPORT_COLUMNS.join(', ')}` } } },
+  })
+  async import(@Param('id', ParseUUIDPipe) planId: string, @Req() request: FastifyRequest, @CurrentUser() user: AuthUser) {
+    if (!request.isMultipart()) throw new UnsupportedMediaTypeException('upload the CSV file as multipart/form-data');
+    const file = await request.file();
+    if (!file) throw new DomainException(DomainErrorCode.Invalid, 'the request has no file; send the CSV in the field "file"');
+    const content = await file.toBuffer();
+    return this.imports.import(planId, csvText(content, file.mimetype, file.filename), user);
+  }
+}

@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { plainToInstance } from 'class-transformer';
+import { validate, type ValidationError } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
+import { CreateActivityDto, type ActivityView } from '@trta/activities';
+import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+// The rules and the column list of ActivitiesService.create, shared so an imported row is held to exactly the same checks.
+import { ACTIVITY_COLUMNS, EDITABLE_FIELDS, FIELD_COLUMNS } from '../../../activities/src/activities/activity-columns';
+import { recordHistory } from '../../../activities/src/activities/activity-history';
+import { checkActivity, type PlanPeriod } from '../../../activities/src/activities/activity-rules';
+import { IMPORT_COLUMNS, readImportCsv, rowToBody, type CsvRow, type ImportProblem } from './activity-csv';
+
+export interface ImportResult {
+  created: number;
+  activities: { row: number; id: string; code: string }[];
+}
+
+interface Product {
+  id: string;
+  fundingSource: string;
+}
+
+interface CheckedRow {
+  row: number;
+  dto: CreateActivityDto;
+  product: Product;
+  region: string | null;
+}
+
+const COLUMN_NAMES = new Set<string>(IMPORT_COLUMNS);
+
+/**
+ * CSV import of planned activities: the whole file is checked first (every row, every problem),
+ * then all rows are inserted in one transaction, or none.
+ */
+@Injectable()
+export class ActivityImportService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async import(planId: string, csv: string, user: AuthUser): Promise<ImportResult> {
+    const { rows, problems } = readImportCsv(csv);
+    const rowCount = rows.length + problems.length;
+    return this.dataSource.transaction(async (manager) => {
+      const plan = await lockWritablePlan(manager, planId);
+      const products = await productsByCode(manager, planId);
+      const checked: CheckedRow[] = [];
+      for (const row of rows) {
+        const result = await checkRow(manager, plan, products, row);
+        if (Array.isArray(result)) problems.push(...result);
+        else checked.push(result);
+      }
+      if (problems.length > 0) {
+        problems.sort((a, b) => a.row - b.row);
+        const badRows = new Set(problems.map((problem) => problem.row)).size;
+        throw new DomainException(
+          DomainErrorCode.RuleViolation,
+          `${badRows} of ${rowCount} rows have problems; nothing was imported`,
+          { errors: problems },
+        );
+      }
+      const activities: ImportResult['activities'] = [];
+      for (const row of checked) {
+        const activity = await insertActivity(manager, plan, row, user);
+        activities.push({ row: row.row, id: activity.id, code: activity.code });
+      }
+      return { created: activities.length, activities };
+    });
+  }
+}
+
+/** As ActivitiesService: FOR SHARE keeps the plan from closing while the rows go in. Here the plan is the URL's, so a 404. */
+async function lockWritablePlan(manager: EntityManager, planId: string): Promise<PlanPeriod> {
+  const [plan] = (await manager.query(
+    `SELECT id, code, status, period_start::text AS "periodStart", period_end::text AS "periodEnd"
+     FROM ta_plans WHERE id = $1 FOR SHARE`,
+    [planId],
+  )) as PlanPeriod[];
+  if (!plan) throw DomainException.notFound('TA plan', planId);
+  if (plan.status === 'closed') {
+    throw new DomainException(DomainErrorCode.Conflict, `plan ${plan.code} is closed and its activities can no longer be changed`);
+  }
+  return plan;
+}
+
+async function productsByCode(manager: EntityManager, planId: string): Promise<Map<string, Product>> {
+  const rows = (await manager.query('SELECT id, code, funding_source AS "fundingSource" FROM products WHERE plan_id = $1', [planId])) as (Product & {
+    code: string;
+  })[];
+  return new Map(rows.map(({ code, ...product }) => [code, product]));
+}
+
+/** The row as the DTO of POST /api/activities, then the service's rules; every problem of the row, or the row ready to insert. */
+async function checkRow(manager: EntityManager, plan: PlanPeriod, products: Map<string, Product>, { row, values }: CsvRow): Promise<CheckedRow | ImportProblem[]> {
+  const problems: ImportProblem[] = [];
+  const product = values.productCode === undefined ? undefined : products.get(values.productCode);
+  if (values.productCode === undefined) problems.push({ row, field: 'productCode', problem: 'productCode is required' });
+  else if (!product) problems.push({ row, field: 'productCode', problem: `productCode ${values.productCode} is not a product of plan ${plan.code}` });
+
+  const dto = plainToInstance(CreateActivityDto, { ...rowToBody(values), planId: plan.id, productId: product?.id });
+  const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+  for (const error of flatten(errors)) {
+    // productId comes from productCode, whose problem is already listed.
+    if (error.property === 'productId') continue;
+    for (const message of Object.values(error.constraints ?? {})) problems.push({ row, field: error.property, problem: message });
+  }
+  if (problems.length > 0 || !product) return problems;
+
+  try {
+    const settled = await checkActivity(manager, plan, draftOf(dto, plan), dto.region !== undefined);
+    return { row, dto, product, region: settled.region };
+  } catch (error) {
+    if (!(error instanceof DomainException)) throw error;
+    // The rules list their problems joined by '; ', each starting with the field it is about.
+    return error.message.split('; ').map((problem) => {
+      const field = problem.split(' ', 1)[0];
+      return { row, field: COLUMN_NAMES.has(field) ? field : null, problem };
+    });
+  }
+}
+
+function flatten(errors: ValidationError[]): ValidationError[] {
+  return errors.flatMap((error) => [error, ...flatten(error.children ?? [])]);
+}
+
+function draftOf(dto: CreateActivityDto, plan: PlanPeriod) {
+  return {
+    planId: plan.id,
+    productId: dto.productId,
+    type: dto.type,
+    deliveryMode: dto.deliveryMode,
+    topics: dto.topics,
+    leadDivision: dto.leadDivision,
+    beneficiaryCountries: dto.beneficiaryCountries ?? [],
+    region: dto.region ?? null,
+    plannedQuarter: dto.plannedQuarter ?? null,
+    startDate: dto.startDate ?? null,
+    endDate: dto.endDate ?? null,
+    venueCity: dto.venueCity ?? null,
+    venueCountry: dto.venueCountry ?? null,
+    applicationDeadline: dto.applicationDeadline ?? null,
+    keyResults: dto.keyResults ?? [],
+    status: 'planned' as const,
+  };
+}
+
+/** The same row ActivitiesService.create writes, with the same code sequence and history entry. */
+async function insertActivity(manager: EntityManager, plan: PlanPeriod, { dto, product, region }: CheckedRow, user: AuthUser): Promise<ActivityView> {
+  const values: Record<string, unknown> = {
+    productId: dto.productId,
+    title: dto.title,
+    type: dto.type,
+    deliveryMode: dto.deliveryMode,
+    plsLevel: dto.plsLevel ?? null,
+    languages: dto.languages,
+    topics: dto.topics,
+    leadDivision: dto.leadDivision,
+    beneficiaryCountries: dto.beneficiaryCountries ?? [],
+    region,
+    plannedQuarter: dto.plannedQuarter ?? null,
+    startDate: dto.startDate ?? null,
+    endDate: dto.endDate ?? null,
+    venueCity: dto.venueCity ?? null,
+    venueCountry: dto.venueCountry ?? null,
+    capacity: dto.capacity,
+    applicationDeadline: dto.applicationDeadline ?? null,
+    requiresNomination: dto.requiresNomination ?? false,
+    nominationQuota: dto.nominationQuota ?? 2,
+    prerequisiteLevel: dto.prerequisiteLevel ?? null,
+    keyResults: dto.keyResults ?? [],
+    budgetPlanned: dto.budgetPlanned,
+    budgetActual: dto.budgetActual ?? null,
+    fundingSource: dto.fundingSource ?? product.fundingSource,
+    partners: dto.partners ?? [],
+  };
+  const [{ last }] = (await manager.query(
+    `INSERT INTO activity_code_counters (year, last) VALUES ($1, 1)
+     ON CONFLICT (year) DO UPDATE SET last = activity_code_counters.last + 1 RETURNING last`,
+    [Number(plan.periodStart.slice(0, 4))],
+  )) as { last: number }[];
+  const code = `TA-${plan.periodStart.slice(0, 4)}-${String(last).padStart(4, '0')}`;
+  const params: unknown[] = [code, plan.id, user.id, ...EDITABLE_FIELDS.map((field) => values[field])];
+  const [activity] = (await manager.query(
+    `INSERT INTO activities AS a (code, plan_id, created_by, ${EDITABLE_FIELDS.map((field) => FIELD_COLUMNS[field]).join(', ')})
+     VALUES (${params.map((_value, index) => `$${index + 1}`).join(', ')}) RETURNING ${ACTIVITY_COLUMNS}`,
+    params,
+  )) as ActivityView[];
+  const { id: _id, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...created } = activity;
+  await recordHistory(manager, activity.id, user.id, 'create', created);
+  return activity;
+}

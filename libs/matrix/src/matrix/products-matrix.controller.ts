@@ -1,0 +1,37 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '@trta/http';
+import { matrixCsv, matrixXlsx } from './matrix-export';
+import { MatrixQueryDto } from './products-matrix.dto';
+import { ProductsMatrixService, type ProductsMatrix } from './products-matrix.service';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('ta-plans')
+@ApiBearerAuth()
+@Controller('ta-plans/:id/matrix')
+export class ProductsMatrixController {
+  constructor(private readonly matrix: ProductsMatrixService) {}
+
+  /** JSON by default; `?format=csv` or `?format=xlsx` downloads `matrix-<plan code>.csv|xlsx`. */
+  @Roles('staff', 'auditor')
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
+  @Get()
+  async get(
+    @Param('id', ParseUUIDPipe) planId: string,
+    @Query() query: MatrixQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ProductsMatrix | string | Buffer> {
+    const matrix = await this.matrix.build(planId);
+    if (query.format === 'json') return matrix;
+    const filename = `matrix-${matrix.plan.code.replace(/[^A-Za-z0-9._-]/g, '_')}.${query.format}`;
+    void reply.header('content-disposition', `attachment; filename="${filename}"`);
+    if (query.format === 'csv') {
+      void reply.header('content-type', 'text/csv; charset=utf-8');
+      return matrixCsv(matrix);
+    }
+    void reply.header('content-type', XLSX_TYPE);
+    return matrixXlsx(matrix);
+  }
+}

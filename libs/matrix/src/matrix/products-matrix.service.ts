@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ACTIVITY_STATUSES, type ActivityStatus, type ActivityType, type DeliveryMode } from '@trta/activities';
+import { DomainException } from '@trta/http';
+
+export type StatusCounts = Record<ActivityStatus, number>;
+
+export interface MatrixActivity {
+  id: string;
+  code: string;
+  title: string;
+  status: ActivityStatus;
+  type: ActivityType;
+  deliveryMode: DeliveryMode;
+  startDate: string | null;
+  endDate: string | null;
+  budgetPlanned: string;
+  budgetActual: string | null;
+}
+
+export interface MatrixProduct {
+  productId: string;
+  code: string;
+  name: string;
+  category: string;
+  plannedBudget: string;
+  activityCount: number;
+  byStatus: StatusCounts;
+  budgetPlannedTotal: string;
+  budgetActualTotal: string;
+  activities: MatrixActivity[];
+}
+
+export interface ProductsMatrix {
+  plan: { id: string; code: string; title: string; status: string; periodStart: string; periodEnd: string };
+  products: MatrixProduct[];
+  totals: {
+    productCount: number;
+    plannedBudget: string;
+    activityCount: number;
+    byStatus: StatusCounts;
+    budgetPlannedTotal: string;
+    budgetActualTotal: string;
+  };
+}
+
+/**
+ * Counts per status and exact sums, all computed by PostgreSQL. Sums are numeric printed as text
+ * (never summed as JS floats); an empty sum is 0.00. Every status counts in the totals, cancelled included.
+ */
+const AGGREGATES = `count(a.id)::int AS "activityCount",
+  ${ACTIVITY_STATUSES.map((status) => `count(a.id) FILTER (WHERE a.status = '${status}')::int AS "${status}"`).join(',\n  ')},
+  coalesce(sum(a.budget_planned), 0.00)::text AS "budgetPlannedTotal",
+  coalesce(sum(a.budget_actual), 0.00)::text AS "budgetActualTotal"`;
+
+type AggregateRow = { activityCount: number; budgetPlannedTotal: string; budgetActualTotal: string } & StatusCounts;
+
+function byStatus(row: AggregateRow): StatusCounts {
+  return Object.fromEntries(ACTIVITY_STATUSES.map((status) => [status, row[status]])) as StatusCounts;
+}
+
+/** GET /api/ta-plans/:id/matrix: the plan's activities by product. */
+@Injectable()
+export class ProductsMatrixService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async build(planId: string): Promise<ProductsMatrix> {
+    // One snapshot for the four queries, so the totals always agree with the rows.
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [plan] = (await manager.query(
+        `SELECT id, code, title, status, period_start::text AS "periodStart", period_end::text AS "periodEnd" FROM ta_plans WHERE id = $1`,
+        [planId],
+      )) as ProductsMatrix['plan'][];
+      if (!plan) throw DomainException.notFound('TA plan', planId);
+
+      const productRows = (await manager.query(
+        `SELECT p.id AS "productId", p.code, p.name, p.category, p.planned_budget::text AS "plannedBudget", ${AGGREGATES}
+         FROM products p LEFT JOIN activities a ON a.product_id = p.id
+         WHERE p.plan_id = $1
+         GROUP BY p.id
+         ORDER BY p.code, p.id`,
+        [planId],
+      )) as (Omit<MatrixProduct, 'byStatus' | 'activities'> & AggregateRow)[];
+
+      const activities = (await manager.query(
+        `SELECT a.product_id AS "productId", a.id, a.code, a.title, a.status, a.type, a.delivery_mode AS "deliveryMode",
+                a.start_date::text AS "startDate", a.end_date::text AS "endDate",
+                a.budget_planned::text AS "budgetPlanned", a.budget_actual::text AS "budgetActual"
+         FROM activities a
+         WHERE a.plan_id = $1
+         ORDER BY a.start_date ASC NULLS LAST, a.code`,
+        [planId],
+      )) as (MatrixActivity & { productId: string })[];
+
+      const [totals] = (await manager.query(
+        `SELECT (SELECT count(*)::int FROM products WHERE plan_id = $1) AS "productCount",
+                (SELECT coalesce(sum(planned_budget), 0.00)::text FROM products WHERE plan_id = $1) AS "plannedBudget",
+                ${AGGREGATES}
+         FROM activities a WHERE a.plan_id = $1`,
+        [planId],
+      )) as ({ productCount: number; plannedBudget: string } & AggregateRow)[];
+
+      const byProduct = new Map<string, MatrixActivity[]>();
+      for (const { productId, ...activity } of activities) {
+        const list = byProduct.get(productId);
+        if (list) list.push(activity);
+        else byProduct.set(productId, [activity]);
+      }
+      return {
+        plan,
+        products: productRows.map((row) => ({
+          productId: row.productId,
+          code: row.code,
+          name: row.name,
+          category: row.category,
+          plannedBudget: row.plannedBudget,
+          activityCount: row.activityCount,
+          byStatus: byStatus(row),
+          budgetPlannedTotal: row.budgetPlannedTotal,
+          budgetActualTotal: row.budgetActualTotal,
+          activities: byProduct.get(row.productId) ?? [],
+        })),
+        totals: {
+          productCount: totals.productCount,
+          plannedBudget: totals.plannedBudget,
+          activityCount: totals.activityCount,
+          byStatus: byStatus(totals),
+          budgetPlannedTotal: totals.budgetPlannedTotal,
+          budgetActualTotal: totals.budgetActualTotal,
+        },
+      };
+    });
+  }
+}

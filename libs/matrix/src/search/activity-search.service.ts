@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { decodeCursor, DomainErrorCode, DomainException, encodeCursor, type Page } from '@trta/http';
+import { ActivityListItem, ActivitySearchQueryDto, type ActivitySort, type SortField } from './activity-search.dto';
+
+export const ACTIVITY_LIST_COLUMNS = `a.id, a.code, a.title, a.status, a.type, a.delivery_mode AS "deliveryMode", a.pls_level AS "plsLevel",
+  a.languages, a.topics, a.region, a.beneficiary_countries::text[] AS "beneficiaryCountries",
+  a.start_date::text AS "startDate", a.end_date::text AS "endDate", a.venue_city AS "venueCity",
+  a.venue_country::text AS "venueCountry", a.capacity, a.application_deadline::text AS "applicationDeadline",
+  a.plan_id AS "planId", a.product_id AS "productId", a.budget_planned::text AS "budgetPlanned", a.budget_actual::text AS "budgetActual"`;
+
+interface SortSpec {
+  column: string;
+  /** The key as the cursor carries it: text that casts back to the column's type exactly (microseconds included). */
+  keyExpression: string;
+  cast: string;
+  nullable: boolean;
+  validKey: (key: unknown) => boolean;
+}
+
+const isText = (key: unknown) => typeof key === 'string' && key.length <= 1000;
+const SORTS: Readonly<Record<SortField, SortSpec>> = {
+  startDate: {
+    column: 'a.start_date',
+    keyExpression: 'a.start_date::text',
+    cast: 'date',
+    nullable: true,
+    validKey: (key) => key === null || (typeof key === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(key)),
+  },
+  code: { column: 'a.code', keyExpression: 'a.code', cast: 'text', nullable: false, validKey: isText },
+  title: { column: 'a.title', keyExpression: 'a.title', cast: 'text', nullable: false, validKey: isText },
+  createdAt: {
+    column: 'a.created_at',
+    keyExpression: 'a.created_at::text',
+    cast: 'timestamptz',
+    nullable: false,
+    validKey: (key) => typeof key === 'string' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/.test(key),
+  },
+};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** GET /api/activities: filters, full-text search and keyset pagination over every sort. */
+@Injectable()
+export class ActivitySearchService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async search(query: ActivitySearchQueryDto): Promise<Page<ActivityListItem>> {
+    if (query.from && query.to && query.from > query.to) {
+      throw new DomainException(DomainErrorCode.Invalid, `from ${query.from} is after to ${query.to}`);
+    }
+    if (query.includeGlobal !== undefined && !query.country) {
+      throw new DomainException(DomainErrorCode.Invalid, 'includeGlobal only applies together with country');
+    }
+    const params: unknown[] = [];
+    const param = (value: unknown, cast: string) => {
+      params.push(value);
+      return `$${params.length}::${cast}`;
+    };
+    const where: string[] = [];
+    if (query.planId) where.push(`a.plan_id = ${param(query.planId, 'uuid')}`);
+    if (query.productId) where.push(`a.product_id = ${param(query.productId, 'uuid')}`);
+    if (query.status) where.push(`a.status = ANY(${param(query.status, 'text[]')})`);
+    if (query.type) where.push(`a.type = ANY(${param(query.type, 'text[]')})`);
+    if (query.deliveryMode) where.push(`a.delivery_mode = ANY(${param(query.deliveryMode, 'text[]')})`);
+    if (query.plsLevel !== undefined) where.push(`a.pls_level = ${param(query.plsLevel, 'int')}`);
+    if (query.region) where.push(`a.region = ${param(query.region, 'text')}`);
+    if (query.country) {
+      const beneficiary = `a.beneficiary_countries @> ARRAY[${param(query.country, 'bpchar')}]`;
+      where.push(query.includeGlobal ? `(${beneficiary} OR a.type = 'global')` : beneficiary);
+    }
+    if (query.topic) where.push(`a.topics @> ${param(query.topic, 'text[]')}`);
+    // Overlap with [from, to]; an activity without dates has no place on a calendar, an open end is its start day.
+    if (query.from) where.push(`a.start_date IS NOT NULL AND coalesce(a.end_date, a.start_date) >= ${param(query.from, 'date')}`);
+    if (query.to) where.push(`a.start_date IS NOT NULL AND a.start_date <= ${param(query.to, 'date')}`);
+    if (query.q) {
+      // A union of two index scans (title expression index, sheets' search_vector) rather than an OR across a join.
+      const words = `websearch_to_tsquery('simple', ${param(query.q, 'text')})`;
+      where.push(`a.id IN (
+        SELECT t.id FROM activities t WHERE to_tsvector('simple', t.title) @@ ${words}
+        UNION SELECT s.activity_id FROM activity_sheets s WHERE s.search_vector @@ ${words})`);
+    }
+
+    const sort = query.sort ?? 'startDate';
+    const descending = sort.startsWith('-');
+    const spec = SORTS[(descending ? sort.slice(1) : sort) as SortField];
+    const direction = descending ? 'DESC' : 'ASC';
+    const after = descending ? '<' : '>';
+    if (query.cursor) {
+      const [cursorSort, key, id] = decodeCursor(query.cursor, 3);
+      if (typeof cursorSort !== 'string' || !(cursorSort in SORTS || cursorSort.slice(1) in SORTS)) throw badCursor();
+      if (cursorSort !== sort) {
+        throw new DomainException(DomainErrorCode.Invalid, `cursor belongs to the sort ${cursorSort}, not ${sort}; start again without a cursor`);
+      }
+      if (!spec.validKey(key) || typeof id !== 'string' || !UUID.test(id)) throw badCursor();
+      const lastId = param(id, 'uuid');
+      if (key === null) {
+        where.push(`(${spec.column} IS NULL AND a.id ${after} ${lastId})`);
+      } else {
+        const keyset = `(${spec.column}, a.id) ${after} (${param(key, spec.cast)}, ${lastId})`;
+        where.push(spec.nullable ? `(${spec.column} IS NULL OR ${keyset})` : keyset);
+      }
+    }
+
+    const rows = (await this.dataSource.query(
+      `SELECT ${ACTIVITY_LIST_COLUMNS}, ${spec.keyExpression} AS "sortKey"
+       FROM activities a
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${spec.column} ${direction} NULLS LAST, a.id ${direction}
+       LIMIT ${param(query.limit + 1, 'int')}`,
+      params,
+    )) as (ActivityListItem & { sortKey: string | null })[];
+
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(({ sortKey: _sortKey, ...item }) => item),
+      nextCursor: rows.length > query.limit ? encodeCursor([sort, last.sortKey, last.id] satisfies [ActivitySort, string | null, string]) : null,
+    };
+  }
+}
+
+function badCursor(): DomainException {
+  return new DomainException(DomainErrorCode.Invalid, 'cursor is not a cursor this list returned');
+}

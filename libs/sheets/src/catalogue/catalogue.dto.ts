@@ -1,0 +1,108 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ACTIVITY_LANGUAGES, ACTIVITY_TYPES, DELIVERY_MODES, type ActivityLanguage, type ActivityType, type DeliveryMode } from '@trta/activities';
+import { PageQueryDto } from '@trta/http';
+import type { RequiredDocument } from '../sheets/activity-sheet.entity';
+import type { MaterialView } from '../sheets/sheets.dto';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const CODE = /^[a-z][a-z0-9_]{0,49}$/;
+
+export class CatalogueLanguageDto {
+  @ApiPropertyOptional({ enum: ACTIVITY_LANGUAGES, description: 'the sheet falls back to the activity’s first language when it lacks this one' })
+  @IsOptional()
+  @IsIn(ACTIVITY_LANGUAGES, { message: `lang must be one of: ${ACTIVITY_LANGUAGES.join(', ')}` })
+  lang?: ActivityLanguage;
+}
+
+export class CatalogueQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ACTIVITY_LANGUAGES })
+  @IsOptional()
+  @IsIn(ACTIVITY_LANGUAGES, { message: `lang must be one of: ${ACTIVITY_LANGUAGES.join(', ')}` })
+  lang?: ActivityLanguage;
+
+  @ApiPropertyOptional({ description: 'words of the title or the sheet; "quotes", or and -not as in web search', maxLength: 200 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200, { message: 'q must be 1 to 200 characters long' })
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'a code of /api/reference/regions' })
+  @IsOptional()
+  @Matches(CODE, { message: 'region must be a region code such as africa' })
+  region?: string;
+
+  @ApiPropertyOptional({ description: 'a code of /api/reference/topics' })
+  @IsOptional()
+  @Matches(CODE, { message: 'topic must be a topic code such as trade_facilitation' })
+  topic?: string;
+
+  @ApiPropertyOptional({ enum: ACTIVITY_TYPES })
+  @IsOptional()
+  @IsIn(ACTIVITY_TYPES, { message: `type must be one of: ${ACTIVITY_TYPES.join(', ')}` })
+  type?: ActivityType;
+
+  @ApiPropertyOptional({ enum: DELIVERY_MODES })
+  @IsOptional()
+  @IsIn(DELIVERY_MODES, { message: `deliveryMode must be one of: ${DELIVERY_MODES.join(', ')}` })
+  deliveryMode?: DeliveryMode;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'plsLevel must be 1, 2 or 3' })
+  @Min(1, { message: 'plsLevel must be 1, 2 or 3' })
+  @Max(3, { message: 'plsLevel must be 1, 2 or 3' })
+  plsLevel?: number;
+
+  @ApiPropertyOptional({ description: 'ISO 3166 alpha-3; global activities are open to every country and always match' })
+  @IsOptional()
+  @Transform(upper)
+  @Matches(/^[A-Z]{3}$/, { message: 'country must be an ISO 3166 alpha-3 code such as KEN' })
+  country?: string;
+}
+
+/** An activity as the public catalogue lists it: no budget, no author, no history. */
+export interface CatalogueItem {
+  id: string;
+  code: string;
+  title: string;
+  type: ActivityType;
+  deliveryMode: DeliveryMode;
+  plsLevel: number | null;
+  languages: ActivityLanguage[];
+  topics: string[];
+  leadDivision: string;
+  beneficiaryCountries: string[];
+  region: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  venueCity: string | null;
+  venueCountry: string | null;
+  capacity: number;
+  applicationDeadline: string | null;
+  requiresNomination: boolean;
+  prerequisiteLevel: number | null;
+  partners: string[];
+  status: string;
+  publishedAt: Date;
+  /** The language the sheet's texts are in: the one asked for, or the activity's first when the sheet lacks it. */
+  servedLanguage: ActivityLanguage;
+  objectives: string | null;
+  targetAudience: string | null;
+}
+
+export interface CatalogueMaterial extends Omit<MaterialView, 'createdAt'> {
+  /** Where to download a file material; null for a link. */
+  downloadUrl: string | null;
+}
+
+export interface CatalogueEntry extends CatalogueItem {
+  applicationRequirements: string | null;
+  programme: string | null;
+  requiredDocuments: RequiredDocument[];
+  materials: CatalogueMaterial[];
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { decodeCursor, DomainErrorCode, DomainException, Page, toPage } from '@trta/http';
+import type { ActivityLanguage } from '@trta/activities';
+import { materialsOf } from '../sheets/sheet-queries';
+import { CatalogueEntry, CatalogueItem, CatalogueQueryDto } from './catalogue.dto';
+
+/**
+ * The catalogue's columns. `served` is the sheet's language for this request: the one asked for
+ * ($1) when the sheet has every text in it, else the activity's first language.
+ */
+const ITEM_COLUMNS = `a.id, a.code, a.title, a.type, a.delivery_mode AS "deliveryMode", a.pls_level AS "plsLevel", a.languages,
+  a.topics, a.lead_division AS "leadDivision", a.beneficiary_countries::text[] AS "beneficiaryCountries", a.region,
+  a.start_date::text AS "startDate", a.end_date::text AS "endDate", a.venue_city AS "venueCity",
+  a.venue_country::text AS "venueCountry", a.capacity, a.application_deadline::text AS "applicationDeadline",
+  a.requires_nomination AS "requiresNomination", a.prerequisite_level AS "prerequisiteLevel", a.partners, a.status,
+  a.sheet_published_at AS "publishedAt", served.language AS "servedLanguage",
+  s.objectives ->> served.language AS objectives, s.target_audience ->> served.language AS "targetAudience"`;
+const SERVED_LANGUAGE = `CROSS JOIN LATERAL (SELECT CASE
+    WHEN s.objectives ->> $1::text IS NOT NULL AND s.target_audience ->> $1::text IS NOT NULL
+     AND s.application_requirements ->> $1::text IS NOT NULL AND s.programme ->> $1::text IS NOT NULL THEN $1::text
+    ELSE a.languages[1] END AS language) served`;
+/** Published sheets of activities open for applications: what the public may see. */
+const IN_CATALOGUE = `a.status = 'open' AND a.sheet_published_at IS NOT NULL`;
+/** Keyset order: soonest deadline first; an open call without a deadline last. */
+const SORT_KEY = `coalesce(a.application_deadline, 'infinity'::date)`;
+
+const DATE_KEY = /^(\d{4}-\d{2}-\d{2}|infinity)$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class CatalogueService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(query: CatalogueQueryDto): Promise<Page<CatalogueItem>> {
+    const params: unknown[] = [query.lang ?? null];
+    const where = [IN_CATALOGUE];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (query.q) {
+      const tsQuery = `websearch_to_tsquery('simple', ${param(query.q)})`;
+      where.push(`(s.search_vector @@ ${tsQuery} OR to_tsvector('simple', a.title) @@ ${tsQuery})`);
+    }
+    if (query.region) where.push(`a.region = ${param(query.region)}`);
+    if (query.topic) where.push(`${param(query.topic)} = ANY(a.topics)`);
+    if (query.type) where.push(`a.type = ${param(query.type)}`);
+    if (query.deliveryMode) where.push(`a.delivery_mode = ${param(query.deliveryMode)}`);
+    if (query.plsLevel !== undefined) where.push(`a.pls_level = ${param(query.plsLevel)}`);
+    if (query.country) where.push(`(${param(query.country)}::char(3) = ANY(a.beneficiary_countries) OR a.type = 'global')`);
+    if (query.cursor) {
+      const [deadline, id] = decodeCursor(query.cursor, 2);
+      if (typeof deadline !== 'string' || !DATE_KEY.test(deadline) || typeof id !== 'string' || !UUID.test(id)) {
+        throw new DomainException(DomainErrorCode.Invalid, 'cursor is not a cursor this list returned');
+      }
+      where.push(`(${SORT_KEY}, a.id) > (${param(deadline)}::date, ${param(id)}::uuid)`);
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT ${ITEM_COLUMNS}, ${SORT_KEY}::text AS "sortKey"
+       FROM activities a JOIN activity_sheets s ON s.activity_id = a.id ${SERVED_LANGUAGE}
+       WHERE ${where.join(' AND ')}
+       ORDER BY ${SORT_KEY}, a.id LIMIT ${param(query.limit + 1)}`,
+      params,
+    )) as (CatalogueItem & { sortKey: string })[];
+    const page = toPage(rows, query.limit, (row) => [row.sortKey, row.id]);
+    return { items: page.items.map(({ sortKey: _sortKey, ...item }) => item), nextCursor: page.nextCursor };
+  }
+
+  /** One activity of the catalogue with its whole sheet and materials; 404 for anything not in the catalogue. */
+  async get(id: string, lang?: ActivityLanguage): Promise<CatalogueEntry> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${ITEM_COLUMNS}, s.application_requirements ->> served.language AS "applicationRequirements",
+         s.programme ->> served.language AS programme, s.required_documents AS "requiredDocuments"
+       FROM activities a JOIN activity_sheets s ON s.activity_id = a.id ${SERVED_LANGUAGE}
+       WHERE a.id = $2 AND ${IN_CATALOGUE}`,
+      [lang ?? null, id],
+    )) as Omit<CatalogueEntry, 'materials'>[];
+    if (!row) throw new DomainException(DomainErrorCode.NotFound, `Activity ${id} is not in the catalogue`);
+    const materials = (await materialsOf(this.dataSource.manager, id)).map(({ createdAt: _createdAt, ...material }) => ({
+      ...material,
+      downloadUrl: material.file ? `/api/catalogue/${id}/materials/${material.id}/file` : null,
+    }));
+    return { ...row, materials };
+  }
+}

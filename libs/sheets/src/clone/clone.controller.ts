@@ -1,0 +1,19 @@
+import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { CloneActivityDto } from './clone.dto';
+import { CloneService } from './clone.service';
+
+@ApiTags('activities')
+@ApiBearerAuth()
+@Controller('activities/:id/clone')
+export class CloneController {
+  constructor(private readonly cloning: CloneService) {}
+
+  /** A planned copy in the same plan and product, with a new code and the sheet unpublished. */
+  @Roles('staff')
+  @Post()
+  clone(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CloneActivityDto, @CurrentUser() user: AuthUser) {
+    return this.cloning.clone(id, dto, user);
+  }
+}

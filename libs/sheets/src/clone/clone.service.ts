@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ActivitiesService, type ActivityView } from '@trta/activities';
+import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { recordSheetHistory } from '../sheets/sheet-queries';
+import { CloneActivityDto } from './clone.dto';
+
+const COPY_SUFFIX = ' (copy)';
+const TITLE_MAX = 300;
+
+/**
+ * The columns a clone takes over as they are. Left out, so they start afresh: code, status and
+ * its reason, version, the sheet's publication, dates, deadline and actual budget (plannedQuarter stays).
+ */
+const COPIED_COLUMNS = [
+  'plan_id',
+  'product_id',
+  'type',
+  'delivery_mode',
+  'pls_level',
+  'languages',
+  'topics',
+  'lead_division',
+  'beneficiary_countries',
+  'region',
+  'planned_quarter',
+  'venue_city',
+  'venue_country',
+  'capacity',
+  'requires_nomination',
+  'nomination_quota',
+  'prerequisite_level',
+  'key_results',
+  'budget_planned',
+  'funding_source',
+  'partners',
+].join(', ');
+
+@Injectable()
+export class CloneService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly activities: ActivitiesService,
+  ) {}
+
+  /** A new planned activity like the original, in the same plan and product, with its sheet (unpublished) and materials. */
+  async clone(id: string, dto: CloneActivityDto, user: AuthUser): Promise<ActivityView> {
+    return this.dataSource.transaction(async (manager) => {
+      const [source] = (await manager.query(
+        `SELECT a.code, a.title, p.code AS "planCode", p.status AS "planStatus", extract(year FROM p.period_start)::int AS "planYear"
+         FROM activities a JOIN ta_plans p ON p.id = a.plan_id WHERE a.id = $1 FOR SHARE OF p`,
+        [id],
+      )) as { code: string; title: string; planCode: string; planStatus: string; planYear: number }[];
+      if (!source) throw DomainException.notFound('Activity', id);
+      if (source.planStatus === 'closed') {
+        throw new DomainException(DomainErrorCode.Conflict, `plan ${source.planCode} is closed and takes no new activities`);
+      }
+      const title = dto.title ?? source.title.slice(0, TITLE_MAX - COPY_SUFFIX.length) + COPY_SUFFIX;
+      const code = await nextCode(manager, source.planYear);
+      const [{ id: cloneId }] = (await manager.query(
+        `INSERT INTO activities (code, title, created_by, ${COPIED_COLUMNS})
+         SELECT $2, $3, $4, ${COPIED_COLUMNS} FROM activities WHERE id = $1 RETURNING id`,
+        [id, code, title, user.id],
+      )) as { id: string }[];
+      await manager.query(
+        `INSERT INTO activity_sheets (activity_id, objectives, target_audience, application_requirements, programme, required_documents, updated_by)
+         SELECT $2, objectives, target_audience, application_requirements, programme, required_documents, $3
+         FROM activity_sheets WHERE activity_id = $1`,
+        [id, cloneId, user.id],
+      );
+      // File materials share the original's stored file: files are never changed, only removed once unused.
+      await manager.query(
+        `INSERT INTO sheet_materials (activity_id, title, kind, language, url, file_id, position)
+         SELECT $2, title, kind, language, url, file_id, position FROM sheet_materials WHERE activity_id = $1`,
+        [id, cloneId],
+      );
+      await recordSheetHistory(manager, cloneId, user.id, 'clone', { clonedFrom: source.code, code, title });
+      return this.activities.findView(cloneId, manager);
+    });
+  }
+}
+
+/**
+ * `TA-<year>-<nnnn>`, the same counter and statement as ActivitiesService (whose nextCode is
+ * private): the upsert locks the year's row, so concurrent creates and clones get distinct numbers.
+ */
+async function nextCode(manager: EntityManager, year: number): Promise<string> {
+  const [{ last }] = (await manager.query(
+    `INSERT INTO activity_code_counters (year, last) VALUES ($1, 1)
+     ON CONFLICT (year) DO UPDATE SET last = activity_code_counters.last + 1 RETURNING last`,
+    [year],
+  )) as { last: number }[];
+  return `TA-${year}-${String(last).padStart(4, '0')}`;
+}

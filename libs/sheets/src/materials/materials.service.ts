@@ -1,0 +1,120 @@
+import { Injectable, UnsupportedMediaTypeException, ValidationPipe, type Type } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import { DataSource, EntityManager } from 'typeorm';
+import { FilesService, type OpenedFile } from '@trta/files';
+import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { assertSheetWritable, hasSheet, MATERIAL_COLUMNS, recordSheetHistory, sheetActivity } from '../sheets/sheet-queries';
+import type { MaterialView } from '../sheets/sheets.dto';
+import { LinkMaterialDto, MATERIAL_MEDIA_TYPES, MaterialFieldsDto } from './materials.dto';
+
+/** The same validation as the global pipe, for bodies this endpoint has to read itself. */
+const validation = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+function validated<T>(metatype: Type<T>, value: unknown): Promise<T> {
+  return validation.transform(value ?? {}, { type: 'body', metatype }) as Promise<T>;
+}
+
+/** Where anyone may download a material's file once the activity is in the catalogue. */
+export const VISIBLE_MATERIAL_STATUSES = ['open', 'confirmed', 'closed'] as const;
+
+@Injectable()
+export class MaterialsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly files: FilesService,
+  ) {}
+
+  /** A link (JSON body) or an uploaded file (multipart: the file, title, kind and language). */
+  async add(activityId: string, request: FastifyRequest, body: unknown, user: AuthUser): Promise<MaterialView> {
+    // Checked before reading an upload, so a wrong id costs no upload; checked again under lock below.
+    await this.writableSheet(this.dataSource.manager, activityId);
+    if (!request.isMultipart()) {
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        throw new UnsupportedMediaTypeException('send a link as a JSON object, or a file as multipart/form-data');
+      }
+      const dto = await validated(LinkMaterialDto, body);
+      return this.insert(activityId, dto, user, null);
+    }
+    const upload = await this.files.readUpload(request, MATERIAL_MEDIA_TYPES);
+    const fields = await validated(MaterialFieldsDto, upload.fields);
+    return this.insert(activityId, fields, user, (manager) => this.files.save(upload, user.id, manager));
+  }
+
+  async remove(activityId: string, materialId: string, user: AuthUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.writableSheet(manager, activityId, true);
+      const [[removed]] = (await manager.query(
+        'DELETE FROM sheet_materials WHERE id = $1 AND activity_id = $2 RETURNING id, title, url, file_id AS "fileId"',
+        [materialId, activityId],
+      )) as [{ id: string; title: string; url: string | null; fileId: string | null }[], number];
+      if (!removed) throw DomainException.notFound('Material', materialId);
+      // A clone's materials share the file; it goes once nothing refers to it any more.
+      if (removed.fileId) {
+        await manager.query('DELETE FROM stored_files f WHERE f.id = $1 AND NOT EXISTS (SELECT 1 FROM sheet_materials m WHERE m.file_id = f.id)', [
+          removed.fileId,
+        ]);
+      }
+      await recordSheetHistory(manager, activityId, user.id, 'sheet-material-remove', { material: removed });
+    });
+  }
+
+  /** For staff and auditors, whether published or not. */
+  async openFile(activityId: string, materialId: string): Promise<OpenedFile> {
+    return this.fileOf(activityId, materialId, false);
+  }
+
+  /** For anyone: only while the sheet is published and the activity in the catalogue's statuses; 404 otherwise. */
+  async openPublicFile(activityId: string, materialId: string): Promise<OpenedFile> {
+    return this.fileOf(activityId, materialId, true);
+  }
+
+  private async fileOf(activityId: string, materialId: string, publicOnly: boolean): Promise<OpenedFile> {
+    const visible = publicOnly ? 'AND a.sheet_published_at IS NOT NULL AND a.status = ANY($3::text[])' : '';
+    const params: unknown[] = [materialId, activityId];
+    if (publicOnly) params.push(VISIBLE_MATERIAL_STATUSES);
+    const [row] = (await this.dataSource.query(
+      `SELECT m.file_id AS "fileId" FROM sheet_materials m JOIN activities a ON a.id = m.activity_id
+       WHERE m.id = $1 AND m.activity_id = $2 AND m.file_id IS NOT NULL ${visible}`,
+      params,
+    )) as { fileId: string }[];
+    if (!row) throw new DomainException(DomainErrorCode.NotFound, `Material ${materialId} has no file to download here`);
+    return this.files.open(row.fileId);
+  }
+
+  private async insert(
+    activityId: string,
+    dto: MaterialFieldsDto & { url?: string },
+    user: AuthUser,
+    storeFile: ((manager: EntityManager) => Promise<{ id: string }>) | null,
+  ): Promise<MaterialView> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.writableSheet(manager, activityId, true);
+      const file = storeFile ? await storeFile(manager) : null;
+      const [{ id }] = (await manager.query(
+        `INSERT INTO sheet_materials (activity_id, title, kind, language, url, file_id, position)
+         VALUES ($1, $2, $3, $4, $5, $6, (SELECT coalesce(max(position), -1) + 1 FROM sheet_materials WHERE activity_id = $1))
+         RETURNING id`,
+        [activityId, dto.title, dto.kind, dto.language ?? null, dto.url ?? null, file?.id ?? null],
+      )) as { id: string }[];
+      const [material] = (await manager.query(
+        `SELECT ${MATERIAL_COLUMNS} FROM sheet_materials m LEFT JOIN stored_files f ON f.id = m.file_id WHERE m.id = $1`,
+        [id],
+      )) as MaterialView[];
+      await recordSheetHistory(manager, activityId, user.id, 'sheet-material-add', {
+        material: { id, title: material.title, kind: material.kind, language: material.language, url: material.url, file: material.file },
+      });
+      return material;
+    });
+  }
+
+  private async writableSheet(manager: EntityManager, activityId: string, lock = false): Promise<void> {
+    const activity = await sheetActivity(manager, activityId, lock);
+    assertSheetWritable(activity);
+    if (!(await hasSheet(manager, activityId))) {
+      throw new DomainException(
+        DomainErrorCode.Conflict,
+        `activity ${activity.code} has no sheet yet; write it with PUT /api/activities/${activityId}/sheet before adding materials`,
+      );
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { EntityManager } from 'typeorm';
+import { DomainErrorCode, DomainException } from '@trta/http';
+import type { ActivityLanguage, ActivityStatus } from '@trta/activities';
+import type { MaterialView } from './sheets.dto';
+
+/** What the sheet's rules need to know of its activity. */
+export interface SheetActivity {
+  id: string;
+  code: string;
+  languages: ActivityLanguage[];
+  status: ActivityStatus;
+  sheetPublishedAt: Date | null;
+  version: number;
+}
+
+/**
+ * Reads the activity; with `lock`, holds it FOR UPDATE, so that sheet writes and publication of
+ * one activity happen one at a time and against the languages and status they checked.
+ */
+export async function sheetActivity(manager: EntityManager, id: string, lock = false): Promise<SheetActivity> {
+  const [activity] = (await manager.query(
+    `SELECT id, code, languages, status, sheet_published_at AS "sheetPublishedAt", version
+     FROM activities WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+    [id],
+  )) as SheetActivity[];
+  if (!activity) throw DomainException.notFound('Activity', id);
+  return activity;
+}
+
+/** A cancelled activity is no longer changed, its sheet included (as PATCH refuses it). */
+export function assertSheetWritable(activity: SheetActivity): void {
+  if (activity.status === 'cancelled') {
+    throw new DomainException(DomainErrorCode.Conflict, `activity ${activity.code} is cancelled; its sheet can no longer be changed`);
+  }
+}
+
+export async function hasSheet(manager: EntityManager, activityId: string): Promise<boolean> {
+  const rows = (await manager.query('SELECT 1 FROM activity_sheets WHERE activity_id = $1', [activityId])) as unknown[];
+  return rows.length > 0;
+}
+
+export const MATERIAL_COLUMNS = `m.id, m.title, m.kind, m.language, m.url, m.position, m.created_at AS "createdAt",
+  CASE WHEN f.id IS NULL THEN NULL
+       ELSE json_build_object('id', f.id, 'filename', f.filename, 'mediaType', f.media_type, 'sizeBytes', f.size_bytes) END AS file`;
+
+export async function materialsOf(manager: EntityManager, activityId: string): Promise<MaterialView[]> {
+  return (await manager.query(
+    `SELECT ${MATERIAL_COLUMNS} FROM sheet_materials m LEFT JOIN stored_files f ON f.id = m.file_id
+     WHERE m.activity_id = $1 ORDER BY m.position, m.created_at, m.id`,
+    [activityId],
+  )) as MaterialView[];
+}
+
+/** One row of the activity's history (the same table activities write theirs to). */
+export async function recordSheetHistory(
+  manager: EntityManager,
+  activityId: string,
+  userId: string | null,
+  action: string,
+  changes: Record<string, unknown>,
+): Promise<void> {
+  await manager.query('INSERT INTO activity_history (activity_id, user_id, action, changes) VALUES ($1, $2, $3, $4::jsonb)', [
+    activityId,
+    userId,
+    action,
+    JSON.stringify(changes),
+  ]);
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { PutSheetDto } from './sheets.dto';
+import { SheetsService } from './sheets.service';
+
+/** The activity sheet staff write in the activity's languages, and publish before opening the call. */
+@ApiTags('activity sheets')
+@ApiBearerAuth()
+@Controller('activities/:id/sheet')
+export class SheetsController {
+  constructor(private readonly sheets: SheetsService) {}
+
+  @Roles('staff', 'auditor')
+  @Get()
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.sheets.get(id);
+  }
+
+  @Roles('staff')
+  @Put()
+  put(@Param('id', ParseUUIDPipe) id: string, @Body() dto: PutSheetDto, @CurrentUser() user: AuthUser) {
+    return this.sheets.put(id, dto, user);
+  }
+
+  /** Needs a complete sheet; the activity must not be closed, delivered or cancelled. */
+  @Roles('staff')
+  @HttpCode(200)
+  @Post('publish')
+  publish(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.sheets.publish(id, user);
+  }
+}

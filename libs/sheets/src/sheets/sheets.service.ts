@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import type { ActivityStatus } from '@trta/activities';
+import type { LocalizedText } from './activity-sheet.entity';
+import { assertSheetWritable, materialsOf, recordSheetHistory, sheetActivity, type SheetActivity } from './sheet-queries';
+import { PutSheetDto, SHEET_TEXT_FIELDS, type SheetTextField, type SheetView } from './sheets.dto';
+
+/** Statuses in which a sheet may be published: before the call closes, and not once the activity is over. */
+export const PUBLISHABLE_STATUSES: readonly ActivityStatus[] = ['planned', 'confirmed', 'open', 'postponed'];
+
+type SheetRow = Omit<SheetView, 'materials' | 'publishedAt'>;
+const SHEET_COLUMNS = `s.activity_id AS "activityId", s.objectives, s.target_audience AS "targetAudience",
+  s.application_requirements AS "applicationRequirements", s.programme, s.required_documents AS "requiredDocuments",
+  s.updated_at AS "updatedAt", s.updated_by AS "updatedBy"`;
+
+@Injectable()
+export class SheetsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async get(activityId: string, manager: EntityManager = this.dataSource.manager): Promise<SheetView> {
+    const activity = await sheetActivity(manager, activityId);
+    const sheet = await this.sheetRow(manager, activityId);
+    if (!sheet) throw noSheet(activity);
+    return { ...sheet, publishedAt: activity.sheetPublishedAt, materials: await materialsOf(manager, activityId) };
+  }
+
+  /**
+   * Replaces the sheet (creating it the first time). Every text must be given in the activity's
+   * first language, and in none but the activity's languages. A published sheet stays published.
+   */
+  async put(activityId: string, dto: PutSheetDto, user: AuthUser): Promise<SheetView> {
+    return this.dataSource.transaction(async (manager) => {
+      const activity = await sheetActivity(manager, activityId, true);
+      assertSheetWritable(activity);
+      const texts = {} as Record<SheetTextField, LocalizedText>;
+      for (const field of SHEET_TEXT_FIELDS) texts[field] = withoutBlanks(dto[field]);
+      const problems = SHEET_TEXT_FIELDS.flatMap((field) => textProblems(activity, field, texts[field]));
+      if (problems.length > 0) throw new DomainException(DomainErrorCode.RuleViolation, problems.join('; '));
+      const requiredDocuments = dto.requiredDocuments ?? [];
+
+      const before = await this.sheetRow(manager, activityId);
+      await manager.query(
+        `INSERT INTO activity_sheets (activity_id, objectives, target_audience, application_requirements, programme, required_documents, updated_by)
+         VALUES ($1, $2::jsonb, $3::jsonb, $4::jsonb, $5::jsonb, $6::text[], $7)
+         ON CONFLICT (activity_id) DO UPDATE SET objectives = EXCLUDED.objectives, target_audience = EXCLUDED.target_audience,
+           application_requirements = EXCLUDED.application_requirements, programme = EXCLUDED.programme,
+           required_documents = EXCLUDED.required_documents, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+        [
+          activityId,
+          JSON.stringify(texts.objectives),
+          JSON.stringify(texts.targetAudience),
+          JSON.stringify(texts.applicationRequirements),
+          JSON.stringify(texts.programme),
+          requiredDocuments,
+          user.id,
+        ],
+      );
+      const after = { ...texts, requiredDocuments };
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const field of [...SHEET_TEXT_FIELDS, 'requiredDocuments'] as const) {
+        const from = before ? before[field] : null;
+        if (JSON.stringify(from) !== JSON.stringify(after[field])) changes[field] = { from, to: after[field] };
+      }
+      if (!before || Object.keys(changes).length > 0) await recordSheetHistory(manager, activityId, user.id, 'sheet-update', changes);
+      return this.get(activityId, manager);
+    });
+  }
+
+  /**
+   * Publishes the sheet, which opening the call for applications requires. The activity row is
+   * held FOR UPDATE, so the sheet checked is the sheet published.
+   */
+  async publish(activityId: string, user: AuthUser): Promise<SheetView> {
+    return this.dataSource.transaction(async (manager) => {
+      const activity = await sheetActivity(manager, activityId, true);
+      if (!PUBLISHABLE_STATUSES.includes(activity.status)) {
+        throw new DomainException(
+          DomainErrorCode.Conflict,
+          `cannot publish the sheet of an activity that is ${activity.status}; publishing is allowed when ${PUBLISHABLE_STATUSES.join(', ')}`,
+        );
+      }
+      const sheet = await this.sheetRow(manager, activityId);
+      if (!sheet) throw noSheet(activity, DomainErrorCode.RuleViolation);
+      const problems = SHEET_TEXT_FIELDS.flatMap((field) => textProblems(activity, field, sheet[field]));
+      if (problems.length > 0) {
+        throw new DomainException(DomainErrorCode.RuleViolation, `the sheet is not complete: ${problems.join('; ')}`);
+      }
+      const [[updated]] = (await manager.query(
+        `UPDATE activities SET sheet_published_at = now(), version = version + 1, updated_at = now()
+         WHERE id = $1 RETURNING sheet_published_at AS "sheetPublishedAt"`,
+        [activityId],
+      )) as [{ sheetPublishedAt: Date }[], number];
+      await recordSheetHistory(manager, activityId, user.id, 'sheet-publish', {
+        sheetPublishedAt: { from: activity.sheetPublishedAt, to: updated.sheetPublishedAt },
+      });
+      return this.get(activityId, manager);
+    });
+  }
+
+  private async sheetRow(manager: EntityManager, activityId: string): Promise<SheetRow | undefined> {
+    const [sheet] = (await manager.query(`SELECT ${SHEET_COLUMNS} FROM activity_sheets s WHERE s.activity_id = $1`, [
+      activityId,
+    ])) as SheetRow[];
+    return sheet;
+  }
+}
+
+/** The texts actually written: blank ones count as absent. */
+function withoutBlanks(text: LocalizedText | undefined): LocalizedText {
+  const kept: LocalizedText = {};
+  for (const language of ['en', 'fr', 'es'] as const) {
+    const value = text?.[language];
+    if (typeof value === 'string' && value.length > 0) kept[language] = value;
+  }
+  return kept;
+}
+
+function textProblems(activity: SheetActivity, field: SheetTextField, text: LocalizedText): string[] {
+  const problems: string[] = [];
+  const first = activity.languages[0];
+  if (!text[first]) problems.push(`${field} is required in ${first}, the activity's first language`);
+  const foreign = Object.keys(text).filter((language) => !(activity.languages as string[]).includes(language));
+  if (foreign.length > 0) {
+    problems.push(`${field} has text in ${foreign.join(', ')}, which is not a language of the activity (${activity.languages.join(', ')})`);
+  }
+  return problems;
+}
+
+function noSheet(activity: SheetActivity, code = DomainErrorCode.NotFound): DomainException {
+  return new DomainException(code, `activity ${activity.code} has no sheet yet; write it with PUT /api/activities/${activity.id}/sheet`);
+}

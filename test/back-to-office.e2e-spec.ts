@@ -1,0 +1,180 @@
+import type { Role } from '@trta/http';
+import { signedIn } from './support/factories';
+import { createTestApp, TestApp } from './support/test-app';
+
+type Body = Record<string, unknown>;
+
+/** A date `offset` days from today (UTC), as the API takes dates. */
+function day(offset: number): string {
+  return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+function reportBody(overrides: Body = {}): Body {
+  return {
+    sessionsHeld: 8,
+    participantsFemale: 11,
+    participantsMale: 13,
+    participantsOther: 1,
+    objectivesMet: 'partly',
+    evidence: 'Post-test scores rose by 22 points on average.',
+    conclusion: 'Worth repeating for the sub-region.',
+    lessons: 'Send the reading material two weeks earlier.',
+    ...overrides,
+  };
+}
+
+describe('back-to-office reports', () => {
+  let t: TestApp;
+  const users = {} as Record<Role, { id: string; email: string; token: string }>;
+  let planId: string;
+  let productId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const role of ['admin', 'staff', 'auditor', 'focal_point', 'applicant'] as Role[]) users[role] = await signedIn(t, role);
+    const year = new Date().getUTCFullYear() - 1;
+    [{ id: planId }] = await t.dataSource.query(
+      `INSERT INTO ta_plans (code, title, period_start, period_end, status) VALUES ($1, 'TA Plan', $2, $3, 'adopted') RETURNING id`,
+      [`${year}-${year + 2}`, `${year}-01-01`, `${year + 2}-12-31`],
+    );
+    [{ id: productId }] = await t.dataSource.query(
+      `INSERT INTO products (plan_id, code, name, category, planned_budget, funding_source)
+       VALUES ($1, 'GEN', 'General TA', 'general', '500000.00', 'regular_budget') RETURNING id`,
+      [planId],
+    );
+  });
+  afterAll(() => t.close());
+
+  const as = (role: Role) => ({
+    get: (path: string) => t.http.get(path).auth(users[role].token, { type: 'bearer' }),
+    post: (path: string, body: Body = {}) => t.http.post(path).auth(users[role].token, { type: 'bearer' }).send(body),
+    put: (path: string, body: Body) => t.http.put(path).auth(users[role].token, { type: 'bearer' }).send(body),
+  });
+  const reportOf = (id: string) => `/api/activities/${id}/back-to-office-report`;
+
+  /** An online activity that ended yesterday, confirmed through the API (and delivered when asked). */
+  async function activity(deliver: boolean): Promise<{ id: string; code: string }> {
+    const created = await as('staff').post('/api/activities', {
+      planId,
+      productId,
+      title: 'Online course on trade facilitation',
+      type: 'global',
+      deliveryMode: 'online',
+      languages: ['en'],
+      topics: ['trade_facilitation'],
+      leadDivision: 'ITTC',
+      capacity: 30,
+      budgetPlanned: '12000.00',
+      startDate: day(-10),
+      endDate: day(-1),
+    });
+    expect(created.status).toBe(201);
+    await as('staff').post(`/api/activities/${created.body.id}/confirm`).expect(200);
+    if (deliver) await as('staff').post(`/api/activities/${created.body.id}/deliver`).expect(200);
+    return created.body;
+  }
+
+  it('refuses a report before the activity is delivered, naming its status (409)', async () => {
+    const confirmed = await activity(false);
+    const response = await as('staff').put(reportOf(confirmed.id), reportBody()).expect(409);
+    expect(response.body.message).toBe(
+      `a back-to-office report can be written only once the activity is delivered; activity ${confirmed.code} is confirmed`,
+    );
+    await as('staff').post(`/api/activities/${confirmed.id}/cancel`, { reason: 'no funds' }).expect(200);
+    expect((await as('staff').put(reportOf(confirmed.id), reportBody()).expect(409)).body.message).toContain('is cancelled');
+    await as('staff').get(reportOf(confirmed.id)).expect(404);
+    const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM back_to_office_reports WHERE activity_id = $1', [confirmed.id]);
+    expect(count).toBe(0);
+  });
+
+  it('saves the report of a delivered activity, replaces it on a second PUT and records both in the history', async () => {
+    const delivered = await activity(true);
+    await as('staff').get(reportOf(delivered.id)).expect(404);
+
+    const first = await as('staff').put(reportOf(delivered.id), reportBody()).expect(200);
+    expect(first.body).toMatchObject({
+      activityId: delivered.id,
+      ...reportBody(),
+      authorId: users.staff.id,
+      authorEmail: users.staff.email,
+      version: 1,
+    });
+    const read = await as('auditor').get(reportOf(delivered.id)).expect(200);
+    expect(read.body).toEqual(first.body);
+
+    const second = await as('admin')
+      .put(reportOf(delivered.id), reportBody({ objectivesMet: 'fully', lessons: '   ', version: 1 }))
+      .expect(200);
+    expect(second.body).toMatchObject({ objectivesMet: 'fully', lessons: null, authorId: users.admin.id, version: 2 });
+    // The same report again changes nothing: no new version, no history row.
+    const again = await as('staff').put(reportOf(delivered.id), reportBody({ objectivesMet: 'fully', lessons: null })).expect(200);
+    expect(again.body.version).toBe(2);
+    // A PUT based on an older version is refused instead of overwriting.
+    const stale = await as('staff').put(reportOf(delivered.id), reportBody({ sessionsHeld: 1, version: 1 })).expect(409);
+    expect(stale.body).toMatchObject({ currentVersion: 2 });
+
+    const history = await as('auditor').get(`/api/activities/${delivered.id}/history`).expect(200);
+    const rows = (history.body.items as { action: string; userId: string; changes: Body }[]).filter(
+      (row) => row.action === 'back-to-office-report',
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({
+      userId: users.staff.id,
+      changes: { sessionsHeld: { from: null, to: 8 }, objectivesMet: { from: null, to: 'partly' }, participantsOther: { from: null, to: 1 } },
+    });
+    expect(rows[1]).toMatchObject({ userId: users.admin.id });
+    expect(rows[1].changes).toEqual({
+      objectivesMet: { from: 'partly', to: 'fully' },
+      lessons: { from: 'Send the reading material two weeks earlier.', to: null },
+    });
+  });
+
+  it('refuses invalid reports with 400, listing every problem', async () => {
+    const delivered = await activity(true);
+    const response = await as('staff')
+      .put(reportOf(delivered.id), {
+        sessionsHeld: -1,
+        participantsFemale: 2.5,
+        participantsMale: '3',
+        objectivesMet: 'mostly',
+        evidence: 'x'.repeat(10001),
+        rating: 5,
+      })
+      .expect(400);
+    const message = (response.body.message as string[]).join('\n');
+    for (const problem of [
+      'sessionsHeld must not be negative',
+      'participantsFemale must be a whole number',
+      'participantsMale must be a whole number',
+      'participantsOther must be a whole number',
+      'objectivesMet must be one of: fully, partly, not',
+      'evidence must be at most 10000 characters',
+      'property rating should not exist',
+    ]) {
+      expect(message).toContain(problem);
+    }
+    await as('staff').put(reportOf(delivered.id), reportBody({ sessionsHeld: 1001 })).expect(400);
+    await as('staff').put(reportOf(delivered.id), reportBody({ conclusion: 42 })).expect(400);
+    await as('staff').get(reportOf(delivered.id)).expect(404);
+  });
+
+  it('lets auditors read but not write, and keeps applicants, focal points and anonymous callers out', async () => {
+    const delivered = await activity(true);
+    await as('staff').put(reportOf(delivered.id), reportBody()).expect(200);
+    await as('auditor').get(reportOf(delivered.id)).expect(200);
+    await as('auditor').put(reportOf(delivered.id), reportBody()).expect(403);
+    await as('applicant').get(reportOf(delivered.id)).expect(403);
+    await as('applicant').put(reportOf(delivered.id), reportBody()).expect(403);
+    await as('focal_point').get(reportOf(delivered.id)).expect(403);
+    await t.http.get(reportOf(delivered.id)).expect(401);
+    await t.http.put(reportOf(delivered.id)).send(reportBody()).expect(401);
+  });
+
+  it('answers 404 for an unknown activity and 400 for an id that is not one', async () => {
+    expect((await as('staff').put(reportOf(UNKNOWN_ID), reportBody()).expect(404)).body.message).toBe(`Activity ${UNKNOWN_ID} not found`);
+    await as('staff').get(reportOf(UNKNOWN_ID)).expect(404);
+    await as('staff').get(reportOf('not-a-uuid')).expect(400);
+  });
+});

@@ -1,0 +1,234 @@
+import { parse } from 'csv-parse/sync';
+import { Workbook } from 'exceljs';
+import type { Response } from 'superagent';
+import type { Role } from '@trta/http';
+import { createTestApp, TestApp } from './support/test-app';
+import { signedIn } from './support/factories';
+
+type Row = Record<string, unknown>;
+
+/** Collects a binary response body into a Buffer (supertest only buffers text by default). */
+function binary(response: Response, callback: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+describe('GET /api/ta-plans/:id/matrix', () => {
+  let t: TestApp;
+  const tokens = {} as Record<Role, string>;
+  let year: number;
+  let planId: string;
+  let planCode: string;
+  const products: Record<string, string> = {};
+  let sequence = 0;
+
+  const as = (role: Role) => ({
+    get: (path: string) => t.http.get(path).auth(tokens[role], { type: 'bearer' }),
+    post: (path: string, body: Row) => t.http.post(path).auth(tokens[role], { type: 'bearer' }).send(body),
+  });
+
+  async function insertActivity(productId: string, values: Row): Promise<string> {
+    sequence += 1;
+    const row: Row = {
+      code: `TA-${year}-${String(sequence).padStart(4, '0')}`,
+      plan_id: planId,
+      product_id: productId,
+      type: 'global',
+      delivery_mode: 'online',
+      languages: ['en'],
+      topics: ['general'],
+      lead_division: 'ITTC',
+      capacity: 30,
+      funding_source: 'regular_budget',
+      ...values,
+    };
+    const columns = Object.keys(row);
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO activities (${columns.join(', ')}) VALUES (${columns.map((_c, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+      Object.values(row),
+    );
+    return id;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const role of ['staff', 'auditor', 'applicant', 'focal_point'] as Role[]) tokens[role] = (await signedIn(t, role)).token;
+    year = new Date().getUTCFullYear();
+    planCode = `${year}-${year + 1}`;
+    const plan = await as('staff')
+      .post('/api/ta-plans', { code: planCode, title: 'Technical Assistance Plan', periodStart: `${year}-01-01`, periodEnd: `${year + 1}-12-31` })
+      .expect(201);
+    planId = plan.body.id;
+    for (const [productCode, name, category, plannedBudget] of [
+      ['GEN', 'General WTO-related TA', 'general', '1000000.00'],
+      ['SPEC', '=Specialized courses', 'specialized', '500.00'],
+      ['EMPTY', 'Nothing planned yet', 'academic', '0.01'],
+    ]) {
+      const product = await as('staff')
+        .post(`/api/ta-plans/${planId}/products`, { code: productCode, name, category, plannedBudget, fundingSource: 'regular_budget' })
+        .expect(201);
+      products[productCode] = product.body.id;
+    }
+    await insertActivity(products.GEN, { title: 'Big course', status: 'planned', budget_planned: '1234567.89', budget_actual: '1000.10', start_date: `${year}-03-01`, end_date: `${year}-03-05` });
+    await insertActivity(products.GEN, { title: 'Small, "quoted" course', status: 'confirmed', budget_planned: '0.11', start_date: `${year}-04-01`, end_date: `${year}-04-02` });
+    await insertActivity(products.SPEC, { title: 'Line one\nline two', status: 'open', budget_planned: '0.10' });
+    await insertActivity(products.SPEC, { title: 'Delivered seminar', status: 'delivered', budget_planned: '0.20', budget_actual: '0.20', start_date: `${year}-02-01`, end_date: `${year}-02-03` });
+    await insertActivity(products.SPEC, { title: 'Cancelled seminar', status: 'cancelled', status_reason: 'no funds', budget_planned: '5.00' });
+  });
+  afterAll(() => t.close());
+
+  const zeroCounts = { planned: 0, confirmed: 0, open: 0, closed: 0, delivered: 0, cancelled: 0, postponed: 0 };
+
+  it('groups the activities by product with counts by status and exact totals', async () => {
+    const response = await as('staff').get(`/api/ta-plans/${planId}/matrix`).expect(200);
+    expect(response.body.plan).toMatchObject({ id: planId, code: planCode });
+    const [empty, general, specialized] = response.body.products as Row[];
+    expect(general).toMatchObject({
+      productId: products.GEN,
+      code: 'GEN',
+      name: 'General WTO-related TA',
+      category: 'general',
+      plannedBudget: '1000000.00',
+      activityCount: 2,
+      byStatus: { ...zeroCounts, planned: 1, confirmed: 1 },
+      budgetPlannedTotal: '1234568.00',
+      budgetActualTotal: '1000.10',
+    });
+    expect((general.activities as Row[]).map((activity) => activity.title)).toEqual(['Big course', 'Small, "quoted" course']);
+    expect((general.activities as Row[])[0]).toEqual({
+      id: expect.any(String),
+      code: `TA-${year}-0001`,
+      title: 'Big course',
+      status: 'planned',
+      type: 'global',
+      deliveryMode: 'online',
+      startDate: `${year}-03-01`,
+      endDate: `${year}-03-05`,
+      budgetPlanned: '1234567.89',
+      budgetActual: '1000.10',
+    });
+    expect(specialized).toMatchObject({
+      code: 'SPEC',
+      activityCount: 3,
+      byStatus: { ...zeroCounts, open: 1, delivered: 1, cancelled: 1 },
+      budgetPlannedTotal: '5.30',
+      budgetActualTotal: '0.20',
+    });
+    expect(empty).toMatchObject({ code: 'EMPTY', activityCount: 0, byStatus: zeroCounts, budgetPlannedTotal: '0.00', budgetActualTotal: '0.00', activities: [] });
+    expect(response.body.totals).toEqual({
+      productCount: 3,
+      plannedBudget: '1000500.01',
+      activityCount: 5,
+      byStatus: { ...zeroCounts, planned: 1, confirmed: 1, open: 1, delivered: 1, cancelled: 1 },
+      budgetPlannedTotal: '1234573.30',
+      budgetActualTotal: '1000.30',
+    });
+  });
+
+  it('exports a CSV with one row per activity and its product', async () => {
+    const response = await as('auditor').get(`/api/ta-plans/${planId}/matrix?format=csv`).expect(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="matrix-${planCode}.csv"`);
+    const records = parse(response.text) as string[][];
+    expect(records[0]).toEqual([
+      'productCode',
+      'productName',
+      'productCategory',
+      'productPlannedBudget',
+      'activityCode',
+      'title',
+      'status',
+      'type',
+      'deliveryMode',
+      'startDate',
+      'endDate',
+      'budgetPlanned',
+      'budgetActual',
+    ]);
+    const rows = parse(response.text, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(5);
+    expect(rows.map((row) => row.productCode)).toEqual(['GEN', 'GEN', 'SPEC', 'SPEC', 'SPEC']);
+    expect(rows[0]).toMatchObject({ productName: 'General WTO-related TA', productPlannedBudget: '1000000.00', title: 'Big course', budgetPlanned: '1234567.89', budgetActual: '1000.10', startDate: `${year}-03-01` });
+    expect(rows[1]).toMatchObject({ title: 'Small, "quoted" course', budgetPlanned: '0.11', budgetActual: '' });
+    // A name a spreadsheet would run as a formula is neutralized.
+    expect(rows[2].productName).toBe("'=Specialized courses");
+    expect(rows.map((row) => row.title)).toContain('Line one\nline two');
+  });
+
+  it('exports an XLSX workbook with the Matrix and Products sheets', async () => {
+    const response = await as('staff').get(`/api/ta-plans/${planId}/matrix?format=xlsx`).buffer(true).parse(binary).expect(200);
+    expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="matrix-${planCode}.xlsx"`);
+    const workbook = new Workbook();
+    // exceljs declares a Buffer type of its own; the bytes are what it wrote.
+    await workbook.xlsx.load(response.body as Parameters<Workbook['xlsx']['load']>[0]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Matrix', 'Products']);
+
+    const matrix = workbook.getWorksheet('Matrix')!;
+    const header = matrix.getRow(1);
+    expect((header.values as unknown[]).slice(1)).toEqual([
+      'productCode',
+      'productName',
+      'productCategory',
+      'productPlannedBudget',
+      'activityCode',
+      'title',
+      'status',
+      'type',
+      'deliveryMode',
+      'startDate',
+      'endDate',
+      'budgetPlanned',
+      'budgetActual',
+    ]);
+    expect(header.getCell(1).font?.bold).toBe(true);
+    expect(matrix.rowCount).toBe(6);
+    const budget = matrix.getRow(2).getCell(12);
+    expect(budget.value).toBe(1234567.89);
+    expect(budget.numFmt).toBe('#,##0.00');
+    expect(matrix.getRow(2).getCell(6).value).toBe('Big course');
+    expect(matrix.getRow(2).getCell(10).value).toEqual(new Date(`${year}-03-01T00:00:00Z`));
+    expect(matrix.getRow(3).getCell(13).value).toBeNull();
+
+    const productsSheet = workbook.getWorksheet('Products')!;
+    expect((productsSheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'code',
+      'name',
+      'category',
+      'plannedBudget',
+      'activityCount',
+      'planned',
+      'confirmed',
+      'open',
+      'closed',
+      'delivered',
+      'cancelled',
+      'postponed',
+      'budgetPlannedTotal',
+      'budgetActualTotal',
+    ]);
+    const spec = productsSheet.getRow(4);
+    expect((spec.values as unknown[]).slice(1)).toEqual(['SPEC', '=Specialized courses', 'specialized', 500, 3, 0, 0, 1, 0, 1, 1, 0, 5.3, 0.2]);
+    expect(spec.getCell(13).numFmt).toBe('#,##0.00');
+    const total = productsSheet.getRow(5);
+    expect(total.getCell(1).value).toBe('TOTAL');
+    expect(total.getCell(5).value).toBe(5);
+    expect(total.getCell(13).value).toBe(1234573.3);
+  });
+
+  it('is for staff and auditors only', async () => {
+    await as('auditor').get(`/api/ta-plans/${planId}/matrix`).expect(200);
+    await as('applicant').get(`/api/ta-plans/${planId}/matrix`).expect(403);
+    await as('focal_point').get(`/api/ta-plans/${planId}/matrix?format=csv`).expect(403);
+    await t.http.get(`/api/ta-plans/${planId}/matrix`).expect(401);
+  });
+
+  it('answers 404 for an unknown plan and 400 for a bad format or id', async () => {
+    await as('staff').get('/api/ta-plans/00000000-0000-4000-8000-000000000000/matrix').expect(404);
+    await as('staff').get('/api/ta-plans/not-a-uuid/matrix').expect(400);
+    const response = await as('staff').get(`/api/ta-plans/${planId}/matrix?format=pdf`).expect(400);
+    expect(String(response.body.message)).toMatch(/format must be one of: json, csv, xlsx/);
+    await as('staff').get(`/api/ta-plans/${planId}/matrix?page=2`).expect(400);
+  });
+});
