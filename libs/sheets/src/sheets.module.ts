@@ -7,14 +7,17 @@ import { CloneController } from './clone/clone.controller';
 import { CloneService } from './clone/clone.service';
 import { MaterialsController } from './materials/materials.controller';
 import { MaterialsService } from './materials/materials.service';
+import { CatalogueCalendarService } from './publications/catalogue-calendar.service';
+import { PublicationsController } from './publications/publications.controller';
+import { SheetPdfService } from './publications/sheet-pdf.service';
 import { SheetsController } from './sheets/sheets.controller';
 import { SheetsService } from './sheets/sheets.service';
 
 /** Activity sheets, their materials, the public catalogue and cloning (issue 3). */
 @Module({
   imports: [ActivitiesModule, FilesModule],
-  controllers: [SheetsController, MaterialsController, CatalogueController, CloneController],
-  providers: [SheetsService, MaterialsService, CatalogueService, CloneService],
+  controllers: [SheetsController, MaterialsController, CatalogueController, CloneController, PublicationsController],
+  providers: [SheetsService, MaterialsService, CatalogueService, CloneService, SheetPdfService, CatalogueCalendarService],
   exports: [SheetsService],
 })
 export class SheetsModule {}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import { DataSource } from 'typeorm';
+import type { ActivityLanguage, DeliveryMode } from '@trta/activities';
+import { CatalogueCalendarQueryDto } from './publications.dto';
+import { SHEET_LABELS } from './sheet-labels';
+
+export const CALENDAR_NAME = 'TRTA Planner — open activities';
+
+interface CalendarRow {
+  id: string;
+  code: string;
+  title: string;
+  startDate: string;
+  endDate: string;
+  deliveryMode: DeliveryMode;
+  venueCity: string | null;
+  venueCountry: string | null;
+  applicationDeadline: string | null;
+  servedLanguage: ActivityLanguage;
+  objectives: string | null;
+  lastModified: Date;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+const utcDate = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/** The catalogue as an iCalendar feed (RFC 5545) that calendar programs subscribe to. */
+@Injectable()
+export class CatalogueCalendarService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** `origin` (scheme and host) makes each event's URL absolute; the description carries the path. */
+  async feed(query: CatalogueCalendarQueryDto, origin: string): Promise<string> {
+    const calendar = ical({
+      name: CALENDAR_NAME,
+      prodId: { company: 'TRTA Planner', product: 'catalogue', language: 'EN' },
+      method: ICalCalendarMethod.PUBLISH,
+      ttl: 3600,
+    });
+    for (const row of await this.rows(query)) {
+      const labels = SHEET_LABELS[row.servedLanguage];
+      const path = `/api/catalogue/${row.id}`;
+      const description = [
+        row.objectives,
+        row.applicationDeadline ? `${labels.applicationDeadline}: ${row.applicationDeadline}` : null,
+        path,
+      ].filter(Boolean);
+      const remote = labels.remote[row.deliveryMode];
+      calendar.createEvent({
+        id: `${row.id}@trta-planner`,
+        allDay: true,
+        start: utcDate(row.startDate),
+        // DTEND of an all-day event is exclusive: the day after the last one.
+        end: new Date(utcDate(row.endDate).getTime() + DAY_MS),
+        summary: `${row.code} ${row.title}`,
+        location: remote ?? ([row.venueCity, row.venueCountry].filter(Boolean).join(', ') || null),
+        description: description.join('\n\n'),
+        url: `${origin}${path}`,
+        lastModified: row.lastModified,
+      });
+    }
+    return calendar.toString();
+  }
+
+  /**
+   * The catalogue's activities (published sheet, open for applications, as CatalogueService
+   * shows them) that have dates; descriptions in the asked language when the sheet has its
+   * objectives in it, else the activity's first language.
+   */
+  private async rows(query: CatalogueCalendarQueryDto): Promise<CalendarRow[]> {
+    const params: unknown[] = [query.lang ?? null];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where = [`a.status = 'open'`, `a.sheet_published_at IS NOT NULL`, `a.start_date IS NOT NULL`, `a.end_date IS NOT NULL`];
+    if (query.region) where.push(`a.region = ${param(query.region)}`);
+    if (query.topic) where.push(`${param(query.topic)} = ANY(a.topics)`);
+    if (query.lang) where.push(`$1::text = ANY(a.languages)`);
+    return (await this.dataSource.query(
+      `SELECT a.id, a.code, a.title, a.start_date::text AS "startDate", a.end_date::text AS "endDate",
+         a.delivery_mode AS "deliveryMode", a.venue_city AS "venueCity", coalesce(c.names ->> served.language, c.name) AS "venueCountry",
+         a.application_deadline::text AS "applicationDeadline", served.language AS "servedLanguage",
+         s.objectives ->> served.language AS objectives,
+         greatest(a.updated_at, s.updated_at, a.sheet_published_at) AS "lastModified"
+       FROM activities a JOIN activity_sheets s ON s.activity_id = a.id
+       CROSS JOIN LATERAL (SELECT CASE WHEN s.objectives ->> $1::text IS NOT NULL THEN $1::text ELSE a.languages[1] END AS language) served
+       LEFT JOIN countries c ON c.code = a.venue_country
+       WHERE ${where.join(' AND ')}
+       ORDER BY a.start_date, a.code, a.id`,
+      params,
+    )) as CalendarRow[];
+  }
+}

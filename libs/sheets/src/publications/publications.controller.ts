@@ -1,0 +1,47 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '@trta/http';
+import { CatalogueLanguageDto } from '../catalogue/catalogue.dto';
+import { CatalogueCalendarService } from './catalogue-calendar.service';
+import { CatalogueCalendarQueryDto } from './publications.dto';
+import { SheetPdfService } from './sheet-pdf.service';
+
+/** Scheme and host the client reached us at (behind the trusted proxy's X-Forwarded-* headers). */
+const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+
+/** The public catalogue in other formats: the printable sheet and a calendar feed. */
+@ApiTags('catalogue')
+@Public()
+@Controller()
+export class PublicationsController {
+  constructor(
+    private readonly sheets: SheetPdfService,
+    private readonly calendar: CatalogueCalendarService,
+  ) {}
+
+  /** The activity sheet as an A4 PDF in `?lang=en|fr|es` (or the activity's first language); 404 for anything not in the catalogue. */
+  @ApiProduces('application/pdf')
+  @Get('catalogue/:id/sheet.pdf')
+  async sheet(@Param('id', ParseUUIDPipe) id: string, @Query() query: CatalogueLanguageDto, @Req() request: FastifyRequest): Promise<StreamableFile> {
+    const pdf = await this.sheets.render(id, query.lang, originOf(request));
+    return new StreamableFile(pdf.content, {
+      type: 'application/pdf',
+      disposition: `inline; filename="${pdf.filename}"`,
+      length: pdf.content.length,
+    });
+  }
+
+  /** The catalogue's activities with dates as an iCalendar feed, one all-day event each. */
+  @ApiProduces('text/calendar')
+  @Get('catalogue.ics')
+  async feed(
+    @Query() query: CatalogueCalendarQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const feed = await this.calendar.feed(query, originOf(request));
+    void reply.header('content-type', 'text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="trta-open-activities.ics"');
+    return feed;
+  }
+}
