@@ -12,3 +12,7 @@ export * from './lifecycle/transitions';
 export * from './scheduling/activities.processor';
 export * from './scheduling/activities.scheduler';
 export * from './scheduling/scheduling.service';
+export * from './activities/activity-code';
+export * from './activities/activity-columns';
+export * from './activities/activity-history';
+export * from './activities/activity-rules';

@@ -6,6 +6,7 @@ import { decodeCursor, DomainErrorCode, DomainException, Page, PageQueryDto, toP
 import { ActivityFieldName, ActivityHistoryView, ActivityView, CreateActivityDto, UpdateActivityDto } from './activities.dto';
 import { ACTIVITY_COLUMNS, EDITABLE_FIELDS, FIELD_COLUMNS } from './activity-columns';
 import { diff, recordHistory } from './activity-history';
+import { nextActivityCode } from './activity-code';
 import { checkActivity, lockPlan, productOfPlan, type ActivityDraft, type PlanPeriod } from './activity-rules';
 
 type EditableValues = Pick<ActivityView, ActivityFieldName>;
@@ -18,49 +19,61 @@ export class ActivitiesService {
     return this.dataSource.transaction(async (manager) => {
       const plan = await this.lockWritablePlan(manager, dto.planId);
       const product = await productOfPlan(manager, plan, dto.productId);
-      const values: EditableValues = {
-        productId: dto.productId,
-        title: dto.title,
-        type: dto.type,
-        deliveryMode: dto.deliveryMode,
-        plsLevel: dto.plsLevel ?? null,
-        languages: dto.languages,
-        topics: dto.topics,
-        leadDivision: dto.leadDivision,
-        beneficiaryCountries: dto.beneficiaryCountries ?? [],
-        region: dto.region ?? null,
-        plannedQuarter: dto.plannedQuarter ?? null,
-        startDate: dto.startDate ?? null,
-        endDate: dto.endDate ?? null,
-        venueCity: dto.venueCity ?? null,
-        venueCountry: dto.venueCountry ?? null,
-        capacity: dto.capacity,
-        applicationDeadline: dto.applicationDeadline ?? null,
-        requiresNomination: dto.requiresNomination ?? false,
-        nominationQuota: dto.nominationQuota ?? 2,
-        prerequisiteLevel: dto.prerequisiteLevel ?? null,
-        keyResults: dto.keyResults ?? [],
-        budgetPlanned: dto.budgetPlanned,
-        budgetActual: dto.budgetActual ?? null,
-        fundingSource: dto.fundingSource ?? (product.fundingSource as EditableValues['fundingSource']),
-        partners: dto.partners ?? [],
-      };
-      const settled = await checkActivity(manager, plan, { ...values, planId: plan.id, status: 'planned' }, dto.region !== undefined);
-      values.region = settled.region;
-
-      const code = await this.nextCode(manager, Number(plan.periodStart.slice(0, 4)));
-      const columns = EDITABLE_FIELDS.map((field) => FIELD_COLUMNS[field]);
-      const params: unknown[] = [code, plan.id, user.id, ...EDITABLE_FIELDS.map((field) => values[field])];
-      const [{ id }] = (await manager.query(
-        `INSERT INTO activities (code, plan_id, created_by, ${columns.join(', ')})
-         VALUES (${params.map((_value, index) => `$${index + 1}`).join(', ')}) RETURNING id`,
-        params,
-      )) as { id: string }[];
-      const activity = await this.findView(id, manager);
-      const { id: _id, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...created } = activity;
-      await recordHistory(manager, id, user.id, 'create', created);
-      return activity;
+      const settled = await checkActivity(manager, plan, draftOf(dto, plan), dto.region !== undefined);
+      return this.insert(manager, plan, dto, product, settled.region, user);
     });
+  }
+
+  /**
+   * Writes a planned activity whose rules were checked, with its code and its history entry.
+   * The CSV import calls it too, inside its all-or-nothing transaction.
+   */
+  async insert(
+    manager: EntityManager,
+    plan: PlanPeriod,
+    dto: CreateActivityDto,
+    product: { fundingSource: string },
+    region: string | null,
+    user: AuthUser,
+  ): Promise<ActivityView> {
+    const values: EditableValues = {
+      productId: dto.productId,
+      title: dto.title,
+      type: dto.type,
+      deliveryMode: dto.deliveryMode,
+      plsLevel: dto.plsLevel ?? null,
+      languages: dto.languages,
+      topics: dto.topics,
+      leadDivision: dto.leadDivision,
+      beneficiaryCountries: dto.beneficiaryCountries ?? [],
+      region,
+      plannedQuarter: dto.plannedQuarter ?? null,
+      startDate: dto.startDate ?? null,
+      endDate: dto.endDate ?? null,
+      venueCity: dto.venueCity ?? null,
+      venueCountry: dto.venueCountry ?? null,
+      capacity: dto.capacity,
+      applicationDeadline: dto.applicationDeadline ?? null,
+      requiresNomination: dto.requiresNomination ?? false,
+      nominationQuota: dto.nominationQuota ?? 2,
+      prerequisiteLevel: dto.prerequisiteLevel ?? null,
+      keyResults: dto.keyResults ?? [],
+      budgetPlanned: dto.budgetPlanned,
+      budgetActual: dto.budgetActual ?? null,
+      fundingSource: dto.fundingSource ?? (product.fundingSource as EditableValues['fundingSource']),
+      partners: dto.partners ?? [],
+    };
+    const code = await nextActivityCode(manager, Number(plan.periodStart.slice(0, 4)));
+    const columns = EDITABLE_FIELDS.map((field) => FIELD_COLUMNS[field]);
+    const params: unknown[] = [code, plan.id, user.id, ...EDITABLE_FIELDS.map((field) => values[field])];
+    const [activity] = (await manager.query(
+      `INSERT INTO activities AS a (code, plan_id, created_by, ${columns.join(', ')})
+       VALUES (${params.map((_value, index) => `$${index + 1}`).join(', ')}) RETURNING ${ACTIVITY_COLUMNS}`,
+      params,
+    )) as ActivityView[];
+    const { id: _id, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...created } = activity;
+    await recordHistory(manager, activity.id, user.id, 'create', created);
+    return activity;
   }
 
   async findView(id: string, manager: EntityManager = this.dataSource.manager): Promise<ActivityView> {
@@ -140,16 +153,6 @@ export class ActivitiesService {
     return plan;
   }
 
-  /** `TA-<year>-<nnnn>`: the upsert takes a row lock on the year's counter, so concurrent creates get distinct numbers. */
-  private async nextCode(manager: EntityManager, year: number): Promise<string> {
-    const [{ last }] = (await manager.query(
-      `INSERT INTO activity_code_counters (year, last) VALUES ($1, 1)
-       ON CONFLICT (year) DO UPDATE SET last = activity_code_counters.last + 1 RETURNING last`,
-      [year],
-    )) as { last: number }[];
-    return `TA-${year}-${String(last).padStart(4, '0')}`;
-  }
-
   private async currentVersion(manager: EntityManager, id: string): Promise<number> {
     const [row] = (await manager.query('SELECT version FROM activities WHERE id = $1', [id])) as { version: number }[];
     if (!row) throw DomainException.notFound('Activity', id);
@@ -161,4 +164,26 @@ export function staleVersion(current: number): DomainException {
   return new DomainException(DomainErrorCode.Conflict, `activity was changed by someone else (current version ${current})`, {
     currentVersion: current,
   });
+}
+
+/** The rule checker's view of a new activity. */
+export function draftOf(dto: CreateActivityDto, plan: PlanPeriod): ActivityDraft {
+  return {
+    planId: plan.id,
+    productId: dto.productId,
+    type: dto.type,
+    deliveryMode: dto.deliveryMode,
+    topics: dto.topics,
+    leadDivision: dto.leadDivision,
+    beneficiaryCountries: dto.beneficiaryCountries ?? [],
+    region: dto.region ?? null,
+    plannedQuarter: dto.plannedQuarter ?? null,
+    startDate: dto.startDate ?? null,
+    endDate: dto.endDate ?? null,
+    venueCity: dto.venueCity ?? null,
+    venueCountry: dto.venueCountry ?? null,
+    applicationDeadline: dto.applicationDeadline ?? null,
+    keyResults: dto.keyResults ?? [],
+    status: 'planned',
+  };
 }

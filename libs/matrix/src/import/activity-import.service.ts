@@ -3,12 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import { CreateActivityDto, type ActivityView } from '@trta/activities';
+// The rules and the insert of POST /api/activities, so an imported row is held to exactly the same checks.
+import { ActivitiesService, checkActivity, CreateActivityDto, draftOf, type PlanPeriod } from '@trta/activities';
 import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
-// The rules and the column list of ActivitiesService.create, shared so an imported row is held to exactly the same checks.
-import { ACTIVITY_COLUMNS, EDITABLE_FIELDS, FIELD_COLUMNS } from '../../../activities/src/activities/activity-columns';
-import { recordHistory } from '../../../activities/src/activities/activity-history';
-import { checkActivity, type PlanPeriod } from '../../../activities/src/activities/activity-rules';
 import { IMPORT_COLUMNS, readImportCsv, rowToBody, type CsvRow, type ImportProblem } from './activity-csv';
 
 export interface ImportResult {
@@ -36,7 +33,10 @@ const COLUMN_NAMES = new Set<string>(IMPORT_COLUMNS);
  */
 @Injectable()
 export class ActivityImportService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly activities: ActivitiesService,
+  ) {}
 
   async import(planId: string, csv: string, user: AuthUser): Promise<ImportResult> {
     const { rows, problems } = readImportCsv(csv);
@@ -61,7 +61,7 @@ export class ActivityImportService {
       }
       const activities: ImportResult['activities'] = [];
       for (const row of checked) {
-        const activity = await insertActivity(manager, plan, row, user);
+        const activity = await this.activities.insert(manager, plan, row.dto, row.product, row.region, user);
         activities.push({ row: row.row, id: activity.id, code: activity.code });
       }
       return { created: activities.length, activities };
@@ -121,71 +121,4 @@ async function checkRow(manager: EntityManager, plan: PlanPeriod, products: Map<
 
 function flatten(errors: ValidationError[]): ValidationError[] {
   return errors.flatMap((error) => [error, ...flatten(error.children ?? [])]);
-}
-
-function draftOf(dto: CreateActivityDto, plan: PlanPeriod) {
-  return {
-    planId: plan.id,
-    productId: dto.productId,
-    type: dto.type,
-    deliveryMode: dto.deliveryMode,
-    topics: dto.topics,
-    leadDivision: dto.leadDivision,
-    beneficiaryCountries: dto.beneficiaryCountries ?? [],
-    region: dto.region ?? null,
-    plannedQuarter: dto.plannedQuarter ?? null,
-    startDate: dto.startDate ?? null,
-    endDate: dto.endDate ?? null,
-    venueCity: dto.venueCity ?? null,
-    venueCountry: dto.venueCountry ?? null,
-    applicationDeadline: dto.applicationDeadline ?? null,
-    keyResults: dto.keyResults ?? [],
-    status: 'planned' as const,
-  };
-}
-
-/** The same row ActivitiesService.create writes, with the same code sequence and history entry. */
-async function insertActivity(manager: EntityManager, plan: PlanPeriod, { dto, product, region }: CheckedRow, user: AuthUser): Promise<ActivityView> {
-  const values: Record<string, unknown> = {
-    productId: dto.productId,
-    title: dto.title,
-    type: dto.type,
-    deliveryMode: dto.deliveryMode,
-    plsLevel: dto.plsLevel ?? null,
-    languages: dto.languages,
-    topics: dto.topics,
-    leadDivision: dto.leadDivision,
-    beneficiaryCountries: dto.beneficiaryCountries ?? [],
-    region,
-    plannedQuarter: dto.plannedQuarter ?? null,
-    startDate: dto.startDate ?? null,
-    endDate: dto.endDate ?? null,
-    venueCity: dto.venueCity ?? null,
-    venueCountry: dto.venueCountry ?? null,
-    capacity: dto.capacity,
-    applicationDeadline: dto.applicationDeadline ?? null,
-    requiresNomination: dto.requiresNomination ?? false,
-    nominationQuota: dto.nominationQuota ?? 2,
-    prerequisiteLevel: dto.prerequisiteLevel ?? null,
-    keyResults: dto.keyResults ?? [],
-    budgetPlanned: dto.budgetPlanned,
-    budgetActual: dto.budgetActual ?? null,
-    fundingSource: dto.fundingSource ?? product.fundingSource,
-    partners: dto.partners ?? [],
-  };
-  const [{ last }] = (await manager.query(
-    `INSERT INTO activity_code_counters (year, last) VALUES ($1, 1)
-     ON CONFLICT (year) DO UPDATE SET last = activity_code_counters.last + 1 RETURNING last`,
-    [Number(plan.periodStart.slice(0, 4))],
-  )) as { last: number }[];
-  const code = `TA-${plan.periodStart.slice(0, 4)}-${String(last).padStart(4, '0')}`;
-  const params: unknown[] = [code, plan.id, user.id, ...EDITABLE_FIELDS.map((field) => values[field])];
-  const [activity] = (await manager.query(
-    `INSERT INTO activities AS a (code, plan_id, created_by, ${EDITABLE_FIELDS.map((field) => FIELD_COLUMNS[field]).join(', ')})
-     VALUES (${params.map((_value, index) => `$${index + 1}`).join(', ')}) RETURNING ${ACTIVITY_COLUMNS}`,
-    params,
-  )) as ActivityView[];
-  const { id: _id, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...created } = activity;
-  await recordHistory(manager, activity.id, user.id, 'create', created);
-  return activity;
 }

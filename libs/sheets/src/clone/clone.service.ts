@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { ActivitiesService, type ActivityView } from '@trta/activities';
+import { DataSource } from 'typeorm';
+import { ActivitiesService, nextActivityCode, type ActivityView } from '@trta/activities';
 import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
 import { recordSheetHistory } from '../sheets/sheet-queries';
 import { CloneActivityDto } from './clone.dto';
@@ -57,7 +57,7 @@ export class CloneService {
         throw new DomainException(DomainErrorCode.Conflict, `plan ${source.planCode} is closed and takes no new activities`);
       }
       const title = dto.title ?? source.title.slice(0, TITLE_MAX - COPY_SUFFIX.length) + COPY_SUFFIX;
-      const code = await nextCode(manager, source.planYear);
+      const code = await nextActivityCode(manager, source.planYear);
       const [{ id: cloneId }] = (await manager.query(
         `INSERT INTO activities (code, title, created_by, ${COPIED_COLUMNS})
          SELECT $2, $3, $4, ${COPIED_COLUMNS} FROM activities WHERE id = $1 RETURNING id`,
@@ -79,17 +79,4 @@ export class CloneService {
       return this.activities.findView(cloneId, manager);
     });
   }
-}
-
-/**
- * `TA-<year>-<nnnn>`, the same counter and statement as ActivitiesService (whose nextCode is
- * private): the upsert locks the year's row, so concurrent creates and clones get distinct numbers.
- */
-async function nextCode(manager: EntityManager, year: number): Promise<string> {
-  const [{ last }] = (await manager.query(
-    `INSERT INTO activity_code_counters (year, last) VALUES ($1, 1)
-     ON CONFLICT (year) DO UPDATE SET last = activity_code_counters.last + 1 RETURNING last`,
-    [year],
-  )) as { last: number }[];
-  return `TA-${year}-${String(last).padStart(4, '0')}`;
 }
