@@ -13,9 +13,11 @@ import { IdentityModule } from '@trta/identity';
 import { MatrixModule } from '@trta/matrix';
 import { NotificationsModule } from '@trta/notifications';
 import { ParticipationModule } from '@trta/participation';
+import { PublicationsModule } from '@trta/publications';
 import { PlansModule } from '@trta/plans';
 import { QueuesModule } from '@trta/queues';
 import { ReferenceModule } from '@trta/reference';
+import { RequestsModule } from '@trta/requests';
 import { SheetsModule } from '@trta/sheets';
 import { SystemModule } from '@trta/system';
 
@@ -66,6 +68,8 @@ export class AppModule {
         ApplicationsModule,
         ParticipationModule,
         AuditModule,
+        RequestsModule,
+        PublicationsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
