@@ -8,6 +8,8 @@ import { JWT_SECRET } from './auth/jwt-secret';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { LoginThrottleService } from './auth/login-throttle.service';
+import { ClaimController } from './claim/claim.controller';
+import { ClaimService } from './claim/claim.service';
 import { AdminBootstrapService } from './users/admin-bootstrap.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
@@ -23,7 +25,7 @@ import { UsersService } from './users/users.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, ClaimController],
   providers: [
     { provide: JWT_SECRET, inject: [AppConfig], useFactory: (config: AppConfig) => JWT_SECRET.fromConfig(config) },
     AuthService,
@@ -32,6 +34,7 @@ import { UsersService } from './users/users.service';
     JwtStrategy,
     LoginThrottleService,
     AdminBootstrapService,
+    ClaimService,
   ],
   exports: [UsersService, AdminBootstrapService],
 })

@@ -10,6 +10,13 @@ export enum NotificationKind {
   ApplicationRejected = 'application.rejected',
   ActivityReminder = 'activity.reminder',
   CertificateReady = 'certificate.ready',
+  /** Staff registered a participant whose email was new: the account waits to be claimed with the token. */
+  AccountCreated = 'account.created',
+  /** National requests (issue 7): the requesting focal point hears of every decision. */
+  RequestUnderReview = 'request.under_review',
+  RequestApproved = 'request.approved',
+  RequestRejected = 'request.rejected',
+  RequestScheduled = 'request.scheduled',
 }
 
 /** What a message may mention; templates pick what they need. */
@@ -21,6 +28,13 @@ export interface NotificationParams {
   applicantName?: string;
   certificateCode?: string;
   waitlistPosition?: number;
+  /** account.created: the one-time token that sets the password, and until when it works. */
+  claimToken?: string;
+  claimExpiresOn?: string;
+  email?: string;
+  /** request.*: the requesting country's name and the quarter asked for. */
+  countryName?: string;
+  preferredQuarter?: string;
 }
 
 export interface NotificationRequest {

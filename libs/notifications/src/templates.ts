@@ -3,7 +3,12 @@ import { NotificationKind, NotificationParams } from './notification-kind';
 type Locale = 'en' | 'fr' | 'es';
 type Template = (params: NotificationParams) => { subject: string; body: string };
 
+/** Where a participant registered by staff sets their password (POST /api/auth/claim behind it). */
+const CLAIM_PATH = '/claim';
+
 const activity = (p: NotificationParams) => `${p.activityCode ?? ''} ${p.activityTitle ?? ''}`.trim();
+/** A national request as its requester knows it: the country and the quarter asked for. */
+const nationalRequest = (p: NotificationParams) => `${p.countryName ?? ''} (${p.preferredQuarter ?? ''})`;
 
 /** The messages, in the three languages of the product. */
 const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
@@ -56,6 +61,40 @@ const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
     en: (p) => ({ subject: `Your certificate: ${activity(p)}`, body: `Congratulations on completing ${activity(p)}. Your certificate is ready (verification code ${p.certificateCode ?? ''}).` }),
     fr: (p) => ({ subject: `Votre certificat : ${activity(p)}`, body: `Félicitations pour avoir terminé ${activity(p)}. Votre certificat est prêt (code de vérification ${p.certificateCode ?? ''}).` }),
     es: (p) => ({ subject: `Su certificado: ${activity(p)}`, body: `Felicitaciones por completar ${activity(p)}. Su certificado está listo (código de verificación ${p.certificateCode ?? ''}).` }),
+  },
+  [NotificationKind.AccountCreated]: {
+    en: (p) => ({
+      subject: `Your TRTA Planner account: ${activity(p)}`,
+      body: `The WTO Secretariat registered you as a participant in ${activity(p)} and created an account for ${p.email ?? 'you'}. To use it, choose a password at ${CLAIM_PATH} with your email address and this claim token (valid until ${p.claimExpiresOn ?? '-'}):\n\n${p.claimToken ?? ''}\n`,
+    }),
+    fr: (p) => ({
+      subject: `Votre compte TRTA Planner : ${activity(p)}`,
+      body: `Le Secrétariat de l'OMC vous a inscrit(e) comme participant(e) à ${activity(p)} et a créé un compte pour ${p.email ?? 'vous'}. Pour l'utiliser, choisissez un mot de passe sur ${CLAIM_PATH} avec votre adresse électronique et ce code d'activation (valable jusqu'au ${p.claimExpiresOn ?? '-'}) :\n\n${p.claimToken ?? ''}\n`,
+    }),
+    es: (p) => ({
+      subject: `Su cuenta de TRTA Planner: ${activity(p)}`,
+      body: `La Secretaría de la OMC lo/la inscribió como participante en ${activity(p)} y creó una cuenta para ${p.email ?? 'usted'}. Para usarla, elija una contraseña en ${CLAIM_PATH} con su dirección de correo electrónico y este código de activación (válido hasta el ${p.claimExpiresOn ?? '-'}):\n\n${p.claimToken ?? ''}\n`,
+    }),
+  },
+  [NotificationKind.RequestUnderReview]: {
+    en: (p) => ({ subject: `National request under review: ${nationalRequest(p)}`, body: `The Technical Assistance Management Committee started reviewing the national request of ${nationalRequest(p)}. We will let you know of its decision.` }),
+    fr: (p) => ({ subject: `Demande nationale en cours d'examen : ${nationalRequest(p)}`, body: `Le Comité de gestion de l'assistance technique a commencé l'examen de la demande nationale de ${nationalRequest(p)}. Nous vous informerons de sa décision.` }),
+    es: (p) => ({ subject: `Solicitud nacional en examen: ${nationalRequest(p)}`, body: `El Comité de Gestión de la Asistencia Técnica comenzó a examinar la solicitud nacional de ${nationalRequest(p)}. Le informaremos de su decisión.` }),
+  },
+  [NotificationKind.RequestApproved]: {
+    en: (p) => ({ subject: `National request approved: ${nationalRequest(p)}`, body: `The national request of ${nationalRequest(p)} was approved. The activity will be scheduled in the TA plan.` }),
+    fr: (p) => ({ subject: `Demande nationale approuvée : ${nationalRequest(p)}`, body: `La demande nationale de ${nationalRequest(p)} a été approuvée. L'activité sera inscrite au plan d'assistance technique.` }),
+    es: (p) => ({ subject: `Solicitud nacional aprobada: ${nationalRequest(p)}`, body: `La solicitud nacional de ${nationalRequest(p)} fue aprobada. La actividad se programará en el plan de asistencia técnica.` }),
+  },
+  [NotificationKind.RequestRejected]: {
+    en: (p) => ({ subject: `National request not approved: ${nationalRequest(p)}`, body: `We regret that the national request of ${nationalRequest(p)} was not approved.${p.reason ? ` Reason: ${p.reason}` : ''}` }),
+    fr: (p) => ({ subject: `Demande nationale non approuvée : ${nationalRequest(p)}`, body: `Nous regrettons que la demande nationale de ${nationalRequest(p)} n'ait pas été approuvée.${p.reason ? ` Motif : ${p.reason}` : ''}` }),
+    es: (p) => ({ subject: `Solicitud nacional no aprobada: ${nationalRequest(p)}`, body: `Lamentamos que la solicitud nacional de ${nationalRequest(p)} no haya sido aprobada.${p.reason ? ` Motivo: ${p.reason}` : ''}` }),
+  },
+  [NotificationKind.RequestScheduled]: {
+    en: (p) => ({ subject: `National activity scheduled: ${activity(p)}`, body: `The national request of ${nationalRequest(p)} is now the planned activity ${activity(p)}.` }),
+    fr: (p) => ({ subject: `Activité nationale programmée : ${activity(p)}`, body: `La demande nationale de ${nationalRequest(p)} est devenue l'activité prévue ${activity(p)}.` }),
+    es: (p) => ({ subject: `Actividad nacional programada: ${activity(p)}`, body: `La solicitud nacional de ${nationalRequest(p)} es ahora la actividad prevista ${activity(p)}.` }),
   },
 };
 

@@ -1,0 +1,24 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Public } from '@trta/http';
+import { AuthService } from '../auth/auth.service';
+import { ClaimAccountDto } from './claim.dto';
+import { ClaimService } from './claim.service';
+
+@ApiTags('auth')
+@Controller('auth')
+export class ClaimController {
+  constructor(
+    private readonly claims: ClaimService,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** A participant registered by staff sets their password with the token of their account.created email. */
+  @Public()
+  @HttpCode(200)
+  @Post('claim')
+  async claim(@Body() dto: ClaimAccountDto) {
+    const user = await this.claims.claim(dto);
+    return { user, ...this.auth.issue({ id: user.id, email: user.email, role: user.role, country: user.country }) };
+  }
+}

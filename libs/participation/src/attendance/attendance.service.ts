@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { returnedRows } from '@trta/database';
+import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { NotificationKind, NotificationsService } from '@trta/notifications';
+import { newCertificateCode } from '../certificates/certificate-code';
+import { applicationFor, pgError } from '../shared/application-access';
+import { PARTICIPATION_TRANSITIONS, ParticipationAction, ParticipationView } from './attendance.dto';
+
+const VIEW_COLUMNS = `id, activity_id AS "activityId", applicant_id AS "applicantId", status, attended_days AS "attendedDays",
+  completed_at AS "completedAt", certificate_code AS "certificateCode", version, updated_at AS "updatedAt"`;
+
+/** Activities whose participants can still be recorded: not cancelled, not back in planning. */
+const RECORDABLE_ACTIVITY_STATUSES = ['confirmed', 'open', 'closed', 'delivered'];
+
+interface ActivityFacts {
+  code: string;
+  title: string;
+  status: string;
+  lengthDays: number | null;
+}
+
+/**
+ * Attendance, completion and no-shows. Each is one conditional UPDATE on the status it starts
+ * from, so two staff members acting at once cannot both succeed: the second finds the row
+ * already moved and gets a 409 naming where it is.
+ */
+@Injectable()
+export class AttendanceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async attend(id: string, attendedDays: number, user: AuthUser): Promise<ParticipationView> {
+    return this.dataSource.transaction(async (manager) => {
+      const activity = await this.activityOf(manager, id, user);
+      if (activity.lengthDays !== null && attendedDays > activity.lengthDays) {
+        throw new DomainException(
+          DomainErrorCode.RuleViolation,
+          `attendedDays ${attendedDays} is more than the ${activity.lengthDays} days activity ${activity.code} lasts`,
+        );
+      }
+      return this.move(manager, id, 'attend', ', attended_days = $3', [attendedDays]);
+    });
+  }
+
+  async noShow(id: string, user: AuthUser): Promise<ParticipationView> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.activityOf(manager, id, user);
+      return this.move(manager, id, 'no-show', '', []);
+    });
+  }
+
+  /** attended → completed, with a new certificate code; the participant is told their certificate is ready. */
+  async complete(id: string, user: AuthUser): Promise<ParticipationView> {
+    // A clash of two random 50-bit codes is all but impossible; if it happens, the unique index says so and a new code is drawn.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.completeOnce(id, user);
+      } catch (error) {
+        if (attempt < 3 && pgError(error).constraint === 'applications_certificate_code_key') continue;
+        throw error;
+      }
+    }
+  }
+
+  private async completeOnce(id: string, user: AuthUser): Promise<ParticipationView> {
+    const { view, notificationId } = await this.dataSource.transaction(async (manager) => {
+      const activity = await this.activityOf(manager, id, user);
+      const completed = await this.move(manager, id, 'complete', ', completed_at = now(), certificate_code = $3', [newCertificateCode()]);
+      const notificationId = await this.notifications.queue(manager, {
+        userId: completed.applicantId,
+        kind: NotificationKind.CertificateReady,
+        applicationId: completed.id,
+        params: { activityCode: activity.code, activityTitle: activity.title, certificateCode: completed.certificateCode ?? undefined },
+      });
+      return { view: completed, notificationId };
+    });
+    await this.notifications.dispatch([notificationId]);
+    return view;
+  }
+
+  private async activityOf(manager: EntityManager, id: string, user: AuthUser): Promise<ActivityFacts> {
+    const application = await applicationFor(manager, id, user);
+    const [activity] = (await manager.query(
+      `SELECT code, title, status, (end_date - start_date + 1) AS "lengthDays" FROM activities WHERE id = $1`,
+      [application.activityId],
+    )) as ActivityFacts[];
+    if (!RECORDABLE_ACTIVITY_STATUSES.includes(activity.status)) {
+      throw new DomainException(
+        DomainErrorCode.Conflict,
+        `activity ${activity.code} is ${activity.status}; attendance is recorded only for activities ${RECORDABLE_ACTIVITY_STATUSES.join(', ')}`,
+      );
+    }
+    return activity;
+  }
+
+  /** The conditional UPDATE; when no row moved, a 409 naming the status the application is in and the ones the action needs. */
+  private async move(manager: EntityManager, id: string, action: ParticipationAction, set: string, extra: unknown[]): Promise<ParticipationView> {
+    const transition = PARTICIPATION_TRANSITIONS[action];
+    const [moved] = returnedRows<ParticipationView>(
+      await manager.query(
+        `UPDATE applications SET status = '${transition.to}', version = version + 1, updated_at = now()${set}
+         WHERE id = $1 AND status = ANY($2) RETURNING ${VIEW_COLUMNS}`,
+        [id, transition.from, ...extra],
+      ),
+    );
+    if (moved) return moved;
+    const [current] = (await manager.query('SELECT status FROM applications WHERE id = $1', [id])) as { status: string }[];
+    if (!current) throw DomainException.notFound('Application', id);
+    throw new DomainException(
+      DomainErrorCode.Conflict,
+      `application ${id} is ${current.status}; ${action} needs it to be ${transition.from.join(' or ')}`,
+      { currentStatus: current.status, allowedStatuses: transition.from },
+    );
+  }
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { EvaluationDto, FollowUpDto } from './evaluations.dto';
+import { EvaluationsService } from './evaluations.service';
+
+@ApiTags('evaluations')
+@ApiBearerAuth()
+@Controller()
+export class EvaluationsController {
+  constructor(private readonly evaluations: EvaluationsService) {}
+
+  /** The participant after attending, or staff typing in a paper form; once per application. */
+  @Roles('applicant', 'staff')
+  @HttpCode(201)
+  @Post('applications/:id/evaluation')
+  submit(@Param('id', ParseUUIDPipe) id: string, @Body() dto: EvaluationDto, @CurrentUser() user: AuthUser) {
+    return this.evaluations.submit(id, dto, user);
+  }
+
+  /** The participant's later answer: did they apply what they learned? */
+  @Roles('applicant')
+  @Patch('applications/:id/evaluation/follow-up')
+  followUp(@Param('id', ParseUUIDPipe) id: string, @Body() dto: FollowUpDto, @CurrentUser() user: AuthUser) {
+    return this.evaluations.followUp(id, dto, user);
+  }
+
+  @Roles('staff', 'auditor')
+  @Get('activities/:id/evaluations')
+  results(@Param('id', ParseUUIDPipe) id: string) {
+    return this.evaluations.results(id);
+  }
+}

@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { returnedRows } from '@trta/database';
+import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { ATTENDED_STATUSES } from '../participants/participants.dto';
+import { applicationFor } from '../shared/application-access';
+import { EvaluationDto, EvaluationResults, EvaluationView, FollowUpDto, ScoreResults } from './evaluations.dto';
+
+export const EVALUATION_COLUMNS = `application_id AS "applicationId", satisfaction, relevance, pre_test_score AS "preTestScore",
+  post_test_score AS "postTestScore", comments, applied_in_work AS "appliedInWork", follow_up_comments AS "followUpComments",
+  follow_up_at AS "followUpAt", entered_by AS "enteredBy", submitted_at AS "submittedAt"`;
+
+/**
+ * Inserts the one evaluation of an attended (or completed) application; null when the
+ * application has one already or is not attended. Shared with the registration of participants.
+ */
+export async function insertEvaluation(
+  manager: EntityManager,
+  applicationId: string,
+  dto: EvaluationDto,
+  enteredBy: string | null,
+): Promise<EvaluationView | null> {
+  const [created] = (await manager.query(
+    `INSERT INTO evaluations (application_id, satisfaction, relevance, pre_test_score, post_test_score, comments, entered_by)
+     SELECT ap.id, $2, $3, $4, $5, $6, $7 FROM applications ap WHERE ap.id = $1 AND ap.status = ANY($8)
+     ON CONFLICT (application_id) DO NOTHING RETURNING ${EVALUATION_COLUMNS}`,
+    [
+      applicationId,
+      dto.satisfaction,
+      dto.relevance,
+      dto.preTestScore ?? null,
+      dto.postTestScore ?? null,
+      dto.comments ?? null,
+      enteredBy,
+      ATTENDED_STATUSES,
+    ],
+  )) as EvaluationView[];
+  return created ?? null;
+}
+
+interface ResultsRow {
+  participations: number;
+  responses: number;
+  responseRate: string | null;
+  satisfactionMean: string | null;
+  relevanceMean: string | null;
+  satisfaction: number[];
+  relevance: number[];
+  learningGain: string | null;
+  learningGainResponses: number;
+  yes: number;
+  no: number;
+  unanswered: number;
+}
+
+/** count(*) FILTER per score 1..5 of a column, in order. */
+const distribution = (column: string): string =>
+  [1, 2, 3, 4, 5].map((score) => `count(*) FILTER (WHERE ${column} = ${score})::int`).join(', ');
+
+const toNumber = (value: string | null): number | null => (value === null ? null : Number(value));
+
+function scores(mean: string | null, counts: number[]): ScoreResults {
+  return { mean: toNumber(mean), distribution: { '1': counts[0], '2': counts[1], '3': counts[2], '4': counts[3], '5': counts[4] } };
+}
+
+@Injectable()
+export class EvaluationsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The participant's own evaluation once they attended, or a paper form staff type in (then
+   * `enteredBy` is theirs). One per application: a second is a 409.
+   */
+  async submit(applicationId: string, dto: EvaluationDto, user: AuthUser): Promise<EvaluationView> {
+    const application = await applicationFor(this.dataSource.manager, applicationId, user);
+    const enteredBy = user.role === 'applicant' ? null : user.id;
+    const created = await insertEvaluation(this.dataSource.manager, applicationId, dto, enteredBy);
+    if (created) return created;
+    const [existing] = (await this.dataSource.query('SELECT 1 FROM evaluations WHERE application_id = $1', [applicationId])) as unknown[];
+    if (existing) throw new DomainException(DomainErrorCode.Conflict, `application ${applicationId} already has its evaluation`);
+    const [current] = (await this.dataSource.query('SELECT status FROM applications WHERE id = $1', [applicationId])) as { status: string }[];
+    throw new DomainException(
+      DomainErrorCode.Conflict,
+      `application ${applicationId} is ${current?.status ?? application.status}; an evaluation is submitted once it is ${ATTENDED_STATUSES.join(' or ')}`,
+      { currentStatus: current?.status ?? application.status, allowedStatuses: ATTENDED_STATUSES },
+    );
+  }
+
+  /** The later follow-up answer, by the participant; it may be changed while they remember better. */
+  async followUp(applicationId: string, dto: FollowUpDto, user: AuthUser): Promise<EvaluationView> {
+    const application = await applicationFor(this.dataSource.manager, applicationId, user);
+    if (application.applicantId !== user.id) throw DomainException.notFound('Application', applicationId);
+    const [updated] = returnedRows<EvaluationView>(
+      await this.dataSource.query(
+        `UPDATE evaluations SET applied_in_work = $2, follow_up_comments = $3, follow_up_at = now()
+         WHERE application_id = $1 RETURNING ${EVALUATION_COLUMNS}`,
+        [applicationId, dto.appliedInWork, dto.comments ?? null],
+      ),
+    );
+    if (!updated) {
+      throw new DomainException(DomainErrorCode.Conflict, `application ${applicationId} has no evaluation yet; submit the evaluation before the follow-up`);
+    }
+    return updated;
+  }
+
+  /** Per-activity results, counted by PostgreSQL; means and rates rounded to 2 decimals. */
+  async results(activityId: string): Promise<EvaluationResults> {
+    const [activity] = (await this.dataSource.query('SELECT code FROM activities WHERE id = $1', [activityId])) as { code: string }[];
+    if (!activity) throw DomainException.notFound('Activity', activityId);
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE ap.status IN ('attended', 'completed'))::int AS participations,
+         count(e.application_id)::int AS responses,
+         round(count(e.application_id)::numeric / nullif(count(*) FILTER (WHERE ap.status IN ('attended', 'completed')), 0), 2)::text AS "responseRate",
+         round(avg(e.satisfaction), 2)::text AS "satisfactionMean",
+         round(avg(e.relevance), 2)::text AS "relevanceMean",
+         ARRAY[${distribution('e.satisfaction')}] AS satisfaction,
+         ARRAY[${distribution('e.relevance')}] AS relevance,
+         round(avg(e.post_test_score - e.pre_test_score), 2)::text AS "learningGain",
+         count(e.post_test_score - e.pre_test_score)::int AS "learningGainResponses",
+         count(*) FILTER (WHERE e.applied_in_work)::int AS yes,
+         count(*) FILTER (WHERE NOT e.applied_in_work)::int AS no,
+         count(*) FILTER (WHERE e.application_id IS NOT NULL AND e.applied_in_work IS NULL)::int AS unanswered
+       FROM applications ap
+       LEFT JOIN evaluations e ON e.application_id = ap.id AND ap.status IN ('attended', 'completed')
+       WHERE ap.activity_id = $1`,
+      [activityId],
+    )) as ResultsRow[];
+    return {
+      activityId,
+      activityCode: activity.code,
+      responses: row.responses,
+      participations: row.participations,
+      responseRate: toNumber(row.responseRate),
+      satisfaction: scores(row.satisfactionMean, row.satisfaction),
+      relevance: scores(row.relevanceMean, row.relevance),
+      learningGain: toNumber(row.learningGain),
+      learningGainResponses: row.learningGainResponses,
+      appliedInWork: { yes: row.yes, no: row.no, unanswered: row.unanswered },
+    };
+  }
+}

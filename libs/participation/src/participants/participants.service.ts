@@ -1,0 +1,349 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { plainToInstance } from 'class-transformer';
+import { validate, type ValidationError } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { UsersService, type Locale } from '@trta/identity';
+import { NotificationKind, NotificationsService } from '@trta/notifications';
+// Claim tokens live with the accounts they open; imported by path as identity's barrel does not list them.
+import { issueClaimToken } from '../../../identity/src/claim/claim-tokens';
+import { newCertificateCode } from '../certificates/certificate-code';
+import { insertEvaluation } from '../evaluations/evaluations.service';
+import { pgError } from '../shared/application-access';
+import { readParticipantsCsv, rowToBody } from './participant-csv';
+import {
+  ATTENDED_STATUSES,
+  ImportProblem,
+  ImportResult,
+  RegisterParticipantDto,
+  RegisteredParticipant,
+  SEAT_STATUSES,
+} from './participants.dto';
+
+/** Activities without an open call, where staff register participants themselves (DESIGN section 3). */
+const REGISTRABLE_ACTIVITY_STATUSES = ['confirmed', 'closed', 'delivered'];
+
+const STATUS_NOTIFICATIONS: Partial<Record<string, NotificationKind>> = {
+  submitted: NotificationKind.ApplicationSubmitted,
+  selected: NotificationKind.ApplicationSelected,
+  completed: NotificationKind.CertificateReady,
+};
+
+interface LockedActivity {
+  id: string;
+  code: string;
+  title: string;
+  status: string;
+  capacity: number;
+  seatsTaken: number;
+  lengthDays: number | null;
+  startDate: string | null;
+}
+
+interface ExistingUser {
+  id: string;
+  key: string;
+  role: string;
+  deleted: boolean;
+  profileCountry: string | null;
+}
+
+interface Candidate {
+  row: number | null;
+  dto: RegisterParticipantDto;
+}
+
+interface Checked extends Candidate {
+  existing: ExistingUser | null;
+}
+
+/** A problem of a row; `conflict` marks those a single registration answers with 409 rather than 422. */
+type Problem = ImportProblem & { conflict?: boolean };
+
+/** What the checks need to know about the database, read once for the whole file. */
+interface Context {
+  activity: LockedActivity;
+  users: Map<string, ExistingUser>;
+  registered: Map<string, string>;
+  countries: Set<string>;
+}
+
+const emailKey = (email: string) => email.trim().toLowerCase();
+
+/**
+ * Participants registered by staff, one (JSON) or many (CSV): accounts created for new emails
+ * (claimable later), existing ones reused, any status up to completed, paper evaluations. A file
+ * is checked as a whole and written in one transaction, or not at all.
+ */
+@Injectable()
+export class ParticipantsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async registerOne(activityId: string, body: unknown, staff: AuthUser): Promise<RegisteredParticipant> {
+    const dto = await validateBody(body);
+    const { participants, notificationIds } = await this.dataSource.transaction(async (manager) => {
+      const activity = await lockRegistrableActivity(manager, activityId);
+      const context = await loadContext(manager, activity, [dto]);
+      const problems = checkCandidate(context, { row: null, dto });
+      if (problems.some((problem) => problem.conflict)) {
+        throw new DomainException(DomainErrorCode.Conflict, problems.filter((problem) => problem.conflict).map((problem) => problem.problem).join('; '));
+      }
+      if (problems.length > 0) {
+        throw new DomainException(DomainErrorCode.RuleViolation, problems.map((problem) => problem.problem).join('; '), {
+          errors: problems.map(({ field, problem }) => ({ field, problem })),
+        });
+      }
+      if (SEAT_STATUSES.includes(dto.status) && activity.seatsTaken >= activity.capacity) throw full(activity);
+      return this.insertAll(manager, context, [{ row: null, dto, existing: context.users.get(emailKey(dto.email)) ?? null }], staff);
+    });
+    await this.notifications.dispatch(notificationIds);
+    return participants[0];
+  }
+
+  async importCsv(activityId: string, csv: string, staff: AuthUser): Promise<ImportResult> {
+    const { rows, problems } = readParticipantsCsv(csv);
+    const rowCount = rows.length + problems.length;
+    const candidates: Candidate[] = [];
+    for (const { row, values } of rows) {
+      const dto = plainToInstance(RegisterParticipantDto, rowToBody(values));
+      const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+      if (errors.length === 0) candidates.push({ row, dto });
+      for (const error of leaves(errors)) {
+        for (const message of Object.values(error.constraints ?? {})) problems.push({ row, field: error.property, problem: message });
+      }
+    }
+    const result = await this.dataSource.transaction(async (manager) => {
+      const activity = await lockRegistrableActivity(manager, activityId);
+      const context = await loadContext(manager, activity, candidates.map((candidate) => candidate.dto));
+      for (const candidate of candidates) problems.push(...checkCandidate(context, candidate));
+      problems.push(...duplicatesInFile(candidates), ...beyondCapacity(activity, rows));
+      if (problems.length > 0) {
+        problems.sort((a, b) => a.row - b.row);
+        const badRows = new Set(problems.map((problem) => problem.row)).size;
+        throw new DomainException(DomainErrorCode.RuleViolation, `${badRows} of ${rowCount} rows have problems; nothing was imported`, {
+          errors: problems.map(({ row, field, problem }) => ({ row, field, problem })),
+        });
+      }
+      const checked = candidates.map((candidate) => ({ ...candidate, existing: context.users.get(emailKey(candidate.dto.email)) ?? null }));
+      return this.insertAll(manager, context, checked, staff);
+    });
+    await this.notifications.dispatch(result.notificationIds);
+    return { created: result.participants.length, participants: result.participants };
+  }
+
+  private async insertAll(
+    manager: EntityManager,
+    context: Context,
+    participants: Checked[],
+    staff: AuthUser,
+  ): Promise<{ participants: RegisteredParticipant[]; notificationIds: (string | null)[] }> {
+    const registered: RegisteredParticipant[] = [];
+    const notificationIds: (string | null)[] = [];
+    try {
+      for (const participant of participants) {
+        const { view, notifications } = await this.insertOne(manager, context.activity, participant, staff);
+        registered.push(view);
+        notificationIds.push(...notifications);
+      }
+    } catch (error) {
+      const { code, constraint } = pgError(error);
+      if (code === '23514' && constraint === 'activities_seats_check') throw full(context.activity);
+      if (code === '23505' && constraint === 'applications_activity_applicant_key') {
+        throw new DomainException(DomainErrorCode.Conflict, `a participant was registered for activity ${context.activity.code} at the same time; nothing was registered`);
+      }
+      throw error;
+    }
+    return { participants: registered, notificationIds };
+  }
+
+  private async insertOne(
+    manager: EntityManager,
+    activity: LockedActivity,
+    { row, dto, existing }: Checked,
+    staff: AuthUser,
+  ): Promise<{ view: RegisteredParticipant; notifications: (string | null)[] }> {
+    let userId: string;
+    let claim: { token: string; expiresAt: string } | null = null;
+    if (existing) {
+      userId = existing.id;
+      if (!existing.profileCountry) await insertProfile(manager, userId, dto);
+    } else {
+      const profile = dto.profile!;
+      const locale: Locale = dto.locale ?? profile.languages[0] ?? 'en';
+      const user = await this.users.insertUser(manager, { email: dto.email, passwordHash: null, role: 'applicant', country: null, locale });
+      userId = user.id;
+      await insertProfile(manager, userId, dto);
+      claim = await issueClaimToken(manager, userId, staff.id);
+    }
+    const certificateCode = dto.status === 'completed' ? newCertificateCode() : null;
+    const [application] = (await manager.query(
+      `INSERT INTO applications (activity_id, applicant_id, country, status, decided_at, decided_by, attended_days, completed_at,
+         certificate_code, registered_by)
+       VALUES ($1, $2, $3, $4, CASE WHEN $4 <> 'submitted' THEN now() END, CASE WHEN $4 <> 'submitted' THEN $5::uuid END, $6,
+         CASE WHEN $4 = 'completed' THEN now() END, $7, $5)
+       RETURNING id`,
+      [activity.id, userId, existing?.profileCountry ?? dto.profile!.country, dto.status, staff.id, dto.attendedDays ?? null, certificateCode],
+    )) as { id: string }[];
+    if (dto.evaluation) await insertEvaluation(manager, application.id, dto.evaluation, staff.id);
+
+    const params = { activityCode: activity.code, activityTitle: activity.title, startDate: activity.startDate };
+    const notifications: (string | null)[] = [];
+    if (claim) {
+      notifications.push(
+        await this.notifications.queue(manager, {
+          userId,
+          kind: NotificationKind.AccountCreated,
+          applicationId: application.id,
+          params: { ...params, email: dto.email, claimToken: claim.token, claimExpiresOn: claim.expiresAt },
+        }),
+      );
+    }
+    const kind = STATUS_NOTIFICATIONS[dto.status];
+    if (kind) {
+      notifications.push(
+        await this.notifications.queue(manager, { userId, kind, applicationId: application.id, params: { ...params, certificateCode: certificateCode ?? undefined } }),
+      );
+    }
+    return {
+      view: { row, applicationId: application.id, email: dto.email, newAccount: !existing, status: dto.status, certificateCode },
+      notifications,
+    };
+  }
+}
+
+/** The JSON body through the same DTO and options as the global validation pipe (which cannot run: the route also takes files). */
+async function validateBody(body: unknown): Promise<RegisterParticipantDto> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new BadRequestException('send one participant as a JSON object, or many as a CSV file (multipart/form-data)');
+  }
+  const dto = plainToInstance(RegisterParticipantDto, body);
+  const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) throw new BadRequestException(messages(errors));
+  return dto;
+}
+
+function messages(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((error) => [
+    ...Object.values(error.constraints ?? {}).map((message) => (prefix ? `${prefix}.${message}` : message)),
+    ...messages(error.children ?? [], prefix ? `${prefix}.${error.property}` : error.property),
+  ]);
+}
+
+function leaves(errors: ValidationError[]): ValidationError[] {
+  return errors.flatMap((error) => [error, ...leaves(error.children ?? [])]);
+}
+
+function full(activity: LockedActivity): DomainException {
+  return new DomainException(DomainErrorCode.Conflict, `activity ${activity.code} is full`, {
+    capacity: activity.capacity,
+    seatsTaken: activity.seatsTaken,
+  });
+}
+
+/** The row lock keeps seats, status and registrations of the activity still while the participants go in. */
+async function lockRegistrableActivity(manager: EntityManager, activityId: string): Promise<LockedActivity> {
+  const [activity] = (await manager.query(
+    `SELECT id, code, title, status, capacity, seats_taken AS "seatsTaken", (end_date - start_date + 1) AS "lengthDays",
+       start_date::text AS "startDate"
+     FROM activities WHERE id = $1 FOR UPDATE`,
+    [activityId],
+  )) as LockedActivity[];
+  if (!activity) throw DomainException.notFound('Activity', activityId);
+  if (!REGISTRABLE_ACTIVITY_STATUSES.includes(activity.status)) {
+    throw new DomainException(
+      DomainErrorCode.Conflict,
+      `activity ${activity.code} is ${activity.status}; staff register participants only when it is ${REGISTRABLE_ACTIVITY_STATUSES.join(', ')}`,
+    );
+  }
+  return activity;
+}
+
+async function loadContext(manager: EntityManager, activity: LockedActivity, dtos: RegisterParticipantDto[]): Promise<Context> {
+  const keys = [...new Set(dtos.map((dto) => emailKey(dto.email)))];
+  const users = (await manager.query(
+    `SELECT u.id, lower(u.email) AS key, u.role, u.deleted_at IS NOT NULL AS deleted, p.country AS "profileCountry"
+     FROM users u LEFT JOIN applicant_profiles p ON p.user_id = u.id WHERE lower(u.email) = ANY($1)`,
+    [keys],
+  )) as ExistingUser[];
+  const registered = (await manager.query(
+    `SELECT lower(u.email) AS key, ap.status FROM applications ap JOIN users u ON u.id = ap.applicant_id
+     WHERE ap.activity_id = $1 AND lower(u.email) = ANY($2)`,
+    [activity.id, keys],
+  )) as { key: string; status: string }[];
+  const codes = [...new Set(dtos.flatMap((dto) => (dto.profile ? [dto.profile.nationality, dto.profile.country] : [])))];
+  const countries = (await manager.query('SELECT code FROM countries WHERE code = ANY($1)', [codes])) as { code: string }[];
+  return {
+    activity,
+    users: new Map(users.map((user) => [user.key, user])),
+    registered: new Map(registered.map((row) => [row.key, row.status])),
+    countries: new Set(countries.map((country) => country.code)),
+  };
+}
+
+/** The business rules of one participant whose fields are well-formed; every problem found. */
+function checkCandidate(context: Context, { row, dto }: Candidate): Problem[] {
+  const problems: Problem[] = [];
+  const add = (field: string | null, problem: string, conflict = false) => problems.push({ row: row ?? 0, field, problem, conflict });
+  const existing = context.users.get(emailKey(dto.email));
+  const attended = ATTENDED_STATUSES.includes(dto.status);
+
+  if (existing && existing.role !== 'applicant') add('email', `email ${dto.email} belongs to a ${existing.role} account, not an applicant`);
+  else if (existing?.deleted) add('email', `email ${dto.email} belongs to a deleted account`);
+  const needsProfile = !existing || (existing.role === 'applicant' && !existing.profileCountry);
+  if (needsProfile && !dto.profile) {
+    add('profile', `email ${dto.email} has no applicant profile yet: fullName, gender, nationality, country, institutionType, institution, position and languages are required to create it`);
+  }
+  if (needsProfile && dto.profile) {
+    if (!context.countries.has(dto.profile.nationality)) add('nationality', `nationality ${dto.profile.nationality} is not a known country code`);
+    if (!context.countries.has(dto.profile.country)) add('country', `country ${dto.profile.country} is not a known country code`);
+  }
+  const registeredStatus = context.registered.get(emailKey(dto.email));
+  if (registeredStatus) {
+    add('email', `email ${dto.email} is already registered for activity ${context.activity.code} (status ${registeredStatus})`, true);
+  }
+  if (dto.attendedDays !== undefined && !attended) add('attendedDays', `attendedDays is recorded only for status attended or completed, not ${dto.status}`);
+  const length = context.activity.lengthDays;
+  if (dto.attendedDays !== undefined && length !== null && dto.attendedDays > length) {
+    add('attendedDays', `attendedDays ${dto.attendedDays} is more than the ${length} days activity ${context.activity.code} lasts`);
+  }
+  if (dto.evaluation && !attended) add('evaluation', `an evaluation is entered only for status attended or completed, not ${dto.status}`);
+  return problems;
+}
+
+function duplicatesInFile(candidates: Candidate[]): Problem[] {
+  const firstRow = new Map<string, number>();
+  const problems: Problem[] = [];
+  for (const { row, dto } of candidates) {
+    const key = emailKey(dto.email);
+    const first = firstRow.get(key);
+    if (first === undefined) firstRow.set(key, row ?? 0);
+    else problems.push({ row: row ?? 0, field: 'email', problem: `email ${dto.email} is also in row ${first}` });
+  }
+  return problems;
+}
+
+/** Rows whose status takes a seat must fit in the seats left; the ones beyond are each reported. */
+function beyondCapacity(activity: LockedActivity, rows: { row: number; values: { status?: string } }[]): Problem[] {
+  const seatsLeft = Math.max(0, activity.capacity - activity.seatsTaken);
+  const seatRows = rows.filter(({ values }) => values.status !== undefined && SEAT_STATUSES.includes(values.status));
+  return seatRows.slice(seatsLeft).map(({ row }) => ({
+    row,
+    field: 'status',
+    problem: `activity ${activity.code} has ${seatsLeft} seats left and the file puts ${seatRows.length} participants in a seat (${SEAT_STATUSES.join(', ')})`,
+  }));
+}
+
+async function insertProfile(manager: EntityManager, userId: string, dto: RegisterParticipantDto): Promise<void> {
+  const profile = dto.profile!;
+  await manager.query(
+    `INSERT INTO applicant_profiles (user_id, full_name, gender, nationality, country, institution_type, institution, position, languages)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [userId, profile.fullName, profile.gender, profile.nationality, profile.country, profile.institutionType, profile.institution, profile.position, profile.languages],
+  );
+}
+

@@ -1,0 +1,260 @@
+import type { Role } from '@trta/http';
+import { signedIn } from './support/factories';
+import { createTestApp, TestApp } from './support/test-app';
+
+function day(offset: number): string {
+  return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+describe('evaluations', () => {
+  let t: TestApp;
+  const tokens = {} as Record<Role, string>;
+  let staffId: string;
+  let planId: string;
+  let productId: string;
+  let codeCounter = 0;
+  const planYear = new Date().getUTCFullYear();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const role of ['admin', 'auditor', 'focal_point', 'applicant'] as Role[]) tokens[role] = (await signedIn(t, role)).token;
+    const staff = await signedIn(t, 'staff');
+    tokens.staff = staff.token;
+    staffId = staff.id;
+    [{ id: planId }] = await t.dataSource.query(
+      `INSERT INTO ta_plans (code, title, period_start, period_end, status) VALUES ($1, 'TA Plan', $2, $3, 'adopted') RETURNING id`,
+      [`${planYear - 1}-${planYear + 1}`, `${planYear - 1}-01-01`, `${planYear + 1}-12-31`],
+    );
+    [{ id: productId }] = await t.dataSource.query(
+      `INSERT INTO products (plan_id, code, name, category, planned_budget, funding_source)
+       VALUES ($1, 'P1', 'General TA', 'general', '500000.00', 'regular_budget') RETURNING id`,
+      [planId],
+    );
+  });
+  afterAll(() => t.close());
+
+  async function activity(): Promise<{ id: string; code: string }> {
+    const code = `TA-${planYear}-${String(9000 + ++codeCounter).padStart(4, '0')}`;
+    const [row] = await t.dataSource.query(
+      `INSERT INTO activities (code, plan_id, product_id, title, type, delivery_mode, languages, lead_division, capacity, budget_planned,
+         funding_source, status, start_date, end_date)
+       VALUES ($1, $2, $3, 'E-learning course on trade in services', 'global', 'e_learning', '{en}', 'ITTC', 100, '0.00', 'regular_budget',
+         'delivered', $4, $5) RETURNING id, code`,
+      [code, planId, productId, day(-40), day(-10)],
+    );
+    return row;
+  }
+
+  /** An applicant (signed in) with an application in `status`, by SQL. */
+  async function participant(activityId: string, status = 'attended'): Promise<{ id: string; token: string; applicationId: string }> {
+    const who = await signedIn(t, 'applicant');
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO applications (activity_id, applicant_id, country, status, certificate_code)
+       VALUES ($1, $2, 'SEN', $3, CASE WHEN $3 = 'completed' THEN 'TRTA-' || upper(substr(md5(random()::text), 1, 10)) END) RETURNING id`,
+      [activityId, who.id, status],
+    );
+    return { ...who, applicationId: id };
+  }
+
+  const send = (token: string | undefined, method: 'post' | 'patch', path: string, body: Record<string, unknown>) => {
+    const request = t.http[method](path);
+    return (token ? request.auth(token, { type: 'bearer' }) : request).send(body);
+  };
+  const evaluate = (token: string | undefined, applicationId: string, body: Record<string, unknown>) =>
+    send(token, 'post', `/api/applications/${applicationId}/evaluation`, body);
+  const followUp = (token: string | undefined, applicationId: string, body: Record<string, unknown>) =>
+    send(token, 'patch', `/api/applications/${applicationId}/evaluation/follow-up`, body);
+
+  describe('submission', () => {
+    it('takes the participant’s own evaluation once they attended, once only', async () => {
+      const { id } = await activity();
+      const person = await participant(id, 'attended');
+      const response = await evaluate(person.token, person.applicationId, { satisfaction: 5, relevance: 4, preTestScore: 35, postTestScore: 80, comments: 'Great' }).expect(201);
+      expect(response.body).toMatchObject({
+        applicationId: person.applicationId,
+        satisfaction: 5,
+        relevance: 4,
+        preTestScore: 35,
+        postTestScore: 80,
+        comments: 'Great',
+        appliedInWork: null,
+        enteredBy: null,
+      });
+      const again = await evaluate(person.token, person.applicationId, { satisfaction: 1, relevance: 1 }).expect(409);
+      expect(again.body.message).toContain('already has its evaluation');
+      const completed = await participant(id, 'completed');
+      await evaluate(completed.token, completed.applicationId, { satisfaction: 3, relevance: 3 }).expect(201);
+    });
+
+    it('refuses an evaluation before attending', async () => {
+      const { id } = await activity();
+      for (const status of ['submitted', 'selected', 'no_show', 'rejected']) {
+        const person = await participant(id, status);
+        const response = await evaluate(person.token, person.applicationId, { satisfaction: 4, relevance: 4 }).expect(409);
+        expect(response.body).toMatchObject({ currentStatus: status, allowedStatuses: ['attended', 'completed'] });
+      }
+    });
+
+    it('takes a paper form typed in by staff, recording who entered it', async () => {
+      const { id } = await activity();
+      const person = await participant(id, 'completed');
+      const response = await evaluate(tokens.staff, person.applicationId, { satisfaction: 2, relevance: 3 }).expect(201);
+      expect(response.body).toMatchObject({ enteredBy: staffId, preTestScore: null, postTestScore: null, comments: null });
+      // The participant cannot add a second one.
+      await evaluate(person.token, person.applicationId, { satisfaction: 5, relevance: 5 }).expect(409);
+    });
+
+    it('hides other people’s applications and refuses roles that may not write', async () => {
+      const { id } = await activity();
+      const person = await participant(id, 'attended');
+      const other = await evaluate(tokens.applicant, person.applicationId, { satisfaction: 4, relevance: 4 }).expect(404);
+      expect(other.body.message).toBe(`Application ${person.applicationId} not found`);
+      await evaluate(tokens.auditor, person.applicationId, { satisfaction: 4, relevance: 4 }).expect(403);
+      await evaluate(tokens.focal_point, person.applicationId, { satisfaction: 4, relevance: 4 }).expect(403);
+      await evaluate(undefined, person.applicationId, { satisfaction: 4, relevance: 4 }).expect(401);
+      await evaluate(tokens.staff, '00000000-0000-4000-8000-000000000000', { satisfaction: 4, relevance: 4 }).expect(404);
+      const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM evaluations WHERE application_id = $1', [person.applicationId]);
+      expect(count).toBe(0);
+    });
+
+    it('refuses bad input with 400 listing the fields', async () => {
+      const { id } = await activity();
+      const person = await participant(id, 'attended');
+      const response = await evaluate(person.token, person.applicationId, {
+        satisfaction: 6,
+        relevance: 0,
+        preTestScore: -1,
+        postTestScore: 101,
+        comments: 'x'.repeat(5001),
+        extra: 1,
+      }).expect(400);
+      const text = (response.body.message as string[]).join('\n');
+      for (const field of ['satisfaction', 'relevance', 'preTestScore', 'postTestScore', 'comments', 'property extra should not exist']) expect(text).toContain(field);
+      await evaluate(person.token, person.applicationId, { satisfaction: 4 }).expect(400);
+      await evaluate(person.token, person.applicationId, { satisfaction: '4', relevance: 4 }).expect(400);
+      await evaluate(person.token, person.applicationId, { satisfaction: 3.5, relevance: 4 }).expect(400);
+      await evaluate(person.token, 'not-a-uuid', { satisfaction: 4, relevance: 4 }).expect(400);
+    });
+  });
+
+  describe('follow-up', () => {
+    it('is added by the participant after the evaluation, and may be revised', async () => {
+      const { id } = await activity();
+      const person = await participant(id, 'completed');
+      const early = await followUp(person.token, person.applicationId, { appliedInWork: true }).expect(409);
+      expect(early.body.message).toContain('has no evaluation yet');
+      await evaluate(tokens.staff, person.applicationId, { satisfaction: 4, relevance: 5 }).expect(201);
+      const response = await followUp(person.token, person.applicationId, { appliedInWork: true, comments: 'Drafted a new regulation' }).expect(200);
+      expect(response.body).toMatchObject({ appliedInWork: true, followUpComments: 'Drafted a new regulation', followUpAt: expect.any(String), satisfaction: 4 });
+      const revised = await followUp(person.token, person.applicationId, { appliedInWork: false }).expect(200);
+      expect(revised.body).toMatchObject({ appliedInWork: false, followUpComments: null });
+    });
+
+    it('belongs to the participant alone', async () => {
+      const { id } = await activity();
+      const person = await participant(id, 'attended');
+      await evaluate(person.token, person.applicationId, { satisfaction: 4, relevance: 5 }).expect(201);
+      await followUp(tokens.applicant, person.applicationId, { appliedInWork: true }).expect(404);
+      await followUp(tokens.admin, person.applicationId, { appliedInWork: true }).expect(404);
+      for (const role of ['staff', 'auditor', 'focal_point'] as Role[]) await followUp(tokens[role], person.applicationId, { appliedInWork: true }).expect(403);
+      await followUp(undefined, person.applicationId, { appliedInWork: true }).expect(401);
+      await followUp(person.token, person.applicationId, { appliedInWork: 'yes' }).expect(400);
+      await followUp(person.token, person.applicationId, {}).expect(400);
+      const [row] = await t.dataSource.query('SELECT applied_in_work AS "appliedInWork" FROM evaluations WHERE application_id = $1', [person.applicationId]);
+      expect(row.appliedInWork).toBeNull();
+    });
+  });
+
+  describe('per-activity results', () => {
+    it('counts responses, rates, means, distributions, learning gain and follow-ups', async () => {
+      const { id, code } = await activity();
+      // [status, evaluation?: [satisfaction, relevance, pre, post, appliedInWork]]
+      const plan: [string, [number, number, number | null, number | null, boolean | null] | null][] = [
+        ['completed', [5, 4, 40, 85, true]],
+        ['completed', [4, 4, 55, 70, false]],
+        ['attended', [3, 5, null, 60, null]],
+        ['attended', [5, 2, 20, 21, true]],
+        ['completed', [1, 3, 90, 70, null]],
+        ['attended', null],
+        ['completed', null],
+        ['selected', null],
+        ['no_show', null],
+        ['rejected', null],
+      ];
+      for (const [status, evaluation] of plan) {
+        const person = await participant(id, status);
+        if (!evaluation) continue;
+        const [satisfaction, relevance, pre, post, applied] = evaluation;
+        const body: Record<string, unknown> = { satisfaction, relevance };
+        if (pre !== null) body.preTestScore = pre;
+        if (post !== null) body.postTestScore = post;
+        await evaluate(person.token, person.applicationId, body).expect(201);
+        if (applied !== null) await followUp(person.token, person.applicationId, { appliedInWork: applied }).expect(200);
+      }
+      // Another activity's evaluations never count here.
+      const elsewhere = await activity();
+      const outsider = await participant(elsewhere.id, 'attended');
+      await evaluate(outsider.token, outsider.applicationId, { satisfaction: 1, relevance: 1, preTestScore: 0, postTestScore: 100 }).expect(201);
+
+      const evaluations = plan.map(([, evaluation]) => evaluation).filter((evaluation) => evaluation !== null);
+      const participations = plan.filter(([status]) => status === 'attended' || status === 'completed').length;
+      const mean = (values: number[]) => round2(values.reduce((sum, value) => sum + value, 0) / values.length);
+      const distribution = (values: number[]) => Object.fromEntries([1, 2, 3, 4, 5].map((score) => [String(score), values.filter((value) => value === score).length]));
+      const satisfaction = evaluations.map((evaluation) => evaluation[0]);
+      const relevance = evaluations.map((evaluation) => evaluation[1]);
+      const gains = evaluations.filter((evaluation) => evaluation[2] !== null && evaluation[3] !== null).map((evaluation) => evaluation[3]! - evaluation[2]!);
+      const expected = {
+        activityId: id,
+        activityCode: code,
+        responses: evaluations.length,
+        participations,
+        responseRate: round2(evaluations.length / participations),
+        satisfaction: { mean: mean(satisfaction), distribution: distribution(satisfaction) },
+        relevance: { mean: mean(relevance), distribution: distribution(relevance) },
+        learningGain: mean(gains),
+        learningGainResponses: gains.length,
+        appliedInWork: {
+          yes: evaluations.filter((evaluation) => evaluation[4] === true).length,
+          no: evaluations.filter((evaluation) => evaluation[4] === false).length,
+          unanswered: evaluations.filter((evaluation) => evaluation[4] === null).length,
+        },
+      };
+      // Spelled out once, so a mistake in the helpers above cannot hide one in the endpoint.
+      expect(expected).toMatchObject({ responses: 5, participations: 7, responseRate: 0.71, satisfaction: { mean: 3.6 }, relevance: { mean: 3.6 }, learningGain: 10.25 });
+
+      for (const role of ['staff', 'auditor', 'admin'] as Role[]) {
+        const response = await t.http.get(`/api/activities/${id}/evaluations`).auth(tokens[role], { type: 'bearer' }).expect(200);
+        expect(response.body).toStrictEqual(expected);
+      }
+    });
+
+    it('answers with empty results for an activity without participants', async () => {
+      const { id, code } = await activity();
+      const response = await t.http.get(`/api/activities/${id}/evaluations`).auth(tokens.staff, { type: 'bearer' }).expect(200);
+      const zero = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+      expect(response.body).toStrictEqual({
+        activityId: id,
+        activityCode: code,
+        responses: 0,
+        participations: 0,
+        responseRate: null,
+        satisfaction: { mean: null, distribution: zero },
+        relevance: { mean: null, distribution: zero },
+        learningGain: null,
+        learningGainResponses: 0,
+        appliedInWork: { yes: 0, no: 0, unanswered: 0 },
+      });
+    });
+
+    it('is for staff and auditors', async () => {
+      const { id } = await activity();
+      await t.http.get(`/api/activities/${id}/evaluations`).auth(tokens.applicant, { type: 'bearer' }).expect(403);
+      await t.http.get(`/api/activities/${id}/evaluations`).auth(tokens.focal_point, { type: 'bearer' }).expect(403);
+      await t.http.get(`/api/activities/${id}/evaluations`).expect(401);
+      await t.http.get('/api/activities/00000000-0000-4000-8000-000000000000/evaluations').auth(tokens.staff, { type: 'bearer' }).expect(404);
+      await t.http.get('/api/activities/x/evaluations').auth(tokens.staff, { type: 'bearer' }).expect(400);
+    });
+  });
+});
