@@ -1,13 +1,20 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import { ValidationPipe } from '@nestjs/common';
+import fastifyStatic from '@fastify/static';
+import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import { join, resolve, sep } from 'node:path';
 import { Logger } from 'nestjs-pino';
+import { projectRoot } from '@trta/config';
+import { JobQueue, QueueName, registerQueueDashboard } from '@trta/queues';
 import { AppModule, AppModuleOptions } from './app.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -28,7 +35,6 @@ export async function createApi(options: AppModuleOptions): Promise<NestFastifyA
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-  app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -47,7 +53,21 @@ export async function createApi(options: AppModuleOptions): Promise<NestFastifyA
     },
   });
 
-  const document = SwaggerModule.createDocument(
+  // The session cookie set at sign-in; only the queue dashboard reads it, the API wants a bearer token.
+  await app.register(cookie);
+  await registerQueueDashboard(fastify, {
+    queues: Object.values(QueueName).map((name) => app.get(JobQueue).queue(name)),
+    verifyToken: verifyWith(app.get(JwtService, { strict: false })),
+  });
+
+  SwaggerModule.setup('docs', app, describeApi(app), { jsonDocumentUrl: 'docs/openapi.json' });
+  await serveWebApp(fastify);
+  return app;
+}
+
+/** The OpenAPI document; apps/web/scripts/generate-api-types.mjs types the web app's client from it. */
+export function describeApi(app: INestApplication) {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('TRTA Planner API')
@@ -56,6 +76,58 @@ export async function createApi(options: AppModuleOptions): Promise<NestFastifyA
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
-  return app;
+}
+
+/** Paths the web app never answers: unknown ones there keep the API's JSON 404. */
+const SERVER_PATHS = /^\/(api|docs|admin)(\/|$)/;
+
+/**
+ * Serves the built web app (apps/web/dist, from `npm run build:web`) at `/`: its files as they
+ * are, and index.html for every other path so client-side routes survive a reload. Skipped
+ * when the web app has not been built.
+ */
+async function serveWebApp(fastify: FastifyInstance): Promise<void> {
+  const root = join(projectRoot(), 'apps/web/dist');
+  if (!existsSync(join(root, 'index.html'))) return;
+  await fastify.register(fastifyStatic, { root, serve: false });
+  fastify.get('/*', (request, reply) => {
+    const path = safeDecode(request.url.split('?')[0]);
+    if (path === null || SERVER_PATHS.test(path)) return reply.callNotFound();
+    const file = resolve(root, `.${path}`);
+    if (file.startsWith(root + sep) && isFile(file)) {
+      // Vite names built assets by content hash, so they never change under the same name.
+      const hashed = path.startsWith('/assets/');
+      return reply.sendFile(file.slice(root.length + 1), { maxAge: hashed ? '365d' : 0, immutable: hashed });
+    }
+    if (path.startsWith('/assets/')) return reply.callNotFound();
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+  });
+}
+
+function safeDecode(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Checks a token with the API's own key and algorithm, as the global guard does. */
+function verifyWith(jwt: JwtService) {
+  return async (token: string) => {
+    try {
+      const payload = await jwt.verifyAsync<{ role?: unknown }>(token, { algorithms: ['HS256'] });
+      return typeof payload.role === 'string' ? { role: payload.role } : null;
+    } catch {
+      return null;
+    }
+  };
 }

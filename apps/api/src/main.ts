@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { loadConfig } from '@trta/config';
-import { locatePostgres, runMigrations } from '@trta/database';
+import { LocatedPostgres, locatePostgres, runMigrations } from '@trta/database';
 import { AdminBootstrapService } from '@trta/identity';
-import { locateRedis } from '@trta/queues';
+import { LocatedRedis, locateRedis } from '@trta/queues';
 import { createWorker } from '../../worker/src/create-worker';
 import { createApi } from './create-api';
 
@@ -14,37 +14,40 @@ import { createApi } from './create-api';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = (message: string) => console.log(message);
-  const postgres = await locatePostgres(config, log);
-  let redis: Awaited<ReturnType<typeof locateRedis>> | undefined;
-  let worker: INestApplicationContext | undefined;
+  const started: { postgres?: LocatedPostgres; redis?: LocatedRedis; api?: INestApplicationContext; worker?: INestApplicationContext } = {};
+  let stopping = false;
   const shutdown = async (code: number) => {
-    await worker?.close().catch(() => undefined);
-    await redis?.stop().catch(() => undefined);
-    await postgres.stop().catch(() => undefined);
+    await started.api?.close().catch(() => undefined);
+    await started.worker?.close().catch(() => undefined);
+    await started.redis?.stop().catch(() => undefined);
+    await started.postgres?.stop().catch(() => undefined);
     process.exit(code);
   };
-  try {
-    redis = await locateRedis(config, log);
-    log(`PostgreSQL: ${postgres.source}; Redis: ${redis.source}`);
-    if (config.MIGRATE_ON_START) {
-      const applied = await runMigrations(postgres.url);
-      if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
-    }
-    const app = await createApi({ config, databaseUrl: postgres.url, redisUrl: redis.url });
-    await app.get(AdminBootstrapService).ensureAdmin();
-    if (config.WORKER_IN_PROCESS) worker = await createWorker({ config, databaseUrl: postgres.url, redisUrl: redis.url });
-    await app.listen({ port: config.PORT, host: '0.0.0.0' });
-    log(`TRTA Planner API on http://localhost:${config.PORT} (docs: /docs)${worker ? ', worker in this process' : ''}`);
-    let stopping = false;
-    const stop = async (signal: string) => {
+  // Installed before anything starts: Ctrl-C during startup also stops the embedded servers.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
       if (stopping) return;
       stopping = true;
       log(`${signal}: shutting down`);
-      await app.close();
-      await shutdown(0);
-    };
-    process.on('SIGINT', () => void stop('SIGINT'));
-    process.on('SIGTERM', () => void stop('SIGTERM'));
+      void shutdown(0);
+    });
+  }
+  try {
+    started.postgres = await locatePostgres(config, log);
+    started.redis = await locateRedis(config, log);
+    log(`PostgreSQL: ${started.postgres.source}; Redis: ${started.redis.source}`);
+    if (config.MIGRATE_ON_START) {
+      const applied = await runMigrations(started.postgres.url);
+      if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+    }
+    const app = await createApi({ config, databaseUrl: started.postgres.url, redisUrl: started.redis.url });
+    started.api = app;
+    await app.get(AdminBootstrapService).ensureAdmin();
+    if (config.WORKER_IN_PROCESS) {
+      started.worker = await createWorker({ config, databaseUrl: started.postgres.url, redisUrl: started.redis.url });
+    }
+    await app.listen({ port: config.PORT, host: '0.0.0.0' });
+    log(`TRTA Planner on http://localhost:${config.PORT} (API docs: /docs)${started.worker ? ', worker in this process' : ''}`);
   } catch (error) {
     console.error((error as Error).message);
     await shutdown(1);

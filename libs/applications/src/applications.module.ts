@@ -1,5 +1,17 @@
 import { Module } from '@nestjs/common';
+import { FilesModule } from '@trta/files';
+import { IdentityModule } from '@trta/identity';
+import { ActivityApplicationsController, ApplicationController, NominationsController } from './applications.controller';
+import { ApplicationsService } from './applications.service';
+import { DecisionsService } from './decisions.service';
+import { MeController } from './me.controller';
+import { ProfileService } from './profile.service';
 
 /** Applicant profiles, participation forms, nominations and selection (issue 4). */
-@Module({})
+@Module({
+  imports: [IdentityModule, FilesModule],
+  controllers: [MeController, ActivityApplicationsController, ApplicationController, NominationsController],
+  providers: [ApplicationsService, DecisionsService, ProfileService],
+  exports: [ApplicationsService, DecisionsService],
+})
 export class ApplicationsModule {}

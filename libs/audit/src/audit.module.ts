@@ -1,14 +1,26 @@
 import { Module } from '@nestjs/common';
+import { FilesModule } from '@trta/files';
+import { AuditExportBuilder } from './exports/audit-export-builder.service';
+import { AuditExportsController } from './exports/audit-exports.controller';
+import { AuditExportsService } from './exports/audit-exports.service';
 import { AuditGeneratorService } from './generation/audit-generator.service';
 import { AuditReportsProcessor } from './generation/audit-reports.processor';
 import { AuditReportsScheduler } from './generation/audit-reports.scheduler';
 import { AuditReportsController } from './reports/audit-reports.controller';
 import { AuditReportsService } from './reports/audit-reports.service';
 
-/** Technical Cooperation Audit reports: requests, reading and finalizing (API side). */
-@Module({ controllers: [AuditReportsController], providers: [AuditReportsService], exports: [AuditReportsService] })
+/** Technical Cooperation Audit reports: requests, reading, exports and finalizing (API side). */
+@Module({
+  imports: [FilesModule],
+  controllers: [AuditReportsController, AuditExportsController],
+  providers: [AuditReportsService, AuditExportsService],
+  exports: [AuditReportsService],
+})
 export class AuditModule {}
 
-/** The worker side: generation on the audit-reports queue and the yearly schedule. */
-@Module({ providers: [AuditReportsService, AuditGeneratorService, AuditReportsProcessor, AuditReportsScheduler] })
+/** The worker side: generation and exports on the audit-reports queue, and the yearly schedule. */
+@Module({
+  imports: [FilesModule],
+  providers: [AuditReportsService, AuditGeneratorService, AuditExportBuilder, AuditReportsProcessor, AuditReportsScheduler],
+})
 export class AuditWorkerModule {}

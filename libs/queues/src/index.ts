@@ -4,3 +4,4 @@ export * from './jobs';
 export * from './queue-name.enum';
 export * from './queues.module';
 export * from './redis-locator';
+export * from './dashboard';

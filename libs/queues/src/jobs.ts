@@ -9,6 +9,7 @@ export enum JobName {
   NotificationReminders = 'notification.reminders',
   AuditReportGenerate = 'audit-report.generate',
   AuditReportYearly = 'audit-report.yearly',
+  AuditReportExport = 'audit-report.export',
 }
 
 export interface JobPayloads {
@@ -21,6 +22,8 @@ export interface JobPayloads {
   [JobName.AuditReportGenerate]: { reportId: string };
   /** Run every 15 January by a job scheduler: the previous year's draft report. */
   [JobName.AuditReportYearly]: Record<string, never>;
+  /** A completed report rendered as a file and cached in audit_report_exports. */
+  [JobName.AuditReportExport]: { reportId: string; format: 'csv' | 'xlsx' | 'pdf' };
 }
 
 export interface JobResults {
@@ -30,6 +33,7 @@ export interface JobResults {
   [JobName.NotificationReminders]: { queued: number };
   [JobName.AuditReportGenerate]: { status: 'completed' | 'skipped'; checksum?: string };
   [JobName.AuditReportYearly]: { reportId: string; year: number };
+  [JobName.AuditReportExport]: { fileId: string };
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
@@ -39,6 +43,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.NotificationReminders]: QueueName.Notifications,
   [JobName.AuditReportGenerate]: QueueName.AuditReports,
   [JobName.AuditReportYearly]: QueueName.AuditReports,
+  [JobName.AuditReportExport]: QueueName.AuditReports,
 };
 
 /** Retry, backoff and retention per job, in one place. */
@@ -81,5 +86,13 @@ export const JOB_OPTIONS: Readonly<Record<JobName, JobsOptions>> = {
     backoff: { type: 'exponential', delay: 60000 },
     removeOnComplete: { age: 365 * 24 * 3600, count: 20 },
     removeOnFail: { age: 365 * 24 * 3600 },
+  },
+  [JobName.AuditReportExport]: {
+    // Someone waits on the other end of the request: two quick retries, then the API says so.
+    // The file is cached in PostgreSQL, so the job itself need not be kept for long.
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: { age: 3600, count: 200 },
+    removeOnFail: { age: 24 * 3600 },
   },
 };

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { returnedRows } from '@trta/database';
 import { JobHandlers, JobName, JobProcessor, QueueName } from '@trta/queues';
+import { AuditExportBuilder } from '../exports/audit-export-builder.service';
 import { AuditReportsService } from '../reports/audit-reports.service';
 import { AuditGeneratorService } from './audit-generator.service';
 
@@ -15,10 +16,10 @@ export function checksumOf(data: unknown): string {
 }
 
 /**
- * Generates reports. A worker killed mid-report leaves its job locked for at most
- * `lockDuration`; another worker then takes it up from the start (the snapshot is rebuilt, so
- * the figures are those of the moment it completes), and the final conditional UPDATE lets
- * exactly one run complete the report.
+ * Generates reports and renders their exports (CSV, XLSX, PDF). A worker killed mid-report
+ * leaves its job locked for at most `lockDuration`; another worker then takes it up from the
+ * start (the snapshot is rebuilt, so the figures are those of the moment it completes), and the
+ * final conditional UPDATE lets exactly one run complete the report.
  */
 @Processor(QueueName.AuditReports, { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 2, concurrency: 1 })
 export class AuditReportsProcessor extends JobProcessor {
@@ -28,6 +29,7 @@ export class AuditReportsProcessor extends JobProcessor {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly generator: AuditGeneratorService,
     private readonly reports: AuditReportsService,
+    private readonly exports: AuditExportBuilder,
   ) {
     super();
   }
@@ -39,6 +41,7 @@ export class AuditReportsProcessor extends JobProcessor {
       const { report } = await this.reports.request(year, null);
       return { reportId: report.id, year };
     },
+    [JobName.AuditReportExport]: (job) => this.exports.produce(job.data.reportId, job.data.format),
   };
 
   private async generate(job: Job<{ reportId: string }>): Promise<{ status: 'completed' | 'skipped'; checksum?: string }> {

@@ -1,0 +1,153 @@
+import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { attachmentDisposition } from '@trta/files';
+import { CurrentUser, Roles, SignedIn, type AuthUser } from '@trta/http';
+import { REQUIRED_DOCUMENTS } from '@trta/sheets';
+import { applicationsCsv, applicationsXlsx } from './application-export';
+import {
+  BulkDecisionsDto,
+  ListActivityApplicationsQueryDto,
+  ListNominationsQueryDto,
+  OptionalReasonDto,
+  RequiredReasonDto,
+  SubmitApplicationDto,
+} from './applications.dto';
+import { ApplicationsService } from './applications.service';
+import { DecisionsService } from './decisions.service';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCUMENT_KINDS = Object.fromEntries(REQUIRED_DOCUMENTS.map((kind) => [kind, kind]));
+
+/** Participation forms of an activity: the applicant submits; staff list, download and decide in bulk. */
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('activities/:id/applications')
+export class ActivityApplicationsController {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly decisions: DecisionsService,
+  ) {}
+
+  /** The activity must be open and before its deadline; the sheet's required documents attached; eligibility each a 422. */
+  @Roles('applicant')
+  @Post()
+  submit(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitApplicationDto, @CurrentUser() user: AuthUser) {
+    return this.applications.submit(id, dto, user);
+  }
+
+  /** JSON pages with the seats and the waitlist order; `?format=csv|xlsx` downloads every matching application. */
+  @Roles('staff', 'auditor')
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
+  @Get()
+  async list(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ListActivityApplicationsQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (query.format === 'json') return this.applications.listForActivity(id, query);
+    const { activity, rows } = await this.applications.allForActivity(id, query.status);
+    const filename = `applications-${activity.code.replace(/[^A-Za-z0-9._-]/g, '_')}.${query.format}`;
+    void reply.header('content-disposition', `attachment; filename="${filename}"`);
+    if (query.format === 'csv') {
+      void reply.header('content-type', 'text/csv; charset=utf-8');
+      return applicationsCsv(rows);
+    }
+    void reply.header('content-type', XLSX_TYPE);
+    return applicationsXlsx(rows, activity.code);
+  }
+
+  /** Up to 500 decisions in one transaction: all applied, or none and every failing one listed in `errors`. */
+  @Roles('staff')
+  @HttpCode(200)
+  @Post('decisions')
+  decide(@Param('id', ParseUUIDPipe) id: string, @Body() dto: BulkDecisionsDto, @CurrentUser() user: AuthUser) {
+    return this.decisions.decideMany(id, dto, user);
+  }
+}
+
+/** One application: read by whoever may see it; withdrawn by its applicant; nominated; decided by staff. */
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('applications/:id')
+export class ApplicationController {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly decisions: DecisionsService,
+  ) {}
+
+  /** The applicant, staff, auditors and the focal points of its country; a 404 for anyone else. */
+  @SignedIn()
+  @Get()
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.applications.findVisible(id, user);
+  }
+
+  @SignedIn()
+  @Get('documents/:kind')
+  async document(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('kind', new ParseEnumPipe(DOCUMENT_KINDS)) kind: string,
+    @CurrentUser() user: AuthUser,
+  ) {
+    const file = await this.applications.openDocument(id, kind, user);
+    return new StreamableFile(file.content, { type: file.mediaType, disposition: attachmentDisposition(file.filename), length: file.sizeBytes });
+  }
+
+  /** Before the activity starts; a freed seat goes to the first of the waitlist. */
+  @Roles('applicant')
+  @HttpCode(200)
+  @Post('withdraw')
+  withdraw(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.decisions.withdraw(id, user);
+  }
+
+  @Roles('focal_point')
+  @HttpCode(200)
+  @Post('endorse')
+  endorse(@Param('id', ParseUUIDPipe) id: string, @Body() dto: OptionalReasonDto, @CurrentUser() user: AuthUser) {
+    return this.decisions.nominate(id, 'endorse', dto.reason, user);
+  }
+
+  @Roles('focal_point')
+  @HttpCode(200)
+  @Post('decline')
+  decline(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RequiredReasonDto, @CurrentUser() user: AuthUser) {
+    return this.decisions.nominate(id, 'decline', dto.reason, user);
+  }
+
+  @Roles('staff')
+  @HttpCode(200)
+  @Post('select')
+  select(@Param('id', ParseUUIDPipe) id: string, @Body() dto: OptionalReasonDto, @CurrentUser() user: AuthUser) {
+    return this.decisions.decide(id, 'select', dto.reason, user);
+  }
+
+  @Roles('staff')
+  @HttpCode(200)
+  @Post('waitlist')
+  waitlist(@Param('id', ParseUUIDPipe) id: string, @Body() dto: OptionalReasonDto, @CurrentUser() user: AuthUser) {
+    return this.decisions.decide(id, 'waitlist', dto.reason, user);
+  }
+
+  @Roles('staff')
+  @HttpCode(200)
+  @Post('reject')
+  reject(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RequiredReasonDto, @CurrentUser() user: AuthUser) {
+    return this.decisions.decide(id, 'reject', dto.reason, user);
+  }
+}
+
+/** A focal point's queue of applications from their country awaiting (or past) nomination. */
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('nominations')
+export class NominationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Roles('focal_point')
+  @Get()
+  list(@Query() query: ListNominationsQueryDto, @CurrentUser() user: AuthUser) {
+    return this.applications.listNominations(user, query);
+  }
+}

@@ -1,0 +1,301 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { type OpenedFile } from '@trta/files';
+import { decodeCursor, DomainErrorCode, DomainException, toPage, type AuthUser, type Page } from '@trta/http';
+import { NotificationKind, NotificationsService } from '@trta/notifications';
+import { APPLICATION_COLUMNS, APPLICATION_FROM, constraintConflict, visibility } from './application-queries';
+import {
+  ListActivityApplicationsQueryDto,
+  ListMyApplicationsQueryDto,
+  ListNominationsQueryDto,
+  type ApplicationView,
+  type Seats,
+  SubmitApplicationDto,
+} from './applications.dto';
+
+interface ActivityForForm {
+  id: string;
+  code: string;
+  title: string;
+  type: string;
+  status: string;
+  applicationDeadline: string | null;
+  deadlinePassed: boolean;
+  beneficiaries: string;
+  countryEligible: boolean;
+  requiresNomination: boolean;
+  prerequisiteLevel: number | null;
+  startDate: string | null;
+  requiredDocuments: string[];
+}
+
+type Row = ApplicationView & { sortKey?: string };
+
+/** Participation forms: submission with its eligibility rules, and every read of an application. */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async submit(activityId: string, dto: SubmitApplicationDto, user: AuthUser): Promise<ApplicationView> {
+    const kinds = dto.documents.map((document) => document.kind);
+    const repeated = kinds.filter((kind, index) => kinds.indexOf(kind) !== index);
+    if (repeated.length > 0) {
+      throw new DomainException(DomainErrorCode.Invalid, `documents: give one file per kind; repeated: ${[...new Set(repeated)].join(', ')}`);
+    }
+    let activityCode = activityId;
+    const { id, notificationIds } = await this.dataSource
+      .transaction(async (manager) => {
+        const applicant = await this.activeApplicant(manager, user.id);
+        const activity = await this.activityForForm(manager, activityId, applicant.country);
+        activityCode = activity.code;
+        this.assertEligible(activity, applicant.country);
+        await this.assertPrerequisite(manager, activity, user.id);
+        await this.assertDocuments(manager, activity, dto, user.id);
+
+        const [{ id }] = (await manager.query(
+          `INSERT INTO applications (activity_id, applicant_id, country, motivation) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [activity.id, user.id, applicant.country, dto.motivation],
+        )) as { id: string }[];
+        for (const document of dto.documents) {
+          await manager.query('INSERT INTO application_documents (application_id, kind, file_id) VALUES ($1, $2, $3)', [
+            id,
+            document.kind,
+            document.fileId,
+          ]);
+        }
+        const params = { activityCode: activity.code, activityTitle: activity.title, startDate: activity.startDate };
+        const notificationIds = [
+          await this.notifications.queue(manager, { userId: user.id, kind: NotificationKind.ApplicationSubmitted, applicationId: id, params }),
+        ];
+        if (activity.requiresNomination) {
+          const focalPoints = (await manager.query(
+            `SELECT id FROM users WHERE role = 'focal_point' AND country = $1 AND deleted_at IS NULL ORDER BY created_at`,
+            [applicant.country],
+          )) as { id: string }[];
+          for (const focalPoint of focalPoints) {
+            notificationIds.push(
+              await this.notifications.queue(manager, {
+                userId: focalPoint.id,
+                kind: NotificationKind.NominationNeeded,
+                applicationId: id,
+                params: { ...params, applicantName: applicant.fullName },
+              }),
+            );
+          }
+        }
+        return { id, notificationIds };
+      })
+      .catch((error: unknown) => {
+        throw constraintConflict(error, { code: activityCode, capacity: 0, nominationQuota: 0 }) ?? error;
+      });
+    await this.notifications.dispatch(notificationIds);
+    return this.view(id);
+  }
+
+  /** One application as `user` may see it; a 404 for anyone who may not. */
+  async findVisible(id: string, user: AuthUser, manager: EntityManager = this.dataSource.manager): Promise<ApplicationView> {
+    const { condition, params } = visibility(user);
+    const [row] = (await manager.query(`SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.id = $1 AND ${condition}`, [
+      id,
+      ...params,
+    ])) as ApplicationView[];
+    if (!row) throw DomainException.notFound('Application', id);
+    return row;
+  }
+
+  async view(id: string, manager: EntityManager = this.dataSource.manager): Promise<ApplicationView> {
+    const [row] = (await manager.query(`SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.id = $1`, [id])) as ApplicationView[];
+    if (!row) throw DomainException.notFound('Application', id);
+    return row;
+  }
+
+  /** A document of an application the user may see, for download. */
+  async openDocument(id: string, kind: string, user: AuthUser): Promise<OpenedFile> {
+    const { condition, params } = visibility(user);
+    const [file] = (await this.dataSource.query(
+      `SELECT f.id, f.filename, f.media_type AS "mediaType", f.size_bytes AS "sizeBytes", f.content
+       FROM applications ap JOIN application_documents d ON d.application_id = ap.id JOIN stored_files f ON f.id = d.file_id
+       WHERE ap.id = $1 AND ${condition} AND d.kind = $4`,
+      [id, ...params, kind],
+    )) as OpenedFile[];
+    if (!file) throw DomainException.notFound('Document', `${kind} of application ${id}`);
+    return file;
+  }
+
+  /** The applicant's own applications, newest first. */
+  async listMine(user: AuthUser, query: ListMyApplicationsQueryDto): Promise<Page<ApplicationView>> {
+    const where = ['ap.applicant_id = $1'];
+    const params: unknown[] = [user.id];
+    if (query.status) where.push(`ap.status = $${params.push(query.status)}`);
+    if (query.cursor) {
+      const [submittedAt, id] = decodeCursor(query.cursor, 2);
+      where.push(`(ap.submitted_at, ap.id) < ($${params.push(submittedAt)}::timestamptz, $${params.push(id)}::uuid)`);
+    }
+    return this.page(where, params, 'DESC', query.limit);
+  }
+
+  /** A focal point's queue: their country's applications to activities that require a nomination. */
+  async listNominations(user: AuthUser, query: ListNominationsQueryDto): Promise<Page<ApplicationView>> {
+    const where = ['a.requires_nomination'];
+    const params: unknown[] = [];
+    // An admin, who has no country, sees every country's.
+    if (user.role !== 'admin' || user.country) where.push(`ap.country = $${params.push(user.country)}`);
+    if (query.status) where.push(`ap.status = $${params.push(query.status)}`);
+    if (query.activityId) where.push(`ap.activity_id = $${params.push(query.activityId)}`);
+    if (query.cursor) {
+      const [submittedAt, id] = decodeCursor(query.cursor, 2);
+      where.push(`(ap.submitted_at, ap.id) > ($${params.push(submittedAt)}::timestamptz, $${params.push(id)}::uuid)`);
+    }
+    return this.page(where, params, 'ASC', query.limit);
+  }
+
+  /** Staff's view of an activity's applications: first come first listed, with the seats and the waitlist order. */
+  async listForActivity(
+    activityId: string,
+    query: ListActivityApplicationsQueryDto,
+  ): Promise<Page<ApplicationView> & { activity: { id: string; code: string; title: string }; seats: Seats; waitlist: string[] }> {
+    const activity = await this.activitySeats(activityId);
+    const where = ['ap.activity_id = $1'];
+    const params: unknown[] = [activityId];
+    if (query.status) where.push(`ap.status = $${params.push(query.status)}`);
+    if (query.cursor) {
+      const [submittedAt, id] = decodeCursor(query.cursor, 2);
+      where.push(`(ap.submitted_at, ap.id) > ($${params.push(submittedAt)}::timestamptz, $${params.push(id)}::uuid)`);
+    }
+    const page = await this.page(where, params, 'ASC', query.limit);
+    const waitlist = (await this.dataSource.query(
+      `SELECT id FROM applications WHERE activity_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position`,
+      [activityId],
+    )) as { id: string }[];
+    return {
+      activity: { id: activity.id, code: activity.code, title: activity.title },
+      seats: activity.seats,
+      waitlist: waitlist.map((row) => row.id),
+      ...page,
+    };
+  }
+
+  /** Every matching application of the activity, for the CSV and XLSX downloads. */
+  async allForActivity(activityId: string, status?: string): Promise<{ activity: { code: string; title: string }; rows: ApplicationView[] }> {
+    const activity = await this.activitySeats(activityId);
+    const params: unknown[] = [activityId];
+    const statusFilter = status ? `AND ap.status = $${params.push(status)}` : '';
+    const rows = (await this.dataSource.query(
+      `SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.activity_id = $1 ${statusFilter} ORDER BY ap.submitted_at, ap.id`,
+      params,
+    )) as ApplicationView[];
+    return { activity, rows };
+  }
+
+  private async page(where: string[], params: unknown[], direction: 'ASC' | 'DESC', limit: number): Promise<Page<ApplicationView>> {
+    // The cursor keeps submitted_at as PostgreSQL prints it: microseconds, which a JS Date would lose.
+    const rows = (await this.dataSource.query(
+      `SELECT ${APPLICATION_COLUMNS}, ap.submitted_at::text AS "sortKey" ${APPLICATION_FROM}
+       WHERE ${where.join(' AND ')} ORDER BY ap.submitted_at ${direction}, ap.id ${direction} LIMIT ${limit + 1}`,
+      params,
+    )) as Row[];
+    const page = toPage(rows, limit, (row) => [row.sortKey, row.id]);
+    return { ...page, items: page.items.map(({ sortKey: _sortKey, ...view }) => view) };
+  }
+
+  private async activitySeats(activityId: string): Promise<{ id: string; code: string; title: string; seats: Seats }> {
+    const [activity] = (await this.dataSource.query(
+      `SELECT id, code, title, capacity, seats_taken AS taken FROM activities WHERE id = $1`,
+      [activityId],
+    )) as { id: string; code: string; title: string; capacity: number; taken: number }[];
+    if (!activity) throw DomainException.notFound('Activity', activityId);
+    const { capacity, taken } = activity;
+    return { id: activity.id, code: activity.code, title: activity.title, seats: { capacity, taken, left: capacity - taken } };
+  }
+
+  /** The signed-in applicant's profile; an account deleted since the token was issued is signed out. */
+  private async activeApplicant(manager: EntityManager, userId: string): Promise<{ country: string; fullName: string }> {
+    const [row] = (await manager.query(
+      `SELECT u.deleted_at AS "deletedAt", p.country, p.full_name AS "fullName"
+       FROM users u LEFT JOIN applicant_profiles p ON p.user_id = u.id WHERE u.id = $1`,
+      [userId],
+    )) as { deletedAt: Date | null; country: string | null; fullName: string | null }[];
+    if (!row || row.deletedAt) throw new DomainException(DomainErrorCode.Unauthorized, 'this account was deleted');
+    if (!row.country || row.fullName === null) {
+      throw new DomainException(DomainErrorCode.RuleViolation, 'profile: complete your applicant profile (PUT /api/me/profile) before applying');
+    }
+    return { country: row.country, fullName: row.fullName };
+  }
+
+  private async activityForForm(manager: EntityManager, activityId: string, country: string): Promise<ActivityForForm> {
+    const [activity] = (await manager.query(
+      `SELECT a.id, a.code, a.title, a.type, a.status, a.application_deadline::text AS "applicationDeadline",
+         coalesce(current_date > a.application_deadline, false) AS "deadlinePassed",
+         array_to_string(a.beneficiary_countries, ', ') AS beneficiaries,
+         (a.type = 'global' OR $2::bpchar = ANY(a.beneficiary_countries)) AS "countryEligible",
+         a.requires_nomination AS "requiresNomination", a.prerequisite_level AS "prerequisiteLevel", a.start_date::text AS "startDate",
+         coalesce(s.required_documents, '{}')::text[] AS "requiredDocuments"
+       FROM activities a LEFT JOIN activity_sheets s ON s.activity_id = a.id WHERE a.id = $1`,
+      [activityId, country],
+    )) as ActivityForForm[];
+    if (!activity) throw DomainException.notFound('Activity', activityId);
+    if (activity.status !== 'open') {
+      throw new DomainException(DomainErrorCode.Conflict, `activity ${activity.code} is not open for applications (status ${activity.status})`);
+    }
+    if (activity.deadlinePassed) {
+      throw new DomainException(
+        DomainErrorCode.RuleViolation,
+        `deadline: the application deadline of activity ${activity.code} was ${activity.applicationDeadline}`,
+      );
+    }
+    return activity;
+  }
+
+  private assertEligible(activity: ActivityForForm, country: string): void {
+    if (!activity.countryEligible) {
+      throw new DomainException(
+        DomainErrorCode.RuleViolation,
+        `beneficiary country: activity ${activity.code} is a ${activity.type} activity for ${activity.beneficiaries}; your profile country ${country} is not among its beneficiaries`,
+      );
+    }
+  }
+
+  private async assertPrerequisite(manager: EntityManager, activity: ActivityForForm, applicantId: string): Promise<void> {
+    if (activity.prerequisiteLevel === null) return;
+    const [{ met }] = (await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM applications ap JOIN activities a ON a.id = ap.activity_id
+         WHERE ap.applicant_id = $1 AND ap.status = 'completed' AND a.pls_level >= $2) AS met`,
+      [applicantId, activity.prerequisiteLevel],
+    )) as { met: boolean }[];
+    if (!met) {
+      throw new DomainException(
+        DomainErrorCode.RuleViolation,
+        `prerequisite level: activity ${activity.code} requires a completed activity of PLS level ${activity.prerequisiteLevel} or above`,
+      );
+    }
+  }
+
+  private async assertDocuments(manager: EntityManager, activity: ActivityForForm, dto: SubmitApplicationDto, applicantId: string): Promise<void> {
+    const given = new Set<string>(dto.documents.map((document) => document.kind));
+    const missing = activity.requiredDocuments.filter((kind) => !given.has(kind));
+    if (missing.length > 0) {
+      throw new DomainException(
+        DomainErrorCode.RuleViolation,
+        `documents: activity ${activity.code} requires ${activity.requiredDocuments.join(', ')}; missing: ${missing.join(', ')}`,
+        { missingDocuments: missing },
+      );
+    }
+    const fileIds = [...new Set(dto.documents.map((document) => document.fileId))];
+    if (fileIds.length === 0) return;
+    const owned = (await manager.query('SELECT id FROM stored_files WHERE id = ANY($1::uuid[]) AND uploaded_by = $2', [fileIds, applicantId])) as {
+      id: string;
+    }[];
+    const ownedIds = new Set(owned.map((row) => row.id));
+    const foreign = fileIds.filter((fileId) => !ownedIds.has(fileId));
+    if (foreign.length > 0) {
+      throw new DomainException(
+        DomainErrorCode.RuleViolation,
+        `documents: attach files you uploaded yourself (POST /api/me/files); not yours or unknown: ${foreign.join(', ')}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,337 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { returnedRows } from '@trta/database';
+import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { NotificationKind, NotificationsService, type NotificationParams } from '@trta/notifications';
+import { constraintConflict, LOCKED_ACTIVITY_COLUMNS, type LockedActivity } from './application-queries';
+import {
+  DECIDING_ACTIVITY_STATUSES,
+  DECISION_TARGET,
+  decisionAllowedFrom,
+  WITHDRAWABLE,
+  type ApplicationStatus,
+  type DecisionAction,
+  type NominationAction,
+} from './application-status';
+import { BulkDecisionsDto, type ApplicationView, type Seats } from './applications.dto';
+import { ApplicationsService } from './applications.service';
+
+interface LockedApplication {
+  id: string;
+  activityId: string;
+  applicantId: string;
+  country: string;
+  status: ApplicationStatus;
+  waitlistPosition: number | null;
+}
+
+const NOTIFY_ON: Readonly<Record<DecisionAction, NotificationKind>> = {
+  select: NotificationKind.ApplicationSelected,
+  waitlist: NotificationKind.ApplicationWaitlisted,
+  reject: NotificationKind.ApplicationRejected,
+};
+
+// Bulk decisions run the freeing ones first, so one batch can reject a selected applicant and select another.
+const BULK_ORDER: Readonly<Record<DecisionAction, number>> = { reject: 0, select: 1, waitlist: 2 };
+
+const WAITLIST_SHIFT = 1_000_000;
+
+export interface BulkProblem {
+  applicationId: string;
+  problem: string;
+}
+
+/**
+ * Every change of an application's status after submission: the applicant's withdrawal, the
+ * focal point's nomination and staff's selection. Capacity and nomination quota are enforced by
+ * the trigger of migration 0008 (a CHECK on counters it keeps), never by counting here; the
+ * activity row lock only serialises waitlist positions. Notifications are written in the same
+ * transaction and handed to the worker after it commits.
+ */
+@Injectable()
+export class DecisionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /** The applicant withdraws before the start; a freed seat goes to the first of the waitlist. */
+  async withdraw(id: string, user: AuthUser): Promise<ApplicationView> {
+    const notificationIds = await this.dataSource.transaction(async (manager) => {
+      const [owned] = (await manager.query('SELECT activity_id AS "activityId" FROM applications WHERE id = $1 AND applicant_id = $2', [
+        id,
+        user.id,
+      ])) as { activityId: string }[];
+      if (!owned) throw DomainException.notFound('Application', id);
+      const activity = await this.lockActivity(manager, owned.activityId);
+      const application = await this.lockApplication(manager, id, activity.id);
+      if (!WITHDRAWABLE.includes(application.status)) {
+        throw this.illegal(application, 'withdraw', WITHDRAWABLE);
+      }
+      if (activity.started) {
+        throw new DomainException(
+          DomainErrorCode.Conflict,
+          `activity ${activity.code} started on ${activity.startDate}: an application can only be withdrawn before the start`,
+        );
+      }
+      await manager.query(
+        `UPDATE applications SET status = 'withdrawn', withdrawn_at = now(), waitlist_position = NULL,
+           version = version + 1, updated_at = now() WHERE id = $1`,
+        [id],
+      );
+      if (application.waitlistPosition !== null) await this.closeWaitlistGap(manager, activity.id, application.waitlistPosition);
+      if (application.status === 'selected') {
+        const promoted = await this.promoteFirstWaitlisted(manager, activity);
+        if (promoted) return [promoted];
+      }
+      return [];
+    });
+    await this.notifications.dispatch(notificationIds);
+    return this.applications.view(id);
+  }
+
+  /** The focal point of the application's country endorses or declines it; the quota is the trigger's. */
+  async nominate(id: string, action: NominationAction, reason: string | undefined, user: AuthUser): Promise<ApplicationView> {
+    const visible = await this.applications.findVisible(id, user);
+    if (user.role !== 'focal_point' || user.country !== visible.country) {
+      throw new DomainException(DomainErrorCode.Forbidden, `only a focal point of ${visible.country} may ${action} this application`);
+    }
+    const activity = await this.activity(this.dataSource.manager, visible.activityId);
+    const notificationIds = await this.dataSource
+      .transaction(async (manager) => {
+        const application = await this.lockApplication(manager, id, activity.id);
+        if (!activity.requiresNomination) {
+          throw new DomainException(DomainErrorCode.Conflict, `activity ${activity.code} does not require a nomination: there is nothing to ${action}`);
+        }
+        this.assertActivityDeciding(activity);
+        if (application.status !== 'submitted') throw this.illegal(application, action, ['submitted']);
+        if (action === 'endorse') {
+          await manager.query(
+            `UPDATE applications SET status = 'endorsed', endorsed_at = now(), endorsed_by = $2, nomination_reason = $3,
+               version = version + 1, updated_at = now() WHERE id = $1`,
+            [id, user.id, reason ?? null],
+          );
+        } else {
+          await manager.query(
+            `UPDATE applications SET status = 'declined', endorsed_by = $2, nomination_reason = $3,
+               version = version + 1, updated_at = now() WHERE id = $1`,
+            [id, user.id, reason ?? null],
+          );
+        }
+        return [
+          await this.notifications.queue(manager, {
+            userId: application.applicantId,
+            kind: action === 'endorse' ? NotificationKind.ApplicationEndorsed : NotificationKind.ApplicationDeclined,
+            applicationId: id,
+            params: { ...this.params(activity), reason: reason ?? null },
+          }),
+        ];
+      })
+      .catch((error: unknown) => {
+        throw constraintConflict(error, activity, visible.country) ?? error;
+      });
+    await this.notifications.dispatch(notificationIds);
+    return this.applications.view(id);
+  }
+
+  /** One staff decision: select, waitlist or reject. */
+  async decide(id: string, action: DecisionAction, reason: string | undefined, user: AuthUser): Promise<ApplicationView> {
+    const [found] = (await this.dataSource.query('SELECT activity_id AS "activityId", country FROM applications WHERE id = $1', [id])) as {
+      activityId: string;
+      country: string;
+    }[];
+    if (!found) throw DomainException.notFound('Application', id);
+    let activity: LockedActivity | undefined;
+    const notificationIds = await this.dataSource
+      .transaction(async (manager) => {
+        activity = await this.lockActivity(manager, found.activityId);
+        this.assertActivityDeciding(activity);
+        return [await this.apply(manager, activity, id, action, reason, user)];
+      })
+      .catch((error: unknown) => {
+        throw (activity && constraintConflict(error, activity, found.country)) ?? error;
+      });
+    await this.notifications.dispatch(notificationIds);
+    return this.applications.view(id);
+  }
+
+  /**
+   * Many decisions on one activity in one transaction, all or nothing. Each runs in a savepoint so
+   * that every failing one can be reported; if any failed, the whole transaction is rolled back.
+   */
+  async decideMany(
+    activityId: string,
+    dto: BulkDecisionsDto,
+    user: AuthUser,
+  ): Promise<{ applied: number; seats: Seats; items: { applicationId: string; status: ApplicationStatus; waitlistPosition: number | null }[] }> {
+    const problems: BulkProblem[] = [];
+    const seen = new Set<string>();
+    for (const decision of dto.decisions) {
+      if (seen.has(decision.applicationId)) problems.push({ applicationId: decision.applicationId, problem: 'appears more than once in this batch' });
+      seen.add(decision.applicationId);
+    }
+    if (problems.length > 0) {
+      throw new DomainException(DomainErrorCode.Invalid, 'decisions: one decision per application', { errors: problems });
+    }
+    const ordered = [...dto.decisions].sort((a, b) => BULK_ORDER[a.action] - BULK_ORDER[b.action]);
+    let conflict = false;
+    const notificationIds = await this.dataSource.transaction(async (manager) => {
+      const activity = await this.lockActivity(manager, activityId);
+      this.assertActivityDeciding(activity);
+      const ids: (string | null)[] = [];
+      for (const decision of ordered) {
+        await manager.query('SAVEPOINT decision');
+        try {
+          ids.push(await this.apply(manager, activity, decision.applicationId, decision.action, decision.reason, user));
+          await manager.query('RELEASE SAVEPOINT decision');
+        } catch (error) {
+          await manager.query('ROLLBACK TO SAVEPOINT decision');
+          const described = constraintConflict(error, activity) ?? error;
+          if (!(described instanceof DomainException)) throw error;
+          if (described.code === DomainErrorCode.Conflict) conflict = true;
+          problems.push({ applicationId: decision.applicationId, problem: described.message });
+        }
+      }
+      if (problems.length > 0) {
+        throw new DomainException(
+          conflict ? DomainErrorCode.Conflict : DomainErrorCode.RuleViolation,
+          `${problems.length} of ${dto.decisions.length} decisions cannot be applied; nothing was changed`,
+          { errors: problems },
+        );
+      }
+      return ids;
+    });
+    await this.notifications.dispatch(notificationIds);
+    const items = (await this.dataSource.query(
+      `SELECT id AS "applicationId", status, waitlist_position AS "waitlistPosition" FROM applications WHERE id = ANY($1::uuid[])`,
+      [dto.decisions.map((decision) => decision.applicationId)],
+    )) as { applicationId: string; status: ApplicationStatus; waitlistPosition: number | null }[];
+    const byId = new Map(items.map((item) => [item.applicationId, item]));
+    const [seats] = (await this.dataSource.query(
+      'SELECT capacity, seats_taken AS taken, capacity - seats_taken AS "left" FROM activities WHERE id = $1',
+      [activityId],
+    )) as Seats[];
+    return { applied: dto.decisions.length, seats, items: dto.decisions.map((decision) => byId.get(decision.applicationId)!) };
+  }
+
+  /** Applies one decision inside a transaction that holds the activity's row lock; returns the notification id. */
+  private async apply(
+    manager: EntityManager,
+    activity: LockedActivity,
+    id: string,
+    action: DecisionAction,
+    reason: string | undefined,
+    user: AuthUser,
+  ): Promise<string | null> {
+    const application = await this.lockApplication(manager, id, activity.id);
+    const allowed = decisionAllowedFrom(action, activity.requiresNomination);
+    if (!allowed.includes(application.status)) {
+      throw this.illegal(application, action, allowed, activity.requiresNomination ? ` (activity ${activity.code} requires a nomination)` : '');
+    }
+    let position: number | null = null;
+    if (action === 'waitlist') {
+      const [{ next }] = (await manager.query(
+        `SELECT coalesce(max(waitlist_position), 0) + 1 AS next FROM applications WHERE activity_id = $1`,
+        [activity.id],
+      )) as { next: number }[];
+      position = next;
+    }
+    await manager.query(
+      `UPDATE applications SET status = $2, waitlist_position = $3, decided_at = now(), decided_by = $4, decision_reason = $5,
+         version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, DECISION_TARGET[action], position, user.id, reason ?? null],
+    );
+    if (application.waitlistPosition !== null) await this.closeWaitlistGap(manager, activity.id, application.waitlistPosition);
+    return this.notifications.queue(manager, {
+      userId: application.applicantId,
+      kind: NOTIFY_ON[action],
+      applicationId: id,
+      params: { ...this.params(activity), reason: reason ?? null, waitlistPosition: position ?? undefined },
+    });
+  }
+
+  /** The first of the waitlist takes the seat a selected applicant left. */
+  private async promoteFirstWaitlisted(manager: EntityManager, activity: LockedActivity): Promise<string | null> {
+    const [first] = returnedRows<{ id: string; applicantId: string; position: number }>(
+      await manager.query(
+        `UPDATE applications ap SET status = 'selected', waitlist_position = NULL, decided_at = now(), decided_by = NULL,
+           decision_reason = 'promoted from the waitlist', version = ap.version + 1, updated_at = now()
+         FROM (SELECT id, waitlist_position FROM applications WHERE activity_id = $1 AND status = 'waitlisted'
+               ORDER BY waitlist_position LIMIT 1 FOR UPDATE) first
+         WHERE ap.id = first.id
+         RETURNING ap.id, ap.applicant_id AS "applicantId", first.waitlist_position AS position`,
+        [activity.id],
+      ),
+    );
+    if (!first) return null;
+    await this.closeWaitlistGap(manager, activity.id, first.position);
+    return this.notifications.queue(manager, {
+      userId: first.applicantId,
+      kind: NotificationKind.ApplicationPromoted,
+      applicationId: first.id,
+      params: this.params(activity),
+    });
+  }
+
+  /**
+   * Moves everyone behind a position that left the waitlist one place up. The unique index on
+   * (activity, position) is checked row by row, so the rows first jump out of the way.
+   */
+  private async closeWaitlistGap(manager: EntityManager, activityId: string, leftPosition: number): Promise<void> {
+    await manager.query(
+      `UPDATE applications SET waitlist_position = waitlist_position + ${WAITLIST_SHIFT}
+       WHERE activity_id = $1 AND status = 'waitlisted' AND waitlist_position > $2`,
+      [activityId, leftPosition],
+    );
+    await manager.query(
+      `UPDATE applications SET waitlist_position = waitlist_position - ${WAITLIST_SHIFT + 1}
+       WHERE activity_id = $1 AND status = 'waitlisted' AND waitlist_position > ${WAITLIST_SHIFT}`,
+      [activityId],
+    );
+  }
+
+  private async lockActivity(manager: EntityManager, activityId: string): Promise<LockedActivity> {
+    return this.activity(manager, activityId, true);
+  }
+
+  private async activity(manager: EntityManager, activityId: string, lock = false): Promise<LockedActivity> {
+    const [activity] = (await manager.query(`SELECT ${LOCKED_ACTIVITY_COLUMNS} FROM activities WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [
+      activityId,
+    ])) as LockedActivity[];
+    if (!activity) throw DomainException.notFound('Activity', activityId);
+    return activity;
+  }
+
+  private async lockApplication(manager: EntityManager, id: string, activityId: string): Promise<LockedApplication> {
+    const [application] = (await manager.query(
+      `SELECT id, activity_id AS "activityId", applicant_id AS "applicantId", country, status, waitlist_position AS "waitlistPosition"
+       FROM applications WHERE id = $1 AND activity_id = $2 FOR UPDATE`,
+      [id, activityId],
+    )) as LockedApplication[];
+    if (!application) throw new DomainException(DomainErrorCode.NotFound, `application ${id} is not an application to this activity`);
+    return application;
+  }
+
+  private assertActivityDeciding(activity: LockedActivity): void {
+    if (!(DECIDING_ACTIVITY_STATUSES as readonly string[]).includes(activity.status)) {
+      throw new DomainException(
+        DomainErrorCode.Conflict,
+        `activity ${activity.code} is ${activity.status}: applications are decided while it is ${DECIDING_ACTIVITY_STATUSES.join(', ')}`,
+      );
+    }
+  }
+
+  private illegal(application: LockedApplication, action: string, allowed: readonly string[], note = ''): DomainException {
+    return new DomainException(
+      DomainErrorCode.Conflict,
+      `application ${application.id} is ${application.status}; ${action} is allowed only from: ${allowed.join(', ')}${note}`,
+      { currentStatus: application.status, allowedFrom: allowed },
+    );
+  }
+
+  private params(activity: LockedActivity): NotificationParams {
+    return { activityCode: activity.code, activityTitle: activity.title, startDate: activity.startDate };
+  }
+}

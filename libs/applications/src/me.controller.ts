@@ -1,0 +1,61 @@
+import '@fastify/multipart';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { ApplicantProfileDto } from '@trta/identity';
+import { ListMyApplicationsQueryDto } from './applications.dto';
+import { ApplicationsService } from './applications.service';
+import { ProfileService } from './profile.service';
+
+/** The signed-in applicant's own things: profile, personal data, account, uploads and applications. */
+@ApiTags('me')
+@ApiBearerAuth()
+@Roles('applicant')
+@Controller('me')
+export class MeController {
+  constructor(
+    private readonly profiles: ProfileService,
+    private readonly applications: ApplicationsService,
+  ) {}
+
+  @Get('profile')
+  profile(@CurrentUser() user: AuthUser) {
+    return this.profiles.get(user);
+  }
+
+  /** Replaces the profile; country codes must be in the reference data (a 400 naming the field). */
+  @Put('profile')
+  putProfile(@Body() dto: ApplicantProfileDto, @CurrentUser() user: AuthUser) {
+    return this.profiles.put(user, dto);
+  }
+
+  /** Everything kept about the applicant, as a JSON download. */
+  @Get('data')
+  async data(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: FastifyReply) {
+    const data = await this.profiles.export(user);
+    void reply.header('content-disposition', 'attachment; filename="my-data.json"');
+    return data;
+  }
+
+  /** Deletes the account: personal data erased, what the audit counts kept. */
+  @HttpCode(204)
+  @Delete()
+  async erase(@CurrentUser() user: AuthUser): Promise<void> {
+    await this.profiles.erase(user);
+  }
+
+  /** One document (PDF, PNG, JPEG or DOCX, type detected from the content) to attach to a participation form. */
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @Post('files')
+  upload(@Req() request: FastifyRequest, @CurrentUser() user: AuthUser) {
+    return this.profiles.upload(user, request);
+  }
+
+  @Get('applications')
+  myApplications(@Query() query: ListMyApplicationsQueryDto, @CurrentUser() user: AuthUser) {
+    return this.applications.listMine(user, query);
+  }
+}
+

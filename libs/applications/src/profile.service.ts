@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import { DataSource, EntityManager } from 'typeorm';
+import { returnedRows } from '@trta/database';
+import { FilesService, MEDIA_TYPES, type StoredFileInfo } from '@trta/files';
+import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { ApplicantProfileDto, UsersService } from '@trta/identity';
+import { APPLICATION_COLUMNS, APPLICATION_FROM } from './application-queries';
+
+/** What an applicant may attach to a participation form, detected from the content. */
+export const DOCUMENT_MEDIA_TYPES = [MEDIA_TYPES.pdf, MEDIA_TYPES.png, MEDIA_TYPES.jpeg, MEDIA_TYPES.docx] as const;
+
+const PROFILE_COLUMNS = `p.full_name AS "fullName", p.gender, p.nationality, p.country, p.institution_type AS "institutionType",
+  p.institution, p.position, p.languages, p.updated_at AS "updatedAt"`;
+
+const ERASED = '[erased]';
+
+/**
+ * The applicant's own data: their profile, their uploads, a copy of everything kept about them,
+ * and the erasure of their account. Erasure keeps what the audit report counts (gender,
+ * country, institution type, the statuses of applications and evaluation scores) and nothing
+ * that names or reaches the person.
+ */
+@Injectable()
+export class ProfileService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly files: FilesService,
+  ) {}
+
+  async get(user: AuthUser): Promise<ApplicantProfileDto & { updatedAt: Date }> {
+    await this.assertActive(this.dataSource.manager, user.id);
+    const [profile] = (await this.dataSource.query(`SELECT ${PROFILE_COLUMNS} FROM applicant_profiles p WHERE p.user_id = $1`, [user.id])) as (
+      ApplicantProfileDto & { updatedAt: Date }
+    )[];
+    if (!profile) throw DomainException.notFound('Applicant profile of user', user.id);
+    return profile;
+  }
+
+  async put(user: AuthUser, dto: ApplicantProfileDto): Promise<ApplicantProfileDto & { updatedAt: Date }> {
+    await this.assertActive(this.dataSource.manager, user.id);
+    await this.users.assertCountriesExist({ nationality: dto.nationality, country: dto.country });
+    const [updated] = returnedRows<ApplicantProfileDto & { updatedAt: Date }>(await this.dataSource.query(
+      `UPDATE applicant_profiles p SET full_name = $2, gender = $3, nationality = $4, country = $5, institution_type = $6,
+         institution = $7, position = $8, languages = $9, updated_at = now()
+       WHERE p.user_id = $1 RETURNING ${PROFILE_COLUMNS}`,
+      [user.id, dto.fullName, dto.gender, dto.nationality, dto.country, dto.institutionType, dto.institution, dto.position, dto.languages],
+    ));
+    if (!updated) throw DomainException.notFound('Applicant profile of user', user.id);
+    return updated;
+  }
+
+  /** A document for a later participation form; `uploaded_by` makes it the applicant's own. */
+  async upload(user: AuthUser, request: FastifyRequest): Promise<StoredFileInfo> {
+    await this.assertActive(this.dataSource.manager, user.id);
+    const { id, filename, mediaType, sizeBytes } = await this.files.storeUpload(request, { allowed: DOCUMENT_MEDIA_TYPES, uploadedBy: user.id });
+    return { id, filename, mediaType, sizeBytes };
+  }
+
+  /** Everything kept about the person, as one JSON document. */
+  async export(user: AuthUser): Promise<Record<string, unknown>> {
+    const manager = this.dataSource.manager;
+    await this.assertActive(manager, user.id);
+    const [account] = (await manager.query(
+      `SELECT id, email, role, country, locale, created_at AS "createdAt", updated_at AS "updatedAt" FROM users WHERE id = $1`,
+      [user.id],
+    )) as Record<string, unknown>[];
+    const [profile] = (await manager.query(`SELECT ${PROFILE_COLUMNS} FROM applicant_profiles p WHERE p.user_id = $1`, [user.id])) as unknown[];
+    const applications = await manager.query(
+      `SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.applicant_id = $1 ORDER BY ap.submitted_at, ap.id`,
+      [user.id],
+    );
+    const evaluations = await manager.query(
+      `SELECT e.application_id AS "applicationId", e.satisfaction, e.relevance, e.pre_test_score AS "preTestScore",
+         e.post_test_score AS "postTestScore", e.comments, e.applied_in_work AS "appliedInWork",
+         e.follow_up_comments AS "followUpComments", e.follow_up_at AS "followUpAt", e.submitted_at AS "submittedAt"
+       FROM evaluations e JOIN applications ap ON ap.id = e.application_id WHERE ap.applicant_id = $1 ORDER BY e.submitted_at`,
+      [user.id],
+    );
+    const notifications = await manager.query(
+      `SELECT id, application_id AS "applicationId", kind, locale, to_email AS "toEmail", subject, body, status,
+         created_at AS "createdAt", processed_at AS "processedAt"
+       FROM notifications WHERE user_id = $1 ORDER BY created_at, id`,
+      [user.id],
+    );
+    const files = await manager.query(
+      `SELECT id, filename, media_type AS "mediaType", size_bytes AS "sizeBytes", created_at AS "createdAt"
+       FROM stored_files WHERE uploaded_by = $1 ORDER BY created_at, id`,
+      [user.id],
+    );
+    return { exportedAt: new Date().toISOString(), user: account, profile: profile ?? null, applications, evaluations, notifications, files };
+  }
+
+  /** Deletes the account: personal data erased or anonymised in one transaction, the audit counts kept. */
+  async erase(user: AuthUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [account] = (await manager.query('SELECT role, deleted_at AS "deletedAt" FROM users WHERE id = $1 FOR UPDATE', [user.id])) as {
+        role: string;
+        deletedAt: Date | null;
+      }[];
+      if (!account || account.deletedAt) throw new DomainException(DomainErrorCode.Unauthorized, 'this account was deleted');
+      if (account.role !== 'applicant') {
+        throw new DomainException(DomainErrorCode.Forbidden, 'only an applicant deletes their own account; staff accounts are managed by an admin');
+      }
+      const own = '(SELECT id FROM applications WHERE applicant_id = $1)';
+      const files = (await manager.query(
+        `SELECT d.file_id AS id FROM application_documents d WHERE d.application_id IN ${own}
+         UNION SELECT id FROM stored_files WHERE uploaded_by = $1`,
+        [user.id],
+      )) as { id: string }[];
+      await manager.query(`DELETE FROM application_documents WHERE application_id IN ${own}`, [user.id]);
+      await manager.query(
+        `DELETE FROM stored_files f WHERE f.id = ANY($1::uuid[])
+           AND NOT EXISTS (SELECT 1 FROM application_documents d WHERE d.file_id = f.id)
+           AND NOT EXISTS (SELECT 1 FROM sheet_materials m WHERE m.file_id = f.id)`,
+        [files.map((file) => file.id)],
+      );
+      const anonymousEmail = `deleted-${user.id}@deleted.invalid`;
+      await manager.query(
+        `UPDATE users SET email = $2, password_hash = NULL, deleted_at = now(), updated_at = now() WHERE id = $1`,
+        [user.id, anonymousEmail],
+      );
+      await manager.query(
+        `UPDATE applicant_profiles SET full_name = '', institution = '', position = '', updated_at = now() WHERE user_id = $1`,
+        [user.id],
+      );
+      await manager.query(`UPDATE applications SET motivation = '', updated_at = now() WHERE applicant_id = $1`, [user.id]);
+      await manager.query(`UPDATE evaluations SET comments = NULL, follow_up_comments = NULL WHERE application_id IN ${own}`, [user.id]);
+      // Messages to the person, and those about them to focal points (which name them).
+      await manager.query(
+        `UPDATE notifications SET to_email = CASE WHEN user_id = $1 THEN $2 ELSE to_email END, body = $3,
+           status = CASE WHEN status = 'queued' AND user_id = $1 THEN 'failed' ELSE status END,
+           last_error = CASE WHEN status = 'queued' AND user_id = $1 THEN 'the recipient deleted their account' ELSE last_error END
+         WHERE user_id = $1 OR application_id IN ${own}`,
+        [user.id, anonymousEmail, ERASED],
+      );
+    });
+  }
+
+  private async assertActive(manager: EntityManager, userId: string): Promise<void> {
+    const [row] = (await manager.query('SELECT deleted_at AS "deletedAt" FROM users WHERE id = $1', [userId])) as { deletedAt: Date | null }[];
+    if (!row || row.deletedAt) throw new DomainException(DomainErrorCode.Unauthorized, 'this account was deleted');
+  }
+}

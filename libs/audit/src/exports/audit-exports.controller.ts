@@ -1,0 +1,22 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@trta/http';
+import { attachmentDisposition } from '@trta/files';
+import { ExportQueryDto } from '../reports/audit-reports.dto';
+import { AuditExportsService } from './audit-exports.service';
+
+@ApiTags('audit reports')
+@ApiBearerAuth()
+@Controller('audit-reports')
+export class AuditExportsController {
+  constructor(private readonly exports: AuditExportsService) {}
+
+  /** A completed report as a download: the JSON snapshot, or a CSV, XLSX or PDF file rendered by the worker. */
+  @Roles('auditor', 'admin')
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
+  @Get(':id/export')
+  async export(@Param('id', ParseUUIDPipe) id: string, @Query() query: ExportQueryDto): Promise<StreamableFile> {
+    const file = await this.exports.download(id, query.format);
+    return new StreamableFile(file.content, { type: file.mediaType, disposition: attachmentDisposition(file.filename), length: file.content.length });
+  }
+}

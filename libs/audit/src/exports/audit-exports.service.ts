@@ -1,0 +1,85 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { QueueEvents } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { FilesService } from '@trta/files';
+import { DomainErrorCode, DomainException } from '@trta/http';
+import { JobName, JobQueue, QueueName, REDIS_URL } from '@trta/queues';
+import { ExportFormat } from '../reports/audit-reports.dto';
+import { AuditReportsService } from '../reports/audit-reports.service';
+import { findCachedExport } from './audit-export-builder.service';
+import { AUDIT_EXPORT_MEDIA_TYPES, AuditFileFormat, exportFilename } from './audit-export-format';
+
+/** How long a download waits for the worker to render a file before saying no worker answered. */
+export const EXPORT_WAIT_MS = 120_000;
+
+/** The one place that names an export job: concurrent requests for the same file share one job. */
+export const exportJobId = (reportId: string, format: AuditFileFormat, checksum: string) => `audit-export-${reportId}-${format}-${checksum}`;
+
+export interface AuditExportFile {
+  filename: string;
+  mediaType: string;
+  content: Buffer;
+}
+
+/**
+ * Downloads of a completed report. JSON is the stored snapshot as PostgreSQL prints it; CSV,
+ * XLSX and PDF are rendered by the worker once per snapshot and read back from PostgreSQL.
+ */
+@Injectable()
+export class AuditExportsService {
+  private readonly logger = new Logger('AuditExports');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reports: AuditReportsService,
+    private readonly files: FilesService,
+    private readonly jobs: JobQueue,
+    @Inject(REDIS_URL) private readonly redisUrl: string,
+  ) {}
+
+  async download(reportId: string, format: ExportFormat): Promise<AuditExportFile> {
+    const report = await this.reports.find(reportId);
+    if (report.status !== 'completed' || !report.checksum) {
+      throw new DomainException(DomainErrorCode.Conflict, `only a completed report can be exported; this one is ${report.status}`);
+    }
+    if (format === 'json') {
+      // jsonb printed by PostgreSQL: the snapshot is never parsed and serialised again here.
+      const [{ json }] = (await this.dataSource.query('SELECT data::text AS json FROM audit_reports WHERE id = $1', [reportId])) as { json: string }[];
+      return { filename: exportFilename(report, 'json'), mediaType: AUDIT_EXPORT_MEDIA_TYPES.json, content: Buffer.from(json, 'utf8') };
+    }
+    const fileId = (await findCachedExport(this.dataSource, reportId, format, report.checksum)) ?? (await this.render(reportId, format, report.checksum));
+    const file = await this.files.open(fileId);
+    return { filename: file.filename, mediaType: file.mediaType, content: file.content };
+  }
+
+  /** Enqueues the export (or joins the job already rendering it) and waits for the worker's file. */
+  private async render(reportId: string, format: AuditFileFormat, checksum: string): Promise<string> {
+    const queue = this.jobs.queue(QueueName.AuditReports);
+    const events = new QueueEvents(QueueName.AuditReports, { connection: { url: this.redisUrl }, prefix: queue.opts.prefix });
+    try {
+      await events.waitUntilReady();
+      const job = await this.jobs.add(JobName.AuditReportExport, { reportId, format }, { jobId: exportJobId(reportId, format, checksum) });
+      // The same id finds a job kept after failing its last attempt: run it again rather than answer with its old failure.
+      if ((await job.getState()) === 'failed') await job.retry('failed');
+      try {
+        await job.waitUntilFinished(events, EXPORT_WAIT_MS);
+      } catch (error) {
+        const message = (error as Error).message;
+        this.logger.warn(`export ${format} of report ${reportId} did not finish: ${message}`);
+        if (/timed out/i.test(message)) {
+          throw new DomainException(
+            DomainErrorCode.Unavailable,
+            `no worker produced the ${format} export within ${EXPORT_WAIT_MS / 1000} s; the job stays queued, try again later`,
+          );
+        }
+        throw new DomainException(DomainErrorCode.Unavailable, `the ${format} export could not be produced: ${message}`);
+      }
+    } finally {
+      await events.close();
+    }
+    const fileId = await findCachedExport(this.dataSource, reportId, format, checksum);
+    if (!fileId) throw new DomainException(DomainErrorCode.Unavailable, `the ${format} export finished but its file is missing; try again`);
+    return fileId;
+  }
+}

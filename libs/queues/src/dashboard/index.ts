@@ -1,0 +1,3 @@
+export * from './dashboard-access';
+export * from './queue-dashboard';
+export * from './session-cookie';

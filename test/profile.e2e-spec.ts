@@ -1,0 +1,336 @@
+import { createTestApp, TestApp } from './support/test-app';
+import { login, PASSWORD, registration, signedIn } from './support/factories';
+
+// ---- fixtures (kept in each applications spec file: test/support is not this feature's to change) ----
+type Body = Record<string, unknown>;
+type Token = { id: string; email: string; token: string };
+
+/** A date `offset` days from today (UTC). */
+function day(offset: number): string {
+  return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+
+let activityNumber = 0;
+
+interface ActivityOptions {
+  type?: 'national' | 'regional' | 'global';
+  beneficiaries?: string[];
+  capacity?: number;
+  requiresNomination?: boolean;
+  quota?: number;
+  prerequisiteLevel?: number | null;
+  plsLevel?: number | null;
+  status?: string;
+  deadline?: string | null;
+  start?: string;
+  requiredDocuments?: string[];
+}
+
+/** A plan, a product and activities written straight to the database: the lifecycle has its own tests. */
+function activityFactory(getApp: () => TestApp) {
+  let productId: string | undefined;
+  let planId: string | undefined;
+  return async function createActivity(options: ActivityOptions = {}): Promise<{ id: string; code: string }> {
+    const t = getApp();
+    if (!productId) {
+      const year = new Date().getUTCFullYear();
+      [{ id: planId }] = await t.dataSource.query(
+        `INSERT INTO ta_plans (code, title, period_start, period_end, status) VALUES ($1, 'TA Plan', $2, $3, 'adopted') RETURNING id`,
+        [`${year - 1}-${year + 1}`, `${year - 1}-01-01`, `${year + 1}-12-31`],
+      );
+      [{ id: productId }] = await t.dataSource.query(
+        `INSERT INTO products (plan_id, code, name, category, description, planned_budget, funding_source)
+         VALUES ($1, 'P1', 'General TA', 'general', 'courses', '500000.00', 'regular_budget') RETURNING id`,
+        [planId],
+      );
+    }
+    const type = options.type ?? 'global';
+    const beneficiaries = options.beneficiaries ?? (type === 'national' ? ['KEN'] : type === 'regional' ? ['KEN', 'SEN'] : []);
+    const code = `TA-2099-${String(++activityNumber).padStart(4, '0')}`;
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO activities (code, plan_id, product_id, title, type, delivery_mode, pls_level, languages, lead_division,
+         beneficiary_countries, region, start_date, end_date, capacity, application_deadline, requires_nomination,
+         nomination_quota, prerequisite_level, budget_planned, funding_source, status, sheet_published_at)
+       VALUES ($1, $2, $3, 'Course on trade facilitation', $4, 'online', $5, '{en,fr}', 'ITTC', $6::char(3)[], $7, $8, $8::date + 4, $9, $10,
+         $11, $12, $13, '1000.00', 'regular_budget', $14, now()) RETURNING id`,
+      [
+        code,
+        planId,
+        productId,
+        type,
+        options.plsLevel ?? null,
+        beneficiaries,
+        type === 'regional' ? 'africa' : null,
+        options.start ?? day(60),
+        options.capacity ?? 25,
+        options.deadline === undefined ? day(30) : options.deadline,
+        options.requiresNomination ?? false,
+        options.quota ?? 2,
+        options.prerequisiteLevel ?? null,
+        options.status ?? 'open',
+      ],
+    );
+    await t.dataSource.query('INSERT INTO activity_sheets (activity_id, objectives, required_documents) VALUES ($1, $2, $3)', [
+      id,
+      { en: 'Objectives' },
+      options.requiredDocuments ?? ['cv'],
+    ]);
+    return { id, code };
+  };
+}
+
+/** An applicant signed up through the API, working in `country`. */
+async function applicantIn(t: TestApp, country = 'KEN', profile: Body = {}): Promise<Token> {
+  const body = registration({}, { country, nationality: country, ...profile });
+  const response = await t.http.post('/api/auth/register').send(body);
+  if (response.status !== 201) throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return { id: response.body.user.id, email: body.email, token: response.body.accessToken };
+}
+
+function client(t: TestApp, who: Token | undefined) {
+  const auth = <R extends { auth(token: string, options: { type: 'bearer' }): R }>(request: R) =>
+    who ? request.auth(who.token, { type: 'bearer' }) : request;
+  return {
+    get: (path: string) => auth(t.http.get(path)),
+    post: (path: string, body: Body = {}) => auth(t.http.post(path)).send(body),
+    put: (path: string, body: Body) => auth(t.http.put(path)).send(body),
+    delete: (path: string) => auth(t.http.delete(path)),
+  };
+}
+
+async function uploadPdf(t: TestApp, who: Token, name = 'cv.pdf'): Promise<string> {
+  const response = await t.http.post('/api/me/files').auth(who.token, { type: 'bearer' }).attach('file', PDF, name);
+  if (response.status !== 201) throw new Error(`upload failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id;
+}
+
+/** Submits a participation form with a CV through the API. */
+async function apply(t: TestApp, who: Token, activityId: string, kinds: string[] = ['cv']): Promise<string> {
+  const fileId = await uploadPdf(t, who);
+  const response = await client(t, who).post(`/api/activities/${activityId}/applications`, {
+    motivation: 'I work on customs reform.',
+    documents: kinds.map((kind) => ({ kind, fileId })),
+  });
+  if (response.status !== 201) throw new Error(`apply failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id;
+}
+
+/** Many applicants and their applications written by SQL (signing up hundreds through argon2 takes minutes). */
+async function bulkApplications(t: TestApp, activityId: string, count: number, country = 'KEN', status = 'submitted'): Promise<string[]> {
+  const rows = await t.dataSource.query(
+    `WITH people AS (
+       INSERT INTO users (email, role, locale) SELECT 'bulk-' || gen_random_uuid() || '@example.org', 'applicant', 'en'
+       FROM generate_series(1, $2) RETURNING id
+     ), profiles AS (
+       INSERT INTO applicant_profiles (user_id, full_name, gender, nationality, country, institution_type, institution, position, languages)
+       SELECT id, 'Bulk applicant', 'female', $3, $3, 'government', 'Ministry', 'Officer', '{en}' FROM people RETURNING user_id
+     )
+     INSERT INTO applications (activity_id, applicant_id, country, motivation, status, endorsed_at)
+     SELECT $1, user_id, $3, 'bulk', $4, CASE WHEN $4 = 'endorsed' THEN now() END FROM profiles RETURNING id`,
+    [activityId, count, country, status],
+  );
+  return rows.map((row: { id: string }) => row.id);
+}
+
+async function notificationsOf(t: TestApp, applicationId: string): Promise<{ kind: string; userId: string }[]> {
+  return t.dataSource.query(
+    'SELECT kind, user_id AS "userId" FROM notifications WHERE application_id = $1 ORDER BY created_at, kind',
+    [applicationId],
+  );
+}
+// ---- end of fixtures ----
+
+describe('applicant profile, personal data and account', () => {
+  let t: TestApp;
+  let staff: Token;
+  let focalKen: Token;
+  const createActivity = activityFactory(() => t);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await signedIn(t, 'staff');
+    focalKen = await signedIn(t, 'focal_point', 'KEN');
+  });
+  afterAll(() => t.close());
+
+  const validProfile = {
+    fullName: 'Wanjiru Kamau',
+    gender: 'female',
+    nationality: 'ken',
+    country: 'UGA',
+    institutionType: 'parliament',
+    institution: 'Parliament of Uganda',
+    position: 'Clerk',
+    languages: ['en'],
+  };
+
+  describe('GET, PUT /api/me/profile', () => {
+    it('reads and replaces the profile', async () => {
+      const me = await applicantIn(t, 'KEN');
+      const read = await client(t, me).get('/api/me/profile').expect(200);
+      expect(read.body).toMatchObject({ fullName: 'Amina Diallo', country: 'KEN', nationality: 'KEN', gender: 'female', languages: ['fr', 'en'] });
+      const put = await client(t, me).put('/api/me/profile', validProfile).expect(200);
+      expect(put.body).toMatchObject({ ...validProfile, nationality: 'KEN', updatedAt: expect.any(String) });
+      expect((await client(t, me).get('/api/me/profile').expect(200)).body).toEqual(put.body);
+    });
+
+    it('refuses unknown country codes naming the field, and every bad input', async () => {
+      const me = await applicantIn(t, 'KEN');
+      const unknown = await client(t, me).put('/api/me/profile', { ...validProfile, country: 'XYZ' }).expect(400);
+      expect(unknown.body.message).toBe('country XYZ is not a known country code');
+      const nationality = await client(t, me).put('/api/me/profile', { ...validProfile, nationality: 'QQQ' }).expect(400);
+      expect(nationality.body.message).toBe('nationality QQQ is not a known country code');
+      const cases: [Body, string][] = [
+        [{ ...validProfile, gender: 'unknown' }, 'gender'],
+        [{ ...validProfile, country: 'KE' }, 'country'],
+        [{ ...validProfile, institutionType: 'bank' }, 'institutionType'],
+        [{ ...validProfile, fullName: '' }, 'fullName'],
+        [{ ...validProfile, languages: ['de'] }, 'languages'],
+        [{ ...validProfile, languages: 'en' }, 'languages'],
+        [{ ...validProfile, email: 'x@example.org' }, 'email'],
+        [{ ...validProfile, position: 12 }, 'position'],
+        [{ fullName: 'Only a name' }, 'gender'],
+      ];
+      for (const [body, field] of cases) {
+        const response = await client(t, me).put('/api/me/profile', body);
+        expect(response.status).toBe(400);
+        expect(JSON.stringify(response.body.message)).toContain(field);
+      }
+      expect((await client(t, me).get('/api/me/profile')).body.country).toBe('KEN');
+    });
+
+    it('is for applicants', async () => {
+      await client(t, undefined).get('/api/me/profile').expect(401);
+      await client(t, staff).get('/api/me/profile').expect(403);
+      await client(t, focalKen).put('/api/me/profile', validProfile).expect(403);
+    });
+  });
+
+  describe('POST /api/me/files', () => {
+    it('stores a PDF, PNG, JPEG or DOCX as the applicant’s own upload', async () => {
+      const me = await applicantIn(t, 'KEN');
+      const response = await t.http.post('/api/me/files').auth(me.token, { type: 'bearer' }).attach('file', PDF, 'My CV.pdf').expect(201);
+      expect(response.body).toEqual({ id: expect.any(String), filename: 'My CV.pdf', mediaType: 'application/pdf', sizeBytes: PDF.length });
+      const [{ uploadedBy }] = await t.dataSource.query('SELECT uploaded_by AS "uploadedBy" FROM stored_files WHERE id = $1', [response.body.id]);
+      expect(uploadedBy).toBe(me.id);
+      const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a30000000049454e44ae426082', 'hex');
+      const image = await t.http.post('/api/me/files').auth(me.token, { type: 'bearer' }).attach('file', png, 'passport.pdf').expect(201);
+      expect(image.body).toMatchObject({ filename: 'passport.pdf.png', mediaType: 'image/png' });
+    });
+
+    it('refuses other types, from their content, and requests without a file', async () => {
+      const me = await applicantIn(t, 'KEN');
+      const text = await t.http
+        .post('/api/me/files')
+        .auth(me.token, { type: 'bearer' })
+        .attach('file', Buffer.from('just text, not a pdf'), 'cv.pdf')
+        .expect(415);
+      expect(text.body.message).toContain('accepted types: application/pdf, image/png, image/jpeg');
+      await t.http.post('/api/me/files').auth(me.token, { type: 'bearer' }).send({ file: 'x' }).expect(415);
+      await t.http.post('/api/me/files').auth(me.token, { type: 'bearer' }).field('note', 'no file').expect(400);
+      await t.http.post('/api/me/files').attach('file', PDF, 'cv.pdf').expect(401);
+      await t.http.post('/api/me/files').auth(staff.token, { type: 'bearer' }).attach('file', PDF, 'cv.pdf').expect(403);
+    });
+  });
+
+  describe('GET /api/me/data and DELETE /api/me', () => {
+    let me: Token;
+    let applicationId: string;
+    let activity: { id: string; code: string };
+    let fileId: string;
+
+    beforeAll(async () => {
+      me = await applicantIn(t, 'KEN', { fullName: 'Grace Achieng', gender: 'female', institutionType: 'academia', institution: 'University of Nairobi' });
+      activity = await createActivity({ requiresNomination: true });
+      fileId = await uploadPdf(t, me);
+      const response = await client(t, me)
+        .post(`/api/activities/${activity.id}/applications`, { motivation: 'My research on SPS measures', documents: [{ kind: 'cv', fileId }] })
+        .expect(201);
+      applicationId = response.body.id;
+      await client(t, focalKen).post(`/api/applications/${applicationId}/endorse`).expect(200);
+      await client(t, staff).post(`/api/applications/${applicationId}/select`).expect(200);
+      await t.dataSource.query(
+        `INSERT INTO evaluations (application_id, satisfaction, relevance, pre_test_score, post_test_score, comments) VALUES ($1, 5, 4, 40, 80, 'Loved it, Grace')`,
+        [applicationId],
+      );
+    });
+
+    it('downloads everything kept about the person as JSON', async () => {
+      const response = await client(t, me).get('/api/me/data').expect(200);
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(response.headers['content-disposition']).toBe('attachment; filename="my-data.json"');
+      expect(response.body).toMatchObject({
+        user: { id: me.id, email: me.email, role: 'applicant' },
+        profile: { fullName: 'Grace Achieng', institution: 'University of Nairobi' },
+        applications: [
+          {
+            id: applicationId,
+            activityCode: activity.code,
+            motivation: 'My research on SPS measures',
+            status: 'selected',
+            documents: [{ kind: 'cv', fileId, mediaType: 'application/pdf' }],
+          },
+        ],
+        evaluations: [{ applicationId, satisfaction: 5, relevance: 4, preTestScore: 40, postTestScore: 80, comments: 'Loved it, Grace' }],
+        files: [{ id: fileId, mediaType: 'application/pdf' }],
+      });
+      expect(response.body.notifications.map((row: { kind: string }) => row.kind).sort()).toEqual([
+        'application.endorsed',
+        'application.selected',
+        'application.submitted',
+      ]);
+      expect(response.body.user.passwordHash).toBeUndefined();
+      await client(t, undefined).get('/api/me/data').expect(401);
+      await client(t, staff).get('/api/me/data').expect(403);
+    });
+
+    it('erases the account in one go, keeping what the audit counts', async () => {
+      await client(t, staff).delete('/api/me').expect(403);
+      await client(t, undefined).delete('/api/me').expect(401);
+      await client(t, me).delete('/api/me').expect(204);
+
+      const [user] = await t.dataSource.query('SELECT email, password_hash AS "passwordHash", deleted_at AS "deletedAt" FROM users WHERE id = $1', [me.id]);
+      expect(user).toEqual({ email: `deleted-${me.id}@deleted.invalid`, passwordHash: null, deletedAt: expect.any(Date) });
+      const [profile] = await t.dataSource.query(
+        'SELECT full_name AS "fullName", institution, position, gender, country, institution_type AS "institutionType" FROM applicant_profiles WHERE user_id = $1',
+        [me.id],
+      );
+      expect(profile).toEqual({ fullName: '', institution: '', position: '', gender: 'female', country: 'KEN', institutionType: 'academia' });
+      const [application] = await t.dataSource.query('SELECT status, motivation, country FROM applications WHERE id = $1', [applicationId]);
+      expect(application).toEqual({ status: 'selected', motivation: '', country: 'KEN' });
+      const [{ seats }] = await t.dataSource.query('SELECT seats_taken AS seats FROM activities WHERE id = $1', [activity.id]);
+      expect(seats).toBe(1);
+      expect(await t.dataSource.query('SELECT 1 FROM stored_files WHERE id = $1 OR uploaded_by = $2', [fileId, me.id])).toEqual([]);
+      expect(await t.dataSource.query('SELECT 1 FROM application_documents WHERE application_id = $1', [applicationId])).toEqual([]);
+      const [evaluation] = await t.dataSource.query('SELECT satisfaction, post_test_score AS post, comments FROM evaluations WHERE application_id = $1', [
+        applicationId,
+      ]);
+      expect(evaluation).toEqual({ satisfaction: 5, post: 80, comments: null });
+      const notifications = await t.dataSource.query('SELECT user_id AS "userId", to_email AS "toEmail", body FROM notifications WHERE application_id = $1', [
+        applicationId,
+      ]);
+      expect(notifications.length).toBeGreaterThanOrEqual(4);
+      for (const row of notifications) {
+        expect(row.body).toBe('[erased]');
+        expect(row.toEmail).toBe(row.userId === me.id ? `deleted-${me.id}@deleted.invalid` : focalKen.email);
+      }
+      expect(JSON.stringify(notifications)).not.toContain('Grace');
+
+      // The person cannot sign in, the old token is refused, and the email is free again.
+      const signIn = await t.http.post('/api/auth/login').send({ email: me.email, password: PASSWORD });
+      expect(signIn.status).toBe(401);
+      await client(t, me).get('/api/me/profile').expect(401);
+      await client(t, me).get('/api/me/data').expect(401);
+      await client(t, me).delete('/api/me').expect(401);
+      const again = await t.http.post('/api/auth/register').send(registration({ email: me.email })).expect(201);
+      expect(again.body.user.id).not.toBe(me.id);
+      await login(t.http, me.email);
+
+      // Staff still see the application, anonymised.
+      const seen = await client(t, staff).get(`/api/applications/${applicationId}`).expect(200);
+      expect(seen.body).toMatchObject({ status: 'selected', documents: [], applicant: { fullName: '', email: `deleted-${me.id}@deleted.invalid` } });
+    });
+  });
+});

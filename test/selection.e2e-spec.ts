@@ -1,0 +1,392 @@
+import { createTestApp, TestApp } from './support/test-app';
+import { registration, signedIn } from './support/factories';
+
+// ---- fixtures (kept in each applications spec file: test/support is not this feature's to change) ----
+type Body = Record<string, unknown>;
+type Token = { id: string; email: string; token: string };
+
+/** A date `offset` days from today (UTC). */
+function day(offset: number): string {
+  return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+
+let activityNumber = 0;
+
+interface ActivityOptions {
+  type?: 'national' | 'regional' | 'global';
+  beneficiaries?: string[];
+  capacity?: number;
+  requiresNomination?: boolean;
+  quota?: number;
+  prerequisiteLevel?: number | null;
+  plsLevel?: number | null;
+  status?: string;
+  deadline?: string | null;
+  start?: string;
+  requiredDocuments?: string[];
+}
+
+/** A plan, a product and activities written straight to the database: the lifecycle has its own tests. */
+function activityFactory(getApp: () => TestApp) {
+  let productId: string | undefined;
+  let planId: string | undefined;
+  return async function createActivity(options: ActivityOptions = {}): Promise<{ id: string; code: string }> {
+    const t = getApp();
+    if (!productId) {
+      const year = new Date().getUTCFullYear();
+      [{ id: planId }] = await t.dataSource.query(
+        `INSERT INTO ta_plans (code, title, period_start, period_end, status) VALUES ($1, 'TA Plan', $2, $3, 'adopted') RETURNING id`,
+        [`${year - 1}-${year + 1}`, `${year - 1}-01-01`, `${year + 1}-12-31`],
+      );
+      [{ id: productId }] = await t.dataSource.query(
+        `INSERT INTO products (plan_id, code, name, category, description, planned_budget, funding_source)
+         VALUES ($1, 'P1', 'General TA', 'general', 'courses', '500000.00', 'regular_budget') RETURNING id`,
+        [planId],
+      );
+    }
+    const type = options.type ?? 'global';
+    const beneficiaries = options.beneficiaries ?? (type === 'national' ? ['KEN'] : type === 'regional' ? ['KEN', 'SEN'] : []);
+    const code = `TA-2099-${String(++activityNumber).padStart(4, '0')}`;
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO activities (code, plan_id, product_id, title, type, delivery_mode, pls_level, languages, lead_division,
+         beneficiary_countries, region, start_date, end_date, capacity, application_deadline, requires_nomination,
+         nomination_quota, prerequisite_level, budget_planned, funding_source, status, sheet_published_at)
+       VALUES ($1, $2, $3, 'Course on trade facilitation', $4, 'online', $5, '{en,fr}', 'ITTC', $6::char(3)[], $7, $8, $8::date + 4, $9, $10,
+         $11, $12, $13, '1000.00', 'regular_budget', $14, now()) RETURNING id`,
+      [
+        code,
+        planId,
+        productId,
+        type,
+        options.plsLevel ?? null,
+        beneficiaries,
+        type === 'regional' ? 'africa' : null,
+        options.start ?? day(60),
+        options.capacity ?? 25,
+        options.deadline === undefined ? day(30) : options.deadline,
+        options.requiresNomination ?? false,
+        options.quota ?? 2,
+        options.prerequisiteLevel ?? null,
+        options.status ?? 'open',
+      ],
+    );
+    await t.dataSource.query('INSERT INTO activity_sheets (activity_id, objectives, required_documents) VALUES ($1, $2, $3)', [
+      id,
+      { en: 'Objectives' },
+      options.requiredDocuments ?? ['cv'],
+    ]);
+    return { id, code };
+  };
+}
+
+/** An applicant signed up through the API, working in `country`. */
+async function applicantIn(t: TestApp, country = 'KEN', profile: Body = {}): Promise<Token> {
+  const body = registration({}, { country, nationality: country, ...profile });
+  const response = await t.http.post('/api/auth/register').send(body);
+  if (response.status !== 201) throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return { id: response.body.user.id, email: body.email, token: response.body.accessToken };
+}
+
+function client(t: TestApp, who: Token | undefined) {
+  const auth = <R extends { auth(token: string, options: { type: 'bearer' }): R }>(request: R) =>
+    who ? request.auth(who.token, { type: 'bearer' }) : request;
+  return {
+    get: (path: string) => auth(t.http.get(path)),
+    post: (path: string, body: Body = {}) => auth(t.http.post(path)).send(body),
+    put: (path: string, body: Body) => auth(t.http.put(path)).send(body),
+    delete: (path: string) => auth(t.http.delete(path)),
+  };
+}
+
+async function uploadPdf(t: TestApp, who: Token, name = 'cv.pdf'): Promise<string> {
+  const response = await t.http.post('/api/me/files').auth(who.token, { type: 'bearer' }).attach('file', PDF, name);
+  if (response.status !== 201) throw new Error(`upload failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id;
+}
+
+/** Submits a participation form with a CV through the API. */
+async function apply(t: TestApp, who: Token, activityId: string, kinds: string[] = ['cv']): Promise<string> {
+  const fileId = await uploadPdf(t, who);
+  const response = await client(t, who).post(`/api/activities/${activityId}/applications`, {
+    motivation: 'I work on customs reform.',
+    documents: kinds.map((kind) => ({ kind, fileId })),
+  });
+  if (response.status !== 201) throw new Error(`apply failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id;
+}
+
+/** Many applicants and their applications written by SQL (signing up hundreds through argon2 takes minutes). */
+async function bulkApplications(t: TestApp, activityId: string, count: number, country = 'KEN', status = 'submitted'): Promise<string[]> {
+  const rows = await t.dataSource.query(
+    `WITH people AS (
+       INSERT INTO users (email, role, locale) SELECT 'bulk-' || gen_random_uuid() || '@example.org', 'applicant', 'en'
+       FROM generate_series(1, $2) RETURNING id
+     ), profiles AS (
+       INSERT INTO applicant_profiles (user_id, full_name, gender, nationality, country, institution_type, institution, position, languages)
+       SELECT id, 'Bulk applicant', 'female', $3, $3, 'government', 'Ministry', 'Officer', '{en}' FROM people RETURNING user_id
+     )
+     INSERT INTO applications (activity_id, applicant_id, country, motivation, status, endorsed_at)
+     SELECT $1, user_id, $3, 'bulk', $4, CASE WHEN $4 = 'endorsed' THEN now() END FROM profiles RETURNING id`,
+    [activityId, count, country, status],
+  );
+  return rows.map((row: { id: string }) => row.id);
+}
+
+async function notificationsOf(t: TestApp, applicationId: string): Promise<{ kind: string; userId: string }[]> {
+  return t.dataSource.query(
+    'SELECT kind, user_id AS "userId" FROM notifications WHERE application_id = $1 ORDER BY created_at, kind',
+    [applicationId],
+  );
+}
+// ---- end of fixtures ----
+
+describe('selection', () => {
+  let t: TestApp;
+  let staff: Token;
+  let auditor: Token;
+  let focalKen: Token;
+  let applicant: Token;
+  const createActivity = activityFactory(() => t);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await signedIn(t, 'staff');
+    auditor = await signedIn(t, 'auditor');
+    focalKen = await signedIn(t, 'focal_point', 'KEN');
+    applicant = await applicantIn(t, 'KEN');
+  });
+  afterAll(() => t.close());
+
+  const statusOf = async (id: string) =>
+    (await t.dataSource.query('SELECT status, waitlist_position AS position FROM applications WHERE id = $1', [id]))[0] as {
+      status: string;
+      position: number | null;
+    };
+  const seatsOf = async (activityId: string) =>
+    (await t.dataSource.query('SELECT seats_taken AS taken FROM activities WHERE id = $1', [activityId]))[0].taken as number;
+
+  it('selects, waitlists and rejects, recording who decided and notifying the applicant', async () => {
+    const activity = await createActivity();
+    const [a, b, c] = await bulkApplications(t, activity.id, 3);
+    const selected = await client(t, staff).post(`/api/applications/${a}/select`, { reason: 'Strong profile' }).expect(200);
+    expect(selected.body).toMatchObject({ status: 'selected', decidedAt: expect.any(String), decisionReason: 'Strong profile', waitlistPosition: null });
+    const waitlisted = await client(t, staff).post(`/api/applications/${b}/waitlist`).expect(200);
+    expect(waitlisted.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    const rejected = await client(t, staff).post(`/api/applications/${c}/reject`, { reason: 'Outside the target audience' }).expect(200);
+    expect(rejected.body).toMatchObject({ status: 'rejected', decisionReason: 'Outside the target audience' });
+    const [{ decidedBy }] = await t.dataSource.query('SELECT decided_by AS "decidedBy" FROM applications WHERE id = $1', [a]);
+    expect(decidedBy).toBe(staff.id);
+    expect(await seatsOf(activity.id)).toBe(1);
+    expect((await notificationsOf(t, a)).map((row) => row.kind)).toEqual(['application.selected']);
+    expect((await notificationsOf(t, b)).map((row) => row.kind)).toEqual(['application.waitlisted']);
+    expect((await notificationsOf(t, c)).map((row) => row.kind)).toEqual(['application.rejected']);
+    const [{ body }] = await t.dataSource.query(`SELECT body FROM notifications WHERE application_id = $1`, [b]);
+    expect(body).toContain('position 1');
+
+    // Waitlisted → selected closes up the waitlist; selected → rejected frees the seat.
+    await client(t, staff).post(`/api/applications/${b}/select`).expect(200);
+    expect(await statusOf(b)).toEqual({ status: 'selected', position: null });
+    expect(await seatsOf(activity.id)).toBe(2);
+    await client(t, staff).post(`/api/applications/${a}/reject`, { reason: 'Changed post' }).expect(200);
+    expect(await seatsOf(activity.id)).toBe(1);
+  });
+
+  it('names the current status and the allowed ones for an illegal transition', async () => {
+    const activity = await createActivity();
+    const [id] = await bulkApplications(t, activity.id, 1);
+    await client(t, staff).post(`/api/applications/${id}/reject`, { reason: 'No' }).expect(200);
+    const select = await client(t, staff).post(`/api/applications/${id}/select`).expect(409);
+    expect(select.body).toMatchObject({
+      message: `application ${id} is rejected; select is allowed only from: submitted, endorsed, waitlisted`,
+      currentStatus: 'rejected',
+      allowedFrom: ['submitted', 'endorsed', 'waitlisted'],
+    });
+    const waitlist = await client(t, staff).post(`/api/applications/${id}/waitlist`).expect(409);
+    expect(waitlist.body.message).toBe(`application ${id} is rejected; waitlist is allowed only from: submitted, endorsed`);
+    const reject = await client(t, staff).post(`/api/applications/${id}/reject`, { reason: 'Again' }).expect(409);
+    expect(reject.body.message).toBe(`application ${id} is rejected; reject is allowed only from: submitted, endorsed, waitlisted, selected`);
+  });
+
+  it('refuses decisions on an activity that is cancelled or delivered', async () => {
+    const activity = await createActivity({ status: 'cancelled' });
+    const [id] = await bulkApplications(t, activity.id, 1);
+    const response = await client(t, staff).post(`/api/applications/${id}/select`).expect(409);
+    expect(response.body.message).toBe(`activity ${activity.code} is cancelled: applications are decided while it is confirmed, open, closed`);
+  });
+
+  it('200 concurrent selects on an activity of capacity 25: exactly 25 selected, 175 refused', async () => {
+    const activity = await createActivity({ capacity: 25 });
+    const ids = await bulkApplications(t, activity.id, 200);
+    const responses = await Promise.all(ids.map((id) => client(t, staff).post(`/api/applications/${id}/select`)));
+    const counts = responses.reduce<Record<number, number>>((all, response) => ({ ...all, [response.status]: (all[response.status] ?? 0) + 1 }), {});
+    expect(counts).toEqual({ 200: 25, 409: 175 });
+    const refused = responses.find((response) => response.status === 409)!;
+    expect(refused.body.message).toBe(`activity ${activity.code} is full: capacity 25`);
+    expect(await seatsOf(activity.id)).toBe(25);
+    const [{ selected }] = await t.dataSource.query(
+      `SELECT count(*)::int AS selected FROM applications WHERE activity_id = $1 AND status = 'selected'`,
+      [activity.id],
+    );
+    expect(selected).toBe(25);
+    const [{ notified }] = await t.dataSource.query(
+      `SELECT count(*)::int AS notified FROM notifications n JOIN applications ap ON ap.id = n.application_id
+       WHERE ap.activity_id = $1 AND n.kind = 'application.selected'`,
+      [activity.id],
+    );
+    expect(notified).toBe(25);
+  });
+
+  it('appends concurrent waitlistings at the end, one position each', async () => {
+    const activity = await createActivity();
+    const ids = await bulkApplications(t, activity.id, 20);
+    const responses = await Promise.all(ids.map((id) => client(t, staff).post(`/api/applications/${id}/waitlist`)));
+    expect(responses.every((response) => response.status === 200)).toBe(true);
+    const positions = (await t.dataSource.query(
+      `SELECT waitlist_position AS position FROM applications WHERE activity_id = $1 ORDER BY waitlist_position`,
+      [activity.id],
+    )) as { position: number }[];
+    expect(positions.map((row) => row.position)).toEqual(Array.from({ length: 20 }, (_value, index) => index + 1));
+    // Rejecting the fifth moves everyone behind it up.
+    const fifth = ids[responses.findIndex((response) => response.body.waitlistPosition === 5)];
+    await client(t, staff).post(`/api/applications/${fifth}/reject`, { reason: 'No' }).expect(200);
+    const after = (await t.dataSource.query(
+      `SELECT waitlist_position AS position FROM applications WHERE activity_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position`,
+      [activity.id],
+    )) as { position: number }[];
+    expect(after.map((row) => row.position)).toEqual(Array.from({ length: 19 }, (_value, index) => index + 1));
+  });
+
+  it('applies bulk decisions all together', async () => {
+    const activity = await createActivity({ capacity: 2 });
+    const ids = await bulkApplications(t, activity.id, 5);
+    const response = await client(t, staff)
+      .post(`/api/activities/${activity.id}/applications/decisions`, {
+        decisions: [
+          { applicationId: ids[0], action: 'select' },
+          { applicationId: ids[1], action: 'waitlist' },
+          { applicationId: ids[2], action: 'select' },
+          { applicationId: ids[3], action: 'reject', reason: 'Incomplete' },
+          { applicationId: ids[4], action: 'waitlist' },
+        ],
+      })
+      .expect(200);
+    expect(response.body).toEqual({
+      applied: 5,
+      seats: { capacity: 2, taken: 2, left: 0 },
+      items: [
+        { applicationId: ids[0], status: 'selected', waitlistPosition: null },
+        { applicationId: ids[1], status: 'waitlisted', waitlistPosition: 1 },
+        { applicationId: ids[2], status: 'selected', waitlistPosition: null },
+        { applicationId: ids[3], status: 'rejected', waitlistPosition: null },
+        { applicationId: ids[4], status: 'waitlisted', waitlistPosition: 2 },
+      ],
+    });
+    expect((await notificationsOf(t, ids[3])).map((row) => row.kind)).toEqual(['application.rejected']);
+
+    // Rejections run first, so one batch can give a seat to someone else.
+    await client(t, staff)
+      .post(`/api/activities/${activity.id}/applications/decisions`, {
+        decisions: [
+          { applicationId: ids[1], action: 'select' },
+          { applicationId: ids[0], action: 'reject', reason: 'Declined the offer' },
+        ],
+      })
+      .expect(200);
+    expect(await statusOf(ids[1])).toEqual({ status: 'selected', position: null });
+    expect(await statusOf(ids[4])).toEqual({ status: 'waitlisted', position: 1 });
+  });
+
+  it('changes nothing when any bulk decision fails, and lists every failure', async () => {
+    const activity = await createActivity({ capacity: 2 });
+    const other = await createActivity();
+    const ids = await bulkApplications(t, activity.id, 5);
+    const [foreign] = await bulkApplications(t, other.id, 1);
+    await client(t, staff).post(`/api/applications/${ids[4]}/reject`, { reason: 'No' }).expect(200);
+    const before = await t.dataSource.query('SELECT id, status, version FROM applications WHERE activity_id = $1 ORDER BY id', [activity.id]);
+    const notificationsBefore = await t.dataSource.query('SELECT count(*)::int AS count FROM notifications');
+
+    const response = await client(t, staff)
+      .post(`/api/activities/${activity.id}/applications/decisions`, {
+        decisions: [
+          { applicationId: ids[0], action: 'select' },
+          { applicationId: ids[1], action: 'select' },
+          { applicationId: ids[2], action: 'select' },
+          { applicationId: ids[3], action: 'waitlist' },
+          { applicationId: ids[4], action: 'select' },
+          { applicationId: foreign, action: 'select' },
+        ],
+      })
+      .expect(409);
+    expect(response.body.message).toBe('3 of 6 decisions cannot be applied; nothing was changed');
+    expect(response.body.errors).toEqual(
+      expect.arrayContaining([
+        { applicationId: ids[2], problem: `activity ${activity.code} is full: capacity 2` },
+        { applicationId: ids[4], problem: `application ${ids[4]} is rejected; select is allowed only from: submitted, endorsed, waitlisted` },
+        { applicationId: foreign, problem: `application ${foreign} is not an application to this activity` },
+      ]),
+    );
+    expect(response.body.errors).toHaveLength(3);
+    expect(await t.dataSource.query('SELECT id, status, version FROM applications WHERE activity_id = $1 ORDER BY id', [activity.id])).toEqual(before);
+    expect(await seatsOf(activity.id)).toBe(0);
+    expect(await t.dataSource.query('SELECT count(*)::int AS count FROM notifications')).toEqual(notificationsBefore);
+
+    // Only rule violations (no conflict): 422.
+    const unknown = await client(t, staff)
+      .post(`/api/activities/${activity.id}/applications/decisions`, { decisions: [{ applicationId: foreign, action: 'reject', reason: 'x' }] })
+      .expect(422);
+    expect(unknown.body.errors).toHaveLength(1);
+  });
+
+  it('validates bulk input', async () => {
+    const activity = await createActivity();
+    const [id] = await bulkApplications(t, activity.id, 1);
+    const path = `/api/activities/${activity.id}/applications/decisions`;
+    const bad: Body[] = [
+      {},
+      { decisions: [] },
+      { decisions: 'all' },
+      { decisions: [{ applicationId: id, action: 'promote' }] },
+      { decisions: [{ applicationId: 'x', action: 'select' }] },
+      { decisions: [{ applicationId: id, action: 'reject' }] },
+      { decisions: [{ applicationId: id, action: 'select', extra: true }] },
+      { decisions: [{ applicationId: id, action: 'select' }], dryRun: true },
+      { decisions: Array.from({ length: 501 }, () => ({ applicationId: id, action: 'select' })) },
+    ];
+    for (const body of bad) await client(t, staff).post(path, body).expect(400);
+    const twice = await client(t, staff)
+      .post(path, { decisions: [{ applicationId: id, action: 'select' }, { applicationId: id, action: 'reject', reason: 'x' }] })
+      .expect(400);
+    expect(twice.body.errors).toEqual([{ applicationId: id, problem: 'appears more than once in this batch' }]);
+    await client(t, staff).post('/api/activities/nope/applications/decisions', { decisions: [{ applicationId: id, action: 'select' }] }).expect(400);
+    await client(t, staff)
+      .post('/api/activities/00000000-0000-4000-8000-000000000000/applications/decisions', { decisions: [{ applicationId: id, action: 'select' }] })
+      .expect(404);
+    for (const who of [auditor, applicant, focalKen]) {
+      await client(t, who).post(path, { decisions: [{ applicationId: id, action: 'select' }] }).expect(403);
+    }
+    await client(t, undefined).post(path, { decisions: [{ applicationId: id, action: 'select' }] }).expect(401);
+    expect((await statusOf(id)).status).toBe('submitted');
+  });
+
+  it('lets only staff decide, and checks every input', async () => {
+    const activity = await createActivity();
+    const [id] = await bulkApplications(t, activity.id, 1);
+    for (const action of ['select', 'waitlist', 'reject']) {
+      for (const who of [auditor, applicant, focalKen]) await client(t, who).post(`/api/applications/${id}/${action}`, { reason: 'x' }).expect(403);
+      await client(t, undefined).post(`/api/applications/${id}/${action}`, { reason: 'x' }).expect(401);
+      await client(t, staff).post(`/api/applications/not-a-uuid/${action}`, { reason: 'x' }).expect(400);
+      await client(t, staff).post(`/api/applications/${id}/${action}`, { reason: 'x', status: 'selected' }).expect(400);
+      await client(t, staff).post(`/api/applications/${id}/${action}`, { reason: ['x'] }).expect(400);
+      await client(t, staff).post(`/api/applications/00000000-0000-4000-8000-000000000000/${action}`, { reason: 'x' }).expect(404);
+    }
+    const noReason = await client(t, staff).post(`/api/applications/${id}/reject`).expect(400);
+    expect(JSON.stringify(noReason.body.message)).toContain('reason is required');
+    await client(t, staff).post(`/api/applications/${id}/reject`, { reason: 'x'.repeat(2001) }).expect(400);
+    expect((await statusOf(id)).status).toBe('submitted');
+    // Admins may do what staff do.
+    const admin = await signedIn(t, 'admin');
+    await client(t, admin).post(`/api/applications/${id}/select`).expect(200);
+  });
+});
