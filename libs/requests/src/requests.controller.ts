@@ -1,0 +1,114 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { attachmentDisposition } from '@trta/files';
+import { CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { RequestDecisionsService } from './decisions.service';
+import {
+  ApproveRequestDto,
+  CreateRequestDto,
+  ListRequestsQueryDto,
+  RejectRequestDto,
+  ScheduleRequestDto,
+  UpdateRequestDto,
+} from './requests.dto';
+import { RequestsService } from './requests.service';
+
+/**
+ * National TA requests (DESIGN section 5). A focal point acts only on their own country's
+ * requests: another country's is a 404, as if it did not exist.
+ */
+@ApiTags('requests')
+@Controller('requests')
+export class RequestsController {
+  constructor(
+    private readonly requests: RequestsService,
+    private readonly decisions: RequestDecisionsService,
+  ) {}
+
+  /**
+   * multipart/form-data: the fields of the form (topics and contacts as JSON arrays; topics may
+   * also be comma-separated codes) and one file part, the official letter (PDF, DOCX, PNG or JPEG).
+   */
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: CreateRequestDto, description: 'plus one file part: the official letter' })
+  @Roles('focal_point')
+  @Post()
+  create(@Req() request: FastifyRequest, @CurrentUser() user: AuthUser) {
+    return this.requests.create(request, user);
+  }
+
+  @Roles('focal_point', 'staff')
+  @Get()
+  list(@Query() query: ListRequestsQueryDto, @CurrentUser() user: AuthUser) {
+    return this.requests.list(query, user);
+  }
+
+  @Roles('focal_point', 'staff')
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.requests.get(id, user);
+  }
+
+  @Roles('focal_point', 'staff')
+  @Get(':id/history')
+  history(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.requests.history(id, user);
+  }
+
+  @ApiProduces('application/octet-stream')
+  @Roles('focal_point', 'staff')
+  @Get(':id/official-letter')
+  async letter(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
+    const file = await this.requests.officialLetter(id, user);
+    return new StreamableFile(file.content, { type: file.mediaType, disposition: attachmentDisposition(file.filename), length: file.sizeBytes });
+  }
+
+  /** The request with the country's history, LDC status and national activities against the plan's ceiling. */
+  @Roles('staff')
+  @Get(':id/review-context')
+  reviewContext(@Param('id', ParseUUIDPipe) id: string) {
+    return this.decisions.context(id);
+  }
+
+  @Roles('focal_point')
+  @Patch(':id')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRequestDto, @CurrentUser() user: AuthUser) {
+    return this.requests.update(id, dto, user);
+  }
+
+  @Roles('focal_point')
+  @HttpCode(200)
+  @Post(':id/withdraw')
+  withdraw(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.requests.withdraw(id, user);
+  }
+
+  @Roles('staff')
+  @HttpCode(200)
+  @Post(':id/review')
+  review(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.decisions.review(id, user);
+  }
+
+  @Roles('staff')
+  @HttpCode(200)
+  @Post(':id/approve')
+  approve(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ApproveRequestDto, @CurrentUser() user: AuthUser) {
+    return this.decisions.approve(id, dto, user);
+  }
+
+  @Roles('staff')
+  @HttpCode(200)
+  @Post(':id/reject')
+  reject(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RejectRequestDto, @CurrentUser() user: AuthUser) {
+    return this.decisions.reject(id, dto, user);
+  }
+
+  /** Creates the planned national activity; 201 with the request and the activity. */
+  @Roles('staff')
+  @Post(':id/schedule')
+  schedule(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ScheduleRequestDto, @CurrentUser() user: AuthUser) {
+    return this.decisions.schedule(id, dto, user);
+  }
+}

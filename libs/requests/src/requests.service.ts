@@ -1,0 +1,200 @@
+import { BadRequestException, Injectable, ValidationPipe, type Type } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
+import { FilesService, MEDIA_TYPES, type OpenedFile } from '@trta/files';
+import { decodeCursor, DomainErrorCode, DomainException, Page, toPage, type AuthUser } from '@trta/http';
+import {
+  assertKnownTopics,
+  assertQuarterAhead,
+  countryScope,
+  findRequest,
+  lockRequest,
+  recordRequestHistory,
+  REQUEST_FROM,
+  REQUEST_SUMMARY_COLUMNS,
+} from './request-queries';
+import { illegalTransition, REQUEST_TRANSITIONS } from './request-status';
+import { CreateRequestDto, ListRequestsQueryDto, RequestSummary, RequestView, UpdateRequestDto } from './requests.dto';
+
+/** What the official letter may be, as detected from its content. */
+export const LETTER_MEDIA_TYPES = [MEDIA_TYPES.pdf, MEDIA_TYPES.docx, MEDIA_TYPES.png, MEDIA_TYPES.jpeg] as const;
+
+/** The same validation as the global pipe, for the form fields this endpoint reads itself. */
+const validation = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+function validated<T>(metatype: Type<T>, value: unknown): Promise<T> {
+  return validation.transform(value ?? {}, { type: 'body', metatype }) as Promise<T>;
+}
+
+/** Fields whose form value may be a JSON list; topics also take comma-separated codes. */
+function formValues(fields: Record<string, string>): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...fields };
+  for (const key of ['topics', 'contacts'] as const) {
+    if (!(key in fields)) continue;
+    const raw = fields[key].trim();
+    if (raw.startsWith('[') || raw.startsWith('{')) {
+      try {
+        values[key] = JSON.parse(raw);
+      } catch {
+        throw new BadRequestException([`${key} is not valid JSON`]);
+      }
+    } else if (key === 'topics') {
+      values[key] = raw.split(',').map((code) => code.trim()).filter(Boolean);
+    } else {
+      throw new BadRequestException(['contacts must be a JSON array of {name, email, role}']);
+    }
+  }
+  if ('expectedParticipants' in fields && /^\s*-?\d{1,9}\s*$/.test(fields.expectedParticipants)) {
+    values.expectedParticipants = Number(fields.expectedParticipants);
+  }
+  return values;
+}
+
+/** The focal point's side of national requests: submit, edit, withdraw, and what each may read. */
+@Injectable()
+export class RequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly files: FilesService,
+  ) {}
+
+  /**
+   * A multipart form: the fields of CreateRequestDto and one file part, the official letter.
+   * The country is the focal point's own; the letter is stored in the same transaction as the request.
+   */
+  async create(httpRequest: FastifyRequest, user: AuthUser): Promise<RequestView> {
+    const country = await countryScope(this.dataSource.manager, user);
+    if (!country) throw new DomainException(DomainErrorCode.Forbidden, 'only a focal point submits a national request, for their own country');
+    const upload = await this.files.readUpload(httpRequest, LETTER_MEDIA_TYPES);
+    const dto = await validated(CreateRequestDto, formValues(upload.fields));
+    await assertKnownTopics(this.dataSource.manager, dto.topics);
+    assertQuarterAhead(dto.preferredQuarter);
+    return this.dataSource.transaction(async (manager) => {
+      const file = await this.files.save(upload, user.id, manager);
+      const [{ id }] = (await manager.query(
+        `INSERT INTO national_requests (country, requested_by, topics, preferred_quarter, language, needs_assessment,
+           expected_outcomes, target_audience, expected_participants, contacts)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [
+          country,
+          user.id,
+          dto.topics,
+          dto.preferredQuarter,
+          dto.language,
+          dto.needsAssessment,
+          dto.expectedOutcomes,
+          dto.targetAudience,
+          dto.expectedParticipants,
+          JSON.stringify(dto.contacts.map(({ name, email, role }) => ({ name, email, role }))),
+        ],
+      )) as { id: string }[];
+      await manager.query(`INSERT INTO request_documents (request_id, kind, file_id) VALUES ($1, 'official_letter', $2)`, [id, file.id]);
+      await recordRequestHistory(manager, id, user.id, 'submit', null, 'submitted', { officialLetter: file });
+      return findRequest(manager, id, country);
+    });
+  }
+
+  /** Until review starts, the country's focal point may change any field; a given stale `version` is a 409. */
+  async update(id: string, dto: UpdateRequestDto, user: AuthUser): Promise<RequestView> {
+    return this.dataSource.transaction(async (manager) => {
+      const scope = await countryScope(manager, user);
+      const locked = await lockRequest(manager, id, scope);
+      if (!REQUEST_TRANSITIONS.edit.from.includes(locked.status)) throw illegalTransition('edit', locked.status);
+      if (dto.version !== undefined && dto.version !== locked.version) {
+        throw new DomainException(DomainErrorCode.Conflict, `request was changed by someone else (current version ${locked.version})`, {
+          currentVersion: locked.version,
+        });
+      }
+      await assertKnownTopics(manager, dto.topics);
+      assertQuarterAhead(dto.preferredQuarter);
+      const columns: Record<string, [string, unknown]> = {
+        topics: ['topics', dto.topics],
+        preferredQuarter: ['preferred_quarter', dto.preferredQuarter],
+        language: ['language', dto.language],
+        needsAssessment: ['needs_assessment', dto.needsAssessment],
+        expectedOutcomes: ['expected_outcomes', dto.expectedOutcomes],
+        targetAudience: ['target_audience', dto.targetAudience],
+        expectedParticipants: ['expected_participants', dto.expectedParticipants],
+        contacts: ['contacts', dto.contacts && JSON.stringify(dto.contacts.map(({ name, email, role }) => ({ name, email, role })))],
+      };
+      const given = Object.entries(columns).filter(([, [, value]]) => value !== undefined);
+      if (given.length === 0) return findRequest(manager, id, scope);
+      const before = await findRequest(manager, id, scope);
+      await manager.query(
+        `UPDATE national_requests SET ${given.map(([, [column]], index) => `${column} = $${index + 2}`).join(', ')},
+           version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, ...given.map(([, [, value]]) => value)],
+      );
+      const changes = Object.fromEntries(
+        given.map(([field]) => [field, { from: before[field as keyof RequestView], to: dto[field as keyof UpdateRequestDto] }]),
+      );
+      await recordRequestHistory(manager, id, user.id, 'edit', locked.status, locked.status, changes);
+      return findRequest(manager, id, scope);
+    });
+  }
+
+  /** The country's focal point takes the request back, any time before the committee decides. */
+  async withdraw(id: string, user: AuthUser): Promise<RequestView> {
+    return this.dataSource.transaction(async (manager) => {
+      const scope = await countryScope(manager, user);
+      const locked = await lockRequest(manager, id, scope);
+      if (!REQUEST_TRANSITIONS.withdraw.from.includes(locked.status)) throw illegalTransition('withdraw', locked.status);
+      await manager.query(`UPDATE national_requests SET status = 'withdrawn', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+      await recordRequestHistory(manager, id, user.id, 'withdraw', locked.status, 'withdrawn');
+      return findRequest(manager, id, scope);
+    });
+  }
+
+  async get(id: string, user: AuthUser): Promise<RequestView> {
+    return findRequest(this.dataSource.manager, id, await countryScope(this.dataSource.manager, user));
+  }
+
+  /** Newest first, by keyset on (created_at, id); a focal point sees only their country's. */
+  async list(query: ListRequestsQueryDto, user: AuthUser): Promise<Page<RequestSummary>> {
+    const scope = await countryScope(this.dataSource.manager, user);
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (scope) conditions.push(`r.country = ${param(scope)}::char(3)`);
+    else if (query.country) conditions.push(`r.country = ${param(query.country)}::char(3)`);
+    if (query.status) conditions.push(`r.status = ${param(query.status)}`);
+    if (query.cursor) {
+      const [at, lastId] = decodeCursor(query.cursor, 2);
+      if (typeof at !== 'string' || typeof lastId !== 'string' || !/^[0-9a-f-]{36}$/i.test(lastId) || Number.isNaN(Date.parse(at))) {
+        throw new DomainException(DomainErrorCode.Invalid, 'cursor is not a cursor this list returned');
+      }
+      conditions.push(`(r.created_at, r.id) < (${param(at)}::timestamptz, ${param(lastId)}::uuid)`);
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT ${REQUEST_SUMMARY_COLUMNS}, to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
+       FROM ${REQUEST_FROM}
+       ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+       ORDER BY r.created_at DESC, r.id DESC LIMIT ${param(query.limit + 1)}`,
+      params,
+    )) as (RequestSummary & { cursorAt: string })[];
+    const page = toPage(rows, query.limit, (row) => [row.cursorAt, row.id]);
+    return { items: page.items.map(({ cursorAt: _cursorAt, ...item }) => item), nextCursor: page.nextCursor };
+  }
+
+  async history(id: string, user: AuthUser): Promise<{ items: Record<string, unknown>[] }> {
+    const scope = await countryScope(this.dataSource.manager, user);
+    await findRequest(this.dataSource.manager, id, scope);
+    const items = (await this.dataSource.query(
+      `SELECT h.id::text AS id, h.at, h.user_id AS "userId", u.email AS "userEmail", h.action, h.from_status AS "fromStatus",
+              h.to_status AS "toStatus", h.details
+       FROM request_history h LEFT JOIN users u ON u.id = h.user_id WHERE h.request_id = $1 ORDER BY h.id`,
+      [id],
+    )) as Record<string, unknown>[];
+    return { items };
+  }
+
+  async officialLetter(id: string, user: AuthUser): Promise<OpenedFile> {
+    const request = await findRequest(this.dataSource.manager, id, await countryScope(this.dataSource.manager, user));
+    const letter = request.documents.find((document) => document.kind === 'official_letter');
+    if (!letter) throw new DomainException(DomainErrorCode.NotFound, `Request ${id} has no official letter`);
+    return this.files.open(letter.fileId);
+  }
+}
