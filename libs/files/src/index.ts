@@ -2,3 +2,4 @@ export * from './files.module';
 export * from './files.service';
 export * from './media-types';
 export * from './stored-file.entity';
+export * from './csv-upload';

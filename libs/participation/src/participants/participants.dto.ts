@@ -68,8 +68,4 @@ export interface ImportResult {
   participants: RegisteredParticipant[];
 }
 
-export interface ImportProblem {
-  row: number;
-  field: string | null;
-  problem: string;
-}
+export type { ImportProblem } from '@trta/files';
