@@ -1,0 +1,62 @@
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
+import { ApiError } from '../api/errors';
+import { AuthProvider } from '../auth/AuthContext';
+import { RequireAuth } from '../auth/RequireAuth';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { Layout } from './Layout';
+import { HOME, ROUTES } from './routes';
+import { theme } from './theme';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // Retry only what may pass next time: a lost connection or an overloaded server.
+      retry: (failures, error) => failures < 2 && error instanceof ApiError && (error.unreachable || error.status >= 502),
+    },
+  },
+});
+
+function Root() {
+  return (
+    <AuthProvider>
+      <Layout>
+        <Outlet />
+      </Layout>
+    </AuthProvider>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Root />,
+    children: [
+      { path: '/', element: <Navigate to={HOME} replace /> },
+      ...ROUTES.map((route) => ({
+        path: route.path,
+        element: (route.access ?? 'public') === 'public' ? route.element : <RequireAuth roles={Array.isArray(route.access) ? route.access : undefined}>{route.element}</RequireAuth>,
+      })),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <MantineProvider theme={theme}>
+      <DatesProvider settings={{ locale: i18n.language }}>
+        <QueryClientProvider client={queryClient}>
+          <Notifications position="top-center" />
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}

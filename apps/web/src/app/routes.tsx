@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import type { Role } from '../api/types';
+import { AccountPage } from '../pages/account/AccountPage';
+import { SignInPage } from '../pages/auth/SignInPage';
+import { SignUpPage } from '../pages/auth/SignUpPage';
+import { ActivityPage } from '../pages/catalogue/ActivityPage';
+import { CataloguePage } from '../pages/catalogue/CataloguePage';
+import { CertificatePage } from '../pages/certificates/CertificatePage';
+
+/**
+ * Every page of the app, in one table: add a page here and it is routed, guarded and (with
+ * `nav`) listed in the header for the roles that may open it. See apps/web/README.md.
+ */
+export interface AppRoute {
+  path: string;
+  element: ReactNode;
+  /** Who may open it: anyone (default), anyone signed in (`signedIn`), or these roles. */
+  access?: 'public' | 'signedIn' | readonly Role[];
+  /** Shown in the navigation under this i18n key; `guestOnly` hides it once signed in. */
+  nav?: { label: string; guestOnly?: boolean };
+}
+
+export const ROUTES: readonly AppRoute[] = [
+  { path: '/catalogue', element: <CataloguePage />, nav: { label: 'nav.catalogue' } },
+  { path: '/catalogue/:id', element: <ActivityPage /> },
+  { path: '/certificates', element: <CertificatePage />, nav: { label: 'nav.certificates' } },
+  { path: '/certificates/:code', element: <CertificatePage /> },
+  { path: '/account', element: <AccountPage />, access: 'signedIn', nav: { label: 'nav.account' } },
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/sign-up', element: <SignUpPage /> },
+];
+
+/** The path `/` leads to. */
+export const HOME = '/catalogue';
+
+export function mayOpen(route: AppRoute, role: Role | null): boolean {
+  const access = route.access ?? 'public';
+  if (access === 'public') return !(route.nav?.guestOnly && role);
+  if (access === 'signedIn') return role !== null;
+  return role !== null && access.includes(role);
+}

@@ -1,0 +1,143 @@
+import { Alert, Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/errors';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { formatDate } from '../../components/format';
+import { Loading } from '../../components/Loading';
+import { PageTitle } from '../../components/PageTitle';
+import { currentLanguage } from '../../i18n';
+import { ActivityBadges } from './ActivityFacts';
+import { useCatalogueEntry } from './catalogue.queries';
+
+/** An activity sheet of the catalogue, in the interface language when the sheet has it. */
+export function ActivityPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const lang = currentLanguage();
+  const entry = useCatalogueEntry(id, lang);
+
+  const back = (
+    <Anchor component={Link} to="/catalogue" size="sm" mb="sm" display="inline-block">
+      ← {t('activity.back')}
+    </Anchor>
+  );
+  if (entry.isPending) return <Loading />;
+  if (entry.isError) {
+    const missing = entry.error instanceof ApiError && (entry.error.status === 404 || entry.error.status === 400);
+    return (
+      <>
+        {back}
+        <PageTitle>{t('notFound.title')}</PageTitle>
+        {missing ? <Text>{t('activity.notFound')}</Text> : <ErrorMessage error={entry.error} onRetry={() => void entry.refetch()} />}
+      </>
+    );
+  }
+  const activity = entry.data;
+  const served = activity.servedLanguage;
+  const place = activity.venueCity ? [activity.venueCity, activity.venueCountry].filter(Boolean).join(', ') : t('catalogue.online');
+  const sections = [
+    ['activity.objectives', activity.objectives],
+    ['activity.targetAudience', activity.targetAudience],
+    ['activity.requirements', activity.applicationRequirements],
+    ['activity.programme', activity.programme],
+  ] as const;
+
+  return (
+    <>
+      {back}
+      <PageTitle>{activity.title}</PageTitle>
+      <Stack gap="lg">
+        <ActivityBadges activity={activity} />
+        {served !== lang && (
+          <Alert color="yellow" c="dark.8" data-testid="sheet-language-notice">
+            {t('activity.notInLanguage', { wanted: t(`languages.${lang}`), served: t(`languages.${served}`) })}
+          </Alert>
+        )}
+        <Paper withBorder p="md" component="section" aria-labelledby="facts">
+          <Title order={2} size="h4" id="facts" mb="sm">
+            {t('activity.facts')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" component="dl" m={0}>
+            <Fact label={t('activity.dates')} value={activity.startDate ? t('catalogue.dates', { start: formatDate(activity.startDate), end: formatDate(activity.endDate) }) : '—'} />
+            <Fact label={t('activity.deadline')} value={activity.applicationDeadline ? formatDate(activity.applicationDeadline) : t('catalogue.noDeadline')} />
+            <Fact label={t('activity.venue')} value={place} />
+            <Fact label={t('activity.capacity')} value={String(activity.capacity)} />
+            <Fact label={t('activity.languages')} value={activity.languages.map((language) => t(`languages.${language}`)).join(', ')} />
+            <Fact label={t('activity.deliveryMode')} value={t(`modes.${activity.deliveryMode}`)} />
+          </SimpleGrid>
+          {activity.requiresNomination && (
+            <Text size="sm" mt="sm" fw={600}>
+              {t('activity.nomination')}
+            </Text>
+          )}
+        </Paper>
+
+        <div lang={served} data-testid="sheet-texts">
+          {sections.map(([label, text]) =>
+            text ? (
+              <section key={label} aria-labelledby={label}>
+                <Title order={2} size="h3" id={label} mb="xs" lang={lang}>
+                  {t(label)}
+                </Title>
+                <Text className="sheet-text" mb="lg">
+                  {text}
+                </Text>
+              </section>
+            ) : null,
+          )}
+        </div>
+
+        {activity.requiredDocuments.length > 0 && (
+          <section aria-labelledby="documents">
+            <Title order={2} size="h3" id="documents" mb="xs">
+              {t('activity.documents')}
+            </Title>
+            <List>
+              {activity.requiredDocuments.map((document) => (
+                <List.Item key={document}>{t(`documents.${document}`)}</List.Item>
+              ))}
+            </List>
+          </section>
+        )}
+
+        {activity.materials.length > 0 && (
+          <section aria-labelledby="materials">
+            <Title order={2} size="h3" id="materials" mb="xs">
+              {t('activity.materials')}
+            </Title>
+            <List>
+              {activity.materials.map((material) => (
+                <List.Item key={material.id}>
+                  <Anchor href={material.downloadUrl ?? material.url ?? '#'}>{material.title}</Anchor>
+                </List.Item>
+              ))}
+            </List>
+          </section>
+        )}
+
+        <Group>
+          <Button component="a" href={`/api/catalogue/${activity.id}/sheet.pdf?lang=${lang}`} variant="default">
+            {t('activity.pdf')}
+          </Button>
+          <Button component="a" href={`/api/catalogue.ics?lang=${lang}`} variant="default">
+            {t('activity.ics')}
+          </Button>
+        </Group>
+      </Stack>
+    </>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text component="dt" size="sm" c="gray.7" fw={600}>
+        {label}
+      </Text>
+      <Text component="dd" m={0}>
+        {value}
+      </Text>
+    </div>
+  );
+}

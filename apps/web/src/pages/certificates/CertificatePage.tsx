@@ -1,0 +1,74 @@
+import { Alert, Button, Group, Paper, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../api/client';
+import { ApiError, unwrap } from '../../api/errors';
+import type { CertificateVerification } from '../../api/types';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { formatDate } from '../../components/format';
+import { Loading } from '../../components/Loading';
+import { PageTitle } from '../../components/PageTitle';
+
+/** Anyone checks a certificate by its code: /certificates/TRTA-7K3QX9M2PA (the PDF prints it). */
+export function CertificatePage() {
+  const { t } = useTranslation();
+  const { code = '' } = useParams();
+  const navigate = useNavigate();
+  const [input, setInput] = useState(code);
+  const verification = useQuery({
+    queryKey: ['certificates', code],
+    queryFn: () => unwrap<CertificateVerification>(api.GET('/api/certificates/{code}', { params: { path: { code } } })),
+    enabled: code !== '',
+    retry: false,
+  });
+  const verify = (event: FormEvent) => {
+    event.preventDefault();
+    if (input.trim()) navigate(`/certificates/${encodeURIComponent(input.trim())}`);
+  };
+  const refused = verification.error instanceof ApiError && (verification.error.status === 404 || verification.error.status === 400);
+
+  return (
+    <>
+      <PageTitle>{t('certificates.title')}</PageTitle>
+      <Text mb="md">{t('certificates.intro')}</Text>
+      <form onSubmit={verify}>
+        <Group align="flex-end" mb="lg">
+          <TextInput label={t('certificates.code')} value={input} onChange={(event) => setInput(event.currentTarget.value)} placeholder="TRTA-7K3QX9M2PA" style={{ flex: '1 1 240px' }} />
+          <Button type="submit">{t('certificates.verify')}</Button>
+        </Group>
+      </form>
+      {code && verification.isPending && <Loading />}
+      {refused && (
+        <Alert color="red" c="dark.8" role="alert" title={t('certificates.notFound')}>
+          {(verification.error as ApiError).messages.join('; ')}
+        </Alert>
+      )}
+      {verification.isError && !refused && <ErrorMessage error={verification.error} onRetry={() => void verification.refetch()} />}
+      {verification.data && (
+        <Paper withBorder p="md" data-testid="certificate">
+          <Alert color="green" c="dark.8" mb="md" title={t('certificates.valid')}>
+            {verification.data.code}
+          </Alert>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} component="dl" m={0}>
+            {[
+              [t('certificates.participant'), verification.data.participant ?? '—'],
+              [t('certificates.activity'), `${verification.data.activity.title} (${verification.data.activity.code})`],
+              [t('certificates.completedAt'), formatDate(verification.data.completedAt)],
+            ].map(([label, value]) => (
+              <div key={label}>
+                <Text component="dt" size="sm" c="gray.7" fw={600}>
+                  {label}
+                </Text>
+                <Text component="dd" m={0}>
+                  {value}
+                </Text>
+              </div>
+            ))}
+          </SimpleGrid>
+        </Paper>
+      )}
+    </>
+  );
+}
