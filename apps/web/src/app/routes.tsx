@@ -5,7 +5,11 @@ import { SignInPage } from '../pages/auth/SignInPage';
 import { SignUpPage } from '../pages/auth/SignUpPage';
 import { ActivityPage } from '../pages/catalogue/ActivityPage';
 import { CataloguePage } from '../pages/catalogue/CataloguePage';
+import { APPLICANT_ROUTES } from '../pages/applicant/routes';
+import { AUDITOR_ROUTES } from '../pages/auditor/routes';
 import { CertificatePage } from '../pages/certificates/CertificatePage';
+import { FOCAL_ROUTES } from '../pages/focal/routes';
+import { STAFF_ROUTES } from '../pages/staff/routes';
 
 /**
  * Every page of the app, in one table: add a page here and it is routed, guarded and (with
@@ -28,6 +32,11 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/account', element: <AccountPage />, access: 'signedIn', nav: { label: 'nav.account' } },
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/sign-up', element: <SignUpPage /> },
+  // Each role's pages live in their own folder with their own route list and texts.
+  ...APPLICANT_ROUTES,
+  ...FOCAL_ROUTES,
+  ...STAFF_ROUTES,
+  ...AUDITOR_ROUTES,
 ];
 
 /** The path `/` leads to. */

@@ -7,6 +7,18 @@ import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import es from './locales/es.json';
 import fr from './locales/fr.json';
+import applicantEn from '../pages/applicant/locales/en.json';
+import applicantEs from '../pages/applicant/locales/es.json';
+import applicantFr from '../pages/applicant/locales/fr.json';
+import auditorEn from '../pages/auditor/locales/en.json';
+import auditorEs from '../pages/auditor/locales/es.json';
+import auditorFr from '../pages/auditor/locales/fr.json';
+import focalEn from '../pages/focal/locales/en.json';
+import focalEs from '../pages/focal/locales/es.json';
+import focalFr from '../pages/focal/locales/fr.json';
+import staffEn from '../pages/staff/locales/en.json';
+import staffEs from '../pages/staff/locales/es.json';
+import staffFr from '../pages/staff/locales/fr.json';
 import type { Language } from '../api/types';
 
 export const LANGUAGES: readonly { code: Language; label: string }[] = [
@@ -33,7 +45,12 @@ function apply(language: string) {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es } },
+  // Each role's pages keep their texts beside them, under a top-level key of their own.
+  resources: {
+    en: { translation: { ...en, ...applicantEn, ...focalEn, ...staffEn, ...auditorEn } },
+    fr: { translation: { ...fr, ...applicantFr, ...focalFr, ...staffFr, ...auditorFr } },
+    es: { translation: { ...es, ...applicantEs, ...focalEs, ...staffEs, ...auditorEs } },
+  },
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
