@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ActivitiesService, nextActivityCode, type ActivityView } from '@trta/activities';
+import { ActivitiesService, nextActivityCode, recordHistory, type ActivityView } from '@trta/activities';
 import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
-import { recordSheetHistory } from '../sheets/sheet-queries';
 import { CloneActivityDto } from './clone.dto';
 
 const COPY_SUFFIX = ' (copy)';
@@ -75,7 +74,7 @@ export class CloneService {
          SELECT $2, title, kind, language, url, file_id, position FROM sheet_materials WHERE activity_id = $1`,
         [id, cloneId],
       );
-      await recordSheetHistory(manager, cloneId, user.id, 'clone', { clonedFrom: source.code, code, title });
+      await recordHistory(manager, cloneId, user.id, 'clone', { clonedFrom: source.code, code, title });
       return this.activities.findView(cloneId, manager);
     });
   }

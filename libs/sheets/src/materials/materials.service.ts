@@ -2,9 +2,10 @@ import { Injectable, UnsupportedMediaTypeException, ValidationPipe, type Type } 
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager } from 'typeorm';
+import { recordHistory } from '@trta/activities';
 import { FilesService, type OpenedFile } from '@trta/files';
 import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
-import { assertSheetWritable, hasSheet, MATERIAL_COLUMNS, recordSheetHistory, sheetActivity } from '../sheets/sheet-queries';
+import { assertSheetWritable, hasSheet, MATERIAL_COLUMNS, sheetActivity } from '../sheets/sheet-queries';
 import type { MaterialView } from '../sheets/sheets.dto';
 import { LinkMaterialDto, MATERIAL_MEDIA_TYPES, MaterialFieldsDto } from './materials.dto';
 
@@ -54,7 +55,7 @@ export class MaterialsService {
           removed.fileId,
         ]);
       }
-      await recordSheetHistory(manager, activityId, user.id, 'sheet-material-remove', { material: removed });
+      await recordHistory(manager, activityId, user.id, 'sheet-material-remove', { material: removed });
     });
   }
 
@@ -100,7 +101,7 @@ export class MaterialsService {
         `SELECT ${MATERIAL_COLUMNS} FROM sheet_materials m LEFT JOIN stored_files f ON f.id = m.file_id WHERE m.id = $1`,
         [id],
       )) as MaterialView[];
-      await recordSheetHistory(manager, activityId, user.id, 'sheet-material-add', {
+      await recordHistory(manager, activityId, user.id, 'sheet-material-add', {
         material: { id, title: material.title, kind: material.kind, language: material.language, url: material.url, file: material.file },
       });
       return material;

@@ -50,19 +50,3 @@ export async function materialsOf(manager: EntityManager, activityId: string): P
     [activityId],
   )) as MaterialView[];
 }
-
-/** One row of the activity's history (the same table activities write theirs to). */
-export async function recordSheetHistory(
-  manager: EntityManager,
-  activityId: string,
-  userId: string | null,
-  action: string,
-  changes: Record<string, unknown>,
-): Promise<void> {
-  await manager.query('INSERT INTO activity_history (activity_id, user_id, action, changes) VALUES ($1, $2, $3, $4::jsonb)', [
-    activityId,
-    userId,
-    action,
-    JSON.stringify(changes),
-  ]);
-}

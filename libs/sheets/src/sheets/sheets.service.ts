@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
-import type { ActivityStatus } from '@trta/activities';
+import { recordHistory, type ActivityStatus } from '@trta/activities';
 import type { LocalizedText } from './activity-sheet.entity';
-import { assertSheetWritable, materialsOf, recordSheetHistory, sheetActivity, type SheetActivity } from './sheet-queries';
+import { assertSheetWritable, materialsOf, sheetActivity, type SheetActivity } from './sheet-queries';
 import { PutSheetDto, SHEET_TEXT_FIELDS, type SheetTextField, type SheetView } from './sheets.dto';
 
 /** Statuses in which a sheet may be published: before the call closes, and not once the activity is over. */
@@ -63,7 +63,7 @@ export class SheetsService {
         const from = before ? before[field] : null;
         if (JSON.stringify(from) !== JSON.stringify(after[field])) changes[field] = { from, to: after[field] };
       }
-      if (!before || Object.keys(changes).length > 0) await recordSheetHistory(manager, activityId, user.id, 'sheet-update', changes);
+      if (!before || Object.keys(changes).length > 0) await recordHistory(manager, activityId, user.id, 'sheet-update', changes);
       return this.get(activityId, manager);
     });
   }
@@ -92,7 +92,7 @@ export class SheetsService {
          WHERE id = $1 RETURNING sheet_published_at AS "sheetPublishedAt"`,
         [activityId],
       )) as [{ sheetPublishedAt: Date }[], number];
-      await recordSheetHistory(manager, activityId, user.id, 'sheet-publish', {
+      await recordHistory(manager, activityId, user.id, 'sheet-publish', {
         sheetPublishedAt: { from: activity.sheetPublishedAt, to: updated.sheetPublishedAt },
       });
       return this.get(activityId, manager);
