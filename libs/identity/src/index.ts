@@ -4,3 +4,4 @@ export * from './users/applicant-profile.entity';
 export * from './users/user.entity';
 export * from './users/users.dto';
 export * from './users/users.service';
+export * from './claim/claim-tokens';

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 // The sheets library's Latin-1 folding, shared rather than copied (it is not part of @trta/sheets' index).
-import { printableText } from '../../sheets/src/publications/printable-text';
+import { printableText } from '@trta/sheets';
 
 export const MARGIN = 50;
 const MUTED = '#555555';

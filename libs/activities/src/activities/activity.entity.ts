@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
-import type { Product } from '../../../plans/src/products/product.entity';
-import type { TaPlan } from '../../../plans/src/plans/ta-plan.entity';
+import type { Product, TaPlan } from '@trta/plans';
 
 export const ACTIVITY_TYPES = ['national', 'regional', 'global'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];

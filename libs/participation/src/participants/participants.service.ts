@@ -4,10 +4,9 @@ import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
-import { UsersService, type Locale } from '@trta/identity';
+import { issueClaimToken, UsersService, type Locale } from '@trta/identity';
 import { NotificationKind, NotificationsService } from '@trta/notifications';
 // Claim tokens live with the accounts they open; imported by path as identity's barrel does not list them.
-import { issueClaimToken } from '../../../identity/src/claim/claim-tokens';
 import { newCertificateCode } from '../certificates/certificate-code';
 import { insertEvaluation } from '../evaluations/evaluations.service';
 import { pgError } from '../shared/application-access';
