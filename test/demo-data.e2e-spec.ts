@@ -30,9 +30,25 @@ describe('npm run seed:demo', () => {
       expect(spread[0].statuses).toBeGreaterThanOrEqual(5);
       expect(spread[0].sheets).toBeGreaterThan(200);
 
+      expect(first.output()).toMatch(/demo people loaded: 408 accounts \(password demo-password-2026\) and \d+ applications/);
+      const { rows: statuses } = await client.query('SELECT DISTINCT status FROM applications ORDER BY status');
+      expect(statuses.map((row: { status: string }) => row.status)).toEqual(
+        ['attended', 'completed', 'declined', 'endorsed', 'no_show', 'rejected', 'selected', 'submitted', 'waitlisted', 'withdrawn'],
+      );
+      const { rows: [checks] } = await client.query(
+        `SELECT (SELECT count(*)::int FROM activities WHERE seats_taken > capacity) AS over_capacity,
+                (SELECT count(*)::int FROM evaluations) AS evaluations,
+                (SELECT count(*)::int FROM back_to_office_reports) AS reports,
+                (SELECT count(*)::int FROM users WHERE role = 'focal_point') AS focal_points`,
+      );
+      expect(checks.over_capacity).toBe(0);
+      expect(checks.evaluations).toBeGreaterThan(100);
+      expect(checks.reports).toBeGreaterThan(100);
+      expect(checks.focal_points).toBe(6);
       const second = runBuilt('libs/demo/src/seed-demo.cli.js', { DATABASE_URL: database.url });
       expect(await second.exited()).toBe(0);
       expect(second.output()).toContain('already present (600 activities)');
+      expect(second.output()).toContain('demo people already present (408 accounts');
     } finally {
       await client.end().catch(() => undefined);
       await database.drop();

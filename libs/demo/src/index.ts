@@ -1,1 +1,2 @@
+export * from './demo-people';
 export * from './demo-plan';

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@trta/config';
 import { dataSourceOptions, locatePostgres, runMigrations } from '@trta/database';
+import { DEMO_PASSWORD, seedDemoPeople } from './demo-people';
 import { seedDemoPlan } from './demo-plan';
 
 /** `npm run seed:demo`: migrates, then loads the demo plan into the database the product uses. */
@@ -16,6 +17,12 @@ async function main(): Promise<void> {
         plan.created
           ? `demo plan 2026-2027 loaded: ${plan.activities} activities with their sheets`
           : `demo plan 2026-2027 already present (${plan.activities} activities); nothing changed`,
+      );
+      const people = await seedDemoPeople(dataSource, plan.planId);
+      console.log(
+        people.created
+          ? `demo people loaded: ${people.users} accounts (password ${DEMO_PASSWORD}) and ${people.applications} applications`
+          : `demo people already present (${people.users} accounts, ${people.applications} applications); nothing changed`,
       );
     } finally {
       await dataSource.destroy();
