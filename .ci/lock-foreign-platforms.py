@@ -28,7 +28,6 @@ for path, entry in list(packages.items()):
         }
         packages[f'node_modules/{name}'] = {k: v for k, v in packages[f'node_modules/{name}'].items() if v is not None}
         added.append(f'{name}@{version}')
-lock['packages'] = dict(sorted(packages.items(), key=lambda item: (item[0] != '', item[0])))
 json.dump(lock, open(lock_path, 'w'), indent=2)
 open(lock_path, 'a').write('\n')
 print(f'added {len(added)} foreign-platform entries' + (': ' + ', '.join(added) if added else ''))
