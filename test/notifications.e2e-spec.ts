@@ -40,6 +40,20 @@ describe('notifications without SMTP: kept in the outbox by the worker', () => {
     expect(row.body).toContain('2026-12-01');
   });
 
+  it('lets staff read the outbox, newest first, filtered; nobody else', async () => {
+    const applicant = await signedIn(t, 'applicant');
+    const id = await queueOne(t, applicant.id, NotificationKind.ApplicationWaitlisted);
+    await waitForStatus(t, id, 'outbox');
+    const staff = await signedIn(t, 'staff');
+    const list = await t.http.get('/api/notifications').query({ userId: applicant.id, status: 'outbox' }).auth(staff.token, { type: 'bearer' }).expect(200);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ id, kind: 'application.waitlisted', status: 'outbox', toEmail: applicant.email, subject: expect.stringContaining('TA-2026-0001') }),
+    ]);
+    await t.http.get('/api/notifications').query({ status: 'lost' }).auth(staff.token, { type: 'bearer' }).expect(400);
+    await t.http.get('/api/notifications').auth(applicant.token, { type: 'bearer' }).expect(403);
+    await t.http.get('/api/notifications').expect(401);
+  });
+
   it('queues a notification once however often it is requested', async () => {
     const applicant = await signedIn(t, 'applicant');
     const service = t.app.get(NotificationsService);

@@ -1,11 +1,12 @@
 import { Global, Module } from '@nestjs/common';
+import { NotificationsController } from './notifications.controller';
 import { NotificationsProcessor } from './notifications.processor';
 import { NotificationsScheduler } from './notifications.scheduler';
 import { NotificationsService } from './notifications.service';
 
 /** Queues notifications in the outbox; every feature that changes an application's status uses it. */
 @Global()
-@Module({ providers: [NotificationsService], exports: [NotificationsService] })
+@Module({ controllers: [NotificationsController], providers: [NotificationsService], exports: [NotificationsService] })
 export class NotificationsModule {}
 
 /** The worker side: sends queued notifications (SMTP, or keeps them in the outbox) and the daily reminders. */
