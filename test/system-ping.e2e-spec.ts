@@ -1,6 +1,7 @@
 import { Queue, QueueEvents } from 'bullmq';
 import { randomBytes } from 'node:crypto';
-import { JobName, QueueName } from '@trta/queues';
+import { DiscoveryService } from '@nestjs/core';
+import { JobName, JobProcessor, QueueName } from '@trta/queues';
 import { runBuilt } from './support/processes';
 import { createTestApp, TestApp, testInfrastructure } from './support/test-app';
 import { signedIn } from './support/factories';
@@ -45,6 +46,27 @@ describe('the worker as its own process (npm run start:worker)', () => {
       await worker.stop('SIGKILL');
       await events.close();
       await queue.close();
+    }
+  });
+});
+
+describe('worker concurrency', () => {
+  it('comes from WORKER_CONCURRENCY, except where a processor fixes its own', async () => {
+    const t = await createTestApp({ WORKER_CONCURRENCY: '3' });
+    try {
+      await t.startWorker();
+      const worker = t.workers[0];
+      const concurrency = Object.fromEntries(
+        worker
+          .get(DiscoveryService)
+          .getProviders()
+          .map((wrapper) => wrapper.instance as unknown)
+          .filter((instance): instance is JobProcessor => instance instanceof JobProcessor)
+          .map((processor) => [processor.worker.name, processor.worker.concurrency]),
+      );
+      expect(concurrency).toEqual({ system: 3, activities: 3, notifications: 3, 'audit-reports': 1 });
+    } finally {
+      await t.close();
     }
   });
 });

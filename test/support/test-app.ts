@@ -1,3 +1,4 @@
+import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
@@ -19,6 +20,8 @@ export interface TestApp {
   redisUrl: string;
   /** Starts a worker on this test file's queues; closed with the app. */
   startWorker(): Promise<void>;
+  /** The workers started so far. */
+  workers: INestApplicationContext[];
   close(): Promise<void>;
 }
 
@@ -65,7 +68,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const app = await createApi({ config, databaseUrl: database.url, redisUrl });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const workers: { close(): Promise<void> }[] = [];
+  const workers: INestApplicationContext[] = [];
   return {
     app,
     http: request(app.getHttpServer()),
@@ -73,6 +76,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     config,
     databaseUrl: database.url,
     redisUrl,
+    workers,
     startWorker: async () => {
       workers.push(await createWorker({ config, databaseUrl: database.url, redisUrl }));
     },

@@ -4,6 +4,9 @@ import { Logger } from 'nestjs-pino';
 import { assertEveryJobHandled, JobProcessor } from '@trta/queues';
 import { WorkerModule, WorkerModuleOptions } from './worker.module';
 
+/** Where @nestjs/bullmq keeps the options given to @Processor(queue, options). */
+const WORKER_OPTIONS = 'bullmq:worker_metadata';
+
 /** Starts the worker's application context: its processors begin taking jobs from Redis. */
 export async function createWorker(options: WorkerModuleOptions): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(options), { bufferLogs: true });
@@ -14,5 +17,10 @@ export async function createWorker(options: WorkerModuleOptions): Promise<INestA
     .map((wrapper) => wrapper.instance as unknown)
     .filter((instance): instance is JobProcessor => instance instanceof JobProcessor);
   assertEveryJobHandled(processors);
+  // WORKER_CONCURRENCY applies to every queue whose processor does not fix its own (audit reports run one at a time).
+  for (const processor of processors) {
+    const declared = (Reflect.getMetadata(WORKER_OPTIONS, processor.constructor) as { concurrency?: number } | undefined)?.concurrency;
+    if (declared === undefined) processor.worker.concurrency = options.config.WORKER_CONCURRENCY;
+  }
   return app;
 }
