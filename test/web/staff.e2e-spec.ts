@@ -1,0 +1,161 @@
+import type { Page } from 'playwright-core';
+import { activityFactory, bulkApplications, day } from '../support/application-fixtures';
+import { signedIn } from '../support/factories';
+import { checkAccessibility, screenshotEachTest, signInWithToken, startBrowserApp, type BrowserTestApp } from '../support/browser';
+
+const LETTER = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Title (Official letter) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+
+describe('web app: staff pages', () => {
+  let b: BrowserTestApp;
+  let page: Page | undefined;
+  let staff: { id: string; token: string };
+  let createActivity: ReturnType<typeof activityFactory>;
+  let planId: string;
+  let planCode: string;
+
+  beforeAll(async () => {
+    b = await startBrowserApp();
+    staff = await signedIn(b.t, 'staff');
+    createActivity = activityFactory(() => b.t);
+    const first = await createActivity({ status: 'open', capacity: 30 });
+    [{ planId, planCode }] = await b.t.dataSource.query(
+      'SELECT p.id AS "planId", p.code AS "planCode" FROM activities a JOIN ta_plans p ON p.id = a.plan_id WHERE a.id = $1',
+      [first.id],
+    );
+  });
+  afterAll(() => b?.close());
+  screenshotEachTest(() => page);
+
+  const open = async (path: string) => {
+    page = await b.newPage();
+    await signInWithToken(page, staff.token, path);
+    return page;
+  };
+
+  it('opens the plan and its products matrix, and downloads it', async () => {
+    const p = await open('/staff/plans');
+    await p.getByRole('heading', { level: 1, name: 'TA Plans' }).waitFor();
+    await checkAccessibility(p);
+    await p.getByRole('link', { name: planCode }).click();
+    await p.waitForURL(`**/staff/plans/${planId}`);
+    const matrix = p.getByTestId('matrix');
+    await matrix.getByRole('rowheader', { name: 'P1 · General TA' }).waitFor();
+    expect(await matrix.getByRole('row').filter({ hasText: 'General TA' }).textContent()).toContain('500,000.00');
+    const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^matrix-.+\.csv$/);
+    await checkAccessibility(p);
+  });
+
+  it('lists activities with filters and shows them on the calendar', async () => {
+    const p = await open('/staff/activities');
+    await p.getByTestId('activities-table').waitFor();
+    await checkAccessibility(p);
+    await p.goto(`/staff/calendar?month=${day(60).slice(0, 7)}`);
+    await p.getByTestId('calendar').getByRole('link').first().waitFor();
+    await checkAccessibility(p);
+  });
+
+  it('confirms an activity and shows the refusal of an illegal transition', async () => {
+    const planned = await createActivity({ status: 'planned', start: day(200) });
+    const p = await open(`/staff/activities/${planned.id}`);
+    await p.getByRole('heading', { level: 1, name: new RegExp(planned.code) }).waitFor();
+    await checkAccessibility(p);
+    await p.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await p.locator('[data-status="confirmed"]').first().waitFor();
+    await p.getByRole('button', { name: 'Close applications' }).click();
+    const alert = p.getByRole('alert').filter({ hasText: 'cannot close an activity that is confirmed' });
+    await alert.waitFor();
+    // The edit form: a field saved with the version read.
+    await p.getByRole('textbox', { name: /^Title/ }).fill('Course on customs valuation');
+    await p.getByRole('button', { name: 'Save changes' }).click();
+    await p.getByRole('heading', { level: 1, name: /Course on customs valuation/ }).waitFor();
+    await p.getByRole('tab', { name: 'Activity sheet' }).click();
+    await p.getByRole('button', { name: 'Publish the sheet' }).waitFor();
+    await checkAccessibility(p);
+  });
+
+  it('selects applicants until the activity is full, then records attendance and completion', async () => {
+    const activity = await createActivity({ status: 'open', capacity: 2 });
+    const ids = await bulkApplications(b.t, activity.id, 3);
+    for (const [index, id] of ids.entries()) {
+      await b.t.dataSource.query('UPDATE applicant_profiles SET full_name = $2 WHERE user_id = (SELECT applicant_id FROM applications WHERE id = $1)', [id, `Applicant ${index + 1}`]);
+    }
+    const p = await open(`/staff/activities/${activity.id}/applications`);
+    await p.getByTestId('applications-table').waitFor();
+    await p.getByText('2 seats left of 2').waitFor();
+    await checkAccessibility(p);
+
+    await p.getByRole('button', { name: 'Select Applicant 1' }).click();
+    await p.getByText('1 seats left of 2').waitFor();
+    await p.getByRole('button', { name: 'Select Applicant 2' }).click();
+    await p.getByText('0 seats left of 2').waitFor();
+    await p.getByRole('button', { name: 'Select Applicant 3' }).click();
+    await p.getByRole('alert').filter({ hasText: 'is full' }).waitFor();
+
+    // Bulk: the third goes to the waitlist.
+    await p.getByRole('checkbox', { name: 'Check Applicant 3' }).check();
+    await p.getByRole('combobox', { name: 'Decision for the checked applications' }).click();
+    await p.getByRole('option', { name: 'Waitlist' }).click();
+    await p.getByRole('button', { name: 'Apply to 1 checked' }).click();
+    await p.getByTestId('waitlist').getByText('Applicant 3').waitFor();
+
+    await p.getByRole('button', { name: 'Record attendance Applicant 1' }).click();
+    const dialog = p.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /Days attended/ }).fill('5');
+    await dialog.getByRole('button', { name: 'Record attendance' }).click();
+    await p.getByRole('button', { name: 'Complete Applicant 1' }).click();
+    await p.getByTestId(`application-${ids[0]}`).locator('[data-status="completed"]').waitFor();
+    const [row] = await b.t.dataSource.query('SELECT status, attended_days AS "attendedDays", certificate_code AS code FROM applications WHERE id = $1', [ids[0]]);
+    expect(row).toMatchObject({ status: 'completed', attendedDays: 5 });
+    expect(row.code).toBeTruthy();
+    await checkAccessibility(p);
+  });
+
+  it('saves the back-to-office report of a delivered activity', async () => {
+    const delivered = await createActivity({ status: 'delivered', start: day(-20), deadline: day(-30) });
+    const p = await open(`/staff/activities/${delivered.id}/report`);
+    await p.getByRole('heading', { level: 1, name: new RegExp(`Back-to-office report: ${delivered.code}`) }).waitFor();
+    await p.getByRole('textbox', { name: /^Sessions held/ }).fill('10');
+    await p.getByRole('textbox', { name: /^Women/ }).fill('12');
+    await p.getByRole('textbox', { name: /^Men/ }).fill('9');
+    await p.getByRole('radio', { name: 'Partly' }).check();
+    await p.getByRole('button', { name: 'Save the report' }).click();
+    await p.getByText('The report was saved.').waitFor();
+    await checkAccessibility(p);
+  });
+
+  it('reviews and approves a national request', async () => {
+    const focal = await signedIn(b.t, 'focal_point', 'KEN');
+    const year = new Date().getUTCFullYear();
+    let call = b.t.http.post('/api/requests').auth(focal.token, { type: 'bearer' });
+    const fields: Record<string, string> = {
+      topics: JSON.stringify(['trade_facilitation']),
+      preferredQuarter: `${year + 1}-Q1`,
+      language: 'en',
+      needsAssessment: 'Customs officials need training on the Trade Facilitation Agreement.',
+      expectedOutcomes: 'A national committee that implements the agreement.',
+      targetAudience: 'Customs officials',
+      expectedParticipants: '30',
+      contacts: JSON.stringify([{ name: 'Wanjiru Kamau', email: 'wanjiru@trade.go.ke', role: 'Director of trade' }]),
+    };
+    for (const [name, value] of Object.entries(fields)) call = call.field(name, value);
+    const created = await call.attach('officialLetter', LETTER, { filename: 'letter.pdf', contentType: 'application/pdf' });
+    expect(created.status).toBe(201);
+
+    const p = await open('/staff/requests');
+    await p.getByTestId('requests-table').waitFor();
+    await checkAccessibility(p);
+    await p.getByRole('link', { name: 'Kenya' }).first().click();
+    await p.waitForURL(`**/staff/requests/${created.body.id}`);
+    await p.getByTestId('review-context').getByText('Least-developed country').or(p.getByText('Not a least-developed country')).first().waitFor();
+    await p.getByRole('button', { name: 'Start the review' }).click();
+    await p.locator('[data-status="under_review"]').waitFor();
+    await checkAccessibility(p);
+    await p.getByRole('textbox', { name: 'Comment (optional)' }).fill('Fits the plan priorities.');
+    await p.getByRole('button', { name: 'Approve', exact: true }).click();
+    await p.locator('[data-status="approved"]').waitFor();
+    await p.getByRole('combobox', { name: /Product of the plan/ }).waitFor();
+    const [row] = await b.t.dataSource.query('SELECT status, decision_reason AS reason FROM national_requests WHERE id = $1', [created.body.id]);
+    expect(row).toEqual({ status: 'approved', reason: 'Fits the plan priorities.' });
+  });
+});
