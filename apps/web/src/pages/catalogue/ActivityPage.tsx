@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Text, Tit
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
+import { useAuth } from '../../auth/AuthContext';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
@@ -16,6 +17,7 @@ export function ActivityPage() {
   const { id = '' } = useParams();
   const lang = currentLanguage();
   const entry = useCatalogueEntry(id, lang);
+  const { user } = useAuth();
 
   const back = (
     <Anchor component={Link} to="/catalogue" size="sm" mb="sm" display="inline-block">
@@ -117,6 +119,11 @@ export function ActivityPage() {
         )}
 
         <Group>
+          {(!user || user.role === 'applicant') && (
+            <Button component={Link} to={`/catalogue/${activity.id}/apply`}>
+              {t('applicant.apply.button')}
+            </Button>
+          )}
           <Button component="a" href={`/api/catalogue/${activity.id}/sheet.pdf?lang=${lang}`} variant="default">
             {t('activity.pdf')}
           </Button>

@@ -1,0 +1,203 @@
+import { Alert, Button, Group, Modal, Select, Stack, Table, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import { fieldErrors, unwrap } from '../../api/errors';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { formatDate } from '../../components/format';
+import { Loading } from '../../components/Loading';
+import { PageTitle } from '../../components/PageTitle';
+import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from '../applicant/applicant.queries';
+import { StatusBadge } from '../applicant/StatusBadge';
+import { useNominations } from './focal.queries';
+
+const ALL = 'all';
+
+/** The applications of the focal point's country to activities that need a nomination: endorse or decline. */
+export function NominationsPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('status') ?? 'submitted';
+  const status = (APPLICATION_STATUSES as readonly string[]).includes(raw) ? (raw as ApplicationStatus) : null;
+  const nominations = useNominations(status);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [declining, setDeclining] = useState<Application | null>(null);
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['nominations'] });
+  const endorse = async (application: Application) => {
+    setError(null);
+    setDone(null);
+    setBusy(application.id);
+    try {
+      await unwrap(api.POST('/api/applications/{id}/endorse', { params: { path: { id: application.id } }, body: {} }));
+      setDone(t('focal.nominations.endorsed', { name: application.applicant.fullName ?? application.applicant.email }));
+      await refresh();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const items = nominations.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <>
+      <PageTitle>{t('focal.nominations.title')}</PageTitle>
+      <Text mb="md">{t('focal.nominations.intro')}</Text>
+      <Select
+        label={t('focal.nominations.filter')}
+        maw={320}
+        mb="md"
+        allowDeselect={false}
+        value={status ?? ALL}
+        onChange={(value) => {
+          setError(null);
+          setDone(null);
+          setParams(value && value !== 'submitted' ? { status: value } : {}, { replace: true });
+        }}
+        data={[{ value: ALL, label: t('focal.nominations.all') }, ...APPLICATION_STATUSES.map((value) => ({ value, label: t(`applicant.status.${value}`) }))]}
+      />
+      <ErrorMessage error={error ?? undefined} title={t('focal.nominations.refused')} />
+      {done && (
+        <Alert color="green" c="dark.8" mb="md" role="status">
+          {done}
+        </Alert>
+      )}
+      {nominations.isPending && <Loading />}
+      {nominations.isError && <ErrorMessage error={nominations.error} onRetry={() => void nominations.refetch()} />}
+      {nominations.isSuccess && items.length === 0 && (
+        <Alert color="blue" c="dark.8">
+          {t('focal.nominations.empty')}
+        </Alert>
+      )}
+      {items.length > 0 && (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped data-testid="nominations">
+            <Table.Caption>{t('focal.nominations.caption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('focal.nominations.applicant')}</Table.Th>
+                <Table.Th scope="col">{t('focal.nominations.activity')}</Table.Th>
+                <Table.Th scope="col">{t('focal.nominations.submitted')}</Table.Th>
+                <Table.Th scope="col">{t('focal.nominations.status')}</Table.Th>
+                <Table.Th scope="col">{t('focal.nominations.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((application) => {
+                const name = application.applicant.fullName ?? application.applicant.email;
+                return (
+                  <Table.Tr key={application.id} data-testid="nomination-row">
+                    <Table.Td>
+                      <Text fw={600}>{name}</Text>
+                      <Text size="sm" c="gray.7">
+                        {[application.applicant.position, application.applicant.institution].filter(Boolean).join(', ')}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text>{application.activityTitle}</Text>
+                      <Text size="sm" c="gray.7">
+                        {application.activityCode}
+                        {application.activityStartDate ? ` · ${formatDate(application.activityStartDate)}` : ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{formatDate(application.submittedAt)}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={application.status} />
+                      {application.nominationReason && (
+                        <Text size="sm" c="gray.7" mt={4}>
+                          {application.nominationReason}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {application.status === 'submitted' && (
+                        <Group gap="xs" wrap="nowrap">
+                          <Button size="xs" loading={busy === application.id} onClick={() => void endorse(application)} aria-label={t('focal.nominations.endorseWho', { name })}>
+                            {t('focal.nominations.endorse')}
+                          </Button>
+                          <Button size="xs" color="red.9" variant="outline" onClick={() => setDeclining(application)} aria-label={t('focal.nominations.declineWho', { name })}>
+                            {t('focal.nominations.decline')}
+                          </Button>
+                        </Group>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {nominations.hasNextPage && (
+        <Button variant="default" mt="md" loading={nominations.isFetchingNextPage} onClick={() => void nominations.fetchNextPage()}>
+          {t('focal.more')}
+        </Button>
+      )}
+      <DeclineDialog
+        application={declining}
+        onClose={() => setDeclining(null)}
+        onDeclined={async (application) => {
+          setDeclining(null);
+          setError(null);
+          setDone(t('focal.nominations.declined', { name: application.applicant.fullName ?? application.applicant.email }));
+          await refresh();
+        }}
+      />
+    </>
+  );
+}
+
+function DeclineDialog({ application, onClose, onDeclined }: { application: Application | null; onClose(): void; onDeclined(application: Application): Promise<void> }) {
+  const { t } = useTranslation();
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const form = useForm({
+    initialValues: { reason: '' },
+    validate: { reason: (value: string) => (value.trim() ? null : t('focal.nominations.reasonRequired')) },
+  });
+  const close = () => {
+    form.reset();
+    setFormErrors([]);
+    onClose();
+  };
+  const submit = form.onSubmit(async ({ reason }) => {
+    if (!application) return;
+    setFormErrors([]);
+    try {
+      await unwrap(api.POST('/api/applications/{id}/decline', { params: { path: { id: application.id } }, body: { reason } }));
+      form.reset();
+      await onDeclined(application);
+    } catch (error) {
+      const split = fieldErrors(error, ['reason']);
+      form.setErrors(split.fields);
+      setFormErrors(split.form.length || split.fields.reason ? split.form : [String(error)]);
+    }
+  });
+  return (
+    <Modal opened={application !== null} onClose={close} title={t('focal.nominations.declineTitle')} centered closeButtonProps={{ 'aria-label': t('focal.cancel') }}>
+      {application && (
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <Text>{t('focal.nominations.declineIntro', { name: application.applicant.fullName ?? application.applicant.email, title: application.activityTitle })}</Text>
+            {formErrors.length > 0 && <ErrorMessage messages={formErrors} />}
+            <Textarea label={t('focal.nominations.reason')} required autosize minRows={3} maxLength={2000} data-autofocus {...form.getInputProps('reason')} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('focal.cancel')}
+              </Button>
+              <Button type="submit" color="red.9" loading={form.submitting}>
+                {t('focal.nominations.confirmDecline')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}
