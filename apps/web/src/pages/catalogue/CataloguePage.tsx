@@ -116,6 +116,9 @@ export function CataloguePage() {
             <Anchor href={`/api/catalogue.ics?lang=${i18n.resolvedLanguage}`} size="sm">
               {t('catalogue.calendarFeed')}
             </Anchor>
+            <Anchor component={Link} to="/publications" size="sm">
+              {t('auditor.publications.catalogueLink')}
+            </Anchor>
           </Group>
         </Group>
 
