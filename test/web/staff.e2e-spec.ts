@@ -124,7 +124,7 @@ describe('web app: staff pages', () => {
     await checkAccessibility(p);
   });
 
-  it('reviews and approves a national request', async () => {
+  it('reviews, approves and schedules a national request', async () => {
     const focal = await signedIn(b.t, 'focal_point', 'KEN');
     const year = new Date().getUTCFullYear();
     let call = b.t.http.post('/api/requests').auth(focal.token, { type: 'bearer' });
@@ -157,5 +157,17 @@ describe('web app: staff pages', () => {
     await p.getByRole('combobox', { name: /Product of the plan/ }).waitFor();
     const [row] = await b.t.dataSource.query('SELECT status, decision_reason AS reason FROM national_requests WHERE id = $1', [created.body.id]);
     expect(row).toEqual({ status: 'approved', reason: 'Fits the plan priorities.' });
+
+    await p.getByRole('combobox', { name: /Product of the plan/ }).click();
+    await p.getByRole('option', { name: / · / }).first().click();
+    await p.getByRole('button', { name: 'Schedule the activity' }).click();
+    await p.getByText(/Scheduled as TA-\d{4}-\d{4}/).waitFor();
+    await checkAccessibility(p);
+    const [scheduled] = await b.t.dataSource.query(
+      `SELECT a.type, a.status, a.beneficiary_countries AS countries, a.national_request_id = r.id AS linked
+       FROM national_requests r JOIN activities a ON a.id = r.activity_id WHERE r.id = $1`,
+      [created.body.id],
+    );
+    expect(scheduled).toEqual({ type: 'national', status: 'planned', countries: ['KEN'], linked: true });
   });
 });
