@@ -6,9 +6,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api/client';
-import { ApiError, fieldErrors, unwrap } from '../../api/errors';
+import { fieldErrors, unwrap } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDate } from '../../components/format';
+import { LoadFailure } from '../../components/LoadFailure';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { downloadCertificate, useApplication, useMyData, WITHDRAWABLE, type Application, type Evaluation } from './applicant.queries';
@@ -29,16 +30,7 @@ export function ApplicationPage() {
     </Anchor>
   );
   if (application.isPending) return <Loading />;
-  if (application.isError) {
-    const missing = application.error instanceof ApiError && (application.error.status === 404 || application.error.status === 400);
-    return (
-      <>
-        {back}
-        <PageTitle>{t('notFound.title')}</PageTitle>
-        {missing ? <Text>{t('applicant.detail.notFound')}</Text> : <ErrorMessage error={application.error} onRetry={() => void application.refetch()} />}
-      </>
-    );
-  }
+  if (application.isError) return <LoadFailure back={back} error={application.error} notFound={t('applicant.detail.notFound')} onRetry={() => void application.refetch()} />;
   const app = application.data;
   const evaluation = myData.data?.evaluations.find((entry) => entry.applicationId === app.id);
   const attended = app.status === 'attended' || app.status === 'completed';

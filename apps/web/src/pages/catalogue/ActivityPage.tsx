@@ -1,10 +1,9 @@
 import { Alert, Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/errors';
 import { useAuth } from '../../auth/AuthContext';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDate } from '../../components/format';
+import { LoadFailure } from '../../components/LoadFailure';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { currentLanguage } from '../../i18n';
@@ -25,16 +24,7 @@ export function ActivityPage() {
     </Anchor>
   );
   if (entry.isPending) return <Loading />;
-  if (entry.isError) {
-    const missing = entry.error instanceof ApiError && (entry.error.status === 404 || entry.error.status === 400);
-    return (
-      <>
-        {back}
-        <PageTitle>{t('notFound.title')}</PageTitle>
-        {missing ? <Text>{t('activity.notFound')}</Text> : <ErrorMessage error={entry.error} onRetry={() => void entry.refetch()} />}
-      </>
-    );
-  }
+  if (entry.isError) return <LoadFailure back={back} error={entry.error} notFound={t('activity.notFound')} onRetry={() => void entry.refetch()} />;
   const activity = entry.data;
   const served = activity.servedLanguage;
   const place = activity.venueCity ? [activity.venueCity, activity.venueCountry].filter(Boolean).join(', ') : t('catalogue.online');

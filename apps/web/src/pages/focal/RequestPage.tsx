@@ -5,10 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api/client';
-import { ApiError, unwrap } from '../../api/errors';
+import { unwrap } from '../../api/errors';
 import { useTopics } from '../../api/reference';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDate } from '../../components/format';
+import { LoadFailure } from '../../components/LoadFailure';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { saveBlob } from '../applicant/applicant.queries';
@@ -31,16 +32,7 @@ export function RequestPage() {
     </Anchor>
   );
   if (request.isPending) return <Loading />;
-  if (request.isError) {
-    const missing = request.error instanceof ApiError && (request.error.status === 404 || request.error.status === 400);
-    return (
-      <>
-        {back}
-        <PageTitle>{t('notFound.title')}</PageTitle>
-        {missing ? <Text>{t('focal.request.notFound')}</Text> : <ErrorMessage error={request.error} onRetry={() => void request.refetch()} />}
-      </>
-    );
-  }
+  if (request.isError) return <LoadFailure back={back} error={request.error} notFound={t('focal.request.notFound')} onRetry={() => void request.refetch()} />;
   const r = request.data;
   const topicName = (code: string) => topics.data?.find((topic) => topic.code === code)?.name ?? code;
   const title = t('focal.request.title', { country: r.countryName, quarter: r.preferredQuarter });
