@@ -10,6 +10,7 @@ import { createApi } from '../../apps/api/src/create-api';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { AppConfig, loadConfig } from '@trta/config';
 import { ensureDatabase, runMigrations, withDatabase } from '@trta/database';
+import { ResponseSchemaCheck } from './response-schemas';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -22,6 +23,8 @@ export interface TestApp {
   startWorker(): Promise<void>;
   /** The workers started so far. */
   workers: INestApplicationContext[];
+  /** Every successful answer checked against the OpenAPI document; `close()` fails on a mismatch. */
+  responses: ResponseSchemaCheck;
   close(): Promise<void>;
 }
 
@@ -67,6 +70,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const app = await createApi({ config, databaseUrl: database.url, redisUrl });
   await app.init();
+  const responses = ResponseSchemaCheck.attach(app);
   await app.getHttpAdapter().getInstance().ready();
   const workers: INestApplicationContext[] = [];
   return {
@@ -77,6 +81,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     databaseUrl: database.url,
     redisUrl,
     workers,
+    responses,
     startWorker: async () => {
       workers.push(await createWorker({ config, databaseUrl: database.url, redisUrl }));
     },
@@ -84,6 +89,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       for (const worker of workers) await worker.close();
       await app.close();
       await database.drop();
+      responses.assertNone();
     },
   };
 }

@@ -1,12 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { attachmentDisposition } from '@trta/files';
-import { CurrentUser, Roles, SignedIn, type AuthUser } from '@trta/http';
+import { ApiFileResponse, ApiPageResponse, CurrentUser, Roles, SignedIn, type AuthUser } from '@trta/http';
 import { REQUIRED_DOCUMENTS } from '@trta/sheets';
 import { applicationsCsv, applicationsXlsx } from './application-export';
 import {
+  ActivityApplicationsPageView,
+  ApplicationView,
   BulkDecisionsDto,
+  BulkDecisionsView,
   ListActivityApplicationsQueryDto,
   ListNominationsQueryDto,
   OptionalReasonDto,
@@ -15,6 +18,7 @@ import {
 } from './applications.dto';
 import { ApplicationsService } from './applications.service';
 import { DecisionsService } from './decisions.service';
+import { DOCUMENT_MEDIA_TYPES } from './profile.service';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCUMENT_KINDS = Object.fromEntries(REQUIRED_DOCUMENTS.map((kind) => [kind, kind]));
@@ -31,6 +35,7 @@ export class ActivityApplicationsController {
 
   /** The activity must be open and before its deadline; the sheet's required documents attached; eligibility each a 422. */
   @Roles('applicant')
+  @ApiCreatedResponse({ type: ApplicationView })
   @Post()
   submit(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitApplicationDto, @CurrentUser() user: AuthUser) {
     return this.applications.submit(id, dto, user);
@@ -39,6 +44,15 @@ export class ActivityApplicationsController {
   /** JSON pages with the seats and the waitlist order; `?format=csv|xlsx` downloads every matching application. */
   @Roles('staff', 'auditor')
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
+  @ApiExtraModels(ActivityApplicationsPageView)
+  @ApiOkResponse({
+    description: 'a page of applications as JSON, or the file `?format=` asks for',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ActivityApplicationsPageView) } },
+      'text/csv': { schema: { type: 'string', format: 'binary' } },
+      [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @Get()
   async list(
     @Param('id', ParseUUIDPipe) id: string,
@@ -60,6 +74,7 @@ export class ActivityApplicationsController {
   /** Up to 500 decisions in one transaction: all applied, or none and every failing one listed in `errors`. */
   @Roles('staff')
   @HttpCode(200)
+  @ApiOkResponse({ type: BulkDecisionsView })
   @Post('decisions')
   decide(@Param('id', ParseUUIDPipe) id: string, @Body() dto: BulkDecisionsDto, @CurrentUser() user: AuthUser) {
     return this.decisions.decideMany(id, dto, user);
@@ -78,12 +93,14 @@ export class ApplicationController {
 
   /** The applicant, staff, auditors and the focal points of its country; a 404 for anyone else. */
   @SignedIn()
+  @ApiOkResponse({ type: ApplicationView })
   @Get()
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.applications.findVisible(id, user);
   }
 
   @SignedIn()
+  @ApiFileResponse(...DOCUMENT_MEDIA_TYPES)
   @Get('documents/:kind')
   async document(
     @Param('id', ParseUUIDPipe) id: string,
@@ -97,6 +114,7 @@ export class ApplicationController {
   /** Before the activity starts; a freed seat goes to the first of the waitlist. */
   @Roles('applicant')
   @HttpCode(200)
+  @ApiOkResponse({ type: ApplicationView })
   @Post('withdraw')
   withdraw(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.decisions.withdraw(id, user);
@@ -104,6 +122,7 @@ export class ApplicationController {
 
   @Roles('focal_point')
   @HttpCode(200)
+  @ApiOkResponse({ type: ApplicationView })
   @Post('endorse')
   endorse(@Param('id', ParseUUIDPipe) id: string, @Body() dto: OptionalReasonDto, @CurrentUser() user: AuthUser) {
     return this.decisions.nominate(id, 'endorse', dto.reason, user);
@@ -111,6 +130,7 @@ export class ApplicationController {
 
   @Roles('focal_point')
   @HttpCode(200)
+  @ApiOkResponse({ type: ApplicationView })
   @Post('decline')
   decline(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RequiredReasonDto, @CurrentUser() user: AuthUser) {
     return this.decisions.nominate(id, 'decline', dto.reason, user);
@@ -118,6 +138,7 @@ export class ApplicationController {
 
   @Roles('staff')
   @HttpCode(200)
+  @ApiOkResponse({ type: ApplicationView })
   @Post('select')
   select(@Param('id', ParseUUIDPipe) id: string, @Body() dto: OptionalReasonDto, @CurrentUser() user: AuthUser) {
     return this.decisions.decide(id, 'select', dto.reason, user);
@@ -125,6 +146,7 @@ export class ApplicationController {
 
   @Roles('staff')
   @HttpCode(200)
+  @ApiOkResponse({ type: ApplicationView })
   @Post('waitlist')
   waitlist(@Param('id', ParseUUIDPipe) id: string, @Body() dto: OptionalReasonDto, @CurrentUser() user: AuthUser) {
     return this.decisions.decide(id, 'waitlist', dto.reason, user);
@@ -132,6 +154,7 @@ export class ApplicationController {
 
   @Roles('staff')
   @HttpCode(200)
+  @ApiOkResponse({ type: ApplicationView })
   @Post('reject')
   reject(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RequiredReasonDto, @CurrentUser() user: AuthUser) {
     return this.decisions.decide(id, 'reject', dto.reason, user);
@@ -146,6 +169,7 @@ export class NominationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
   @Roles('focal_point')
+  @ApiPageResponse(ApplicationView)
   @Get()
   list(@Query() query: ListNominationsQueryDto, @CurrentUser() user: AuthUser) {
     return this.applications.listNominations(user, query);

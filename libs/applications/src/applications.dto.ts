@@ -13,7 +13,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '@trta/http';
+import { PageOf, PageQueryDto } from '@trta/http';
+import { GENDERS, INSTITUTION_TYPES, type Gender, type InstitutionType } from '@trta/identity';
 import { REQUIRED_DOCUMENTS, type RequiredDocument } from '@trta/sheets';
 import { APPLICATION_STATUSES, DECISION_ACTIONS, type ApplicationStatus, type DecisionAction } from './application-status';
 
@@ -118,43 +119,175 @@ export class ListNominationsQueryDto extends ListMyApplicationsQueryDto {
   activityId?: string;
 }
 
-/** What the applicant, staff and the focal point see of an application. */
-export interface ApplicationView {
-  id: string;
-  activityId: string;
-  activityCode: string;
-  activityTitle: string;
-  activityStartDate: string | null;
-  applicantId: string;
-  country: string;
-  motivation: string;
-  status: ApplicationStatus;
-  submittedAt: Date;
-  endorsedAt: Date | null;
-  nominationReason: string | null;
-  decidedAt: Date | null;
-  decisionReason: string | null;
-  waitlistPosition: number | null;
-  attendedDays: number | null;
-  completedAt: Date | null;
-  certificateCode: string | null;
-  withdrawnAt: Date | null;
-  version: number;
-  applicant: {
-    fullName: string | null;
-    email: string;
-    gender: string | null;
-    nationality: string | null;
-    country: string | null;
-    institutionType: string | null;
-    institution: string | null;
-    position: string | null;
-  };
-  documents: { kind: RequiredDocument; fileId: string; filename: string; mediaType: string; sizeBytes: number }[];
+/** Who applied, from their applicant profile (null fields when there is none). */
+export class ApplicationApplicantView {
+  @ApiProperty({ type: String, nullable: true })
+  fullName!: string | null;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty({ enum: GENDERS, enumName: 'Gender', nullable: true })
+  gender!: Gender | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'ISO 3166-1 alpha-3' })
+  nationality!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'country where the applicant works, ISO 3166-1 alpha-3' })
+  country!: string | null;
+
+  @ApiProperty({ enum: INSTITUTION_TYPES, enumName: 'InstitutionType', nullable: true })
+  institutionType!: InstitutionType | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  institution!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  position!: string | null;
 }
 
-export interface Seats {
-  capacity: number;
-  taken: number;
-  left: number;
+/** A document attached to an application; download it from `GET /api/applications/{id}/documents/{kind}`. */
+export class ApplicationDocumentView {
+  @ApiProperty({ enum: REQUIRED_DOCUMENTS, enumName: 'RequiredDocument' })
+  kind!: RequiredDocument;
+
+  @ApiProperty({ format: 'uuid' })
+  fileId!: string;
+
+  @ApiProperty()
+  filename!: string;
+
+  @ApiProperty()
+  mediaType!: string;
+
+  @ApiProperty({ type: 'integer' })
+  sizeBytes!: number;
+}
+
+/** What the applicant, staff and the focal point see of an application. */
+export class ApplicationView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  activityId!: string;
+
+  @ApiProperty()
+  activityCode!: string;
+
+  @ApiProperty()
+  activityTitle!: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  activityStartDate!: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  applicantId!: string;
+
+  @ApiProperty({ description: "the applicant's country of work when they applied, ISO 3166-1 alpha-3" })
+  country!: string;
+
+  @ApiProperty()
+  motivation!: string;
+
+  @ApiProperty({ enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus' })
+  status!: ApplicationStatus;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  submittedAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  endorsedAt!: Date | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "the focal point's reason to endorse or decline" })
+  nominationReason!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  decidedAt!: Date | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  decisionReason!: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'place on the waitlist, 1 first; null unless waitlisted' })
+  waitlistPosition!: number | null;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  attendedDays!: number | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  completedAt!: Date | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'verify at `GET /api/certificates/{code}`' })
+  certificateCode!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  withdrawnAt!: Date | null;
+
+  @ApiProperty({ type: 'integer' })
+  version!: number;
+
+  @ApiProperty({ type: ApplicationApplicantView })
+  applicant!: ApplicationApplicantView;
+
+  @ApiProperty({ type: [ApplicationDocumentView] })
+  documents!: ApplicationDocumentView[];
+}
+
+export class Seats {
+  @ApiProperty({ type: 'integer' })
+  capacity!: number;
+
+  @ApiProperty({ type: 'integer' })
+  taken!: number;
+
+  @ApiProperty({ type: 'integer' })
+  left!: number;
+}
+
+/** The activity a list of applications belongs to. */
+export class ApplicationsActivityView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  code!: string;
+
+  @ApiProperty()
+  title!: string;
+}
+
+/** A page of an activity's applications, with its seats and the waitlist in order. */
+export class ActivityApplicationsPageView extends PageOf(ApplicationView) {
+  @ApiProperty({ type: ApplicationsActivityView })
+  activity!: ApplicationsActivityView;
+
+  @ApiProperty({ type: Seats })
+  seats!: Seats;
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'ids of the waitlisted applications, first in line first' })
+  waitlist!: string[];
+}
+
+/** Where one application of a bulk decision ended up. */
+export class BulkDecisionItemView {
+  @ApiProperty({ format: 'uuid' })
+  applicationId!: string;
+
+  @ApiProperty({ enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus' })
+  status!: ApplicationStatus;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  waitlistPosition!: number | null;
+}
+
+/** Every decision of the batch applied: the seats left and each application's new status, in the order sent. */
+export class BulkDecisionsView {
+  @ApiProperty({ type: 'integer' })
+  applied!: number;
+
+  @ApiProperty({ type: Seats })
+  seats!: Seats;
+
+  @ApiProperty({ type: [BulkDecisionItemView] })
+  items!: BulkDecisionItemView[];
 }

@@ -6,6 +6,7 @@ import { decodeCursor, DomainErrorCode, DomainException, toPage, type AuthUser, 
 import { NotificationKind, NotificationsService } from '@trta/notifications';
 import { APPLICATION_COLUMNS, APPLICATION_FROM, constraintConflict, visibility } from './application-queries';
 import {
+  type ActivityApplicationsPageView,
   ListActivityApplicationsQueryDto,
   ListMyApplicationsQueryDto,
   ListNominationsQueryDto,
@@ -157,7 +158,7 @@ export class ApplicationsService {
   async listForActivity(
     activityId: string,
     query: ListActivityApplicationsQueryDto,
-  ): Promise<Page<ApplicationView> & { activity: { id: string; code: string; title: string }; seats: Seats; waitlist: string[] }> {
+  ): Promise<ActivityApplicationsPageView> {
     const activity = await this.activitySeats(activityId);
     const where = ['ap.activity_id = $1'];
     const params: unknown[] = [activityId];

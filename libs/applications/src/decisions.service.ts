@@ -14,7 +14,7 @@ import {
   type DecisionAction,
   type NominationAction,
 } from './application-status';
-import { BulkDecisionsDto, type ApplicationView, type Seats } from './applications.dto';
+import { BulkDecisionsDto, type ApplicationView, type BulkDecisionItemView, type BulkDecisionsView, type Seats } from './applications.dto';
 import { ApplicationsService } from './applications.service';
 
 interface LockedApplication {
@@ -165,7 +165,7 @@ export class DecisionsService {
     activityId: string,
     dto: BulkDecisionsDto,
     user: AuthUser,
-  ): Promise<{ applied: number; seats: Seats; items: { applicationId: string; status: ApplicationStatus; waitlistPosition: number | null }[] }> {
+  ): Promise<BulkDecisionsView> {
     const problems: BulkProblem[] = [];
     const seen = new Set<string>();
     for (const decision of dto.decisions) {
@@ -207,7 +207,7 @@ export class DecisionsService {
     const items = (await this.dataSource.query(
       `SELECT id AS "applicationId", status, waitlist_position AS "waitlistPosition" FROM applications WHERE id = ANY($1::uuid[])`,
       [dto.decisions.map((decision) => decision.applicationId)],
-    )) as { applicationId: string; status: ApplicationStatus; waitlistPosition: number | null }[];
+    )) as BulkDecisionItemView[];
     const byId = new Map(items.map((item) => [item.applicationId, item]));
     const [seats] = (await this.dataSource.query(
       'SELECT capacity, seats_taken AS taken, capacity - seats_taken AS "left" FROM activities WHERE id = $1',

@@ -6,3 +6,4 @@ export * from './applications.dto';
 export * from './applications.service';
 export * from './decisions.service';
 export * from './profile.service';
+export * from './profile.dto';

@@ -1,10 +1,11 @@
 import '@fastify/multipart';
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { ApiPageResponse, CurrentUser, Roles, type AuthUser } from '@trta/http';
 import { ApplicantProfileDto } from '@trta/identity';
-import { ListMyApplicationsQueryDto } from './applications.dto';
+import { ApplicationView, ListMyApplicationsQueryDto } from './applications.dto';
+import { ApplicantProfileView, PersonalDataView, UploadedFileView } from './profile.dto';
 import { ApplicationsService } from './applications.service';
 import { ProfileService } from './profile.service';
 
@@ -19,18 +20,21 @@ export class MeController {
     private readonly applications: ApplicationsService,
   ) {}
 
+  @ApiOkResponse({ type: ApplicantProfileView })
   @Get('profile')
   profile(@CurrentUser() user: AuthUser) {
     return this.profiles.get(user);
   }
 
   /** Replaces the profile; country codes must be in the reference data (a 400 naming the field). */
+  @ApiOkResponse({ type: ApplicantProfileView })
   @Put('profile')
   putProfile(@Body() dto: ApplicantProfileDto, @CurrentUser() user: AuthUser) {
     return this.profiles.put(user, dto);
   }
 
   /** Everything kept about the applicant, as a JSON download. */
+  @ApiOkResponse({ type: PersonalDataView, description: 'downloaded as my-data.json' })
   @Get('data')
   async data(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: FastifyReply) {
     const data = await this.profiles.export(user);
@@ -40,6 +44,7 @@ export class MeController {
 
   /** Deletes the account: personal data erased, what the audit counts kept. */
   @HttpCode(204)
+  @ApiNoContentResponse()
   @Delete()
   async erase(@CurrentUser() user: AuthUser): Promise<void> {
     await this.profiles.erase(user);
@@ -48,11 +53,13 @@ export class MeController {
   /** One document (PDF, PNG, JPEG or DOCX, type detected from the content) to attach to a participation form. */
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: UploadedFileView })
   @Post('files')
   upload(@Req() request: FastifyRequest, @CurrentUser() user: AuthUser) {
     return this.profiles.upload(user, request);
   }
 
+  @ApiPageResponse(ApplicationView)
   @Get('applications')
   myApplications(@Query() query: ListMyApplicationsQueryDto, @CurrentUser() user: AuthUser) {
     return this.applications.listMine(user, query);

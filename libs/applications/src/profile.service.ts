@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '@trta/database';
-import { FilesService, MEDIA_TYPES, type StoredFileInfo } from '@trta/files';
+import { FilesService, MEDIA_TYPES } from '@trta/files';
 import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
 import { ApplicantProfileDto, UsersService } from '@trta/identity';
 import { APPLICATION_COLUMNS, APPLICATION_FROM } from './application-queries';
+import { ApplicantProfileView, PersonalAccountView, PersonalDataView, UploadedFileView } from './profile.dto';
 
 /** What an applicant may attach to a participation form, detected from the content. */
 export const DOCUMENT_MEDIA_TYPES = [MEDIA_TYPES.pdf, MEDIA_TYPES.png, MEDIA_TYPES.jpeg, MEDIA_TYPES.docx] as const;
@@ -30,19 +31,17 @@ export class ProfileService {
     private readonly files: FilesService,
   ) {}
 
-  async get(user: AuthUser): Promise<ApplicantProfileDto & { updatedAt: Date }> {
+  async get(user: AuthUser): Promise<ApplicantProfileView> {
     await this.assertActive(this.dataSource.manager, user.id);
-    const [profile] = (await this.dataSource.query(`SELECT ${PROFILE_COLUMNS} FROM applicant_profiles p WHERE p.user_id = $1`, [user.id])) as (
-      ApplicantProfileDto & { updatedAt: Date }
-    )[];
+    const [profile] = (await this.dataSource.query(`SELECT ${PROFILE_COLUMNS} FROM applicant_profiles p WHERE p.user_id = $1`, [user.id])) as ApplicantProfileView[];
     if (!profile) throw DomainException.notFound('Applicant profile of user', user.id);
     return profile;
   }
 
-  async put(user: AuthUser, dto: ApplicantProfileDto): Promise<ApplicantProfileDto & { updatedAt: Date }> {
+  async put(user: AuthUser, dto: ApplicantProfileDto): Promise<ApplicantProfileView> {
     await this.assertActive(this.dataSource.manager, user.id);
     await this.users.assertCountriesExist({ nationality: dto.nationality, country: dto.country });
-    const [updated] = returnedRows<ApplicantProfileDto & { updatedAt: Date }>(await this.dataSource.query(
+    const [updated] = returnedRows<ApplicantProfileView>(await this.dataSource.query(
       `UPDATE applicant_profiles p SET full_name = $2, gender = $3, nationality = $4, country = $5, institution_type = $6,
          institution = $7, position = $8, languages = $9, updated_at = now()
        WHERE p.user_id = $1 RETURNING ${PROFILE_COLUMNS}`,
@@ -53,21 +52,21 @@ export class ProfileService {
   }
 
   /** A document for a later participation form; `uploaded_by` makes it the applicant's own. */
-  async upload(user: AuthUser, request: FastifyRequest): Promise<StoredFileInfo> {
+  async upload(user: AuthUser, request: FastifyRequest): Promise<UploadedFileView> {
     await this.assertActive(this.dataSource.manager, user.id);
     const { id, filename, mediaType, sizeBytes } = await this.files.storeUpload(request, { allowed: DOCUMENT_MEDIA_TYPES, uploadedBy: user.id });
     return { id, filename, mediaType, sizeBytes };
   }
 
   /** Everything kept about the person, as one JSON document. */
-  async export(user: AuthUser): Promise<Record<string, unknown>> {
+  async export(user: AuthUser): Promise<PersonalDataView> {
     const manager = this.dataSource.manager;
     await this.assertActive(manager, user.id);
     const [account] = (await manager.query(
       `SELECT id, email, role, country, locale, created_at AS "createdAt", updated_at AS "updatedAt" FROM users WHERE id = $1`,
       [user.id],
-    )) as Record<string, unknown>[];
-    const [profile] = (await manager.query(`SELECT ${PROFILE_COLUMNS} FROM applicant_profiles p WHERE p.user_id = $1`, [user.id])) as unknown[];
+    )) as PersonalAccountView[];
+    const [profile] = (await manager.query(`SELECT ${PROFILE_COLUMNS} FROM applicant_profiles p WHERE p.user_id = $1`, [user.id])) as ApplicantProfileView[];
     const applications = await manager.query(
       `SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.applicant_id = $1 ORDER BY ap.submitted_at, ap.id`,
       [user.id],

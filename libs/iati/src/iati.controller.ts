@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '@trta/http';
+import { ApiFileResponse, Public } from '@trta/http';
 import { IatiService } from './iati.service';
 
 @ApiTags('ta-plans')
@@ -11,7 +11,7 @@ export class IatiController {
 
   /** The plan's activities as IATI 2.03 activity XML, for aid-transparency aggregators. */
   @Public()
-  @ApiProduces('application/xml')
+  @ApiFileResponse('application/xml')
   @Get('iati.xml')
   async activities(@Param('id', ParseUUIDPipe) planId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const document = await this.iati.planActivities(planId);

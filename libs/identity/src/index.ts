@@ -5,3 +5,4 @@ export * from './users/user.entity';
 export * from './users/users.dto';
 export * from './users/users.service';
 export * from './claim/claim-tokens';
+export * from './auth/auth.dto';

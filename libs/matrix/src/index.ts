@@ -5,4 +5,5 @@ export * from './matrix/products-matrix.dto';
 export * from './matrix/products-matrix.service';
 export * from './matrix/matrix-export';
 export * from './import/activity-csv';
+export * from './import/activity-import.dto';
 export * from './import/activity-import.service';

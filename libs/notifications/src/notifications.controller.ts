@@ -1,20 +1,22 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { decodeCursor, PageQueryDto, Roles, toPage } from '@trta/http';
+import { ApiPageResponse, decodeCursor, type Page, PageQueryDto, Roles, toPage } from '@trta/http';
 import { NotificationKind } from './notification-kind';
 
 const STATUSES = ['queued', 'sent', 'outbox', 'failed'] as const;
+/** The languages notifications are written in (the identity library's LOCALES). */
+const LOCALES = ['en', 'fr', 'es'] as const;
 
 export class ListNotificationsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: STATUSES })
+  @ApiPropertyOptional({ enum: STATUSES, enumName: 'NotificationStatus' })
   @IsOptional()
   @IsIn(STATUSES)
   status?: (typeof STATUSES)[number];
 
-  @ApiPropertyOptional({ enum: NotificationKind })
+  @ApiPropertyOptional({ enum: NotificationKind, enumName: 'NotificationKind' })
   @IsOptional()
   @IsIn(Object.values(NotificationKind))
   kind?: NotificationKind;
@@ -30,20 +32,45 @@ export class ListNotificationsQueryDto extends PageQueryDto {
   applicationId?: string;
 }
 
-export interface NotificationView {
-  id: string;
-  userId: string | null;
-  applicationId: string | null;
-  kind: string;
-  locale: string;
-  toEmail: string;
-  subject: string;
-  body: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  processedAt: string | null;
+export class NotificationView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the recipient\'s account; null once erased' })
+  userId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  applicationId!: string | null;
+
+  @ApiProperty({ enum: NotificationKind, enumName: 'NotificationKind' })
+  kind!: NotificationKind;
+
+  @ApiProperty({ enum: LOCALES, enumName: 'Language' })
+  locale!: (typeof LOCALES)[number];
+
+  @ApiProperty({ format: 'email' })
+  toEmail!: string;
+
+  @ApiProperty()
+  subject!: string;
+
+  @ApiProperty()
+  body!: string;
+
+  @ApiProperty({ enum: STATUSES, enumName: 'NotificationStatus', description: 'outbox: kept for staff to read, no SMTP server configured' })
+  status!: (typeof STATUSES)[number];
+
+  @ApiProperty()
+  attempts!: number;
+
+  @ApiProperty({ type: String, nullable: true })
+  lastError!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  processedAt!: Date | null;
 }
 
 /** The outbox: every notification the product queued, and what became of it. Newest first. */
@@ -54,8 +81,9 @@ export class NotificationsController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Roles('staff')
+  @ApiPageResponse(NotificationView)
   @Get()
-  async list(@Query() query: ListNotificationsQueryDto) {
+  async list(@Query() query: ListNotificationsQueryDto): Promise<Page<NotificationView>> {
     const params: unknown[] = [query.status ?? null, query.kind ?? null, query.userId ?? null, query.applicationId ?? null, query.limit + 1];
     let after = '';
     if (query.cursor) {

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '@trta/http';
+import { ApiFileResponse, Public } from '@trta/http';
 import { PlanDocumentService } from './plan-document.service';
 import { YearActivitiesQueryDto } from './publications.dto';
 import { YearActivitiesService } from './year-activities.service';
@@ -17,7 +17,7 @@ export class PublicationsController {
   ) {}
 
   /** The year's activities grouped by product then region: `?format=pdf` (A4, for print) or `csv` (UTF-8 with BOM). */
-  @ApiProduces('application/pdf', 'text/csv')
+  @ApiFileResponse('application/pdf', 'text/csv')
   @Get('publications/activities')
   async activities(@Query() query: YearActivitiesQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile | string> {
     const name = `trta-activities-${query.year}`;
@@ -30,7 +30,7 @@ export class PublicationsController {
   }
 
   /** The TA Plan as a document: title page, products with budgets, key results with targets and actuals, the products matrix. */
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf')
   @Get('ta-plans/:id/document.pdf')
   async plan(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
     const pdf = await this.planDocument.render(id);

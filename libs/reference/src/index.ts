@@ -4,3 +4,4 @@ export * from './data/reference-data';
 export * from './reference-lists.entity';
 export * from './reference.module';
 export * from './reference.service';
+export * from './reference.dto';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ActivitiesService, checkActivity, draftOf, lockPlan, productOfPlan, type ActivityView, type CreateActivityDto } from '@trta/activities';
+import { ActivitiesService, ActivityView, checkActivity, draftOf, lockPlan, productOfPlan, type CreateActivityDto } from '@trta/activities';
 import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
 import { NotificationKind, NotificationsService } from '@trta/notifications';
 import {
@@ -18,9 +19,13 @@ import { ApproveRequestDto, RejectRequestDto, ReviewContext, RequestView, Schedu
 /** The division a national activity is led by unless staff say otherwise: the institute itself. */
 const DEFAULT_LEAD_DIVISION = 'ITTC';
 
-export interface ScheduledRequest {
-  request: RequestView;
-  activity: ActivityView;
+/** A scheduled request with the national activity it became. */
+export class ScheduledRequest {
+  @ApiProperty({ type: RequestView })
+  request!: RequestView;
+
+  @ApiProperty({ type: ActivityView })
+  activity!: ActivityView;
 }
 
 /**

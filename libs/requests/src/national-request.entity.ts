@@ -1,10 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { RequestStatus } from './request-status';
 
-export interface RequestContact {
-  name: string;
-  email: string;
-  role: string;
+/** A person the institute may contact about a request. */
+export class RequestContact {
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty({ example: 'Director of trade policy' })
+  role!: string;
 }
 
 /** A member's request for a national activity (DESIGN section 3; migration 0013). */

@@ -3,7 +3,12 @@ import { DomainErrorCode, DomainException } from '@trta/http';
 export const REQUEST_STATUSES = ['submitted', 'under_review', 'approved', 'rejected', 'withdrawn'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export type RequestAction = 'edit' | 'withdraw' | 'review' | 'approve' | 'reject' | 'schedule';
+export const REQUEST_ACTIONS = ['edit', 'withdraw', 'review', 'approve', 'reject', 'schedule'] as const;
+export type RequestAction = (typeof REQUEST_ACTIONS)[number];
+
+/** What a request's history records: its submission, then each action on it. */
+export const REQUEST_HISTORY_ACTIONS = ['submit', ...REQUEST_ACTIONS] as const;
+export type RequestHistoryAction = (typeof REQUEST_HISTORY_ACTIONS)[number];
 
 /** The statuses each action starts from; `to` is where it leaves the request (schedule keeps it approved). */
 export const REQUEST_TRANSITIONS: Readonly<Record<RequestAction, { from: readonly RequestStatus[]; to: RequestStatus }>> = {

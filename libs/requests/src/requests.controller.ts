@@ -1,18 +1,22 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { attachmentDisposition } from '@trta/files';
-import { CurrentUser, Roles, type AuthUser } from '@trta/http';
-import { RequestDecisionsService } from './decisions.service';
+import { ApiFileResponse, ApiListResponse, ApiPageResponse, CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { RequestDecisionsService, ScheduledRequest } from './decisions.service';
 import {
   ApproveRequestDto,
   CreateRequestDto,
   ListRequestsQueryDto,
   RejectRequestDto,
+  RequestHistoryView,
+  RequestSummary,
+  RequestView,
+  ReviewContext,
   ScheduleRequestDto,
   UpdateRequestDto,
 } from './requests.dto';
-import { RequestsService } from './requests.service';
+import { LETTER_MEDIA_TYPES, RequestsService } from './requests.service';
 
 /**
  * National TA requests (DESIGN section 5). A focal point acts only on their own country's
@@ -33,31 +37,35 @@ export class RequestsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: CreateRequestDto, description: 'plus one file part: the official letter' })
   @Roles('focal_point')
+  @ApiCreatedResponse({ type: RequestView })
   @Post()
   create(@Req() request: FastifyRequest, @CurrentUser() user: AuthUser) {
     return this.requests.create(request, user);
   }
 
   @Roles('focal_point', 'staff')
+  @ApiPageResponse(RequestSummary)
   @Get()
   list(@Query() query: ListRequestsQueryDto, @CurrentUser() user: AuthUser) {
     return this.requests.list(query, user);
   }
 
   @Roles('focal_point', 'staff')
+  @ApiOkResponse({ type: RequestView })
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.requests.get(id, user);
   }
 
   @Roles('focal_point', 'staff')
+  @ApiListResponse(RequestHistoryView, 'oldest first')
   @Get(':id/history')
   history(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.requests.history(id, user);
   }
 
-  @ApiProduces('application/octet-stream')
   @Roles('focal_point', 'staff')
+  @ApiFileResponse(...LETTER_MEDIA_TYPES)
   @Get(':id/official-letter')
   async letter(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
     const file = await this.requests.officialLetter(id, user);
@@ -66,12 +74,14 @@ export class RequestsController {
 
   /** The request with the country's history, LDC status and national activities against the plan's ceiling. */
   @Roles('staff')
+  @ApiOkResponse({ type: ReviewContext })
   @Get(':id/review-context')
   reviewContext(@Param('id', ParseUUIDPipe) id: string) {
     return this.decisions.context(id);
   }
 
   @Roles('focal_point')
+  @ApiOkResponse({ type: RequestView })
   @Patch(':id')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRequestDto, @CurrentUser() user: AuthUser) {
     return this.requests.update(id, dto, user);
@@ -79,6 +89,7 @@ export class RequestsController {
 
   @Roles('focal_point')
   @HttpCode(200)
+  @ApiOkResponse({ type: RequestView })
   @Post(':id/withdraw')
   withdraw(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.requests.withdraw(id, user);
@@ -86,6 +97,7 @@ export class RequestsController {
 
   @Roles('staff')
   @HttpCode(200)
+  @ApiOkResponse({ type: RequestView })
   @Post(':id/review')
   review(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.decisions.review(id, user);
@@ -93,6 +105,7 @@ export class RequestsController {
 
   @Roles('staff')
   @HttpCode(200)
+  @ApiOkResponse({ type: RequestView })
   @Post(':id/approve')
   approve(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ApproveRequestDto, @CurrentUser() user: AuthUser) {
     return this.decisions.approve(id, dto, user);
@@ -100,6 +113,7 @@ export class RequestsController {
 
   @Roles('staff')
   @HttpCode(200)
+  @ApiOkResponse({ type: RequestView })
   @Post(':id/reject')
   reject(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RejectRequestDto, @CurrentUser() user: AuthUser) {
     return this.decisions.reject(id, dto, user);
@@ -107,6 +121,7 @@ export class RequestsController {
 
   /** Creates the planned national activity; 201 with the request and the activity. */
   @Roles('staff')
+  @ApiCreatedResponse({ type: ScheduledRequest })
   @Post(':id/schedule')
   schedule(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ScheduleRequestDto, @CurrentUser() user: AuthUser) {
     return this.decisions.schedule(id, dto, user);

@@ -21,9 +21,10 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { ACTIVITY_TYPES, type ActivityType } from '@trta/activities';
 import { PageQueryDto } from '@trta/http';
-import { REQUEST_STATUSES, type RequestStatus } from './request-status';
-import type { RequestContact } from './national-request.entity';
+import { RequestContact } from './national-request.entity';
+import { REQUEST_HISTORY_ACTIONS, REQUEST_STATUSES, type RequestHistoryAction, type RequestStatus } from './request-status';
 
 export const REQUEST_LANGUAGES = ['en', 'fr', 'es'] as const;
 export type RequestLanguage = (typeof REQUEST_LANGUAGES)[number];
@@ -220,49 +221,230 @@ export class ScheduleRequestDto {
   budgetPlanned?: string;
 }
 
-export interface RequestDocumentView {
-  kind: 'official_letter';
-  fileId: string;
-  filename: string;
-  mediaType: string;
-  sizeBytes: number;
+export const REQUEST_DOCUMENT_KINDS = ['official_letter'] as const;
+export type RequestDocumentKind = (typeof REQUEST_DOCUMENT_KINDS)[number];
+
+export class RequestDocumentView {
+  @ApiProperty({ enum: REQUEST_DOCUMENT_KINDS, enumName: 'RequestDocumentKind' })
+  kind!: RequestDocumentKind;
+
+  @ApiProperty({ format: 'uuid' })
+  fileId!: string;
+
+  @ApiProperty()
+  filename!: string;
+
+  @ApiProperty({ example: 'application/pdf' })
+  mediaType!: string;
+
+  @ApiProperty()
+  sizeBytes!: number;
 }
 
-export interface RequestView {
-  id: string;
-  country: string;
-  countryName: string;
-  requestedBy: string | null;
-  topics: string[];
-  preferredQuarter: string;
-  language: RequestLanguage;
-  needsAssessment: string;
-  expectedOutcomes: string;
-  targetAudience: string;
-  expectedParticipants: number;
-  contacts: RequestContact[];
-  documents: RequestDocumentView[];
-  status: RequestStatus;
-  decisionReason: string | null;
-  ceilingOverrideReason: string | null;
-  decidedBy: string | null;
-  decidedAt: Date | null;
-  activityId: string | null;
-  activityCode: string | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
+/** A request in a list: the long texts, contacts and documents aside. */
+export class RequestSummary {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ description: 'alpha-3', example: 'KEN' })
+  country!: string;
+
+  @ApiProperty()
+  countryName!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the focal point; null once the account was erased' })
+  requestedBy!: string | null;
+
+  @ApiProperty({ type: [String], description: 'codes of /api/reference/topics' })
+  topics!: string[];
+
+  @ApiProperty({ example: '2027-Q2' })
+  preferredQuarter!: string;
+
+  @ApiProperty({ enum: REQUEST_LANGUAGES, enumName: 'Language' })
+  language!: RequestLanguage;
+
+  @ApiProperty()
+  expectedParticipants!: number;
+
+  @ApiProperty({ enum: REQUEST_STATUSES, enumName: 'RequestStatus' })
+  status!: RequestStatus;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the committee\'s reason, shown to the requester' })
+  decisionReason!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'why it was approved past the plan\'s ceiling per country' })
+  ceilingOverrideReason!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  decidedBy!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  decidedAt!: Date | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the national activity it was scheduled as' })
+  activityId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  activityCode!: string | null;
+
+  @ApiProperty({ description: 'pass it back in a PATCH' })
+  version!: number;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: Date;
 }
 
-export type RequestSummary = Omit<RequestView, 'needsAssessment' | 'expectedOutcomes' | 'targetAudience' | 'contacts' | 'documents'>;
+export class RequestView extends RequestSummary {
+  @ApiProperty()
+  needsAssessment!: string;
 
-export interface ReviewContext {
-  request: RequestView;
-  country: { code: string; name: string; region: string; ldc: boolean };
-  earlierRequests: Pick<RequestSummary, 'id' | 'status' | 'preferredQuarter' | 'topics' | 'decisionReason' | 'activityId' | 'activityCode' | 'createdAt'>[];
-  deliveredActivities: { id: string; code: string; title: string; type: string; startDate: string | null; endDate: string | null }[];
-  plan: { id: string; code: string; title: string; periodStart: string; periodEnd: string; ceilingPerCountry: number | null } | null;
-  /** National activities for the country in that plan, cancelled ones aside. */
-  nationalActivitiesInPlan: number;
-  ceilingReached: boolean;
+  @ApiProperty()
+  expectedOutcomes!: string;
+
+  @ApiProperty()
+  targetAudience!: string;
+
+  @ApiProperty({ type: [RequestContact] })
+  contacts!: RequestContact[];
+
+  @ApiProperty({ type: [RequestDocumentView] })
+  documents!: RequestDocumentView[];
 }
+
+export class RequestHistoryView {
+  @ApiProperty({ description: 'sequence number of the entry' })
+  id!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  at!: Date;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null once the account was erased' })
+  userId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  userEmail!: string | null;
+
+  @ApiProperty({ enum: REQUEST_HISTORY_ACTIONS, enumName: 'RequestHistoryAction' })
+  action!: RequestHistoryAction;
+
+  @ApiProperty({ enum: REQUEST_STATUSES, enumName: 'RequestStatus', nullable: true, description: 'null for the submission' })
+  fromStatus!: RequestStatus | null;
+
+  @ApiProperty({ enum: REQUEST_STATUSES, enumName: 'RequestStatus', nullable: true })
+  toStatus!: RequestStatus | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'what the action changed or recorded' })
+  details!: Record<string, unknown>;
+}
+
+/** The requesting country, as the committee weighs it. */
+export class ReviewCountryView {
+  @ApiProperty({ description: 'alpha-3' })
+  code!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ description: 'a code of /api/reference/regions' })
+  region!: string;
+
+  @ApiProperty({ description: 'a least developed country' })
+  ldc!: boolean;
+}
+
+/** An earlier request of the same country. */
+export class ReviewEarlierRequestView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: REQUEST_STATUSES, enumName: 'RequestStatus' })
+  status!: RequestStatus;
+
+  @ApiProperty({ example: '2027-Q2' })
+  preferredQuarter!: string;
+
+  @ApiProperty({ type: [String] })
+  topics!: string[];
+
+  @ApiProperty({ type: String, nullable: true })
+  decisionReason!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  activityId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  activityCode!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+}
+
+/** An activity delivered to the country in the last three years. */
+export class ReviewActivityView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  code!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ enum: ACTIVITY_TYPES, enumName: 'ActivityType' })
+  type!: ActivityType;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  startDate!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  endDate!: string | null;
+}
+
+/** The TA plan covering the preferred quarter. */
+export class ReviewPlanView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: '2026-2027' })
+  code!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ format: 'date' })
+  periodStart!: string;
+
+  @ApiProperty({ format: 'date' })
+  periodEnd!: string;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'national activities per country' })
+  ceilingPerCountry!: number | null;
+}
+
+export class ReviewContext {
+  @ApiProperty({ type: RequestView })
+  request!: RequestView;
+
+  @ApiProperty({ type: ReviewCountryView })
+  country!: ReviewCountryView;
+
+  @ApiProperty({ type: [ReviewEarlierRequestView], description: 'newest first, at most 100' })
+  earlierRequests!: ReviewEarlierRequestView[];
+
+  @ApiProperty({ type: [ReviewActivityView], description: 'delivered activities of the last three years' })
+  deliveredActivities!: ReviewActivityView[];
+
+  @ApiProperty({ type: ReviewPlanView, nullable: true, description: 'null when no plan covers the preferred quarter' })
+  plan!: ReviewPlanView | null;
+
+  @ApiProperty({ description: 'national activities for the country in that plan, cancelled ones aside' })
+  nationalActivitiesInPlan!: number;
+
+  @ApiProperty()
+  ceilingReached!: boolean;
+}
+

@@ -15,7 +15,7 @@ import {
   REQUEST_SUMMARY_COLUMNS,
 } from './request-queries';
 import { illegalTransition, REQUEST_TRANSITIONS } from './request-status';
-import { CreateRequestDto, ListRequestsQueryDto, RequestSummary, RequestView, UpdateRequestDto } from './requests.dto';
+import { CreateRequestDto, ListRequestsQueryDto, RequestHistoryView, RequestSummary, RequestView, UpdateRequestDto } from './requests.dto';
 
 /** What the official letter may be, as detected from its content. */
 export const LETTER_MEDIA_TYPES = [MEDIA_TYPES.pdf, MEDIA_TYPES.docx, MEDIA_TYPES.png, MEDIA_TYPES.jpeg] as const;
@@ -179,7 +179,7 @@ export class RequestsService {
     return { items: page.items.map(({ cursorAt: _cursorAt, ...item }) => item), nextCursor: page.nextCursor };
   }
 
-  async history(id: string, user: AuthUser): Promise<{ items: Record<string, unknown>[] }> {
+  async history(id: string, user: AuthUser): Promise<{ items: RequestHistoryView[] }> {
     const scope = await countryScope(this.dataSource.manager, user);
     await findRequest(this.dataSource.manager, id, scope);
     const items = (await this.dataSource.query(
@@ -187,7 +187,7 @@ export class RequestsService {
               h.to_status AS "toStatus", h.details
        FROM request_history h LEFT JOIN users u ON u.id = h.user_id WHERE h.request_id = $1 ORDER BY h.id`,
       [id],
-    )) as Record<string, unknown>[];
+    )) as RequestHistoryView[];
     return { items };
   }
 

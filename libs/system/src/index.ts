@@ -1,2 +1,3 @@
 export * from './system.module';
 export * from './system.processor';
+export * from './system.dto';

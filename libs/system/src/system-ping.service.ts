@@ -3,6 +3,7 @@ import { QueueEvents } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DomainErrorCode, DomainException } from '@trta/http';
 import { JobName, JobQueue, JobResults, QueueName, REDIS_URL } from '@trta/queues';
+import type { PingView } from './system.dto';
 
 /** Sends a `system.ping` job through Redis to a worker and waits for its answer. */
 @Injectable()
@@ -12,7 +13,7 @@ export class SystemPingService {
     @Inject(REDIS_URL) private readonly redisUrl: string,
   ) {}
 
-  async roundTrip(timeoutMs = 5000): Promise<JobResults[JobName.SystemPing] & { roundTripMs: number }> {
+  async roundTrip(timeoutMs = 5000): Promise<PingView> {
     const queue = this.jobs.queue(QueueName.System);
     const events = new QueueEvents(QueueName.System, { connection: { url: this.redisUrl }, prefix: queue.opts.prefix });
     try {

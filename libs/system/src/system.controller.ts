@@ -1,7 +1,8 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@trta/http';
 import { SystemPingService } from './system-ping.service';
+import { PingView } from './system.dto';
 
 @ApiTags('system')
 @ApiBearerAuth()
@@ -12,6 +13,7 @@ export class SystemController {
   /** Proves a worker is running: a `system.ping` job goes through the queue and comes back. */
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: PingView })
   @Post('ping')
   roundTrip() {
     return this.ping.roundTrip();

@@ -224,6 +224,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ta-plans": {
         parameters: {
             query?: never;
@@ -1428,6 +1444,73 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        PingView: {
+            /** @enum {boolean} */
+            pong: true;
+            /** @description the nonce the ping carried */
+            nonce: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @description process id of the worker that answered */
+            workerPid: number;
+            /** @description milliseconds from queueing the job to its result */
+            roundTripMs: number;
+        };
+        CountryNames: {
+            en?: string;
+            fr?: string;
+            es?: string;
+        };
+        /** @enum {string} */
+        WtoStatus: "member" | "observer" | "other";
+        CountryView: {
+            /**
+             * @description ISO 3166-1 alpha-3
+             * @example KEN
+             */
+            code: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example KE
+             */
+            alpha2: string;
+            /** @description English name */
+            name: string;
+            names: components["schemas"]["CountryNames"];
+            /** @description region code */
+            region: string;
+            /** @description least-developed country */
+            ldc: boolean;
+            wtoStatus: components["schemas"]["WtoStatus"];
+        };
+        CountryViewList: {
+            items: components["schemas"]["CountryView"][];
+        };
+        RegionView: {
+            code: string;
+            name: string;
+            /** @description whether activities may target this region */
+            beneficiary: boolean;
+        };
+        RegionViewList: {
+            items: components["schemas"]["RegionView"][];
+        };
+        ReferenceItemView: {
+            code: string;
+            name: string;
+        };
+        ReferenceItemViewList: {
+            items: components["schemas"]["ReferenceItemView"][];
+        };
+        PlsLevelView: {
+            code: string;
+            name: string;
+            /** @description Progressive Learning Strategy level, 1 to 3 */
+            level: number;
+        };
+        PlsLevelViewList: {
+            items: components["schemas"]["PlsLevelView"][];
+        };
         ApplicantProfileDto: {
             fullName: string;
             /** @enum {string} */
@@ -1459,10 +1542,54 @@ export interface components {
             locale: "en" | "fr" | "es";
             profile: components["schemas"]["ApplicantProfileDto"];
         };
+        /** @enum {string} */
+        Role: "admin" | "staff" | "auditor" | "focal_point" | "applicant";
+        /** @enum {string} */
+        Language: "en" | "fr" | "es";
+        UserView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string;
+            role: components["schemas"]["Role"];
+            /** @description ISO 3166-1 alpha-3: a focal point's country, an applicant's country of work */
+            country: string | null;
+            locale: components["schemas"]["Language"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SessionView: {
+            accessToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description seconds until the token expires */
+            expiresIn: number;
+            user: components["schemas"]["UserView"];
+        };
         LoginDto: {
             /** Format: email */
             email: string;
             password: string;
+        };
+        AccessToken: {
+            accessToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description seconds until the token expires */
+            expiresIn: number;
+        };
+        CurrentUserView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string;
+            role: components["schemas"]["Role"];
+            /** @description ISO 3166-1 alpha-3: a focal point's country, an applicant's country of work */
+            country: string | null;
+            locale: components["schemas"]["Language"];
+            /** Format: date-time */
+            createdAt: string;
+            profile: components["schemas"]["ApplicantProfileDto"] | null;
         };
         CreateUserDto: {
             /** Format: email */
@@ -1481,12 +1608,77 @@ export interface components {
              */
             locale: "en" | "fr" | "es";
         };
+        UserViewPage: {
+            items: components["schemas"]["UserView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         ClaimAccountDto: {
             /** Format: email */
             email: string;
             password: string;
             /** @description the token of the account.created email */
             token: string;
+        };
+        /** @enum {string} */
+        NotificationStatus: "queued" | "sent" | "outbox" | "failed";
+        /** @enum {string} */
+        NotificationKind: "application.submitted" | "nomination.needed" | "application.endorsed" | "application.declined" | "application.selected" | "application.waitlisted" | "application.promoted" | "application.rejected" | "activity.reminder" | "certificate.ready" | "account.created" | "request.under_review" | "request.approved" | "request.rejected" | "request.scheduled";
+        NotificationView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description the recipient's account; null once erased
+             */
+            userId: string | null;
+            /** Format: uuid */
+            applicationId: string | null;
+            kind: components["schemas"]["NotificationKind"];
+            locale: components["schemas"]["Language"];
+            /** Format: email */
+            toEmail: string;
+            subject: string;
+            body: string;
+            /** @description outbox: kept for staff to read, no SMTP server configured */
+            status: components["schemas"]["NotificationStatus"];
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            processedAt: string | null;
+        };
+        NotificationViewPage: {
+            items: components["schemas"]["NotificationView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        PlanStatus: "draft" | "adopted" | "closed";
+        PlanView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-2027 */
+            code: string;
+            title: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            status: components["schemas"]["PlanStatus"];
+            notes: string | null;
+            /** @description national activities per country */
+            ceilingPerCountry: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PlanViewPage: {
+            items: components["schemas"]["PlanView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         CreatePlanDto: {
             /** @example 2026-2027 */
@@ -1508,6 +1700,76 @@ export interface components {
             /** @description national activities per country */
             ceilingPerCountry?: Record<string, never> | null;
         };
+        /** @enum {string} */
+        FundingSource: "regular_budget" | "global_trust_fund" | "other_trust_fund" | "partner";
+        ProductView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            code: string;
+            name: string;
+            category: string;
+            description: string | null;
+            /**
+             * @description CHF, exact decimal string
+             * @example 250000.00
+             */
+            plannedBudget: string;
+            fundingSource: components["schemas"]["FundingSource"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ActualView: {
+            year: number;
+            /** @description exact decimal string */
+            value: string;
+        };
+        IndicatorView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            keyResultId: string;
+            description: string;
+            unit: string;
+            /** @description exact decimal string */
+            baseline: string | null;
+            /** @description exact decimal string */
+            target: string;
+            position: number;
+            actuals: components["schemas"]["ActualView"][];
+        };
+        KeyResultView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            code: string;
+            title: string;
+            position: number;
+            indicators: components["schemas"]["IndicatorView"][];
+        };
+        PlanDetailView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-2027 */
+            code: string;
+            title: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            status: components["schemas"]["PlanStatus"];
+            notes: string | null;
+            /** @description national activities per country */
+            ceilingPerCountry: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            products: components["schemas"]["ProductView"][];
+            keyResults: components["schemas"]["KeyResultView"][];
+        };
         UpdatePlanDto: {
             title?: string;
             /** Format: date */
@@ -1516,6 +1778,49 @@ export interface components {
             periodEnd?: string;
             notes?: Record<string, never> | null;
             ceilingPerCountry?: Record<string, never> | null;
+        };
+        /** @enum {string} */
+        PlanHistoryAction: "create" | "update" | "adopt" | "close" | "create-product" | "update-product" | "create-key-result" | "add-indicator" | "set-actual";
+        PlanHistoryView: {
+            /** @description sequence number of the entry */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: uuid
+             * @description null once the account was erased
+             */
+            userId: string | null;
+            userEmail: string | null;
+            action: components["schemas"]["PlanHistoryAction"];
+            /** Format: uuid */
+            productId: string | null;
+            /** Format: uuid */
+            keyResultId: string | null;
+            /**
+             * @example {
+             *       "title": {
+             *         "from": "Old title",
+             *         "to": "New title"
+             *       }
+             *     }
+             */
+            changes: {
+                [key: string]: {
+                    from: unknown;
+                    to: unknown;
+                };
+            };
+        };
+        PlanHistoryViewPage: {
+            items: components["schemas"]["PlanHistoryView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ProductViewPage: {
+            items: components["schemas"]["ProductView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         CreateProductDto: {
             /** @example GEN */
@@ -1544,6 +1849,11 @@ export interface components {
             plannedBudget?: string;
             /** @enum {string} */
             fundingSource?: "regular_budget" | "global_trust_fund" | "other_trust_fund" | "partner";
+        };
+        KeyResultViewPage: {
+            items: components["schemas"]["KeyResultView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         CreateIndicatorDto: {
             /** @example Officials trained who apply what they learnt */
@@ -1576,6 +1886,13 @@ export interface components {
              * @example 72.5
              */
             value: string;
+        };
+        IndicatorActualView: {
+            year: number;
+            /** @description exact decimal string */
+            value: string;
+            /** Format: uuid */
+            indicatorId: string;
         };
         CreateActivityDto: {
             /** Format: uuid */
@@ -1645,6 +1962,82 @@ export interface components {
             /** Format: uuid */
             planId: string;
         };
+        /** @enum {string} */
+        ActivityType: "national" | "regional" | "global";
+        /** @enum {string} */
+        DeliveryMode: "face_to_face" | "online" | "hybrid" | "e_learning";
+        /** @enum {string} */
+        ActivityStatus: "planned" | "confirmed" | "open" | "closed" | "delivered" | "cancelled" | "postponed";
+        ActivityView: {
+            /** Format: uuid */
+            id: string;
+            /** @example TA-2026-0042 */
+            code: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            productId: string;
+            title: string;
+            type: components["schemas"]["ActivityType"];
+            deliveryMode: components["schemas"]["DeliveryMode"];
+            plsLevel: number | null;
+            /** @description the first is the main language */
+            languages: components["schemas"]["Language"][];
+            /** @description codes of /api/reference/topics */
+            topics: string[];
+            /** @description a code of /api/reference/divisions */
+            leadDivision: string;
+            /** @description alpha-3 codes */
+            beneficiaryCountries: string[];
+            /** @description a code of /api/reference/regions */
+            region: string | null;
+            /** @example 2026-Q2 */
+            plannedQuarter: string | null;
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            endDate: string | null;
+            venueCity: string | null;
+            /** @description alpha-3 */
+            venueCountry: string | null;
+            capacity: number;
+            /** Format: date */
+            applicationDeadline: string | null;
+            requiresNomination: boolean;
+            /** @description most endorsed applications per country */
+            nominationQuota: number;
+            prerequisiteLevel: number | null;
+            /** @description ids of the plan key results */
+            keyResults: string[];
+            /**
+             * @description CHF, exact decimal string
+             * @example 45000.00
+             */
+            budgetPlanned: string;
+            /**
+             * @description CHF, exact decimal string
+             * @example 43120.75
+             */
+            budgetActual: string | null;
+            fundingSource: components["schemas"]["FundingSource"];
+            partners: string[];
+            status: components["schemas"]["ActivityStatus"];
+            /** @description why it was cancelled or postponed */
+            statusReason: string | null;
+            /**
+             * Format: date-time
+             * @description when the activity sheet was published
+             */
+            sheetPublishedAt: string | null;
+            /** @description bumped by every change; a PATCH carries the one it read */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+        };
         UpdateActivityDto: {
             /** Format: uuid */
             productId: string;
@@ -1713,6 +2106,37 @@ export interface components {
             /** @description the version this change is based on (from the last read) */
             version: number;
         };
+        ActivityHistoryView: {
+            /** @description sequence number of the entry */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: uuid
+             * @description null for the system, or once the account was erased
+             */
+            userId: string | null;
+            userEmail: string | null;
+            /** @description `create`, `update`, a lifecycle action (`confirm`, `open`, ...), `auto-close`, `back-to-office-report`, `clone`, `sheet-...` */
+            action: string;
+            /**
+             * @description what changed; edits as { field: { from, to } }
+             * @example {
+             *       "title": {
+             *         "from": "Old title",
+             *         "to": "New title"
+             *       }
+             *     }
+             */
+            changes: {
+                [key: string]: unknown;
+            };
+        };
+        ActivityHistoryViewPage: {
+            items: components["schemas"]["ActivityHistoryView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         ConfirmActivityDto: {
             /**
              * @description confirm even though the activity overlaps others (recorded in its history)
@@ -1725,6 +2149,32 @@ export interface components {
         };
         PostponeActivityDto: {
             reason?: string;
+        };
+        /** @enum {string} */
+        ObjectivesMet: "fully" | "partly" | "not";
+        BackToOfficeReportView: {
+            /** Format: uuid */
+            activityId: string;
+            sessionsHeld: number;
+            participantsFemale: number;
+            participantsMale: number;
+            participantsOther: number;
+            objectivesMet: components["schemas"]["ObjectivesMet"];
+            evidence: string | null;
+            conclusion: string | null;
+            lessons: string | null;
+            /**
+             * Format: uuid
+             * @description who saved it last; null once the account was erased
+             */
+            authorId: string | null;
+            authorEmail: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description bumped by every save; a PUT may carry the one it read */
+            version: number;
         };
         PutBackToOfficeReportDto: {
             /** @example 10 */
@@ -1747,6 +2197,59 @@ export interface components {
             /** @description the version read; when given, a 409 if someone saved the report since */
             version?: number;
         };
+        LocalizedTextView: {
+            en?: string;
+            fr?: string;
+            es?: string;
+        };
+        /** @enum {string} */
+        RequiredDocument: "cv" | "passport" | "nomination_letter" | "motivation_letter" | "other";
+        /** @enum {string} */
+        MaterialKind: "reading" | "training";
+        MaterialFileView: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            /**
+             * @description detected from the content
+             * @example application/pdf
+             */
+            mediaType: string;
+            sizeBytes: number;
+        };
+        MaterialView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: components["schemas"]["MaterialKind"];
+            language: components["schemas"]["Language"] | null;
+            /** @description null for a file */
+            url: string | null;
+            /** @description null for a link */
+            file: components["schemas"]["MaterialFileView"] | null;
+            position: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SheetView: {
+            /** Format: uuid */
+            activityId: string;
+            objectives: components["schemas"]["LocalizedTextView"];
+            targetAudience: components["schemas"]["LocalizedTextView"];
+            applicationRequirements: components["schemas"]["LocalizedTextView"];
+            programme: components["schemas"]["LocalizedTextView"];
+            requiredDocuments: components["schemas"]["RequiredDocument"][];
+            /**
+             * Format: date-time
+             * @description null until the sheet is published
+             */
+            publishedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            materials: components["schemas"]["MaterialView"][];
+        };
         LocalizedTextDto: {
             en?: string;
             fr?: string;
@@ -1764,9 +2267,430 @@ export interface components {
             /** @default [] */
             requiredDocuments: ("cv" | "passport" | "nomination_letter" | "motivation_letter" | "other")[];
         };
+        CatalogueItem: {
+            /** Format: uuid */
+            id: string;
+            /** @example TA-2026-0042 */
+            code: string;
+            title: string;
+            type: components["schemas"]["ActivityType"];
+            deliveryMode: components["schemas"]["DeliveryMode"];
+            plsLevel: number | null;
+            /** @description the first is the main language */
+            languages: components["schemas"]["Language"][];
+            /** @description codes of /api/reference/topics */
+            topics: string[];
+            /** @description a code of /api/reference/divisions */
+            leadDivision: string;
+            /** @description alpha-3 codes */
+            beneficiaryCountries: string[];
+            /** @description a code of /api/reference/regions */
+            region: string | null;
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            endDate: string | null;
+            venueCity: string | null;
+            /** @description alpha-3 */
+            venueCountry: string | null;
+            capacity: number;
+            /** Format: date */
+            applicationDeadline: string | null;
+            requiresNomination: boolean;
+            prerequisiteLevel: number | null;
+            partners: string[];
+            /** @description open: the catalogue shows activities open for applications */
+            status: components["schemas"]["ActivityStatus"];
+            /**
+             * Format: date-time
+             * @description when the sheet was published
+             */
+            publishedAt: string;
+            /** @description the language of the sheet’s texts: the one asked for, or the activity’s first when the sheet lacks it */
+            servedLanguage: components["schemas"]["Language"];
+            /** @description in servedLanguage */
+            objectives: string | null;
+            /** @description in servedLanguage */
+            targetAudience: string | null;
+        };
+        CatalogueItemPage: {
+            items: components["schemas"]["CatalogueItem"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        CatalogueMaterial: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: components["schemas"]["MaterialKind"];
+            language: components["schemas"]["Language"] | null;
+            /** @description null for a file */
+            url: string | null;
+            /** @description null for a link */
+            file: components["schemas"]["MaterialFileView"] | null;
+            position: number;
+            /** @description where to download a file material; null for a link */
+            downloadUrl: string | null;
+        };
+        CatalogueEntry: {
+            /** Format: uuid */
+            id: string;
+            /** @example TA-2026-0042 */
+            code: string;
+            title: string;
+            type: components["schemas"]["ActivityType"];
+            deliveryMode: components["schemas"]["DeliveryMode"];
+            plsLevel: number | null;
+            /** @description the first is the main language */
+            languages: components["schemas"]["Language"][];
+            /** @description codes of /api/reference/topics */
+            topics: string[];
+            /** @description a code of /api/reference/divisions */
+            leadDivision: string;
+            /** @description alpha-3 codes */
+            beneficiaryCountries: string[];
+            /** @description a code of /api/reference/regions */
+            region: string | null;
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            endDate: string | null;
+            venueCity: string | null;
+            /** @description alpha-3 */
+            venueCountry: string | null;
+            capacity: number;
+            /** Format: date */
+            applicationDeadline: string | null;
+            requiresNomination: boolean;
+            prerequisiteLevel: number | null;
+            partners: string[];
+            /** @description open: the catalogue shows activities open for applications */
+            status: components["schemas"]["ActivityStatus"];
+            /**
+             * Format: date-time
+             * @description when the sheet was published
+             */
+            publishedAt: string;
+            /** @description the language of the sheet’s texts: the one asked for, or the activity’s first when the sheet lacks it */
+            servedLanguage: components["schemas"]["Language"];
+            /** @description in servedLanguage */
+            objectives: string | null;
+            /** @description in servedLanguage */
+            targetAudience: string | null;
+            /** @description in servedLanguage */
+            applicationRequirements: string | null;
+            /** @description in servedLanguage */
+            programme: string | null;
+            requiredDocuments: components["schemas"]["RequiredDocument"][];
+            materials: components["schemas"]["CatalogueMaterial"][];
+        };
         CloneActivityDto: {
             /** @description defaults to the original title followed by " (copy)" */
             title?: string;
+        };
+        ActivityListItemView: {
+            /** Format: uuid */
+            id: string;
+            /** @example TA-2026-0042 */
+            code: string;
+            title: string;
+            status: components["schemas"]["ActivityStatus"];
+            type: components["schemas"]["ActivityType"];
+            deliveryMode: components["schemas"]["DeliveryMode"];
+            plsLevel: number | null;
+            /** @description the first is the main language */
+            languages: components["schemas"]["Language"][];
+            /** @description codes of /api/reference/topics */
+            topics: string[];
+            /** @description a code of /api/reference/regions */
+            region: string | null;
+            /** @description alpha-3 codes */
+            beneficiaryCountries: string[];
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            endDate: string | null;
+            venueCity: string | null;
+            /** @description alpha-3 */
+            venueCountry: string | null;
+            capacity: number;
+            /** Format: date */
+            applicationDeadline: string | null;
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            productId: string;
+            /**
+             * @description CHF, exact decimal string
+             * @example 45000.00
+             */
+            budgetPlanned: string;
+            /** @description CHF, exact decimal string */
+            budgetActual: string | null;
+        };
+        ActivityListItemViewPage: {
+            items: components["schemas"]["ActivityListItemView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        MatrixPlanView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-2027 */
+            code: string;
+            title: string;
+            status: components["schemas"]["PlanStatus"];
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+        };
+        ActivityStatusCountsView: {
+            planned: number;
+            confirmed: number;
+            open: number;
+            closed: number;
+            delivered: number;
+            cancelled: number;
+            postponed: number;
+        };
+        MatrixActivityView: {
+            /** Format: uuid */
+            id: string;
+            /** @example TA-2026-0042 */
+            code: string;
+            title: string;
+            status: components["schemas"]["ActivityStatus"];
+            type: components["schemas"]["ActivityType"];
+            deliveryMode: components["schemas"]["DeliveryMode"];
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            endDate: string | null;
+            /**
+             * @description CHF, exact decimal string
+             * @example 45000.00
+             */
+            budgetPlanned: string;
+            /** @description CHF, exact decimal string */
+            budgetActual: string | null;
+        };
+        MatrixProductView: {
+            /** Format: uuid */
+            productId: string;
+            code: string;
+            name: string;
+            category: string;
+            /**
+             * @description the product's own budget, CHF, exact decimal string
+             * @example 250000.00
+             */
+            plannedBudget: string;
+            activityCount: number;
+            byStatus: components["schemas"]["ActivityStatusCountsView"];
+            /**
+             * @description sum of its activities' budgetPlanned, exact decimal string
+             * @example 90000.00
+             */
+            budgetPlannedTotal: string;
+            /**
+             * @description sum of its activities' budgetActual, exact decimal string
+             * @example 0.00
+             */
+            budgetActualTotal: string;
+            /** @description by start date (undated last), then code */
+            activities: components["schemas"]["MatrixActivityView"][];
+        };
+        MatrixTotalsView: {
+            productCount: number;
+            /** @description sum of the products' plannedBudget, exact decimal string */
+            plannedBudget: string;
+            activityCount: number;
+            byStatus: components["schemas"]["ActivityStatusCountsView"];
+            /** @description exact decimal string */
+            budgetPlannedTotal: string;
+            /** @description exact decimal string */
+            budgetActualTotal: string;
+        };
+        ProductsMatrixView: {
+            plan: components["schemas"]["MatrixPlanView"];
+            /** @description by product code */
+            products: components["schemas"]["MatrixProductView"][];
+            totals: components["schemas"]["MatrixTotalsView"];
+        };
+        ImportedActivityView: {
+            /** @description the spreadsheet row: the header is row 1, the first data row is row 2 */
+            row: number;
+            /** Format: uuid */
+            id: string;
+            /** @example TA-2026-0042 */
+            code: string;
+        };
+        ActivityImportView: {
+            created: number;
+            /** @description in the order of the file */
+            activities: components["schemas"]["ImportedActivityView"][];
+        };
+        /** @enum {string} */
+        Gender: "female" | "male" | "other" | "undisclosed";
+        /** @enum {string} */
+        InstitutionType: "government" | "permanent_mission" | "parliament" | "academia" | "private_sector" | "civil_society" | "media" | "international_org" | "other";
+        ApplicantProfileView: {
+            fullName: string;
+            gender: components["schemas"]["Gender"];
+            /**
+             * @description ISO 3166-1 alpha-3
+             * @example KEN
+             */
+            nationality: string;
+            /**
+             * @description country where the applicant works, ISO 3166-1 alpha-3
+             * @example KEN
+             */
+            country: string;
+            institutionType: components["schemas"]["InstitutionType"];
+            institution: string;
+            position: string;
+            languages: components["schemas"]["Language"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PersonalAccountView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string;
+            role: components["schemas"]["Role"];
+            /** @description ISO 3166-1 alpha-3: a focal point's country, an applicant's country of work */
+            country: string | null;
+            locale: components["schemas"]["Language"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        ApplicationStatus: "submitted" | "endorsed" | "declined" | "selected" | "waitlisted" | "rejected" | "withdrawn" | "attended" | "completed" | "no_show";
+        ApplicationApplicantView: {
+            fullName: string | null;
+            email: string;
+            gender: components["schemas"]["Gender"] | null;
+            /** @description ISO 3166-1 alpha-3 */
+            nationality: string | null;
+            /** @description country where the applicant works, ISO 3166-1 alpha-3 */
+            country: string | null;
+            institutionType: components["schemas"]["InstitutionType"] | null;
+            institution: string | null;
+            position: string | null;
+        };
+        ApplicationDocumentView: {
+            kind: components["schemas"]["RequiredDocument"];
+            /** Format: uuid */
+            fileId: string;
+            filename: string;
+            mediaType: string;
+            sizeBytes: number;
+        };
+        ApplicationView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            activityId: string;
+            activityCode: string;
+            activityTitle: string;
+            /** Format: date */
+            activityStartDate: string | null;
+            /** Format: uuid */
+            applicantId: string;
+            /** @description the applicant's country of work when they applied, ISO 3166-1 alpha-3 */
+            country: string;
+            motivation: string;
+            status: components["schemas"]["ApplicationStatus"];
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            endorsedAt: string | null;
+            /** @description the focal point's reason to endorse or decline */
+            nominationReason: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionReason: string | null;
+            /** @description place on the waitlist, 1 first; null unless waitlisted */
+            waitlistPosition: number | null;
+            attendedDays: number | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description verify at `GET /api/certificates/{code}` */
+            certificateCode: string | null;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            version: number;
+            applicant: components["schemas"]["ApplicationApplicantView"];
+            documents: components["schemas"]["ApplicationDocumentView"][];
+        };
+        PersonalEvaluationView: {
+            /** Format: uuid */
+            applicationId: string;
+            satisfaction: number;
+            relevance: number;
+            preTestScore: number | null;
+            postTestScore: number | null;
+            comments: string | null;
+            appliedInWork: boolean | null;
+            followUpComments: string | null;
+            /** Format: date-time */
+            followUpAt: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+        };
+        PersonalNotificationView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicationId: string | null;
+            kind: components["schemas"]["NotificationKind"];
+            locale: components["schemas"]["Language"];
+            toEmail: string;
+            subject: string;
+            body: string;
+            status: components["schemas"]["NotificationStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            processedAt: string | null;
+        };
+        PersonalFileView: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            /** @description detected from the content */
+            mediaType: string;
+            sizeBytes: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PersonalDataView: {
+            /** Format: date-time */
+            exportedAt: string;
+            user: components["schemas"]["PersonalAccountView"];
+            profile: components["schemas"]["ApplicantProfileView"] | null;
+            applications: components["schemas"]["ApplicationView"][];
+            evaluations: components["schemas"]["PersonalEvaluationView"][];
+            notifications: components["schemas"]["PersonalNotificationView"][];
+            files: components["schemas"]["PersonalFileView"][];
+        };
+        UploadedFileView: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            /** @description detected from the content */
+            mediaType: string;
+            sizeBytes: number;
+        };
+        ApplicationViewPage: {
+            items: components["schemas"]["ApplicationView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         ApplicationDocumentDto: {
             /** @enum {string} */
@@ -1782,6 +2706,26 @@ export interface components {
             /** @description the documents the activity sheet requires, one per kind */
             documents: components["schemas"]["ApplicationDocumentDto"][];
         };
+        ApplicationsActivityView: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            title: string;
+        };
+        Seats: {
+            capacity: number;
+            taken: number;
+            left: number;
+        };
+        ActivityApplicationsPageView: {
+            items: components["schemas"]["ApplicationView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            activity: components["schemas"]["ApplicationsActivityView"];
+            seats: components["schemas"]["Seats"];
+            /** @description ids of the waitlisted applications, first in line first */
+            waitlist: string[];
+        };
         DecisionDto: {
             /** Format: uuid */
             applicationId: string;
@@ -1792,6 +2736,17 @@ export interface components {
         };
         BulkDecisionsDto: {
             decisions: components["schemas"]["DecisionDto"][];
+        };
+        BulkDecisionItemView: {
+            /** Format: uuid */
+            applicationId: string;
+            status: components["schemas"]["ApplicationStatus"];
+            waitlistPosition: number | null;
+        };
+        BulkDecisionsView: {
+            applied: number;
+            seats: components["schemas"]["Seats"];
+            items: components["schemas"]["BulkDecisionItemView"][];
         };
         OptionalReasonDto: {
             reason?: string;
@@ -1826,18 +2781,418 @@ export interface components {
             /** @description a paper evaluation form; attended or completed only */
             evaluation?: components["schemas"]["EvaluationDto"];
         };
+        /** @enum {string} */
+        RegistrationStatus: "submitted" | "selected" | "attended" | "completed";
+        RegisteredParticipant: {
+            /** @description the CSV row (header = row 1); null for a participant sent as JSON */
+            row: number | null;
+            /** Format: uuid */
+            applicationId: string;
+            email: string;
+            /** @description an account was created for this email, to be claimed by the participant */
+            newAccount: boolean;
+            status: components["schemas"]["RegistrationStatus"];
+            /** @description set when registered as completed */
+            certificateCode: string | null;
+        };
+        ParticipantImportView: {
+            created: number;
+            participants: components["schemas"]["RegisteredParticipant"][];
+        };
         AttendDto: {
             /** @description days attended, at most the activity's length in days */
             attendedDays: number;
+        };
+        /** @enum {string} */
+        ParticipationStatus: "attended" | "completed" | "no_show";
+        ParticipationView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            activityId: string;
+            /** Format: uuid */
+            applicantId: string;
+            status: components["schemas"]["ParticipationStatus"];
+            attendedDays: number | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description set on completion; verify at `GET /api/certificates/{code}` */
+            certificateCode: string | null;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CertifiedActivityView: {
+            code: string;
+            title: string;
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            endDate: string | null;
+        };
+        CertificateVerification: {
+            /** @example TRTA-7K3QX9M2PA */
+            code: string;
+            /** @description the participant's full name */
+            participant: string | null;
+            activity: components["schemas"]["CertifiedActivityView"];
+            /** Format: date-time */
+            completedAt: string;
+        };
+        EvaluationView: {
+            /** Format: uuid */
+            applicationId: string;
+            satisfaction: number;
+            relevance: number;
+            preTestScore: number | null;
+            postTestScore: number | null;
+            comments: string | null;
+            /** @description the follow-up answer; null until given */
+            appliedInWork: boolean | null;
+            followUpComments: string | null;
+            /** Format: date-time */
+            followUpAt: string | null;
+            /**
+             * Format: uuid
+             * @description the staff member who typed in a paper form; null when the participant submitted it
+             */
+            enteredBy: string | null;
+            /** Format: date-time */
+            submittedAt: string;
         };
         FollowUpDto: {
             /** @description whether the participant applied what they learned in their work */
             appliedInWork: boolean;
             comments?: string;
         };
+        ScoreDistributionView: {
+            1: number;
+            2: number;
+            3: number;
+            4: number;
+            5: number;
+        };
+        ScoreResults: {
+            /** @description rounded to 2 decimals; null without answers */
+            mean: number | null;
+            distribution: components["schemas"]["ScoreDistributionView"];
+        };
+        AppliedInWorkCountsView: {
+            yes: number;
+            no: number;
+            /** @description evaluations without a follow-up answer */
+            unanswered: number;
+        };
+        ActivityEvaluationResultsView: {
+            /** Format: uuid */
+            activityId: string;
+            activityCode: string;
+            responses: number;
+            /** @description applications in attended or completed (DESIGN section 4) */
+            participations: number;
+            /** @description responses / participations, rounded to 2 decimals */
+            responseRate: number | null;
+            satisfaction: components["schemas"]["ScoreResults"];
+            relevance: components["schemas"]["ScoreResults"];
+            /** @description mean of postTestScore − preTestScore over evaluations that have both */
+            learningGain: number | null;
+            learningGainResponses: number;
+            appliedInWork: components["schemas"]["AppliedInWorkCountsView"];
+        };
         RequestAuditReportDto: {
             /** @example 2026 */
             year: number;
+        };
+        /** @enum {string} */
+        AuditReportStatus: "queued" | "running" | "completed" | "failed";
+        AuditReportView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026 */
+            year: number;
+            /** @description the year's versions count from 1 */
+            version: number;
+            status: components["schemas"]["AuditReportStatus"];
+            /** @description percent, 0 to 100 */
+            progress: number;
+            /**
+             * Format: uuid
+             * @description null for a scheduled report or once the account was erased
+             */
+            requestedBy: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description generation attempts so far */
+            attempts: number;
+            /** @description why the last attempt failed */
+            error: string | null;
+            /** @description SHA-256 (hex) of the snapshot, once completed */
+            checksum: string | null;
+            /** Format: date-time */
+            finalizedAt: string | null;
+            /** Format: uuid */
+            finalizedBy: string | null;
+        };
+        AuditReportViewPage: {
+            items: components["schemas"]["AuditReportView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /**
+         * @description where the figures are defined
+         * @enum {string}
+         */
+        AuditDefinitions: "DESIGN.md section 4";
+        Totals: {
+            participations: number;
+            /** @description distinct applicants among the participations */
+            participants: number;
+            completed: number;
+            /** @description completed / participations: ratio in [0, 1], 4 decimals; null when the denominator is 0 */
+            completionRate: number | null;
+            /** @description participations by women */
+            women: number;
+            /** @description ratio in [0, 1], 4 decimals; null when the denominator is 0 */
+            womenShare: number | null;
+            /** @description participations by applicants from least developed countries */
+            ldcParticipations: number;
+            /** @description ratio in [0, 1], 4 decimals; null when the denominator is 0 */
+            ldcShare: number | null;
+            /** @description delivered activities ending in the year */
+            activitiesCounted: number;
+            activitiesPlanned: number;
+            activitiesCancelled: number;
+            activitiesPostponed: number;
+            evaluations: number;
+            /** @description ratio in [0, 1], 4 decimals; null when the denominator is 0 */
+            evaluationResponseRate: number | null;
+            /** @description mean post-test minus pre-test score, in test points */
+            learningGain: number | null;
+            /** @description CHF, exact decimal string */
+            budgetPlanned: string;
+            /** @description CHF, exact decimal string */
+            budgetActual: string;
+            /** @description actual / planned: ratio in [0, 1], 4 decimals; null when the denominator is 0 */
+            budgetExecution: number | null;
+            /** @description back-to-office reports received */
+            reportsReceived: number;
+            /** @description reports with the objectives fully or partly met */
+            resultsMet: number;
+            /** @description ratio in [0, 1], 4 decimals; null when the denominator is 0 */
+            resultsMetShare: number | null;
+            eLearningParticipations: number;
+            /** @description ratio in [0, 1], 4 decimals; null when the denominator is 0 */
+            eLearningShare: number | null;
+        };
+        IndicatorRow: {
+            /**
+             * @description the key result's code
+             * @example KR1
+             */
+            keyResult: string;
+            keyResultTitle: string;
+            /**
+             * @description the plan's code
+             * @example 2024-2025
+             */
+            plan: string;
+            description: string;
+            unit: string;
+            /** @description exact decimal string */
+            baseline: string | null;
+            /** @description exact decimal string */
+            target: string;
+            /** @description exact decimal string; null when no actual was recorded for the year */
+            actual: string | null;
+            /** @description actual / target, 4 decimals; null without an actual */
+            achievement: number | null;
+        };
+        DimensionRow: {
+            participations: number;
+            /** @description distinct applicants among the participations */
+            participants: number;
+            completed: number;
+            /** @description completed / participations: ratio in [0, 1], 4 decimals; null when the denominator is 0 */
+            completionRate: number | null;
+            /** @description participations by women */
+            women: number;
+            /** @description ratio in [0, 1], 4 decimals; null when the denominator is 0 */
+            womenShare: number | null;
+            /** @description participations by applicants from least developed countries */
+            ldcParticipations: number;
+            /** @description ratio in [0, 1], 4 decimals; null when the denominator is 0 */
+            ldcShare: number | null;
+            /** @description the value of the dimension: a code, `none` or `unknown` */
+            key: string;
+            /** @description counted activities */
+            activities: number;
+            /**
+             * @description CHF, exact decimal string
+             * @example 3000.00
+             */
+            budgetPlanned: string;
+            /**
+             * @description CHF, exact decimal string
+             * @example 2300.00
+             */
+            budgetActual: string;
+        };
+        CountryRow: {
+            participations: number;
+            /** @description distinct applicants among the participations */
+            participants: number;
+            completed: number;
+            /** @description completed / participations: ratio in [0, 1], 4 decimals; null when the denominator is 0 */
+            completionRate: number | null;
+            /** @description participations by women */
+            women: number;
+            /** @description ratio in [0, 1], 4 decimals; null when the denominator is 0 */
+            womenShare: number | null;
+            /** @description participations by applicants from least developed countries */
+            ldcParticipations: number;
+            /** @description ratio in [0, 1], 4 decimals; null when the denominator is 0 */
+            ldcShare: number | null;
+            /**
+             * @description ISO 3166-1 alpha-3
+             * @example KEN
+             */
+            key: string;
+            name: string;
+            /** @description region code */
+            region: string;
+            /** @description a least developed country */
+            ldc: boolean;
+        };
+        AppliedInWorkCounts: {
+            yes: number;
+            no: number;
+            unanswered: number;
+        };
+        AuditEvaluationResults: {
+            responses: number;
+            /** @description responses / participations: ratio in [0, 1], 4 decimals; null when the denominator is 0 */
+            responseRate: number | null;
+            satisfactionMean: number | null;
+            relevanceMean: number | null;
+            /** @description responses per score, 1 to 5 */
+            satisfaction?: {
+                1: number;
+                2: number;
+                3: number;
+                4: number;
+                5: number;
+            };
+            /** @description responses per score, 1 to 5 */
+            relevance?: {
+                1: number;
+                2: number;
+                3: number;
+                4: number;
+                5: number;
+            };
+            /** @description responses with both a pre-test and a post-test score */
+            withTestScores: number;
+            /** @description mean post-test minus pre-test score, in test points */
+            learningGain: number | null;
+            appliedInWork: components["schemas"]["AppliedInWorkCounts"];
+        };
+        BudgetRow: {
+            /** @description the funding source, or the product's code */
+            key: string;
+            /** @description the product's name (by product only) */
+            name?: string;
+            /** @description the product's category (by product only) */
+            category?: string;
+            activities: number;
+            /** @description CHF, exact decimal string */
+            budgetPlanned: string;
+            /** @description CHF, exact decimal string */
+            budgetActual: string;
+            /** @description actual / planned: ratio in [0, 1], 4 decimals; null when the denominator is 0 */
+            execution: number | null;
+        };
+        AuditBudget: {
+            byFundingSource: components["schemas"]["BudgetRow"][];
+            byProduct: components["schemas"]["BudgetRow"][];
+        };
+        /**
+         * @description the field of `totals` compared
+         * @enum {string}
+         */
+        AuditChangeMetric: "activitiesCounted" | "activitiesPlanned" | "participations" | "participants" | "completionRate" | "womenShare" | "ldcShare" | "evaluationResponseRate" | "learningGain" | "budgetPlanned" | "budgetActual" | "budgetExecution" | "resultsMetShare" | "eLearningShare";
+        ChangeRow: {
+            /** @description the field of `totals` compared */
+            metric: components["schemas"]["AuditChangeMetric"];
+            /** @description a number, or for money CHF, exact decimal string; null when undefined */
+            current: (number | null) | string;
+            /** @description a number, or for money CHF, exact decimal string; null when undefined */
+            previous: (number | null) | string;
+            /** @description current minus previous */
+            change: number | null;
+            /** @description change / previous, 4 decimals; null when previous is 0 or undefined */
+            changeShare: number | null;
+        };
+        AuditYearChange: {
+            previousYear: number;
+            rows: components["schemas"]["ChangeRow"][];
+        };
+        AuditReportData: {
+            year: number;
+            /** @description where the figures are defined */
+            definitions: components["schemas"]["AuditDefinitions"];
+            totals: components["schemas"]["Totals"];
+            /** @description indicators against their targets */
+            keyResults: components["schemas"]["IndicatorRow"][];
+            byProductCategory: components["schemas"]["DimensionRow"][];
+            byType: components["schemas"]["DimensionRow"][];
+            byRegion: components["schemas"]["DimensionRow"][];
+            byDeliveryMode: components["schemas"]["DimensionRow"][];
+            byPlsLevel: components["schemas"]["DimensionRow"][];
+            byTopic: components["schemas"]["DimensionRow"][];
+            byLeadDivision: components["schemas"]["DimensionRow"][];
+            /** @description the 10 countries with the most participations */
+            topBeneficiaryCountries: components["schemas"]["CountryRow"][];
+            evaluation: components["schemas"]["AuditEvaluationResults"];
+            budget: components["schemas"]["AuditBudget"];
+            changeVsPreviousYear: components["schemas"]["AuditYearChange"];
+        };
+        AuditReportDetailView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026 */
+            year: number;
+            /** @description the year's versions count from 1 */
+            version: number;
+            status: components["schemas"]["AuditReportStatus"];
+            /** @description percent, 0 to 100 */
+            progress: number;
+            /**
+             * Format: uuid
+             * @description null for a scheduled report or once the account was erased
+             */
+            requestedBy: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description generation attempts so far */
+            attempts: number;
+            /** @description why the last attempt failed */
+            error: string | null;
+            /** @description SHA-256 (hex) of the snapshot, once completed */
+            checksum: string | null;
+            /** Format: date-time */
+            finalizedAt: string | null;
+            /** Format: uuid */
+            finalizedBy: string | null;
+            /** @description the snapshot once completed, else null */
+            data: components["schemas"]["AuditReportData"] | null;
         };
         RequestContactDto: {
             name: string;
@@ -1859,6 +3214,204 @@ export interface components {
             expectedParticipants: number;
             /** @description in a multipart form, a JSON array */
             contacts: components["schemas"]["RequestContactDto"][];
+        };
+        /** @enum {string} */
+        RequestStatus: "submitted" | "under_review" | "approved" | "rejected" | "withdrawn";
+        RequestContact: {
+            name: string;
+            email: string;
+            /** @example Director of trade policy */
+            role: string;
+        };
+        /** @enum {string} */
+        RequestDocumentKind: "official_letter";
+        RequestDocumentView: {
+            kind: components["schemas"]["RequestDocumentKind"];
+            /** Format: uuid */
+            fileId: string;
+            filename: string;
+            /** @example application/pdf */
+            mediaType: string;
+            sizeBytes: number;
+        };
+        RequestView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description alpha-3
+             * @example KEN
+             */
+            country: string;
+            countryName: string;
+            /**
+             * Format: uuid
+             * @description the focal point; null once the account was erased
+             */
+            requestedBy: string | null;
+            /** @description codes of /api/reference/topics */
+            topics: string[];
+            /** @example 2027-Q2 */
+            preferredQuarter: string;
+            language: components["schemas"]["Language"];
+            expectedParticipants: number;
+            status: components["schemas"]["RequestStatus"];
+            /** @description the committee's reason, shown to the requester */
+            decisionReason: string | null;
+            /** @description why it was approved past the plan's ceiling per country */
+            ceilingOverrideReason: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /**
+             * Format: uuid
+             * @description the national activity it was scheduled as
+             */
+            activityId: string | null;
+            activityCode: string | null;
+            /** @description pass it back in a PATCH */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            needsAssessment: string;
+            expectedOutcomes: string;
+            targetAudience: string;
+            contacts: components["schemas"]["RequestContact"][];
+            documents: components["schemas"]["RequestDocumentView"][];
+        };
+        RequestSummary: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description alpha-3
+             * @example KEN
+             */
+            country: string;
+            countryName: string;
+            /**
+             * Format: uuid
+             * @description the focal point; null once the account was erased
+             */
+            requestedBy: string | null;
+            /** @description codes of /api/reference/topics */
+            topics: string[];
+            /** @example 2027-Q2 */
+            preferredQuarter: string;
+            language: components["schemas"]["Language"];
+            expectedParticipants: number;
+            status: components["schemas"]["RequestStatus"];
+            /** @description the committee's reason, shown to the requester */
+            decisionReason: string | null;
+            /** @description why it was approved past the plan's ceiling per country */
+            ceilingOverrideReason: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /**
+             * Format: uuid
+             * @description the national activity it was scheduled as
+             */
+            activityId: string | null;
+            activityCode: string | null;
+            /** @description pass it back in a PATCH */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RequestSummaryPage: {
+            items: components["schemas"]["RequestSummary"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        RequestHistoryAction: "submit" | "edit" | "withdraw" | "review" | "approve" | "reject" | "schedule";
+        RequestHistoryView: {
+            /** @description sequence number of the entry */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: uuid
+             * @description null once the account was erased
+             */
+            userId: string | null;
+            userEmail: string | null;
+            action: components["schemas"]["RequestHistoryAction"];
+            /** @description null for the submission */
+            fromStatus: components["schemas"]["RequestStatus"] | null;
+            toStatus: components["schemas"]["RequestStatus"] | null;
+            /** @description what the action changed or recorded */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        RequestHistoryViewList: {
+            items: components["schemas"]["RequestHistoryView"][];
+        };
+        ReviewCountryView: {
+            /** @description alpha-3 */
+            code: string;
+            name: string;
+            /** @description a code of /api/reference/regions */
+            region: string;
+            /** @description a least developed country */
+            ldc: boolean;
+        };
+        ReviewEarlierRequestView: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["RequestStatus"];
+            /** @example 2027-Q2 */
+            preferredQuarter: string;
+            topics: string[];
+            decisionReason: string | null;
+            /** Format: uuid */
+            activityId: string | null;
+            activityCode: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ReviewActivityView: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            title: string;
+            type: components["schemas"]["ActivityType"];
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            endDate: string | null;
+        };
+        ReviewPlanView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-2027 */
+            code: string;
+            title: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** @description national activities per country */
+            ceilingPerCountry: number | null;
+        };
+        ReviewContext: {
+            request: components["schemas"]["RequestView"];
+            country: components["schemas"]["ReviewCountryView"];
+            /** @description newest first, at most 100 */
+            earlierRequests: components["schemas"]["ReviewEarlierRequestView"][];
+            /** @description delivered activities of the last three years */
+            deliveredActivities: components["schemas"]["ReviewActivityView"][];
+            /** @description null when no plan covers the preferred quarter */
+            plan: components["schemas"]["ReviewPlanView"] | null;
+            /** @description national activities for the country in that plan, cancelled ones aside */
+            nationalActivitiesInPlan: number;
+            ceilingReached: boolean;
         };
         UpdateRequestDto: {
             /** @description codes of /api/reference/topics; in a multipart form a JSON array or comma-separated codes */
@@ -1904,6 +3457,10 @@ export interface components {
              * @example 45000.00
              */
             budgetPlanned?: string;
+        };
+        ScheduledRequest: {
+            request: components["schemas"]["RequestView"];
+            activity: components["schemas"]["ActivityView"];
         };
     };
     responses: never;
@@ -2075,7 +3632,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PingView"];
+                };
             };
         };
     };
@@ -2095,7 +3654,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CountryViewList"];
+                };
             };
         };
     };
@@ -2112,7 +3673,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegionViewList"];
+                };
             };
         };
     };
@@ -2129,7 +3692,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferenceItemViewList"];
+                };
             };
         };
     };
@@ -2146,7 +3711,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferenceItemViewList"];
+                };
             };
         };
     };
@@ -2163,7 +3730,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferenceItemViewList"];
+                };
             };
         };
     };
@@ -2180,7 +3749,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlsLevelViewList"];
+                };
             };
         };
     };
@@ -2201,7 +3772,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
             };
         };
     };
@@ -2222,7 +3795,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccessToken"];
+                };
             };
         };
     };
@@ -2256,7 +3831,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CurrentUserView"];
+                };
             };
         };
     };
@@ -2278,7 +3855,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserViewPage"];
+                };
             };
         };
     };
@@ -2299,7 +3878,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
         };
     };
@@ -2320,7 +3901,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                status?: components["schemas"]["NotificationStatus"];
+                kind?: components["schemas"]["NotificationKind"];
+                userId?: string;
+                applicationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationViewPage"];
+                };
             };
         };
     };
@@ -2341,7 +3951,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanViewPage"];
+                };
             };
         };
     };
@@ -2362,7 +3974,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
             };
         };
     };
@@ -2381,7 +3995,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanDetailView"];
+                };
             };
         };
     };
@@ -2404,7 +4020,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
             };
         };
     };
@@ -2427,7 +4045,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanHistoryViewPage"];
+                };
             };
         };
     };
@@ -2446,7 +4066,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
             };
         };
     };
@@ -2465,7 +4087,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
             };
         };
     };
@@ -2488,7 +4112,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProductViewPage"];
+                };
             };
         };
     };
@@ -2511,7 +4137,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProductView"];
+                };
             };
         };
     };
@@ -2531,7 +4159,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProductView"];
+                };
             };
         };
     };
@@ -2555,7 +4185,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProductView"];
+                };
             };
         };
     };
@@ -2570,11 +4202,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the whole framework in one page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KeyResultViewPage"];
+                };
             };
         };
     };
@@ -2597,7 +4232,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KeyResultView"];
+                };
             };
         };
     };
@@ -2621,7 +4258,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndicatorView"];
+                };
             };
         };
     };
@@ -2646,7 +4285,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndicatorActualView"];
+                };
             };
         };
     };
@@ -2692,7 +4333,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityListItemViewPage"];
+                };
             };
         };
     };
@@ -2713,7 +4356,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
             };
         };
     };
@@ -2732,7 +4377,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
             };
         };
     };
@@ -2755,7 +4402,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
             };
         };
     };
@@ -2778,7 +4427,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityHistoryViewPage"];
+                };
             };
         };
     };
@@ -2801,7 +4452,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
             };
         };
     };
@@ -2820,7 +4473,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
             };
         };
     };
@@ -2839,7 +4494,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
             };
         };
     };
@@ -2858,7 +4515,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
             };
         };
     };
@@ -2881,7 +4540,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
             };
         };
     };
@@ -2904,7 +4565,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
             };
         };
     };
@@ -2923,7 +4586,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BackToOfficeReportView"];
+                };
             };
         };
     };
@@ -2946,7 +4611,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BackToOfficeReportView"];
+                };
             };
         };
     };
@@ -2965,7 +4632,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SheetView"];
+                };
             };
         };
     };
@@ -2988,7 +4657,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SheetView"];
+                };
             };
         };
     };
@@ -3007,7 +4678,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SheetView"];
+                };
             };
         };
     };
@@ -3026,7 +4699,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MaterialView"];
+                };
             };
         };
     };
@@ -3062,11 +4737,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/vnd.openxmlformats-officedocument.presentationml.presentation, image/png, image/jpeg, application/zip */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "application/zip": string;
+                };
             };
         };
     };
@@ -3099,7 +4783,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogueItemPage"];
+                };
             };
         };
     };
@@ -3121,7 +4807,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogueEntry"];
+                };
             };
         };
     };
@@ -3137,11 +4825,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/vnd.openxmlformats-officedocument.presentationml.presentation, image/png, image/jpeg, application/zip */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "application/zip": string;
+                };
             };
         };
     };
@@ -3164,7 +4861,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
             };
         };
     };
@@ -3182,11 +4881,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description application/pdf */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
         };
     };
@@ -3205,11 +4907,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description text/calendar */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/calendar": string;
+                };
             };
         };
     };
@@ -3226,11 +4931,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the matrix as JSON, or the file `?format=` asks for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProductsMatrixView"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
         };
     };
@@ -3259,7 +4969,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityImportView"];
+                };
             };
         };
     };
@@ -3274,11 +4986,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description application/xml */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/xml": string;
+                };
             };
         };
     };
@@ -3295,7 +5010,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicantProfileView"];
+                };
             };
         };
     };
@@ -3316,7 +5033,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicantProfileView"];
+                };
             };
         };
     };
@@ -3329,11 +5048,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description downloaded as my-data.json */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonalDataView"];
+                };
             };
         };
     };
@@ -3374,7 +5096,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UploadedFileView"];
+                };
             };
         };
     };
@@ -3396,7 +5120,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationViewPage"];
+                };
             };
         };
     };
@@ -3418,11 +5144,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a page of applications as JSON, or the file `?format=` asks for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityApplicationsPageView"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
         };
     };
@@ -3445,7 +5176,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
             };
         };
     };
@@ -3468,7 +5201,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BulkDecisionsView"];
+                };
             };
         };
     };
@@ -3487,7 +5222,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
             };
         };
     };
@@ -3503,11 +5240,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description application/pdf, image/png, image/jpeg, application/vnd.openxmlformats-officedocument.wordprocessingml.document */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
             };
         };
     };
@@ -3526,7 +5269,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
             };
         };
     };
@@ -3549,7 +5294,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
             };
         };
     };
@@ -3572,7 +5319,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
             };
         };
     };
@@ -3595,7 +5344,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
             };
         };
     };
@@ -3618,7 +5369,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
             };
         };
     };
@@ -3641,7 +5394,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
             };
         };
     };
@@ -3664,7 +5419,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationViewPage"];
+                };
             };
         };
     };
@@ -3696,11 +5453,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the participant sent as JSON, or every participant of the CSV file */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegisteredParticipant"] | components["schemas"]["ParticipantImportView"];
+                };
             };
         };
     };
@@ -3723,7 +5483,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipationView"];
+                };
             };
         };
     };
@@ -3742,7 +5504,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipationView"];
+                };
             };
         };
     };
@@ -3761,7 +5525,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipationView"];
+                };
             };
         };
     };
@@ -3776,11 +5542,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description application/pdf */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
         };
     };
@@ -3799,7 +5568,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateVerification"];
+                };
             };
         };
     };
@@ -3822,7 +5593,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvaluationView"];
+                };
             };
         };
     };
@@ -3845,7 +5618,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvaluationView"];
+                };
             };
         };
     };
@@ -3864,7 +5639,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityEvaluationResultsView"];
+                };
             };
         };
     };
@@ -3886,7 +5663,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditReportViewPage"];
+                };
             };
         };
     };
@@ -3907,7 +5686,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditReportView"];
+                };
             };
         };
     };
@@ -3926,7 +5707,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditReportDetailView"];
+                };
             };
         };
     };
@@ -3945,7 +5728,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditReportView"];
+                };
             };
         };
     };
@@ -3962,11 +5747,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/pdf */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
             };
         };
     };
@@ -3990,7 +5781,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestSummaryPage"];
+                };
             };
         };
     };
@@ -4012,7 +5805,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
             };
         };
     };
@@ -4031,7 +5826,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
             };
         };
     };
@@ -4054,7 +5851,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
             };
         };
     };
@@ -4069,11 +5868,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestHistoryViewList"];
+                };
             };
         };
     };
@@ -4088,11 +5890,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, image/png, image/jpeg */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
             };
         };
     };
@@ -4111,7 +5919,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewContext"];
+                };
             };
         };
     };
@@ -4130,7 +5940,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
             };
         };
     };
@@ -4149,7 +5961,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
             };
         };
     };
@@ -4172,7 +5986,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
             };
         };
     };
@@ -4195,7 +6011,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
             };
         };
     };
@@ -4218,7 +6036,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScheduledRequest"];
+                };
             };
         };
     };
@@ -4235,11 +6055,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description application/pdf, text/csv */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -4254,11 +6078,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description application/pdf */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
         };
     };

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, PageQueryDto, Roles, SignedIn, type AuthUser } from '@trta/http';
-import { CreateActivityDto, UpdateActivityDto } from './activities.dto';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse, CurrentUser, PageQueryDto, Roles, SignedIn, type AuthUser } from '@trta/http';
+import { ActivityHistoryView, ActivityView, CreateActivityDto, UpdateActivityDto } from './activities.dto';
 import { ActivitiesService } from './activities.service';
 
 @ApiTags('activities')
@@ -11,12 +11,14 @@ export class ActivitiesController {
   constructor(private readonly activities: ActivitiesService) {}
 
   @Roles('staff')
+  @ApiCreatedResponse({ type: ActivityView })
   @Post()
   create(@Body() dto: CreateActivityDto, @CurrentUser() user: AuthUser) {
     return this.activities.create(dto, user);
   }
 
   @SignedIn()
+  @ApiOkResponse({ type: ActivityView })
   @Get(':id')
   findOne(@Param('id', ParseUUIDPipe) id: string) {
     return this.activities.findView(id);
@@ -24,6 +26,7 @@ export class ActivitiesController {
 
   /** Carries the `version` read; a 409 when someone else changed the activity since. */
   @Roles('staff')
+  @ApiOkResponse({ type: ActivityView })
   @Patch(':id')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateActivityDto, @CurrentUser() user: AuthUser) {
     return this.activities.update(id, dto, user);
@@ -31,6 +34,7 @@ export class ActivitiesController {
 
   /** Every change: who, when, what. */
   @Roles('staff', 'auditor')
+  @ApiPageResponse(ActivityHistoryView)
   @Get(':id/history')
   history(@Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
     return this.activities.history(id, query);

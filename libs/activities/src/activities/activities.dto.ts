@@ -23,6 +23,7 @@ import {
 import {
   ACTIVITY_FUNDING_SOURCES,
   ACTIVITY_LANGUAGES,
+  ACTIVITY_STATUSES,
   ACTIVITY_TYPES,
   DELIVERY_MODES,
   type ActivityFundingSource,
@@ -265,49 +266,135 @@ export class UpdateActivityDto extends ActivityFields {
 
 export type ActivityFieldName = keyof ActivityFields;
 
-export interface ActivityView {
-  id: string;
-  code: string;
-  planId: string;
-  productId: string;
-  title: string;
-  type: ActivityType;
-  deliveryMode: DeliveryMode;
-  plsLevel: number | null;
-  languages: ActivityLanguage[];
-  topics: string[];
-  leadDivision: string;
-  beneficiaryCountries: string[];
-  region: string | null;
-  plannedQuarter: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  venueCity: string | null;
-  venueCountry: string | null;
-  capacity: number;
-  applicationDeadline: string | null;
-  requiresNomination: boolean;
-  nominationQuota: number;
-  prerequisiteLevel: number | null;
-  keyResults: string[];
-  budgetPlanned: string;
-  budgetActual: string | null;
-  fundingSource: ActivityFundingSource;
-  partners: string[];
-  status: ActivityStatus;
-  statusReason: string | null;
-  sheetPublishedAt: Date | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  createdBy: string | null;
+/** An activity as the API shows it, with the `version` a PATCH must carry. */
+export class ActivityView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'TA-2026-0042' })
+  code!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  planId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  productId!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ enum: ACTIVITY_TYPES, enumName: 'ActivityType' })
+  type!: ActivityType;
+
+  @ApiProperty({ enum: DELIVERY_MODES, enumName: 'DeliveryMode' })
+  deliveryMode!: DeliveryMode;
+
+  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 3 })
+  plsLevel!: number | null;
+
+  @ApiProperty({ enum: ACTIVITY_LANGUAGES, enumName: 'Language', isArray: true, description: 'the first is the main language' })
+  languages!: ActivityLanguage[];
+
+  @ApiProperty({ type: [String], description: 'codes of /api/reference/topics' })
+  topics!: string[];
+
+  @ApiProperty({ description: 'a code of /api/reference/divisions' })
+  leadDivision!: string;
+
+  @ApiProperty({ type: [String], description: 'alpha-3 codes' })
+  beneficiaryCountries!: string[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'a code of /api/reference/regions' })
+  region!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '2026-Q2' })
+  plannedQuarter!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  startDate!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  endDate!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  venueCity!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'alpha-3' })
+  venueCountry!: string | null;
+
+  @ApiProperty()
+  capacity!: number;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  applicationDeadline!: string | null;
+
+  @ApiProperty()
+  requiresNomination!: boolean;
+
+  @ApiProperty({ description: 'most endorsed applications per country' })
+  nominationQuota!: number;
+
+  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 3 })
+  prerequisiteLevel!: number | null;
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'ids of the plan key results' })
+  keyResults!: string[];
+
+  @ApiProperty({ description: 'CHF, exact decimal string', example: '45000.00' })
+  budgetPlanned!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'CHF, exact decimal string', example: '43120.75' })
+  budgetActual!: string | null;
+
+  @ApiProperty({ enum: ACTIVITY_FUNDING_SOURCES, enumName: 'FundingSource' })
+  fundingSource!: ActivityFundingSource;
+
+  @ApiProperty({ type: [String] })
+  partners!: string[];
+
+  @ApiProperty({ enum: ACTIVITY_STATUSES, enumName: 'ActivityStatus' })
+  status!: ActivityStatus;
+
+  @ApiProperty({ type: String, nullable: true, description: 'why it was cancelled or postponed' })
+  statusReason!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when the activity sheet was published' })
+  sheetPublishedAt!: Date | null;
+
+  @ApiProperty({ description: 'bumped by every change; a PATCH carries the one it read' })
+  version!: number;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: Date;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  createdBy!: string | null;
 }
 
-export interface ActivityHistoryView {
-  id: string;
-  at: Date;
-  userId: string | null;
-  userEmail: string | null;
-  action: string;
-  changes: Record<string, unknown>;
+export class ActivityHistoryView {
+  @ApiProperty({ description: 'sequence number of the entry' })
+  id!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  at!: Date;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for the system, or once the account was erased' })
+  userId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  userEmail!: string | null;
+
+  @ApiProperty({ description: '`create`, `update`, a lifecycle action (`confirm`, `open`, ...), `auto-close`, `back-to-office-report`, `clone`, `sheet-...`' })
+  action!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'what changed; edits as { field: { from, to } }',
+    example: { title: { from: 'Old title', to: 'New title' } },
+  })
+  changes!: Record<string, unknown>;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@trta/http';
-import { PutBackToOfficeReportDto } from './back-to-office-report.dto';
+import { BackToOfficeReportView, PutBackToOfficeReportDto } from './back-to-office-report.dto';
 import { BackToOfficeReportService } from './back-to-office-report.service';
 
 /** The responsible officer's report on a delivered activity (DESIGN sections 3 and 4). */
@@ -12,6 +12,7 @@ export class BackToOfficeReportController {
   constructor(private readonly reports: BackToOfficeReportService) {}
 
   @Roles('staff', 'auditor')
+  @ApiOkResponse({ type: BackToOfficeReportView })
   @Get()
   find(@Param('id', ParseUUIDPipe) activityId: string) {
     return this.reports.find(activityId);
@@ -19,6 +20,7 @@ export class BackToOfficeReportController {
 
   /** Creates or replaces the report; only for a delivered activity (409 otherwise). */
   @Roles('staff')
+  @ApiOkResponse({ type: BackToOfficeReportView })
   @Put()
   put(@Param('id', ParseUUIDPipe) activityId: string, @Body() dto: PutBackToOfficeReportDto, @CurrentUser() user: AuthUser) {
     return this.reports.put(activityId, dto, user);

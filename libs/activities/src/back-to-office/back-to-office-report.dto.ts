@@ -68,19 +68,46 @@ export class PutBackToOfficeReportDto {
   version?: number;
 }
 
-export interface BackToOfficeReportView {
-  activityId: string;
-  sessionsHeld: number;
-  participantsFemale: number;
-  participantsMale: number;
-  participantsOther: number;
-  objectivesMet: ObjectivesMet;
-  evidence: string | null;
-  conclusion: string | null;
-  lessons: string | null;
-  authorId: string | null;
-  authorEmail: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
+export class BackToOfficeReportView {
+  @ApiProperty({ format: 'uuid' })
+  activityId!: string;
+
+  @ApiProperty()
+  sessionsHeld!: number;
+
+  @ApiProperty()
+  participantsFemale!: number;
+
+  @ApiProperty()
+  participantsMale!: number;
+
+  @ApiProperty()
+  participantsOther!: number;
+
+  @ApiProperty({ enum: OBJECTIVES_MET, enumName: 'ObjectivesMet' })
+  objectivesMet!: ObjectivesMet;
+
+  @ApiProperty({ type: String, nullable: true })
+  evidence!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  conclusion!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  lessons!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'who saved it last; null once the account was erased' })
+  authorId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  authorEmail!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: Date;
+
+  @ApiProperty({ description: 'bumped by every save; a PUT may carry the one it read' })
+  version!: number;
 }

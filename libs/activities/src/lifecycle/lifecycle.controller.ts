@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { ActivityView } from '../activities/activities.dto';
 import { CancelActivityDto, ConfirmActivityDto, PostponeActivityDto } from './lifecycle.dto';
 import { LifecycleService } from './lifecycle.service';
 
@@ -14,6 +15,7 @@ export class LifecycleController {
 
   /** planned or postponed → confirmed: dates in the plan period, a venue unless remote, no unacknowledged conflicts. */
   @HttpCode(200)
+  @ApiOkResponse({ type: ActivityView })
   @Post('confirm')
   confirm(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ConfirmActivityDto, @CurrentUser() user: AuthUser) {
     return this.lifecycle.transition(id, 'confirm', user, { acknowledgeConflicts: dto.acknowledgeConflicts });
@@ -21,6 +23,7 @@ export class LifecycleController {
 
   /** confirmed → open: a published sheet and a deadline in the future. */
   @HttpCode(200)
+  @ApiOkResponse({ type: ActivityView })
   @Post('open')
   open(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.lifecycle.transition(id, 'open', user);
@@ -28,6 +31,7 @@ export class LifecycleController {
 
   /** open → closed, by hand (the auto-close job does it when the deadline passes). */
   @HttpCode(200)
+  @ApiOkResponse({ type: ActivityView })
   @Post('close')
   close(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.lifecycle.transition(id, 'close', user);
@@ -35,12 +39,14 @@ export class LifecycleController {
 
   /** closed or confirmed → delivered, once the end date has passed. */
   @HttpCode(200)
+  @ApiOkResponse({ type: ActivityView })
   @Post('deliver')
   deliver(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.lifecycle.transition(id, 'deliver', user);
   }
 
   @HttpCode(200)
+  @ApiOkResponse({ type: ActivityView })
   @Post('cancel')
   cancel(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CancelActivityDto, @CurrentUser() user: AuthUser) {
     return this.lifecycle.transition(id, 'cancel', user, { reason: dto.reason });
@@ -48,6 +54,7 @@ export class LifecycleController {
 
   /** Back to planning; confirm again once it has new dates. */
   @HttpCode(200)
+  @ApiOkResponse({ type: ActivityView })
   @Post('postpone')
   postpone(@Param('id', ParseUUIDPipe) id: string, @Body() dto: PostponeActivityDto, @CurrentUser() user: AuthUser) {
     return this.lifecycle.transition(id, 'postpone', user, { reason: dto.reason });

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@trta/http';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse, Roles } from '@trta/http';
 import { attachmentDisposition } from '@trta/files';
 import { ExportQueryDto } from '../reports/audit-reports.dto';
 import { AuditExportsService } from './audit-exports.service';
@@ -13,7 +13,7 @@ export class AuditExportsController {
 
   /** A completed report as a download: the JSON snapshot, or a CSV, XLSX or PDF file rendered by the worker. */
   @Roles('auditor', 'admin')
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
+  @ApiFileResponse('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
   @Get(':id/export')
   async export(@Param('id', ParseUUIDPipe) id: string, @Query() query: ExportQueryDto): Promise<StreamableFile> {
     const file = await this.exports.download(id, query.format);

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import {
+  AuditEvaluationResults,
   AuditReportData,
   BudgetRow,
+  CHANGE_METRICS,
+  ChangeMetric,
   ChangeRow,
   CountryRow,
   DIMENSION_SECTIONS,
   DimensionRow,
-  EvaluationResults,
   IndicatorRow,
   ParticipationMetrics,
   Totals,
@@ -27,24 +29,6 @@ const withShares = <T extends Counts>(row: T): T & ParticipationMetrics => ({
 });
 
 const NO_PARTICIPATIONS: Counts = { participations: 0, participants: 0, completed: 0, women: 0, ldcParticipations: 0 };
-
-/** Metrics compared with the year before, in the order the report shows them. */
-const CHANGE_METRICS: (keyof Totals)[] = [
-  'activitiesCounted',
-  'activitiesPlanned',
-  'participations',
-  'participants',
-  'completionRate',
-  'womenShare',
-  'ldcShare',
-  'evaluationResponseRate',
-  'learningGain',
-  'budgetPlanned',
-  'budgetActual',
-  'budgetExecution',
-  'resultsMetShare',
-  'eLearningShare',
-];
 
 /**
  * Builds a year's report from SQL aggregates inside one REPEATABLE READ, READ ONLY transaction,
@@ -144,10 +128,10 @@ export class AuditGeneratorService {
     };
   }
 
-  private async evaluation(runner: QueryRunner, year: number, participations: number): Promise<EvaluationResults> {
+  private async evaluation(runner: QueryRunner, year: number, participations: number): Promise<AuditEvaluationResults> {
     const [row] = (await runner.query(AUDIT_QUERIES.evaluation, [year])) as Record<string, number | null>[];
     const counts = (prefix: string) =>
-      Object.fromEntries([1, 2, 3, 4, 5].map((n) => [String(n), Number(row[`${prefix}${n}`])])) as EvaluationResults['satisfaction'];
+      Object.fromEntries([1, 2, 3, 4, 5].map((n) => [String(n), Number(row[`${prefix}${n}`])])) as AuditEvaluationResults['satisfaction'];
     return {
       responses: Number(row.responses),
       responseRate: ratio(Number(row.responses), participations),
@@ -185,7 +169,7 @@ function mergeDimensions(
   return bySection;
 }
 
-function change(metric: keyof Totals, current: Totals[keyof Totals], previous: Totals[keyof Totals]): ChangeRow {
+function change(metric: ChangeMetric, current: Totals[keyof Totals], previous: Totals[keyof Totals]): ChangeRow {
   if (typeof current === 'string' && typeof previous === 'string') {
     const difference = toCents(current) - toCents(previous);
     return { metric, current, previous, change: Number(fromCents(difference)), changeShare: toCents(previous) > 0n ? ratio(Number(difference), Number(toCents(previous))) : null };

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles } from '@trta/http';
-import { ListAuditReportsQueryDto, RequestAuditReportDto } from './audit-reports.dto';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse, AuthUser, CurrentUser, Roles } from '@trta/http';
+import { AuditReportDetailView, AuditReportView, ListAuditReportsQueryDto, RequestAuditReportDto } from './audit-reports.dto';
 import { AuditReportsService } from './audit-reports.service';
 
 @ApiTags('audit reports')
@@ -13,12 +13,14 @@ export class AuditReportsController {
   /** 202 at once with the report queued; the same report again while that year's one is queued or running. */
   @Roles('auditor', 'admin')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: AuditReportView })
   @Post()
   async request(@Body() dto: RequestAuditReportDto, @CurrentUser() user: AuthUser) {
     return (await this.reports.request(dto.year, user.id)).report;
   }
 
   @Roles('auditor', 'admin')
+  @ApiPageResponse(AuditReportView)
   @Get()
   list(@Query() query: ListAuditReportsQueryDto) {
     return this.reports.list(query);
@@ -26,6 +28,7 @@ export class AuditReportsController {
 
   /** Status and progress while it runs; the figures once completed. */
   @Roles('auditor', 'admin')
+  @ApiOkResponse({ type: AuditReportDetailView })
   @Get(':id')
   find(@Param('id', ParseUUIDPipe) id: string) {
     return this.reports.findWithData(id);
@@ -33,6 +36,7 @@ export class AuditReportsController {
 
   @Roles('auditor')
   @HttpCode(200)
+  @ApiOkResponse({ type: AuditReportView })
   @Post(':id/finalize')
   finalize(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.reports.finalize(id, user.id);

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageQueryDto } from '@trta/http';
+import { AuditReportData } from '../audit-data';
 
 export class RequestAuditReportDto {
   @ApiProperty({ example: 2026, minimum: 2000, maximum: 2100 })
@@ -30,19 +31,55 @@ export class ExportQueryDto {
   format!: ExportFormat;
 }
 
-export interface AuditReportView {
-  id: string;
-  year: number;
-  version: number;
-  status: 'queued' | 'running' | 'completed' | 'failed';
-  progress: number;
-  requestedBy: string | null;
-  requestedAt: string;
-  startedAt: string | null;
-  completedAt: string | null;
-  attempts: number;
-  error: string | null;
-  checksum: string | null;
-  finalizedAt: string | null;
-  finalizedBy: string | null;
+export const AUDIT_REPORT_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+export type AuditReportStatus = (typeof AUDIT_REPORT_STATUSES)[number];
+
+export class AuditReportView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 2026 })
+  year!: number;
+
+  @ApiProperty({ description: 'the year\'s versions count from 1' })
+  version!: number;
+
+  @ApiProperty({ enum: AUDIT_REPORT_STATUSES, enumName: 'AuditReportStatus' })
+  status!: AuditReportStatus;
+
+  @ApiProperty({ description: 'percent, 0 to 100' })
+  progress!: number;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for a scheduled report or once the account was erased' })
+  requestedBy!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  requestedAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  startedAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  completedAt!: string | null;
+
+  @ApiProperty({ description: 'generation attempts so far' })
+  attempts!: number;
+
+  @ApiProperty({ type: String, nullable: true, description: 'why the last attempt failed' })
+  error!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 (hex) of the snapshot, once completed' })
+  checksum!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  finalizedAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  finalizedBy!: string | null;
+}
+
+/** A report with its figures. */
+export class AuditReportDetailView extends AuditReportView {
+  @ApiProperty({ type: AuditReportData, nullable: true, description: 'the snapshot once completed, else null' })
+  data!: AuditReportData | null;
 }

@@ -4,8 +4,7 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { returnedRows } from '@trta/database';
 import { decodeCursor, DomainErrorCode, DomainException, Page, toPage } from '@trta/http';
 import { JobName, JobQueue } from '@trta/queues';
-import { AuditReportData } from '../audit-data';
-import { AuditReportView, ListAuditReportsQueryDto } from './audit-reports.dto';
+import { AuditReportDetailView, AuditReportView, ListAuditReportsQueryDto } from './audit-reports.dto';
 
 export const REPORT_COLUMNS = `r.id, r.year, r.version, r.status, r.progress, r.requested_by AS "requestedBy", r.requested_at AS "requestedAt",
   r.started_at AS "startedAt", r.completed_at AS "completedAt", r.attempts, r.error, r.checksum, r.finalized_at AS "finalizedAt",
@@ -65,10 +64,8 @@ export class AuditReportsService {
     return report;
   }
 
-  async findWithData(id: string): Promise<AuditReportView & { data: AuditReportData | null }> {
-    const [report] = (await this.dataSource.query(`SELECT ${REPORT_COLUMNS}, r.data FROM audit_reports r WHERE r.id = $1`, [id])) as (AuditReportView & {
-      data: AuditReportData | null;
-    })[];
+  async findWithData(id: string): Promise<AuditReportDetailView> {
+    const [report] = (await this.dataSource.query(`SELECT ${REPORT_COLUMNS}, r.data FROM audit_reports r WHERE r.id = $1`, [id])) as AuditReportDetailView[];
     if (!report) throw DomainException.notFound('Audit report', id);
     return report;
   }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '@trta/config';
 import { AuthUser, CurrentUser, Public, SignedIn } from '@trta/http';
 import { SESSION_COOKIE, sessionCookieOptions } from '@trta/queues';
-import { LoginDto, RegisterDto } from '../users/users.dto';
+import { CurrentUserView, LoginDto, RegisterDto } from '../users/users.dto';
 import { UsersService } from '../users/users.service';
+import { AccessToken, SessionView } from './auth.dto';
 import { AuthService } from './auth.service';
 import { LocalAuthGuard } from './local-auth.guard';
 
@@ -20,8 +21,9 @@ export class AuthController {
 
   /** Applicants sign up themselves; every other role is created by an admin. */
   @Public()
+  @ApiCreatedResponse({ type: SessionView })
   @Post('register')
-  async register(@Body() dto: RegisterDto) {
+  async register(@Body() dto: RegisterDto): Promise<SessionView> {
     const user = await this.users.register(dto);
     return { user, ...this.auth.issue({ id: user.id, email: user.email, role: user.role, country: user.country }) };
   }
@@ -34,8 +36,9 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @ApiBody({ type: LoginDto })
   @HttpCode(200)
+  @ApiOkResponse({ type: AccessToken })
   @Post('login')
-  login(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: FastifyReply) {
+  login(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: FastifyReply): AccessToken {
     const token = this.auth.issue(user);
     void reply.setCookie(SESSION_COOKIE, token.accessToken, this.cookieOptions());
     return token;
@@ -53,6 +56,7 @@ export class AuthController {
 
   @SignedIn()
   @ApiBearerAuth()
+  @ApiOkResponse({ type: CurrentUserView })
   @Get('me')
   me(@CurrentUser() user: AuthUser) {
     return this.users.findView(user.id);

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { AuthUser } from '@trta/http';
-
-export interface AccessToken {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-}
+import type { AccessToken } from './auth.dto';
 
 @Injectable()
 export class AuthService {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@trta/http';
-import { CreateUserDto, ListUsersQueryDto } from './users.dto';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse, Roles } from '@trta/http';
+import { CreateUserDto, ListUsersQueryDto, UserView } from './users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -11,11 +11,13 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  @ApiCreatedResponse({ type: UserView })
   @Post()
   create(@Body() dto: CreateUserDto) {
     return this.users.create(dto);
   }
 
+  @ApiPageResponse(UserView)
   @Get()
   list(@Query() query: ListUsersQueryDto) {
     return this.users.list(query);

@@ -135,11 +135,28 @@ export class ListUsersQueryDto extends PageQueryDto {
   role?: Role;
 }
 
-export interface UserView {
-  id: string;
-  email: string;
-  role: Role;
-  country: string | null;
-  locale: Locale;
-  createdAt: string;
+export class UserView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'email' })
+  email!: string;
+
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
+  role!: Role;
+
+  @ApiProperty({ type: String, nullable: true, description: 'ISO 3166-1 alpha-3: a focal point\'s country, an applicant\'s country of work' })
+  country!: string | null;
+
+  @ApiProperty({ enum: LOCALES, enumName: 'Language' })
+  locale!: Locale;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+/** The signed-in person, with the applicant profile when they have one. */
+export class CurrentUserView extends UserView {
+  @ApiProperty({ type: ApplicantProfileDto, nullable: true })
+  profile!: ApplicantProfileDto | null;
 }

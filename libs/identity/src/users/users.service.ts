@@ -5,7 +5,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { decodeCursor, DomainErrorCode, DomainException, Page, toPage, type Role } from '@trta/http';
 import { ApplicantProfile } from './applicant-profile.entity';
 import { User, type Locale } from './user.entity';
-import { ApplicantProfileDto, CreateUserDto, ListUsersQueryDto, RegisterDto, UserView } from './users.dto';
+import { ApplicantProfileDto, CreateUserDto, CurrentUserView, ListUsersQueryDto, RegisterDto, UserView } from './users.dto';
 
 export interface Credentials {
   id: string;
@@ -63,7 +63,7 @@ export class UsersService {
     return row ?? undefined;
   }
 
-  async findView(id: string): Promise<UserView & { profile: ApplicantProfileDto | null }> {
+  async findView(id: string): Promise<CurrentUserView> {
     const user = await this.dataSource
       .createQueryBuilder()
       .select(USER_COLUMNS)

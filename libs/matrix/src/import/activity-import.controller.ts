@@ -1,9 +1,10 @@
 import '@fastify/multipart';
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser, DomainErrorCode, DomainException, Roles, type AuthUser } from '@trta/http';
 import { csvText, IMPORT_COLUMNS } from './activity-csv';
+import { ActivityImportView } from './activity-import.dto';
 import { ActivityImportService } from './activity-import.service';
 
 @ApiTags('ta-plans')
@@ -18,6 +19,7 @@ export class ActivityImportController {
    */
   @Roles('staff')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: ActivityImportView })
   @Post()
   @ApiConsumes('multipart/form-data')
   @ApiBody({

@@ -6,12 +6,8 @@ import { DataSource, EntityManager } from 'typeorm';
 // The rules and the insert of POST /api/activities, so an imported row is held to exactly the same checks.
 import { ActivitiesService, checkActivity, CreateActivityDto, draftOf, type PlanPeriod } from '@trta/activities';
 import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { ActivityImportView, ImportedActivityView } from './activity-import.dto';
 import { IMPORT_COLUMNS, readImportCsv, rowToBody, type CsvRow, type ImportProblem } from './activity-csv';
-
-export interface ImportResult {
-  created: number;
-  activities: { row: number; id: string; code: string }[];
-}
 
 interface Product {
   id: string;
@@ -38,7 +34,7 @@ export class ActivityImportService {
     private readonly activities: ActivitiesService,
   ) {}
 
-  async import(planId: string, csv: string, user: AuthUser): Promise<ImportResult> {
+  async import(planId: string, csv: string, user: AuthUser): Promise<ActivityImportView> {
     const { rows, problems } = readImportCsv(csv);
     const rowCount = rows.length + problems.length;
     return this.dataSource.transaction(async (manager) => {
@@ -59,7 +55,7 @@ export class ActivityImportService {
           { errors: problems },
         );
       }
-      const activities: ImportResult['activities'] = [];
+      const activities: ImportedActivityView[] = [];
       for (const row of checked) {
         const activity = await this.activities.insert(manager, plan, row.dto, row.product, row.region, user);
         activities.push({ row: row.row, id: activity.id, code: activity.code });

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { Workbook, type Worksheet } from 'exceljs';
 import { ACTIVITY_STATUSES } from '@trta/activities';
-import type { MatrixActivity, MatrixProduct, ProductsMatrix } from './products-matrix.service';
+import type { MatrixActivityView, MatrixProductView, ProductsMatrixView } from './products-matrix.dto';
 
 export const MATRIX_COLUMNS = [
   'productCode',
@@ -35,7 +35,7 @@ function neutralized(text: string): string {
 
 const asIs = (text: string) => text;
 
-function rowOf(product: MatrixProduct, activity: MatrixActivity, text: (value: string) => string): Record<(typeof MATRIX_COLUMNS)[number], string | null> {
+function rowOf(product: MatrixProductView, activity: MatrixActivityView, text: (value: string) => string): Record<(typeof MATRIX_COLUMNS)[number], string | null> {
   return {
     productCode: product.code,
     productName: text(product.name),
@@ -53,12 +53,12 @@ function rowOf(product: MatrixProduct, activity: MatrixActivity, text: (value: s
   };
 }
 
-function activityRows(matrix: ProductsMatrix, text: (value: string) => string) {
+function activityRows(matrix: ProductsMatrixView, text: (value: string) => string) {
   return matrix.products.flatMap((product) => product.activities.map((activity) => rowOf(product, activity, text)));
 }
 
 /** One row per activity with its product's columns; money as the exact decimal text. */
-export function matrixCsv(matrix: ProductsMatrix): string {
+export function matrixCsv(matrix: ProductsMatrixView): string {
   return stringify(activityRows(matrix, neutralized), { header: true, columns: [...MATRIX_COLUMNS], bom: false });
 }
 
@@ -81,7 +81,7 @@ function boldHeader(sheet: Worksheet): void {
 }
 
 /** Sheets `Matrix` (one row per activity) and `Products` (counts by status and totals per product, then the plan's). */
-export async function matrixXlsx(matrix: ProductsMatrix): Promise<Buffer> {
+export async function matrixXlsx(matrix: ProductsMatrixView): Promise<Buffer> {
   const workbook = new Workbook();
   workbook.creator = 'TRTA Planner';
   workbook.created = new Date();

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '@trta/http';
 import { matrixCsv, matrixXlsx } from './matrix-export';
-import { MatrixQueryDto } from './products-matrix.dto';
-import { ProductsMatrixService, type ProductsMatrix } from './products-matrix.service';
+import { MatrixQueryDto, ProductsMatrixView } from './products-matrix.dto';
+import { ProductsMatrixService } from './products-matrix.service';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -17,12 +17,21 @@ export class ProductsMatrixController {
   /** JSON by default; `?format=csv` or `?format=xlsx` downloads `matrix-<plan code>.csv|xlsx`. */
   @Roles('staff', 'auditor')
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
+  @ApiExtraModels(ProductsMatrixView)
+  @ApiOkResponse({
+    description: 'the matrix as JSON, or the file `?format=` asks for',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ProductsMatrixView) } },
+      'text/csv': { schema: { type: 'string', format: 'binary' } },
+      [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @Get()
   async get(
     @Param('id', ParseUUIDPipe) planId: string,
     @Query() query: MatrixQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ProductsMatrix | string | Buffer> {
+  ): Promise<ProductsMatrixView | string | Buffer> {
     const matrix = await this.matrix.build(planId);
     if (query.format === 'json') return matrix;
     const filename = `matrix-${matrix.plan.code.replace(/[^A-Za-z0-9._-]/g, '_')}.${query.format}`;

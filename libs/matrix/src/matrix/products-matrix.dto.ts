@@ -1,5 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, ValidateIf } from 'class-validator';
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES, DELIVERY_MODES, type ActivityStatus, type ActivityType, type DeliveryMode } from '@trta/activities';
+import { PLAN_STATUSES, type PlanStatus } from '@trta/plans';
 
 export const MATRIX_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type MatrixFormat = (typeof MATRIX_FORMATS)[number];
@@ -9,4 +11,148 @@ export class MatrixQueryDto {
   @ValidateIf((_dto: unknown, value: unknown) => value !== undefined)
   @IsIn(MATRIX_FORMATS, { message: `format must be one of: ${MATRIX_FORMATS.join(', ')}` })
   format: MatrixFormat = 'json';
+}
+
+/** How many activities are in each status; every status is present, 0 when none. */
+export class ActivityStatusCountsView implements Record<ActivityStatus, number> {
+  @ApiProperty()
+  planned!: number;
+
+  @ApiProperty()
+  confirmed!: number;
+
+  @ApiProperty()
+  open!: number;
+
+  @ApiProperty()
+  closed!: number;
+
+  @ApiProperty()
+  delivered!: number;
+
+  @ApiProperty()
+  cancelled!: number;
+
+  @ApiProperty()
+  postponed!: number;
+}
+
+/** The plan the matrix is of. */
+export class MatrixPlanView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: '2026-2027' })
+  code!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ enum: PLAN_STATUSES, enumName: 'PlanStatus' })
+  status!: PlanStatus;
+
+  @ApiProperty({ format: 'date' })
+  periodStart!: string;
+
+  @ApiProperty({ format: 'date' })
+  periodEnd!: string;
+}
+
+/** An activity in its product's row of the matrix. */
+export class MatrixActivityView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'TA-2026-0042' })
+  code!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ enum: ACTIVITY_STATUSES, enumName: 'ActivityStatus' })
+  status!: ActivityStatus;
+
+  @ApiProperty({ enum: ACTIVITY_TYPES, enumName: 'ActivityType' })
+  type!: ActivityType;
+
+  @ApiProperty({ enum: DELIVERY_MODES, enumName: 'DeliveryMode' })
+  deliveryMode!: DeliveryMode;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  startDate!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  endDate!: string | null;
+
+  @ApiProperty({ description: 'CHF, exact decimal string', example: '45000.00' })
+  budgetPlanned!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'CHF, exact decimal string' })
+  budgetActual!: string | null;
+}
+
+/** A product of the plan with its activities, their counts per status and their budget sums. */
+export class MatrixProductView {
+  @ApiProperty({ format: 'uuid' })
+  productId!: string;
+
+  @ApiProperty()
+  code!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  category!: string;
+
+  @ApiProperty({ description: "the product's own budget, CHF, exact decimal string", example: '250000.00' })
+  plannedBudget!: string;
+
+  @ApiProperty()
+  activityCount!: number;
+
+  @ApiProperty({ type: ActivityStatusCountsView })
+  byStatus!: ActivityStatusCountsView;
+
+  @ApiProperty({ description: "sum of its activities' budgetPlanned, exact decimal string", example: '90000.00' })
+  budgetPlannedTotal!: string;
+
+  @ApiProperty({ description: "sum of its activities' budgetActual, exact decimal string", example: '0.00' })
+  budgetActualTotal!: string;
+
+  @ApiProperty({ type: [MatrixActivityView], description: 'by start date (undated last), then code' })
+  activities!: MatrixActivityView[];
+}
+
+/** The whole plan's figures; every status counts, cancelled included. */
+export class MatrixTotalsView {
+  @ApiProperty()
+  productCount!: number;
+
+  @ApiProperty({ description: "sum of the products' plannedBudget, exact decimal string" })
+  plannedBudget!: string;
+
+  @ApiProperty()
+  activityCount!: number;
+
+  @ApiProperty({ type: ActivityStatusCountsView })
+  byStatus!: ActivityStatusCountsView;
+
+  @ApiProperty({ description: 'exact decimal string' })
+  budgetPlannedTotal!: string;
+
+  @ApiProperty({ description: 'exact decimal string' })
+  budgetActualTotal!: string;
+}
+
+/** The products matrix of a plan (DESIGN section 3): its activities by product, with counts and exact sums. */
+export class ProductsMatrixView {
+  @ApiProperty({ type: MatrixPlanView })
+  plan!: MatrixPlanView;
+
+  @ApiProperty({ type: [MatrixProductView], description: 'by product code' })
+  products!: MatrixProductView[];
+
+  @ApiProperty({ type: MatrixTotalsView })
+  totals!: MatrixTotalsView;
 }

@@ -1,49 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ACTIVITY_STATUSES, type ActivityStatus, type ActivityType, type DeliveryMode } from '@trta/activities';
+import { ACTIVITY_STATUSES, type ActivityStatus } from '@trta/activities';
 import { DomainException } from '@trta/http';
-
-export type StatusCounts = Record<ActivityStatus, number>;
-
-export interface MatrixActivity {
-  id: string;
-  code: string;
-  title: string;
-  status: ActivityStatus;
-  type: ActivityType;
-  deliveryMode: DeliveryMode;
-  startDate: string | null;
-  endDate: string | null;
-  budgetPlanned: string;
-  budgetActual: string | null;
-}
-
-export interface MatrixProduct {
-  productId: string;
-  code: string;
-  name: string;
-  category: string;
-  plannedBudget: string;
-  activityCount: number;
-  byStatus: StatusCounts;
-  budgetPlannedTotal: string;
-  budgetActualTotal: string;
-  activities: MatrixActivity[];
-}
-
-export interface ProductsMatrix {
-  plan: { id: string; code: string; title: string; status: string; periodStart: string; periodEnd: string };
-  products: MatrixProduct[];
-  totals: {
-    productCount: number;
-    plannedBudget: string;
-    activityCount: number;
-    byStatus: StatusCounts;
-    budgetPlannedTotal: string;
-    budgetActualTotal: string;
-  };
-}
+import { ActivityStatusCountsView, MatrixActivityView, MatrixPlanView, MatrixProductView, ProductsMatrixView } from './products-matrix.dto';
 
 /**
  * Counts per status and exact sums, all computed by PostgreSQL. Sums are numeric printed as text
@@ -54,10 +14,10 @@ const AGGREGATES = `count(a.id)::int AS "activityCount",
   coalesce(sum(a.budget_planned), 0.00)::text AS "budgetPlannedTotal",
   coalesce(sum(a.budget_actual), 0.00)::text AS "budgetActualTotal"`;
 
-type AggregateRow = { activityCount: number; budgetPlannedTotal: string; budgetActualTotal: string } & StatusCounts;
+type AggregateRow = { activityCount: number; budgetPlannedTotal: string; budgetActualTotal: string } & ActivityStatusCountsView;
 
-function byStatus(row: AggregateRow): StatusCounts {
-  return Object.fromEntries(ACTIVITY_STATUSES.map((status) => [status, row[status]])) as StatusCounts;
+function byStatus(row: AggregateRow): ActivityStatusCountsView {
+  return Object.fromEntries(ACTIVITY_STATUSES.map((status) => [status, row[status]])) as Record<ActivityStatus, number>;
 }
 
 /** GET /api/ta-plans/:id/matrix: the plan's activities by product. */
@@ -65,13 +25,13 @@ function byStatus(row: AggregateRow): StatusCounts {
 export class ProductsMatrixService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async build(planId: string): Promise<ProductsMatrix> {
+  async build(planId: string): Promise<ProductsMatrixView> {
     // One snapshot for the four queries, so the totals always agree with the rows.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [plan] = (await manager.query(
         `SELECT id, code, title, status, period_start::text AS "periodStart", period_end::text AS "periodEnd" FROM ta_plans WHERE id = $1`,
         [planId],
-      )) as ProductsMatrix['plan'][];
+      )) as MatrixPlanView[];
       if (!plan) throw DomainException.notFound('TA plan', planId);
 
       const productRows = (await manager.query(
@@ -81,7 +41,7 @@ export class ProductsMatrixService {
          GROUP BY p.id
          ORDER BY p.code, p.id`,
         [planId],
-      )) as (Omit<MatrixProduct, 'byStatus' | 'activities'> & AggregateRow)[];
+      )) as (Omit<MatrixProductView, 'byStatus' | 'activities'> & AggregateRow)[];
 
       const activities = (await manager.query(
         `SELECT a.product_id AS "productId", a.id, a.code, a.title, a.status, a.type, a.delivery_mode AS "deliveryMode",
@@ -91,7 +51,7 @@ export class ProductsMatrixService {
          WHERE a.plan_id = $1
          ORDER BY a.start_date ASC NULLS LAST, a.code`,
         [planId],
-      )) as (MatrixActivity & { productId: string })[];
+      )) as (MatrixActivityView & { productId: string })[];
 
       const [totals] = (await manager.query(
         `SELECT (SELECT count(*)::int FROM products WHERE plan_id = $1) AS "productCount",
@@ -101,7 +61,7 @@ export class ProductsMatrixService {
         [planId],
       )) as ({ productCount: number; plannedBudget: string } & AggregateRow)[];
 
-      const byProduct = new Map<string, MatrixActivity[]>();
+      const byProduct = new Map<string, MatrixActivityView[]>();
       for (const { productId, ...activity } of activities) {
         const list = byProduct.get(productId);
         if (list) list.push(activity);

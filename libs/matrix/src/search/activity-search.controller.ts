@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { SignedIn } from '@trta/http';
-import { ActivitySearchQueryDto } from './activity-search.dto';
+import { ApiPageResponse, SignedIn } from '@trta/http';
+import { ActivityListItemView, ActivitySearchQueryDto } from './activity-search.dto';
 import { ActivitySearchService } from './activity-search.service';
 
 /** The list half of /api/activities; the single activity (GET /api/activities/:id) lives in @trta/activities. */
@@ -12,6 +12,7 @@ export class ActivitySearchController {
   constructor(private readonly search: ActivitySearchService) {}
 
   @SignedIn()
+  @ApiPageResponse(ActivityListItemView)
   @Get()
   list(@Query() query: ActivitySearchQueryDto) {
     return this.search.search(query);

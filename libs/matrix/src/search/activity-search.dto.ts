@@ -1,7 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { ACTIVITY_STATUSES, ACTIVITY_TYPES, DELIVERY_MODES, type ActivityLanguage, type ActivityStatus, type ActivityType, type DeliveryMode } from '@trta/activities';
+import { ACTIVITY_LANGUAGES, ACTIVITY_STATUSES, ACTIVITY_TYPES, DELIVERY_MODES, type ActivityLanguage, type ActivityStatus, type ActivityType, type DeliveryMode } from '@trta/activities';
 import { PageQueryDto } from '@trta/http';
 
 export const SORT_FIELDS = ['startDate', 'code', 'title', 'createdAt'] as const;
@@ -127,26 +127,67 @@ export class ActivitySearchQueryDto extends PageQueryDto {
 }
 
 /** One row of the activities list. */
-export interface ActivityListItem {
-  id: string;
-  code: string;
-  title: string;
-  status: ActivityStatus;
-  type: ActivityType;
-  deliveryMode: DeliveryMode;
-  plsLevel: number | null;
-  languages: ActivityLanguage[];
-  topics: string[];
-  region: string | null;
-  beneficiaryCountries: string[];
-  startDate: string | null;
-  endDate: string | null;
-  venueCity: string | null;
-  venueCountry: string | null;
-  capacity: number;
-  applicationDeadline: string | null;
-  planId: string;
-  productId: string;
-  budgetPlanned: string;
-  budgetActual: string | null;
+export class ActivityListItemView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'TA-2026-0042' })
+  code!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ enum: ACTIVITY_STATUSES, enumName: 'ActivityStatus' })
+  status!: ActivityStatus;
+
+  @ApiProperty({ enum: ACTIVITY_TYPES, enumName: 'ActivityType' })
+  type!: ActivityType;
+
+  @ApiProperty({ enum: DELIVERY_MODES, enumName: 'DeliveryMode' })
+  deliveryMode!: DeliveryMode;
+
+  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 3 })
+  plsLevel!: number | null;
+
+  @ApiProperty({ enum: ACTIVITY_LANGUAGES, enumName: 'Language', isArray: true, description: 'the first is the main language' })
+  languages!: ActivityLanguage[];
+
+  @ApiProperty({ type: [String], description: 'codes of /api/reference/topics' })
+  topics!: string[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'a code of /api/reference/regions' })
+  region!: string | null;
+
+  @ApiProperty({ type: [String], description: 'alpha-3 codes' })
+  beneficiaryCountries!: string[];
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  startDate!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  endDate!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  venueCity!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'alpha-3' })
+  venueCountry!: string | null;
+
+  @ApiProperty()
+  capacity!: number;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  applicationDeadline!: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  planId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  productId!: string;
+
+  @ApiProperty({ description: 'CHF, exact decimal string', example: '45000.00' })
+  budgetPlanned!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'CHF, exact decimal string' })
+  budgetActual!: string | null;
 }

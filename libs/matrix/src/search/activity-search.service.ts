@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeCursor, DomainErrorCode, DomainException, encodeCursor, type Page } from '@trta/http';
-import { ActivityListItem, ActivitySearchQueryDto, type ActivitySort, type SortField } from './activity-search.dto';
+import { ActivityListItemView, ActivitySearchQueryDto, type ActivitySort, type SortField } from './activity-search.dto';
 
 export const ACTIVITY_LIST_COLUMNS = `a.id, a.code, a.title, a.status, a.type, a.delivery_mode AS "deliveryMode", a.pls_level AS "plsLevel",
   a.languages, a.topics, a.region, a.beneficiary_countries::text[] AS "beneficiaryCountries",
@@ -45,7 +45,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class ActivitySearchService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async search(query: ActivitySearchQueryDto): Promise<Page<ActivityListItem>> {
+  async search(query: ActivitySearchQueryDto): Promise<Page<ActivityListItemView>> {
     if (query.from && query.to && query.from > query.to) {
       throw new DomainException(DomainErrorCode.Invalid, `from ${query.from} is after to ${query.to}`);
     }
@@ -109,7 +109,7 @@ export class ActivitySearchService {
        ORDER BY ${spec.column} ${direction} NULLS LAST, a.id ${direction}
        LIMIT ${param(query.limit + 1, 'int')}`,
       params,
-    )) as (ActivityListItem & { sortKey: string | null })[];
+    )) as (ActivityListItemView & { sortKey: string | null })[];
 
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];

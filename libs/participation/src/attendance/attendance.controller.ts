@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@trta/http';
-import { AttendDto } from './attendance.dto';
+import { AttendDto, ParticipationView } from './attendance.dto';
 import { AttendanceService } from './attendance.service';
 
 @ApiTags('applications')
@@ -13,6 +13,7 @@ export class AttendanceController {
 
   /** selected → attended, with the days attended. */
   @HttpCode(200)
+  @ApiOkResponse({ type: ParticipationView })
   @Post('attend')
   attend(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AttendDto, @CurrentUser() user: AuthUser) {
     return this.attendance.attend(id, dto.attendedDays, user);
@@ -20,6 +21,7 @@ export class AttendanceController {
 
   /** attended → completed: issues the certificate and its verification code. */
   @HttpCode(200)
+  @ApiOkResponse({ type: ParticipationView })
   @Post('complete')
   complete(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.attendance.complete(id, user);
@@ -27,6 +29,7 @@ export class AttendanceController {
 
   /** selected → no_show. */
   @HttpCode(200)
+  @ApiOkResponse({ type: ParticipationView })
   @Post('no-show')
   noShow(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.attendance.noShow(id, user);

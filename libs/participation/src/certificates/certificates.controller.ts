@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, Roles, type AuthUser } from '@trta/http';
-import { CertificatesService } from './certificates.service';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse, CurrentUser, Public, Roles, type AuthUser } from '@trta/http';
+import { CertificatesService, CertificateVerification } from './certificates.service';
 
 @ApiTags('certificates')
 @Controller()
@@ -11,7 +11,7 @@ export class CertificatesController {
   /** The completion certificate as a PDF: the participant's own, or any for staff and auditors. */
   @ApiBearerAuth()
   @Roles('applicant', 'staff', 'auditor')
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf')
   @Get('applications/:id/certificate.pdf')
   async pdf(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
     const { code, content } = await this.certificates.pdf(id, user);
@@ -24,6 +24,7 @@ export class CertificatesController {
 
   /** Anyone may check a certificate by its code: who completed what, and when. */
   @Public()
+  @ApiOkResponse({ type: CertificateVerification })
   @Get('certificates/:code')
   verify(@Param('code') code: string) {
     return this.certificates.verify(code);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
@@ -6,12 +7,34 @@ import { applicationFor } from '../shared/application-access';
 import { normalizeCertificateCode } from './certificate-code';
 import { CertificateFacts, renderCertificatePdf } from './certificate-pdf';
 
+/** The activity a certificate was issued for. */
+export class CertifiedActivityView {
+  @ApiProperty()
+  code!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  startDate!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  endDate!: string | null;
+}
+
 /** What the public verification says: who completed what and when — and nothing else (no email, country or ids). */
-export interface CertificateVerification {
-  code: string;
-  participant: string | null;
-  activity: { code: string; title: string; startDate: string | null; endDate: string | null };
-  completedAt: string;
+export class CertificateVerification {
+  @ApiProperty({ example: 'TRTA-7K3QX9M2PA' })
+  code!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: "the participant's full name" })
+  participant!: string | null;
+
+  @ApiProperty({ type: CertifiedActivityView })
+  activity!: CertifiedActivityView;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  completedAt!: string;
 }
 
 @Injectable()

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@trta/http';
-import { EvaluationDto, FollowUpDto } from './evaluations.dto';
+import { ActivityEvaluationResultsView, EvaluationDto, EvaluationView, FollowUpDto } from './evaluations.dto';
 import { EvaluationsService } from './evaluations.service';
 
 @ApiTags('evaluations')
@@ -13,6 +13,7 @@ export class EvaluationsController {
   /** The participant after attending, or staff typing in a paper form; once per application. */
   @Roles('applicant', 'staff')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: EvaluationView })
   @Post('applications/:id/evaluation')
   submit(@Param('id', ParseUUIDPipe) id: string, @Body() dto: EvaluationDto, @CurrentUser() user: AuthUser) {
     return this.evaluations.submit(id, dto, user);
@@ -20,12 +21,14 @@ export class EvaluationsController {
 
   /** The participant's later answer: did they apply what they learned? */
   @Roles('applicant')
+  @ApiOkResponse({ type: EvaluationView })
   @Patch('applications/:id/evaluation/follow-up')
   followUp(@Param('id', ParseUUIDPipe) id: string, @Body() dto: FollowUpDto, @CurrentUser() user: AuthUser) {
     return this.evaluations.followUp(id, dto, user);
   }
 
   @Roles('staff', 'auditor')
+  @ApiOkResponse({ type: ActivityEvaluationResultsView })
   @Get('activities/:id/evaluations')
   results(@Param('id', ParseUUIDPipe) id: string) {
     return this.evaluations.results(id);

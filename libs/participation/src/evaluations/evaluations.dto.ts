@@ -53,38 +53,108 @@ export class FollowUpDto {
   comments?: string;
 }
 
-export interface EvaluationView {
-  applicationId: string;
-  satisfaction: number;
-  relevance: number;
-  preTestScore: number | null;
-  postTestScore: number | null;
-  comments: string | null;
-  appliedInWork: boolean | null;
-  followUpComments: string | null;
-  followUpAt: string | null;
-  /** The staff member who typed in a paper form; null when the participant submitted it. */
-  enteredBy: string | null;
-  submittedAt: string;
+export class EvaluationView {
+  @ApiProperty({ format: 'uuid' })
+  applicationId!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 })
+  satisfaction!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 })
+  relevance!: number;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  preTestScore!: number | null;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  postTestScore!: number | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  comments!: string | null;
+
+  @ApiProperty({ type: Boolean, nullable: true, description: 'the follow-up answer; null until given' })
+  appliedInWork!: boolean | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  followUpComments!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  followUpAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the staff member who typed in a paper form; null when the participant submitted it' })
+  enteredBy!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  submittedAt!: string;
 }
 
-export interface ScoreResults {
-  mean: number | null;
-  /** How many answers gave each score, "1" to "5". */
-  distribution: Record<'1' | '2' | '3' | '4' | '5', number>;
+/** How many answers gave each score, "1" to "5". */
+export class ScoreDistributionView {
+  @ApiProperty({ type: 'integer' })
+  '1'!: number;
+
+  @ApiProperty({ type: 'integer' })
+  '2'!: number;
+
+  @ApiProperty({ type: 'integer' })
+  '3'!: number;
+
+  @ApiProperty({ type: 'integer' })
+  '4'!: number;
+
+  @ApiProperty({ type: 'integer' })
+  '5'!: number;
 }
 
-export interface EvaluationResults {
-  activityId: string;
-  activityCode: string;
-  responses: number;
-  /** Applications in attended or completed (DESIGN section 4). */
-  participations: number;
-  responseRate: number | null;
-  satisfaction: ScoreResults;
-  relevance: ScoreResults;
-  /** Mean of postTestScore − preTestScore over evaluations that have both. */
-  learningGain: number | null;
-  learningGainResponses: number;
-  appliedInWork: { yes: number; no: number; unanswered: number };
+export class ScoreResults {
+  @ApiProperty({ type: Number, nullable: true, description: 'rounded to 2 decimals; null without answers' })
+  mean!: number | null;
+
+  @ApiProperty({ type: ScoreDistributionView })
+  distribution!: ScoreDistributionView;
+}
+
+/** The follow-up answers of an activity's evaluations. */
+export class AppliedInWorkCountsView {
+  @ApiProperty({ type: 'integer' })
+  yes!: number;
+
+  @ApiProperty({ type: 'integer' })
+  no!: number;
+
+  @ApiProperty({ type: 'integer', description: 'evaluations without a follow-up answer' })
+  unanswered!: number;
+}
+
+/** The evaluation results of one activity. */
+export class ActivityEvaluationResultsView {
+  @ApiProperty({ format: 'uuid' })
+  activityId!: string;
+
+  @ApiProperty()
+  activityCode!: string;
+
+  @ApiProperty({ type: 'integer' })
+  responses!: number;
+
+  @ApiProperty({ type: 'integer', description: 'applications in attended or completed (DESIGN section 4)' })
+  participations!: number;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'responses / participations, rounded to 2 decimals' })
+  responseRate!: number | null;
+
+  @ApiProperty({ type: ScoreResults })
+  satisfaction!: ScoreResults;
+
+  @ApiProperty({ type: ScoreResults })
+  relevance!: ScoreResults;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'mean of postTestScore − preTestScore over evaluations that have both' })
+  learningGain!: number | null;
+
+  @ApiProperty({ type: 'integer' })
+  learningGainResponses!: number;
+
+  @ApiProperty({ type: AppliedInWorkCountsView })
+  appliedInWork!: AppliedInWorkCountsView;
 }

@@ -5,7 +5,7 @@ import { returnedRows } from '@trta/database';
 import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
 import { ATTENDED_STATUSES } from '../participants/participants.dto';
 import { applicationFor } from '../shared/application-access';
-import { EvaluationDto, EvaluationResults, EvaluationView, FollowUpDto, ScoreResults } from './evaluations.dto';
+import { ActivityEvaluationResultsView, EvaluationDto, EvaluationView, FollowUpDto, ScoreResults } from './evaluations.dto';
 
 export const EVALUATION_COLUMNS = `application_id AS "applicationId", satisfaction, relevance, pre_test_score AS "preTestScore",
   post_test_score AS "postTestScore", comments, applied_in_work AS "appliedInWork", follow_up_comments AS "followUpComments",
@@ -105,7 +105,7 @@ export class EvaluationsService {
   }
 
   /** Per-activity results, counted by PostgreSQL; means and rates rounded to 2 decimals. */
-  async results(activityId: string): Promise<EvaluationResults> {
+  async results(activityId: string): Promise<ActivityEvaluationResultsView> {
     const [activity] = (await this.dataSource.query('SELECT code FROM activities WHERE id = $1', [activityId])) as { code: string }[];
     if (!activity) throw DomainException.notFound('Activity', activityId);
     const [row] = (await this.dataSource.query(

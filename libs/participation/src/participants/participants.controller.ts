@@ -1,15 +1,15 @@
 import '@fastify/multipart';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser, DomainErrorCode, DomainException, Roles, type AuthUser } from '@trta/http';
 import { csvText, PARTICIPANT_COLUMNS } from './participant-csv';
-import { RegisterParticipantDto } from './participants.dto';
+import { ParticipantImportView, RegisteredParticipant, RegisterParticipantDto } from './participants.dto';
 import { ParticipantsService } from './participants.service';
 
 @ApiTags('participants')
 @ApiBearerAuth()
-@ApiExtraModels(RegisterParticipantDto)
+@ApiExtraModels(RegisterParticipantDto, RegisteredParticipant, ParticipantImportView)
 @Controller('activities/:id/participants')
 export class ParticipantsController {
   constructor(private readonly participants: ParticipantsService) {}
@@ -20,6 +20,10 @@ export class ParticipantsController {
    */
   @Roles('staff')
   @HttpCode(201)
+  @ApiCreatedResponse({
+    description: 'the participant sent as JSON, or every participant of the CSV file',
+    schema: { oneOf: [{ $ref: getSchemaPath(RegisteredParticipant) }, { $ref: getSchemaPath(ParticipantImportView) }] },
+  })
   @Post()
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({

@@ -53,19 +53,33 @@ export class RegisterParticipantDto {
   evaluation?: EvaluationDto;
 }
 
-export interface RegisteredParticipant {
-  /** The CSV row (header = row 1); null for a participant sent as JSON. */
-  row: number | null;
-  applicationId: string;
-  email: string;
-  newAccount: boolean;
-  status: RegistrationStatus;
-  certificateCode: string | null;
+export class RegisteredParticipant {
+  @ApiProperty({ type: 'integer', nullable: true, description: 'the CSV row (header = row 1); null for a participant sent as JSON' })
+  row!: number | null;
+
+  @ApiProperty({ format: 'uuid' })
+  applicationId!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty({ description: 'an account was created for this email, to be claimed by the participant' })
+  newAccount!: boolean;
+
+  @ApiProperty({ enum: REGISTRATION_STATUSES, enumName: 'RegistrationStatus' })
+  status!: RegistrationStatus;
+
+  @ApiProperty({ type: String, nullable: true, description: 'set when registered as completed' })
+  certificateCode!: string | null;
 }
 
-export interface ImportResult {
-  created: number;
-  participants: RegisteredParticipant[];
+/** A CSV file of participants, all registered. */
+export class ParticipantImportView {
+  @ApiProperty({ type: 'integer' })
+  created!: number;
+
+  @ApiProperty({ type: [RegisteredParticipant] })
+  participants!: RegisteredParticipant[];
 }
 
 export type { ImportProblem } from '@trta/files';

@@ -14,7 +14,7 @@ import { readParticipantsCsv, rowToBody } from './participant-csv';
 import {
   ATTENDED_STATUSES,
   ImportProblem,
-  ImportResult,
+  ParticipantImportView,
   RegisterParticipantDto,
   RegisteredParticipant,
   SEAT_STATUSES,
@@ -104,7 +104,7 @@ export class ParticipantsService {
     return participants[0];
   }
 
-  async importCsv(activityId: string, csv: string, staff: AuthUser): Promise<ImportResult> {
+  async importCsv(activityId: string, csv: string, staff: AuthUser): Promise<ParticipantImportView> {
     const { rows, problems } = readParticipantsCsv(csv);
     const rowCount = rows.length + problems.length;
     const candidates: Candidate[] = [];

@@ -1,3 +1,4 @@
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { EntityManager } from 'typeorm';
 
 export const PLAN_HISTORY_ACTIONS = [
@@ -14,6 +15,13 @@ export const PLAN_HISTORY_ACTIONS = [
 export type PlanHistoryAction = (typeof PLAN_HISTORY_ACTIONS)[number];
 
 export type Changes = Record<string, { from: unknown; to: unknown }>;
+
+/** `Changes` in the OpenAPI document: each changed field with its value before and after. */
+export const CHANGES_SCHEMA: ApiPropertyOptions = {
+  type: 'object',
+  additionalProperties: { type: 'object', properties: { from: {}, to: {} }, required: ['from', 'to'] },
+  example: { title: { from: 'Old title', to: 'New title' } },
+};
 
 export interface PlanHistoryEntry {
   planId: string;
@@ -50,13 +58,28 @@ export function changed<T extends object>(before: T, after: T, fields: readonly 
   return changes;
 }
 
-export interface PlanHistoryView {
-  id: string;
-  at: Date;
-  userId: string | null;
-  userEmail: string | null;
-  action: PlanHistoryAction;
-  productId: string | null;
-  keyResultId: string | null;
-  changes: Changes;
+export class PlanHistoryView {
+  @ApiProperty({ description: 'sequence number of the entry' })
+  id!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  at!: Date;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null once the account was erased' })
+  userId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  userEmail!: string | null;
+
+  @ApiProperty({ enum: PLAN_HISTORY_ACTIONS, enumName: 'PlanHistoryAction' })
+  action!: PlanHistoryAction;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  productId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  keyResultId!: string | null;
+
+  @ApiProperty(CHANGES_SCHEMA)
+  changes!: Changes;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, SignedIn, type AuthUser } from '@trta/http';
-import { ActualDto, CreateIndicatorDto, CreateKeyResultDto } from './key-results.dto';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse, CurrentUser, Roles, SignedIn, type AuthUser } from '@trta/http';
+import { ActualDto, CreateIndicatorDto, CreateKeyResultDto, IndicatorActualView, IndicatorView, KeyResultView } from './key-results.dto';
 import { KeyResultsService } from './key-results.service';
 
 @ApiTags('ta-plans')
@@ -11,18 +11,21 @@ export class KeyResultsController {
   constructor(private readonly keyResults: KeyResultsService) {}
 
   @SignedIn()
+  @ApiPageResponse(KeyResultView, 'the whole framework in one page')
   @Get('key-results')
   list(@Param('id', ParseUUIDPipe) planId: string) {
     return this.keyResults.list(planId);
   }
 
   @Roles('staff')
+  @ApiCreatedResponse({ type: KeyResultView })
   @Post('key-results')
   create(@Param('id', ParseUUIDPipe) planId: string, @Body() dto: CreateKeyResultDto, @CurrentUser() user: AuthUser) {
     return this.keyResults.create(planId, dto, user);
   }
 
   @Roles('staff')
+  @ApiCreatedResponse({ type: IndicatorView })
   @Post('key-results/:keyResultId/indicators')
   addIndicator(
     @Param('id', ParseUUIDPipe) planId: string,
@@ -34,6 +37,7 @@ export class KeyResultsController {
   }
 
   @Roles('staff')
+  @ApiOkResponse({ type: IndicatorActualView })
   @Put('indicators/:indicatorId/actuals/:year')
   putActual(
     @Param('id', ParseUUIDPipe) planId: string,

@@ -64,27 +64,62 @@ export class ActualDto {
   value!: string;
 }
 
-export interface ActualView {
-  year: number;
-  value: string;
+export class ActualView {
+  @ApiProperty()
+  year!: number;
+
+  @ApiProperty({ description: 'exact decimal string' })
+  value!: string;
 }
 
-export interface IndicatorView {
-  id: string;
-  keyResultId: string;
-  description: string;
-  unit: string;
-  baseline: string | null;
-  target: string;
-  position: number;
-  actuals: ActualView[];
+export class IndicatorView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  keyResultId!: string;
+
+  @ApiProperty()
+  description!: string;
+
+  @ApiProperty()
+  unit!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'exact decimal string' })
+  baseline!: string | null;
+
+  @ApiProperty({ description: 'exact decimal string' })
+  target!: string;
+
+  @ApiProperty()
+  position!: number;
+
+  @ApiProperty({ type: [ActualView] })
+  actuals!: ActualView[];
 }
 
-export interface KeyResultView {
-  id: string;
-  planId: string;
-  code: string;
-  title: string;
-  position: number;
-  indicators: IndicatorView[];
+/** An indicator's actual value for a year, as recorded. */
+export class IndicatorActualView extends ActualView {
+  @ApiProperty({ format: 'uuid' })
+  indicatorId!: string;
+}
+
+export class KeyResultView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  planId!: string;
+
+  @ApiProperty()
+  code!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty()
+  position!: number;
+
+  @ApiProperty({ type: [IndicatorView] })
+  indicators!: IndicatorView[];
 }

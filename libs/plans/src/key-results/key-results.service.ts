@@ -5,7 +5,7 @@ import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
 import { created, recordPlanHistory, type Changes } from '../history/plan-history';
 import { findPlanState, lockOpenPlan, pgError } from '../plan-state';
 import { Indicator, IndicatorActual, KeyResult } from './key-result.entity';
-import { ActualDto, ActualView, CreateIndicatorDto, CreateKeyResultDto, IndicatorView, KeyResultView } from './key-results.dto';
+import { ActualDto, ActualView, CreateIndicatorDto, CreateKeyResultDto, IndicatorActualView, IndicatorView, KeyResultView } from './key-results.dto';
 
 const INDICATOR_RETURNING = `id, key_result_id AS "keyResultId", description, unit, baseline, target, position`;
 
@@ -55,7 +55,7 @@ export class KeyResultsService {
       .innerJoin(KeyResult, 'k', 'k.id = i.key_result_id')
       .where('k.plan_id = :planId', { planId })
       .orderBy('a.year', 'ASC')
-      .getRawMany<ActualView & { indicatorId: string }>();
+      .getRawMany<IndicatorActualView>();
 
     const actualsOf = new Map<string, ActualView[]>();
     for (const { indicatorId, year, value } of actuals) {
@@ -114,7 +114,7 @@ export class KeyResultsService {
    * Records the actual value of an indicator for a year of the plan's period, replacing any
    * earlier one. Allowed on a closed plan: the last year's figures arrive after the plan ends.
    */
-  async putActual(planId: string, indicatorId: string, year: number, dto: ActualDto, user: AuthUser): Promise<ActualView & { indicatorId: string }> {
+  async putActual(planId: string, indicatorId: string, year: number, dto: ActualDto, user: AuthUser): Promise<IndicatorActualView> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) {
       throw new DomainException(DomainErrorCode.Invalid, 'year must be an integer from 2000 to 2100');
     }

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, PageQueryDto, Roles, SignedIn, type AuthUser } from '@trta/http';
-import { CreatePlanDto, UpdatePlanDto } from './plans.dto';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse, CurrentUser, PageQueryDto, Roles, SignedIn, type AuthUser } from '@trta/http';
+import { PlanHistoryView } from '../history/plan-history';
+import { CreatePlanDto, PlanDetailView, PlanView, UpdatePlanDto } from './plans.dto';
 import { PlansService } from './plans.service';
 
 @ApiTags('ta-plans')
@@ -11,24 +12,28 @@ export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
   @SignedIn()
+  @ApiPageResponse(PlanView)
   @Get()
   list(@Query() query: PageQueryDto) {
     return this.plans.list(query);
   }
 
   @Roles('staff')
+  @ApiCreatedResponse({ type: PlanView })
   @Post()
   create(@Body() dto: CreatePlanDto, @CurrentUser() user: AuthUser) {
     return this.plans.create(dto, user);
   }
 
   @SignedIn()
+  @ApiOkResponse({ type: PlanDetailView })
   @Get(':id')
   findOne(@Param('id', ParseUUIDPipe) id: string) {
     return this.plans.findDetail(id);
   }
 
   @Roles('staff')
+  @ApiOkResponse({ type: PlanView })
   @Patch(':id')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePlanDto, @CurrentUser() user: AuthUser) {
     return this.plans.update(id, dto, user);
@@ -36,6 +41,7 @@ export class PlansController {
 
   /** Every change to the plan, its products and its results framework: who, when, what. */
   @Roles('staff', 'auditor')
+  @ApiPageResponse(PlanHistoryView)
   @Get(':id/history')
   history(@Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
     return this.plans.history(id, query);
@@ -43,6 +49,7 @@ export class PlansController {
 
   @Roles('staff')
   @HttpCode(200)
+  @ApiOkResponse({ type: PlanView })
   @Post(':id/adopt')
   adopt(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.plans.adopt(id, user);
@@ -50,6 +57,7 @@ export class PlansController {
 
   @Roles('staff')
   @HttpCode(200)
+  @ApiOkResponse({ type: PlanView })
   @Post(':id/close')
   close(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.plans.close(id, user);

@@ -14,9 +14,9 @@ import {
   ValidateIf,
   type ValidationArguments,
 } from 'class-validator';
-import type { KeyResultView } from '../key-results/key-results.dto';
-import type { ProductView } from '../products/products.dto';
-import type { PlanStatus } from './ta-plan.entity';
+import { KeyResultView } from '../key-results/key-results.dto';
+import { ProductView } from '../products/products.dto';
+import { PLAN_STATUSES, type PlanStatus } from './ta-plan.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -117,20 +117,43 @@ export class UpdatePlanDto {
   ceilingPerCountry?: number | null;
 }
 
-export interface PlanView {
-  id: string;
-  code: string;
-  title: string;
-  periodStart: string;
-  periodEnd: string;
-  status: PlanStatus;
-  notes: string | null;
-  ceilingPerCountry: number | null;
-  createdAt: string;
-  updatedAt: string;
+export class PlanView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: '2026-2027' })
+  code!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ format: 'date' })
+  periodStart!: string;
+
+  @ApiProperty({ format: 'date' })
+  periodEnd!: string;
+
+  @ApiProperty({ enum: PLAN_STATUSES, enumName: 'PlanStatus' })
+  status!: PlanStatus;
+
+  @ApiProperty({ type: String, nullable: true })
+  notes!: string | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'national activities per country' })
+  ceilingPerCountry!: number | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
 }
 
-export interface PlanDetailView extends PlanView {
-  products: ProductView[];
-  keyResults: KeyResultView[];
+/** A plan with its products and its results framework. */
+export class PlanDetailView extends PlanView {
+  @ApiProperty({ type: [ProductView] })
+  products!: ProductView[];
+
+  @ApiProperty({ type: [KeyResultView] })
+  keyResults!: KeyResultView[];
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, PageQueryDto, Roles, SignedIn, type AuthUser } from '@trta/http';
-import { CreateProductDto, UpdateProductDto } from './products.dto';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse, CurrentUser, PageQueryDto, Roles, SignedIn, type AuthUser } from '@trta/http';
+import { CreateProductDto, ProductView, UpdateProductDto } from './products.dto';
 import { ProductsService } from './products.service';
 
 @ApiTags('ta-plans')
@@ -11,24 +11,28 @@ export class ProductsController {
   constructor(private readonly products: ProductsService) {}
 
   @SignedIn()
+  @ApiPageResponse(ProductView)
   @Get()
   list(@Param('id', ParseUUIDPipe) planId: string, @Query() query: PageQueryDto) {
     return this.products.list(planId, query);
   }
 
   @Roles('staff')
+  @ApiCreatedResponse({ type: ProductView })
   @Post()
   create(@Param('id', ParseUUIDPipe) planId: string, @Body() dto: CreateProductDto, @CurrentUser() user: AuthUser) {
     return this.products.create(planId, dto, user);
   }
 
   @SignedIn()
+  @ApiOkResponse({ type: ProductView })
   @Get(':productId')
   findOne(@Param('id', ParseUUIDPipe) planId: string, @Param('productId', ParseUUIDPipe) productId: string) {
     return this.products.findOne(planId, productId);
   }
 
   @Roles('staff')
+  @ApiOkResponse({ type: ProductView })
   @Patch(':productId')
   update(
     @Param('id', ParseUUIDPipe) planId: string,

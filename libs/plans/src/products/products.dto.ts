@@ -86,14 +86,31 @@ export class UpdateProductDto {
   fundingSource?: FundingSource;
 }
 
-export interface ProductView {
-  id: string;
-  planId: string;
-  code: string;
-  name: string;
-  category: string;
-  description: string | null;
-  plannedBudget: string;
-  fundingSource: FundingSource;
-  createdAt: string;
+export class ProductView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  planId!: string;
+
+  @ApiProperty()
+  code!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  category!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  description!: string | null;
+
+  @ApiProperty({ description: 'CHF, exact decimal string', example: '250000.00' })
+  plannedBudget!: string;
+
+  @ApiProperty({ enum: FUNDING_SOURCES, enumName: 'FundingSource' })
+  fundingSource!: FundingSource;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
 }

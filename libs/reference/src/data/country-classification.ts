@@ -16,7 +16,8 @@
 //    165 country / separate customs territory entries here, Comoros and Timor-Leste having acceded in
 //    August 2024; 23 observer governments incl. the Holy See). Territories and non-members are 'other'.
 export type TaRegion = 'africa' | 'arab_middle_east' | 'asia_pacific' | 'caribbean' | 'ceecac' | 'latin_america' | 'developed';
-export type WtoStatus = 'member' | 'observer' | 'other';
+export const WTO_STATUSES = ['member', 'observer', 'other'] as const;
+export type WtoStatus = (typeof WTO_STATUSES)[number];
 export interface CountryClassification { region: TaRegion; ldc: boolean; wtoStatus: WtoStatus; }
 export const COUNTRY_CLASSIFICATION: Readonly<Record<string, CountryClassification>> = {
   ABW: { region: 'caribbean', ldc: false, wtoStatus: 'other' }, // Aruba

@@ -1,9 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { Public } from '@trta/http';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse, ApiPageResponse, Public } from '@trta/http';
 import { download } from '../materials/materials.controller';
+import { MATERIAL_MEDIA_TYPES } from '../materials/materials.dto';
 import { MaterialsService } from '../materials/materials.service';
-import { CatalogueLanguageDto, CatalogueQueryDto } from './catalogue.dto';
+import { CatalogueEntry, CatalogueItem, CatalogueLanguageDto, CatalogueQueryDto } from './catalogue.dto';
 import { CatalogueService } from './catalogue.service';
 
 /** The public catalogue: published activities open for applications, in `?lang=en|fr|es`. */
@@ -16,17 +17,20 @@ export class CatalogueController {
     private readonly materials: MaterialsService,
   ) {}
 
+  @ApiPageResponse(CatalogueItem)
   @Get()
   list(@Query() query: CatalogueQueryDto) {
     return this.catalogue.list(query);
   }
 
+  @ApiOkResponse({ type: CatalogueEntry })
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string, @Query() query: CatalogueLanguageDto) {
     return this.catalogue.get(id, query.lang);
   }
 
   /** A material's file, while the sheet is published and the activity confirmed, open or closed; 404 otherwise. */
+  @ApiFileResponse(...MATERIAL_MEDIA_TYPES)
   @Get(':id/materials/:materialId/file')
   async file(@Param('id', ParseUUIDPipe) id: string, @Param('materialId', ParseUUIDPipe) materialId: string) {
     return download(await this.materials.openPublicFile(id, materialId));

@@ -1,10 +1,19 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { ACTIVITY_LANGUAGES, ACTIVITY_TYPES, DELIVERY_MODES, type ActivityLanguage, type ActivityType, type DeliveryMode } from '@trta/activities';
+import {
+  ACTIVITY_LANGUAGES,
+  ACTIVITY_STATUSES,
+  ACTIVITY_TYPES,
+  DELIVERY_MODES,
+  type ActivityLanguage,
+  type ActivityStatus,
+  type ActivityType,
+  type DeliveryMode,
+} from '@trta/activities';
 import { PageQueryDto } from '@trta/http';
-import type { RequiredDocument } from '../sheets/activity-sheet.entity';
-import type { MaterialView } from '../sheets/sheets.dto';
+import { REQUIRED_DOCUMENTS, type RequiredDocument } from '../sheets/activity-sheet.entity';
+import { MaterialView } from '../sheets/sheets.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
@@ -66,43 +75,104 @@ export class CatalogueQueryDto extends PageQueryDto {
 }
 
 /** An activity as the public catalogue lists it: no budget, no author, no history. */
-export interface CatalogueItem {
-  id: string;
-  code: string;
-  title: string;
-  type: ActivityType;
-  deliveryMode: DeliveryMode;
-  plsLevel: number | null;
-  languages: ActivityLanguage[];
-  topics: string[];
-  leadDivision: string;
-  beneficiaryCountries: string[];
-  region: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  venueCity: string | null;
-  venueCountry: string | null;
-  capacity: number;
-  applicationDeadline: string | null;
-  requiresNomination: boolean;
-  prerequisiteLevel: number | null;
-  partners: string[];
-  status: string;
-  publishedAt: Date;
-  /** The language the sheet's texts are in: the one asked for, or the activity's first when the sheet lacks it. */
-  servedLanguage: ActivityLanguage;
-  objectives: string | null;
-  targetAudience: string | null;
+export class CatalogueItem {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'TA-2026-0042' })
+  code!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ enum: ACTIVITY_TYPES, enumName: 'ActivityType' })
+  type!: ActivityType;
+
+  @ApiProperty({ enum: DELIVERY_MODES, enumName: 'DeliveryMode' })
+  deliveryMode!: DeliveryMode;
+
+  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 3 })
+  plsLevel!: number | null;
+
+  @ApiProperty({ enum: ACTIVITY_LANGUAGES, enumName: 'Language', isArray: true, description: 'the first is the main language' })
+  languages!: ActivityLanguage[];
+
+  @ApiProperty({ type: [String], description: 'codes of /api/reference/topics' })
+  topics!: string[];
+
+  @ApiProperty({ description: 'a code of /api/reference/divisions' })
+  leadDivision!: string;
+
+  @ApiProperty({ type: [String], description: 'alpha-3 codes' })
+  beneficiaryCountries!: string[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'a code of /api/reference/regions' })
+  region!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  startDate!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  endDate!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  venueCity!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'alpha-3' })
+  venueCountry!: string | null;
+
+  @ApiProperty()
+  capacity!: number;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  applicationDeadline!: string | null;
+
+  @ApiProperty()
+  requiresNomination!: boolean;
+
+  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 3 })
+  prerequisiteLevel!: number | null;
+
+  @ApiProperty({ type: [String] })
+  partners!: string[];
+
+  @ApiProperty({ enum: ACTIVITY_STATUSES, enumName: 'ActivityStatus', description: 'open: the catalogue shows activities open for applications' })
+  status!: ActivityStatus;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'when the sheet was published' })
+  publishedAt!: Date;
+
+  @ApiProperty({
+    enum: ACTIVITY_LANGUAGES,
+    enumName: 'Language',
+    description: 'the language of the sheet’s texts: the one asked for, or the activity’s first when the sheet lacks it',
+  })
+  servedLanguage!: ActivityLanguage;
+
+  @ApiProperty({ type: String, nullable: true, description: 'in servedLanguage' })
+  objectives!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'in servedLanguage' })
+  targetAudience!: string | null;
 }
 
-export interface CatalogueMaterial extends Omit<MaterialView, 'createdAt'> {
-  /** Where to download a file material; null for a link. */
-  downloadUrl: string | null;
+/** A material of a catalogue entry. */
+export class CatalogueMaterial extends OmitType(MaterialView, ['createdAt'] as const) {
+  @ApiProperty({ type: String, nullable: true, description: 'where to download a file material; null for a link' })
+  downloadUrl!: string | null;
 }
 
-export interface CatalogueEntry extends CatalogueItem {
-  applicationRequirements: string | null;
-  programme: string | null;
-  requiredDocuments: RequiredDocument[];
-  materials: CatalogueMaterial[];
+/** One activity of the catalogue with its whole sheet in one language. */
+export class CatalogueEntry extends CatalogueItem {
+  @ApiProperty({ type: String, nullable: true, description: 'in servedLanguage' })
+  applicationRequirements!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'in servedLanguage' })
+  programme!: string | null;
+
+  @ApiProperty({ enum: REQUIRED_DOCUMENTS, enumName: 'RequiredDocument', isArray: true })
+  requiredDocuments!: RequiredDocument[];
+
+  @ApiProperty({ type: [CatalogueMaterial] })
+  materials!: CatalogueMaterial[];
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ActivityView } from '@trta/activities';
 import { CurrentUser, Roles, type AuthUser } from '@trta/http';
 import { CloneActivityDto } from './clone.dto';
 import { CloneService } from './clone.service';
@@ -12,6 +13,7 @@ export class CloneController {
 
   /** A planned copy in the same plan and product, with a new code and the sheet unpublished. */
   @Roles('staff')
+  @ApiCreatedResponse({ type: ActivityView })
   @Post()
   clone(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CloneActivityDto, @CurrentUser() user: AuthUser) {
     return this.cloning.clone(id, dto, user);

@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { attachmentDisposition, type OpenedFile } from '@trta/files';
-import { CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { ApiFileResponse, CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { MaterialView } from '../sheets/sheets.dto';
+import { MATERIAL_MEDIA_TYPES } from './materials.dto';
 import { MaterialsService } from './materials.service';
 
 /** A stored file as a download: its detected type, and an attachment disposition so browsers never render it inline. */
@@ -26,6 +28,7 @@ export class MaterialsController {
    */
   @Roles('staff')
   @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiCreatedResponse({ type: MaterialView })
   @Post()
   add(@Param('id', ParseUUIDPipe) id: string, @Req() request: FastifyRequest, @Body() body: unknown, @CurrentUser() user: AuthUser) {
     return this.materials.add(id, request, body, user);
@@ -33,6 +36,7 @@ export class MaterialsController {
 
   @Roles('staff')
   @HttpCode(204)
+  @ApiNoContentResponse()
   @Delete(':materialId')
   async remove(
     @Param('id', ParseUUIDPipe) id: string,
@@ -43,6 +47,7 @@ export class MaterialsController {
   }
 
   @Roles('staff', 'auditor')
+  @ApiFileResponse(...MATERIAL_MEDIA_TYPES)
   @Get(':materialId/file')
   async file(@Param('id', ParseUUIDPipe) id: string, @Param('materialId', ParseUUIDPipe) materialId: string) {
     return download(await this.materials.openFile(id, materialId));

@@ -9,8 +9,8 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 /** An empty form field means "not given". */
 const blankAsAbsent = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
-/** The types a material file may have, detected from its content. */
-export const MATERIAL_MEDIA_TYPES: readonly string[] = Object.values(MEDIA_TYPES);
+/** The types a material file may have, detected from its content (never none: downloads declare them). */
+export const MATERIAL_MEDIA_TYPES = Object.values(MEDIA_TYPES) as readonly string[] as readonly [string, ...string[]];
 
 /** The fields of an uploaded material: the multipart form's text fields next to the file. */
 export class MaterialFieldsDto {

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Public } from '@trta/http';
+import { ApiFileResponse, Public } from '@trta/http';
 import { CatalogueLanguageDto } from '../catalogue/catalogue.dto';
 import { CatalogueCalendarService } from './catalogue-calendar.service';
 import { CatalogueCalendarQueryDto } from './publications.dto';
@@ -21,7 +21,7 @@ export class PublicationsController {
   ) {}
 
   /** The activity sheet as an A4 PDF in `?lang=en|fr|es` (or the activity's first language); 404 for anything not in the catalogue. */
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf')
   @Get('catalogue/:id/sheet.pdf')
   async sheet(@Param('id', ParseUUIDPipe) id: string, @Query() query: CatalogueLanguageDto, @Req() request: FastifyRequest): Promise<StreamableFile> {
     const pdf = await this.sheets.render(id, query.lang, originOf(request));
@@ -33,7 +33,7 @@ export class PublicationsController {
   }
 
   /** The catalogue's activities with dates as an iCalendar feed, one all-day event each. */
-  @ApiProduces('text/calendar')
+  @ApiFileResponse('text/calendar')
   @Get('catalogue.ics')
   async feed(
     @Query() query: CatalogueCalendarQueryDto,

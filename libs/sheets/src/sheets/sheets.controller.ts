@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@trta/http';
-import { PutSheetDto } from './sheets.dto';
+import { PutSheetDto, SheetView } from './sheets.dto';
 import { SheetsService } from './sheets.service';
 
 /** The activity sheet staff write in the activity's languages, and publish before opening the call. */
@@ -12,12 +12,14 @@ export class SheetsController {
   constructor(private readonly sheets: SheetsService) {}
 
   @Roles('staff', 'auditor')
+  @ApiOkResponse({ type: SheetView })
   @Get()
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.sheets.get(id);
   }
 
   @Roles('staff')
+  @ApiOkResponse({ type: SheetView })
   @Put()
   put(@Param('id', ParseUUIDPipe) id: string, @Body() dto: PutSheetDto, @CurrentUser() user: AuthUser) {
     return this.sheets.put(id, dto, user);
@@ -26,6 +28,7 @@ export class SheetsController {
   /** Needs a complete sheet; the activity must not be closed, delivered or cancelled. */
   @Roles('staff')
   @HttpCode(200)
+  @ApiOkResponse({ type: SheetView })
   @Post('publish')
   publish(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.sheets.publish(id, user);

@@ -1,6 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayUnique, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ACTIVITY_LANGUAGES, type ActivityLanguage } from '@trta/activities';
+import { MATERIAL_KINDS, type MaterialKind } from '../materials/sheet-material.entity';
 import { REQUIRED_DOCUMENTS, type LocalizedText, type RequiredDocument } from './activity-sheet.entity';
 
 export const SHEET_TEXT_MAX_LENGTH = 20000;
@@ -63,26 +65,88 @@ export class PutSheetDto {
 export const SHEET_TEXT_FIELDS = ['objectives', 'targetAudience', 'applicationRequirements', 'programme'] as const;
 export type SheetTextField = (typeof SHEET_TEXT_FIELDS)[number];
 
-export interface MaterialView {
-  id: string;
-  title: string;
-  kind: string;
-  language: string | null;
-  url: string | null;
-  file: { id: string; filename: string; mediaType: string; sizeBytes: number } | null;
-  position: number;
-  createdAt: Date;
+/** A text of the sheet as written, by language: only the languages it has. */
+export class LocalizedTextView implements LocalizedText {
+  @ApiPropertyOptional()
+  en?: string;
+
+  @ApiPropertyOptional()
+  fr?: string;
+
+  @ApiPropertyOptional()
+  es?: string;
 }
 
-export interface SheetView {
-  activityId: string;
-  objectives: LocalizedText;
-  targetAudience: LocalizedText;
-  applicationRequirements: LocalizedText;
-  programme: LocalizedText;
-  requiredDocuments: RequiredDocument[];
-  publishedAt: Date | null;
-  updatedAt: Date;
-  updatedBy: string | null;
-  materials: MaterialView[];
+/** The stored file of a material. */
+export class MaterialFileView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  filename!: string;
+
+  @ApiProperty({ description: 'detected from the content', example: 'application/pdf' })
+  mediaType!: string;
+
+  @ApiProperty()
+  sizeBytes!: number;
+}
+
+/** A reading or training material of a sheet: a link (`url`) or an uploaded file (`file`), never both. */
+export class MaterialView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ enum: MATERIAL_KINDS, enumName: 'MaterialKind' })
+  kind!: MaterialKind;
+
+  @ApiProperty({ enum: ACTIVITY_LANGUAGES, enumName: 'Language', nullable: true })
+  language!: ActivityLanguage | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'null for a file' })
+  url!: string | null;
+
+  @ApiProperty({ type: MaterialFileView, nullable: true, description: 'null for a link' })
+  file!: MaterialFileView | null;
+
+  @ApiProperty()
+  position!: number;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+}
+
+export class SheetView {
+  @ApiProperty({ format: 'uuid' })
+  activityId!: string;
+
+  @ApiProperty({ type: LocalizedTextView })
+  objectives!: LocalizedText;
+
+  @ApiProperty({ type: LocalizedTextView })
+  targetAudience!: LocalizedText;
+
+  @ApiProperty({ type: LocalizedTextView })
+  applicationRequirements!: LocalizedText;
+
+  @ApiProperty({ type: LocalizedTextView })
+  programme!: LocalizedText;
+
+  @ApiProperty({ enum: REQUIRED_DOCUMENTS, enumName: 'RequiredDocument', isArray: true })
+  requiredDocuments!: RequiredDocument[];
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null until the sheet is published' })
+  publishedAt!: Date | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: Date;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  updatedBy!: string | null;
+
+  @ApiProperty({ type: [MaterialView] })
+  materials!: MaterialView[];
 }
