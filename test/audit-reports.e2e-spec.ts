@@ -1,18 +1,6 @@
-import { buildDataSet } from './support/audit-dataset';
+import { buildDataSet, waitForReport } from './support/audit-dataset';
 import { createTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/factories';
-
-async function waitForReport(t: TestApp, token: string, id: string, until: (report: { status: string }) => boolean, timeoutMs = 60000) {
-  const deadline = Date.now() + timeoutMs;
-  const seen: number[] = [];
-  while (Date.now() < deadline) {
-    const response = await t.http.get(`/api/audit-reports/${id}`).auth(token, { type: 'bearer' }).expect(200);
-    seen.push(response.body.progress);
-    if (until(response.body)) return { report: response.body, progressSeen: seen };
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`report ${id} did not reach the expected state`);
-}
 
 const dimension = (rows: Array<Record<string, unknown>>, key: string) => rows.find((row) => row.key === key);
 

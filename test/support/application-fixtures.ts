@@ -120,6 +120,29 @@ export async function apply(t: TestApp, who: Token, activityId: string, kinds: s
   return response.body.id;
 }
 
+/**
+ * A national request submitted through the API by a focal point, with its official letter;
+ * `overrides` replaces form fields (topics and contacts as JSON text, as the form sends them).
+ */
+export async function nationalRequest(t: TestApp, focal: Token, overrides: Record<string, string> = {}): Promise<{ id: string }> {
+  const fields: Record<string, string> = {
+    topics: JSON.stringify(['trade_facilitation']),
+    preferredQuarter: `${new Date().getUTCFullYear() + 1}-Q1`,
+    language: 'en',
+    needsAssessment: 'Customs officials need training on the Trade Facilitation Agreement.',
+    expectedOutcomes: 'A national committee that implements the agreement.',
+    targetAudience: 'Customs officials',
+    expectedParticipants: '30',
+    contacts: JSON.stringify([{ name: 'Wanjiru Kamau', email: 'wanjiru@trade.go.ke', role: 'Director of trade' }]),
+    ...overrides,
+  };
+  let call = t.http.post('/api/requests').auth(focal.token, { type: 'bearer' });
+  for (const [name, value] of Object.entries(fields)) call = call.field(name, value);
+  const response = await call.attach('officialLetter', PDF, { filename: 'letter.pdf', contentType: 'application/pdf' });
+  if (response.status !== 201) throw new Error(`request failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return { id: response.body.id };
+}
+
 /** Many applicants and their applications written by SQL (signing up hundreds through argon2 takes minutes). */
 export async function bulkApplications(t: TestApp, activityId: string, count: number, country = 'KEN', status = 'submitted'): Promise<string[]> {
   const rows = await t.dataSource.query(

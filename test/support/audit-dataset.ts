@@ -131,3 +131,16 @@ export async function buildDataSet(t: TestApp): Promise<void> {
     );
   }
 }
+
+/** Asks for an audit report until `until` holds (the worker makes it), with the progress values seen. */
+export async function waitForReport(t: TestApp, token: string, id: string, until: (report: { status: string }) => boolean, timeoutMs = 60000) {
+  const deadline = Date.now() + timeoutMs;
+  const seen: number[] = [];
+  while (Date.now() < deadline) {
+    const response = await t.http.get(`/api/audit-reports/${id}`).auth(token, { type: 'bearer' }).expect(200);
+    seen.push(response.body.progress);
+    if (until(response.body)) return { report: response.body, progressSeen: seen };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`report ${id} did not reach the expected state`);
+}

@@ -66,8 +66,21 @@ interface AxeViolation {
   nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
-/** Runs axe-core on the page as it is and fails on any serious or critical violation, listing them. */
+/**
+ * Waits until no transition or finite animation runs (a dialog fading in, a menu sliding), so
+ * that what is checked is the page at rest, not colours half-way through a fade.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    type Running = { playState: string; effect: { getTiming(): { iterations?: number } } | null };
+    const { document } = globalThis as unknown as { document: { getAnimations(): Running[] } };
+    return document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity);
+  });
+}
+
+/** Runs axe-core on the page at rest and fails on any serious or critical violation, listing them. */
 export async function checkAccessibility(page: Page): Promise<void> {
+  await settled(page);
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const violations = await page.evaluate(async () => {
     // Runs in the browser: the test's TypeScript has no DOM types, hence globalThis.

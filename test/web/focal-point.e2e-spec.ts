@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { activityFactory, applicantIn, apply, client, PDF, type Token } from '../support/application-fixtures';
+import { activityFactory, applicantIn, apply, client, nationalRequest, PDF, type Token } from '../support/application-fixtures';
 import { signedIn } from '../support/factories';
 import { checkAccessibility, screenshotEachTest, signInWithToken, startBrowserApp, type BrowserTestApp } from '../support/browser';
 
@@ -32,20 +32,7 @@ describe('web app: the focal point', () => {
     await client(b.t, focal).post(`/api/applications/${first.applicationId}/endorse`).expect(200);
     overQuota = await applicantNamed('Kipchoge Mutai', full.id);
 
-    const created = await b.t.http
-      .post('/api/requests')
-      .auth(focal.token, { type: 'bearer' })
-      .field('topics', JSON.stringify(['market_access']))
-      .field('preferredQuarter', `${year + 1}-Q3`)
-      .field('language', 'en')
-      .field('needsAssessment', 'Exporters need help with market access.')
-      .field('expectedOutcomes', 'A market access strategy.')
-      .field('targetAudience', 'Ministry of trade officials')
-      .field('expectedParticipants', '20')
-      .field('contacts', JSON.stringify([{ name: 'Grace Wambui', email: 'grace@trade.go.ke', role: 'Director' }]))
-      .attach('officialLetter', PDF, { filename: 'letter.pdf', contentType: 'application/pdf' });
-    if (created.status !== 201) throw new Error(`request failed: ${created.status} ${JSON.stringify(created.body)}`);
-    withdrawable = created.body.id;
+    ({ id: withdrawable } = await nationalRequest(b.t, focal, { topics: JSON.stringify(['market_access']), preferredQuarter: `${year + 1}-Q3` }));
   });
   afterAll(() => b?.close());
   screenshotEachTest(() => page);
@@ -152,6 +139,7 @@ describe('web app: the focal point', () => {
     const p = await signedInAt(`/focal/requests/${withdrawable}`);
     await p.getByRole('button', { name: 'Withdraw the request' }).click();
     const dialog = p.getByRole('dialog', { name: 'Withdraw this request?' });
+    await dialog.waitFor();
     await checkAccessibility(p);
     await dialog.getByRole('button', { name: 'Yes, withdraw' }).click();
     await dialog.waitFor({ state: 'detached' });

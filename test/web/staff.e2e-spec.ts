@@ -1,9 +1,7 @@
 import type { Page } from 'playwright-core';
-import { activityFactory, bulkApplications, day } from '../support/application-fixtures';
+import { activityFactory, bulkApplications, day, nationalRequest } from '../support/application-fixtures';
 import { signedIn } from '../support/factories';
 import { checkAccessibility, screenshotEachTest, signInWithToken, startBrowserApp, type BrowserTestApp } from '../support/browser';
-
-const LETTER = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Title (Official letter) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 
 describe('web app: staff pages', () => {
   let b: BrowserTestApp;
@@ -126,27 +124,13 @@ describe('web app: staff pages', () => {
 
   it('reviews, approves and schedules a national request', async () => {
     const focal = await signedIn(b.t, 'focal_point', 'KEN');
-    const year = new Date().getUTCFullYear();
-    let call = b.t.http.post('/api/requests').auth(focal.token, { type: 'bearer' });
-    const fields: Record<string, string> = {
-      topics: JSON.stringify(['trade_facilitation']),
-      preferredQuarter: `${year + 1}-Q1`,
-      language: 'en',
-      needsAssessment: 'Customs officials need training on the Trade Facilitation Agreement.',
-      expectedOutcomes: 'A national committee that implements the agreement.',
-      targetAudience: 'Customs officials',
-      expectedParticipants: '30',
-      contacts: JSON.stringify([{ name: 'Wanjiru Kamau', email: 'wanjiru@trade.go.ke', role: 'Director of trade' }]),
-    };
-    for (const [name, value] of Object.entries(fields)) call = call.field(name, value);
-    const created = await call.attach('officialLetter', LETTER, { filename: 'letter.pdf', contentType: 'application/pdf' });
-    expect(created.status).toBe(201);
+    const created = await nationalRequest(b.t, focal);
 
     const p = await open('/staff/requests');
     await p.getByTestId('requests-table').waitFor();
     await checkAccessibility(p);
     await p.getByRole('link', { name: 'Kenya' }).first().click();
-    await p.waitForURL(`**/staff/requests/${created.body.id}`);
+    await p.waitForURL(`**/staff/requests/${created.id}`);
     await p.getByTestId('review-context').getByText('Least-developed country').or(p.getByText('Not a least-developed country')).first().waitFor();
     await p.getByRole('button', { name: 'Start the review' }).click();
     await p.locator('[data-status="under_review"]').waitFor();
@@ -155,7 +139,7 @@ describe('web app: staff pages', () => {
     await p.getByRole('button', { name: 'Approve', exact: true }).click();
     await p.locator('[data-status="approved"]').waitFor();
     await p.getByRole('combobox', { name: /Product of the plan/ }).waitFor();
-    const [row] = await b.t.dataSource.query('SELECT status, decision_reason AS reason FROM national_requests WHERE id = $1', [created.body.id]);
+    const [row] = await b.t.dataSource.query('SELECT status, decision_reason AS reason FROM national_requests WHERE id = $1', [created.id]);
     expect(row).toEqual({ status: 'approved', reason: 'Fits the plan priorities.' });
 
     await p.getByRole('combobox', { name: /Product of the plan/ }).click();
@@ -166,7 +150,7 @@ describe('web app: staff pages', () => {
     const [scheduled] = await b.t.dataSource.query(
       `SELECT a.type, a.status, a.beneficiary_countries AS countries, a.national_request_id = r.id AS linked
        FROM national_requests r JOIN activities a ON a.id = r.activity_id WHERE r.id = $1`,
-      [created.body.id],
+      [created.id],
     );
     expect(scheduled).toEqual({ type: 'national', status: 'planned', countries: ['KEN'], linked: true });
   });

@@ -6,7 +6,7 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
@@ -14,6 +14,7 @@ import type { IncomingMessage } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { projectRoot } from '@trta/config';
+import { ErrorView } from '@trta/http';
 import { JobQueue, QueueName, registerQueueDashboard } from '@trta/queues';
 import { AppModule, AppModuleOptions } from './app.module';
 
@@ -66,8 +67,8 @@ export async function createApi(options: AppModuleOptions): Promise<NestFastifyA
 }
 
 /** The OpenAPI document; apps/web/scripts/generate-api-types.mjs types the web app's client from it. */
-export function describeApi(app: INestApplication) {
-  return SwaggerModule.createDocument(
+export function describeApi(app: INestApplication): OpenAPIObject {
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('TRTA Planner API')
@@ -75,7 +76,16 @@ export function describeApi(app: INestApplication) {
       .setVersion('1')
       .addBearerAuth()
       .build(),
+    { extraModels: [ErrorView] },
   );
+  // Every route refuses in the one error shape; a route whose refusal carries details declares it too.
+  const refusal = { description: 'a refusal, in the one error shape', content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorView) } } } };
+  for (const item of Object.values(document.paths)) {
+    for (const operation of [item.get, item.post, item.put, item.patch, item.delete]) {
+      if (operation) operation.responses.default ??= refusal;
+    }
+  }
+  return document;
 }
 
 /** Paths the web app never answers: unknown ones there keep the API's JSON 404. */

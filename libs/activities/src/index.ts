@@ -11,6 +11,7 @@ export * from './lifecycle/lifecycle.service';
 export * from './lifecycle/transitions';
 export * from './scheduling/activities.processor';
 export * from './scheduling/activities.scheduler';
+export * from './scheduling/scheduling.dto';
 export * from './scheduling/scheduling.service';
 export * from './activities/activity-code';
 export * from './activities/activity-columns';

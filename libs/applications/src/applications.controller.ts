@@ -1,5 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { attachmentDisposition } from '@trta/files';
 import { ApiFileResponse, ApiPageResponse, CurrentUser, Roles, SignedIn, type AuthUser } from '@trta/http';
@@ -9,6 +20,7 @@ import {
   ActivityApplicationsPageView,
   ApplicationView,
   BulkDecisionsDto,
+  BulkDecisionsError,
   BulkDecisionsView,
   ListActivityApplicationsQueryDto,
   ListNominationsQueryDto,
@@ -75,6 +87,9 @@ export class ActivityApplicationsController {
   @Roles('staff')
   @HttpCode(200)
   @ApiOkResponse({ type: BulkDecisionsView })
+  @ApiBadRequestResponse({ type: BulkDecisionsError, description: 'an invalid batch (an application twice: listed in errors)' })
+  @ApiConflictResponse({ type: BulkDecisionsError, description: 'no seat or a changed application: nothing was changed' })
+  @ApiUnprocessableEntityResponse({ type: BulkDecisionsError, description: 'decisions a rule refuses: nothing was changed' })
   @Post('decisions')
   decide(@Param('id', ParseUUIDPipe) id: string, @Body() dto: BulkDecisionsDto, @CurrentUser() user: AuthUser) {
     return this.decisions.decideMany(id, dto, user);

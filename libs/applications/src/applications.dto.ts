@@ -13,7 +13,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageOf, PageQueryDto } from '@trta/http';
+import { ErrorView, PageOf, PageQueryDto } from '@trta/http';
 import { GENDERS, INSTITUTION_TYPES, type Gender, type InstitutionType } from '@trta/identity';
 import { REQUIRED_DOCUMENTS, type RequiredDocument } from '@trta/sheets';
 import { APPLICATION_STATUSES, DECISION_ACTIONS, type ApplicationStatus, type DecisionAction } from './application-status';
@@ -278,6 +278,21 @@ export class BulkDecisionItemView {
 
   @ApiProperty({ type: 'integer', nullable: true })
   waitlistPosition!: number | null;
+}
+
+/** A decision of a refused batch that cannot be applied, and why. */
+export class BulkProblem {
+  @ApiProperty({ format: 'uuid' })
+  applicationId!: string;
+
+  @ApiProperty({ example: 'no seat left: capacity 25 is taken' })
+  problem!: string;
+}
+
+/** 400/409/422 of a refused batch: nothing was changed; every failing decision is listed. */
+export class BulkDecisionsError extends ErrorView {
+  @ApiPropertyOptional({ type: [BulkProblem], description: 'present when decisions of the batch were refused (not for a malformed body)' })
+  errors?: BulkProblem[];
 }
 
 /** Every decision of the batch applied: the seats left and each application's new status, in the order sent. */

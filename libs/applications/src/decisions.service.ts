@@ -14,7 +14,7 @@ import {
   type DecisionAction,
   type NominationAction,
 } from './application-status';
-import { BulkDecisionsDto, type ApplicationView, type BulkDecisionItemView, type BulkDecisionsView, type Seats } from './applications.dto';
+import { BulkDecisionsDto, type ApplicationView, type BulkDecisionItemView, type BulkDecisionsView, type BulkProblem, type Seats } from './applications.dto';
 import { ApplicationsService } from './applications.service';
 
 interface LockedApplication {
@@ -37,10 +37,6 @@ const BULK_ORDER: Readonly<Record<DecisionAction, number>> = { reject: 0, select
 
 const WAITLIST_SHIFT = 1_000_000;
 
-export interface BulkProblem {
-  applicationId: string;
-  problem: string;
-}
 
 /**
  * Every change of an application's status after submission: the applicant's withdrawal, the

@@ -1,17 +1,4 @@
-import {
-  ApiProperty as SwaggerApiProperty,
-  ApiPropertyOptional as SwaggerApiPropertyOptional,
-  type ApiPropertyOptions,
-} from '@nestjs/swagger';
-
-/**
- * Swagger's property decorators, typed to fit both decorator flavours: the web app type-checks
- * this file (it imports the snapshot's types, never its code) without `experimentalDecorators`,
- * where the legacy `PropertyDecorator` signature does not type-check. The same functions at run time.
- */
-type FieldDecorator = (target: unknown, key: unknown) => void;
-const ApiProperty = SwaggerApiProperty as (options?: ApiPropertyOptions) => FieldDecorator;
-const ApiPropertyOptional = SwaggerApiPropertyOptional as (options?: ApiPropertyOptions) => FieldDecorator;
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 
 const SHARE = 'ratio in [0, 1], 4 decimals; null when the denominator is 0';
 const MONEY = 'CHF, exact decimal string';
@@ -171,12 +158,23 @@ export class CountryRow extends ParticipationMetrics {
 }
 
 /** Responses per score, 1 to 5. */
-const SCORE_COUNTS: ApiPropertyOptions = {
-  type: 'object',
-  properties: Object.fromEntries(['1', '2', '3', '4', '5'].map((score) => [score, { type: 'integer' }])),
-  required: ['1', '2', '3', '4', '5'],
-  description: 'responses per score, 1 to 5',
-};
+/** Responses per score, 1 to 5. */
+export class AuditScoreCounts {
+  @ApiProperty({ type: 'integer' })
+  '1'!: number;
+
+  @ApiProperty({ type: 'integer' })
+  '2'!: number;
+
+  @ApiProperty({ type: 'integer' })
+  '3'!: number;
+
+  @ApiProperty({ type: 'integer' })
+  '4'!: number;
+
+  @ApiProperty({ type: 'integer' })
+  '5'!: number;
+}
 
 export class AppliedInWorkCounts {
   @ApiProperty()
@@ -203,11 +201,11 @@ export class AuditEvaluationResults {
   @ApiProperty({ type: Number, nullable: true })
   relevanceMean!: number | null;
 
-  @ApiProperty(SCORE_COUNTS)
-  satisfaction!: Record<'1' | '2' | '3' | '4' | '5', number>;
+  @ApiProperty({ type: AuditScoreCounts })
+  satisfaction!: AuditScoreCounts;
 
-  @ApiProperty(SCORE_COUNTS)
-  relevance!: Record<'1' | '2' | '3' | '4' | '5', number>;
+  @ApiProperty({ type: AuditScoreCounts })
+  relevance!: AuditScoreCounts;
 
   @ApiProperty({ description: 'responses with both a pre-test and a post-test score' })
   withTestScores!: number;
@@ -218,9 +216,6 @@ export class AuditEvaluationResults {
   @ApiProperty({ type: AppliedInWorkCounts })
   appliedInWork!: AppliedInWorkCounts;
 }
-
-/** The name the web app imports. */
-export type EvaluationResults = AuditEvaluationResults;
 
 export class BudgetRow {
   @ApiProperty({ description: 'the funding source, or the product\'s code' })

@@ -60,3 +60,18 @@ export function ListOf<T>(item: Type<T>): Type<{ items: T[] }> {
 export function ApiListResponse(item: Type, description?: string): MethodDecorator & ClassDecorator {
   return ApiOkResponse({ type: ListOf(item), description });
 }
+
+/** The one error shape of every refusal (DESIGN section 5); some routes add details beside it. */
+export class ErrorView {
+  @ApiProperty({ example: 409 })
+  statusCode!: number;
+
+  @ApiProperty({ example: 'Conflict' })
+  error!: string;
+
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], description: 'a 400 lists every problem, each starting with the field it names' })
+  message!: string | string[];
+
+  @ApiProperty({ description: 'the id of the request in the logs (also the x-request-id header)' })
+  requestId!: string;
+}

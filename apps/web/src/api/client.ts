@@ -4,11 +4,11 @@ import { connection } from './connection';
 import { session } from './session';
 
 /**
- * The one API client: requests (paths, parameters, bodies) are typed from the OpenAPI document
+ * The one API client: requests and JSON answers are typed from the OpenAPI document
  * in schema.d.ts (`npm run api:types` regenerates it). Every call carries the session's token,
  * marks the connection lost or back, and reports an expired session.
  */
-export const api = createClient<paths>({ baseUrl: '' });
+export const api = createClient<paths, 'application/json'>({ baseUrl: '' });
 
 const middleware: Middleware = {
   onRequest({ request }) {

@@ -1,10 +1,10 @@
-/** The API's error body (DESIGN section 5): 400 lists every field problem in `message`. */
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string | string[];
-  requestId?: string;
-}
+import type { Schemas } from './types';
+
+/**
+ * The API's error body (DESIGN section 5): 400 lists every field problem in `message`. Routes
+ * whose refusals carry details declare them as schemas extending it (SchedulingConflictsError, ...).
+ */
+export type ErrorBody = Schemas['ErrorView'];
 
 /** A failed call: an error answer of the API, or no answer at all (`status` 0). */
 export class ApiError extends Error {
@@ -22,14 +22,15 @@ export class ApiError extends Error {
   }
 }
 
+/** What an openapi-fetch call resolves to: `data` is typed from the route's response schema. */
 type Result<T> = { data?: T; error?: unknown; response: Response };
 
 /**
- * Awaits an openapi-fetch call and returns its body, or throws an ApiError. The API's document
- * describes requests but not response bodies, so the caller names the body's type (src/api/types.ts).
+ * Awaits an openapi-fetch call and returns its body, typed from the route's response schema in
+ * the OpenAPI document (schema.d.ts), or throws an ApiError.
  */
-export async function unwrap<T>(call: Promise<Result<unknown>>): Promise<T> {
-  let result: Result<unknown>;
+export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
+  let result: Result<T>;
   try {
     result = await call;
   } catch (error) {

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { unwrap } from './errors';
-import type { Country, Page, ReferenceItem } from './types';
 
 // Reference data changes with a migration, not during a visit: fetched once per page load.
 const forever = { staleTime: Infinity, gcTime: Infinity } as const;
@@ -9,7 +8,7 @@ const forever = { staleTime: Infinity, gcTime: Infinity } as const;
 export function useCountries() {
   return useQuery({
     queryKey: ['reference', 'countries'],
-    queryFn: () => unwrap<Pick<Page<Country>, 'items'>>(api.GET('/api/reference/countries')).then((page) => page.items),
+    queryFn: () => unwrap(api.GET('/api/reference/countries')).then((page) => page.items),
     ...forever,
   });
 }
@@ -17,7 +16,7 @@ export function useCountries() {
 export function useRegions() {
   return useQuery({
     queryKey: ['reference', 'regions'],
-    queryFn: () => unwrap<Pick<Page<ReferenceItem>, 'items'>>(api.GET('/api/reference/regions')).then((page) => page.items),
+    queryFn: () => unwrap(api.GET('/api/reference/regions')).then((page) => page.items),
     ...forever,
   });
 }
@@ -25,7 +24,7 @@ export function useRegions() {
 export function useTopics() {
   return useQuery({
     queryKey: ['reference', 'topics'],
-    queryFn: () => unwrap<Pick<Page<ReferenceItem>, 'items'>>(api.GET('/api/reference/topics')).then((page) => page.items),
+    queryFn: () => unwrap(api.GET('/api/reference/topics')).then((page) => page.items),
     ...forever,
   });
 }

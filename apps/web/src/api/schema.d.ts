@@ -1696,9 +1696,9 @@ export interface components {
              * @example 2027-12-31
              */
             periodEnd: string;
-            notes?: Record<string, never> | null;
+            notes?: string | null;
             /** @description national activities per country */
-            ceilingPerCountry?: Record<string, never> | null;
+            ceilingPerCountry?: number | null;
         };
         /** @enum {string} */
         FundingSource: "regular_budget" | "global_trust_fund" | "other_trust_fund" | "partner";
@@ -1776,8 +1776,8 @@ export interface components {
             periodStart?: string;
             /** Format: date */
             periodEnd?: string;
-            notes?: Record<string, never> | null;
-            ceilingPerCountry?: Record<string, never> | null;
+            notes?: string | null;
+            ceilingPerCountry?: number | null;
         };
         /** @enum {string} */
         PlanHistoryAction: "create" | "update" | "adopt" | "close" | "create-product" | "update-product" | "create-key-result" | "add-indicator" | "set-actual";
@@ -1832,7 +1832,7 @@ export interface components {
              * @example general
              */
             category: string;
-            description?: Record<string, never> | null;
+            description?: string | null;
             /**
              * @description CHF, exact decimal string
              * @example 1234567.89
@@ -1845,7 +1845,7 @@ export interface components {
             code?: string;
             name?: string;
             category?: string;
-            description?: Record<string, never> | null;
+            description?: string | null;
             plannedBudget?: string;
             /** @enum {string} */
             fundingSource?: "regular_budget" | "global_trust_fund" | "other_trust_fund" | "partner";
@@ -1902,7 +1902,7 @@ export interface components {
             type: "national" | "regional" | "global";
             /** @enum {string} */
             deliveryMode: "face_to_face" | "online" | "hybrid" | "e_learning";
-            plsLevel?: Record<string, never> | null;
+            plsLevel?: number | null;
             /** @description the first is the main language */
             languages: ("en" | "fr" | "es")[];
             /**
@@ -1920,33 +1920,33 @@ export interface components {
             /** @description alpha-3 codes; national: exactly one, regional: one or more, global: none */
             beneficiaryCountries?: string[];
             /** @description required for a regional activity; a code of /api/reference/regions */
-            region?: Record<string, never> | null;
+            region?: string | null;
             /** @example 2026-Q2 */
-            plannedQuarter?: Record<string, never> | null;
+            plannedQuarter?: string | null;
             /** Format: date */
-            startDate?: Record<string, never> | null;
+            startDate?: string | null;
             /** Format: date */
-            endDate?: Record<string, never> | null;
-            venueCity?: Record<string, never> | null;
+            endDate?: string | null;
+            venueCity?: string | null;
             /** @description alpha-3 */
-            venueCountry?: Record<string, never> | null;
+            venueCountry?: string | null;
             capacity: number;
             /**
              * Format: date
              * @description before startDate
              */
-            applicationDeadline?: Record<string, never> | null;
+            applicationDeadline?: string | null;
             /** @default false */
             requiresNomination: boolean;
             /** @default 2 */
             nominationQuota: number;
-            prerequisiteLevel?: Record<string, never> | null;
+            prerequisiteLevel?: number | null;
             /** @description ids of the plan key results */
             keyResults?: string[];
             /** @example 45000.00 */
             budgetPlanned: string;
             /** @example 43120.75 */
-            budgetActual?: Record<string, never> | null;
+            budgetActual?: string | null;
             /**
              * @description defaults to the product's
              * @enum {string}
@@ -2046,7 +2046,7 @@ export interface components {
             type: "national" | "regional" | "global";
             /** @enum {string} */
             deliveryMode: "face_to_face" | "online" | "hybrid" | "e_learning";
-            plsLevel?: Record<string, never> | null;
+            plsLevel?: number | null;
             /** @description the first is the main language */
             languages: ("en" | "fr" | "es")[];
             /**
@@ -2064,33 +2064,33 @@ export interface components {
             /** @description alpha-3 codes; national: exactly one, regional: one or more, global: none */
             beneficiaryCountries?: string[];
             /** @description required for a regional activity; a code of /api/reference/regions */
-            region?: Record<string, never> | null;
+            region?: string | null;
             /** @example 2026-Q2 */
-            plannedQuarter?: Record<string, never> | null;
+            plannedQuarter?: string | null;
             /** Format: date */
-            startDate?: Record<string, never> | null;
+            startDate?: string | null;
             /** Format: date */
-            endDate?: Record<string, never> | null;
-            venueCity?: Record<string, never> | null;
+            endDate?: string | null;
+            venueCity?: string | null;
             /** @description alpha-3 */
-            venueCountry?: Record<string, never> | null;
+            venueCountry?: string | null;
             capacity: number;
             /**
              * Format: date
              * @description before startDate
              */
-            applicationDeadline?: Record<string, never> | null;
+            applicationDeadline?: string | null;
             /** @default false */
             requiresNomination: boolean;
             /** @default 2 */
             nominationQuota: number;
-            prerequisiteLevel?: Record<string, never> | null;
+            prerequisiteLevel?: number | null;
             /** @description ids of the plan key results */
             keyResults?: string[];
             /** @example 45000.00 */
             budgetPlanned: string;
             /** @example 43120.75 */
-            budgetActual?: Record<string, never> | null;
+            budgetActual?: string | null;
             /**
              * @description defaults to the product's
              * @enum {string}
@@ -2144,6 +2144,31 @@ export interface components {
              */
             acknowledgeConflicts: boolean;
         };
+        SchedulingConflict: {
+            /** Format: uuid */
+            id: string;
+            /** @example TA-2026-0042 */
+            code: string;
+            title: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @description same venue, or the same beneficiary countries, on overlapping dates */
+            reason: string;
+        };
+        SchedulingConflictsError: {
+            /** @example 409 */
+            statusCode: number;
+            /** @example Conflict */
+            error: string;
+            /** @description a 400 lists every problem, each starting with the field it names */
+            message: string | string[];
+            /** @description the id of the request in the logs (also the x-request-id header) */
+            requestId: string;
+            /** @description present when the refusal is an overlap */
+            conflicts?: components["schemas"]["SchedulingConflict"][];
+        };
         CancelActivityDto: {
             reason: string;
         };
@@ -2191,9 +2216,9 @@ export interface components {
             /** @enum {string} */
             objectivesMet: "fully" | "partly" | "not";
             /** @description what shows the objectives were (not) met */
-            evidence?: Record<string, never> | null;
-            conclusion?: Record<string, never> | null;
-            lessons?: Record<string, never> | null;
+            evidence?: string | null;
+            conclusion?: string | null;
+            lessons?: string | null;
             /** @description the version read; when given, a 409 if someone saved the report since */
             version?: number;
         };
@@ -2299,7 +2324,6 @@ export interface components {
             requiresNomination: boolean;
             prerequisiteLevel: number | null;
             partners: string[];
-            /** @description open: the catalogue shows activities open for applications */
             status: components["schemas"]["ActivityStatus"];
             /**
              * Format: date-time
@@ -2364,7 +2388,6 @@ export interface components {
             requiresNomination: boolean;
             prerequisiteLevel: number | null;
             partners: string[];
-            /** @description open: the catalogue shows activities open for applications */
             status: components["schemas"]["ActivityStatus"];
             /**
              * Format: date-time
@@ -2393,8 +2416,11 @@ export interface components {
             id: string;
             /** @example TA-2026-0042 */
             code: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            productId: string;
             title: string;
-            status: components["schemas"]["ActivityStatus"];
             type: components["schemas"]["ActivityType"];
             deliveryMode: components["schemas"]["DeliveryMode"];
             plsLevel: number | null;
@@ -2402,10 +2428,10 @@ export interface components {
             languages: components["schemas"]["Language"][];
             /** @description codes of /api/reference/topics */
             topics: string[];
-            /** @description a code of /api/reference/regions */
-            region: string | null;
             /** @description alpha-3 codes */
             beneficiaryCountries: string[];
+            /** @description a code of /api/reference/regions */
+            region: string | null;
             /** Format: date */
             startDate: string | null;
             /** Format: date */
@@ -2416,17 +2442,17 @@ export interface components {
             capacity: number;
             /** Format: date */
             applicationDeadline: string | null;
-            /** Format: uuid */
-            planId: string;
-            /** Format: uuid */
-            productId: string;
             /**
              * @description CHF, exact decimal string
              * @example 45000.00
              */
             budgetPlanned: string;
-            /** @description CHF, exact decimal string */
+            /**
+             * @description CHF, exact decimal string
+             * @example 43120.75
+             */
             budgetActual: string | null;
+            status: components["schemas"]["ActivityStatus"];
         };
         ActivityListItemViewPage: {
             items: components["schemas"]["ActivityListItemView"][];
@@ -2460,7 +2486,6 @@ export interface components {
             /** @example TA-2026-0042 */
             code: string;
             title: string;
-            status: components["schemas"]["ActivityStatus"];
             type: components["schemas"]["ActivityType"];
             deliveryMode: components["schemas"]["DeliveryMode"];
             /** Format: date */
@@ -2472,8 +2497,12 @@ export interface components {
              * @example 45000.00
              */
             budgetPlanned: string;
-            /** @description CHF, exact decimal string */
+            /**
+             * @description CHF, exact decimal string
+             * @example 43120.75
+             */
             budgetActual: string | null;
+            status: components["schemas"]["ActivityStatus"];
         };
         MatrixProductView: {
             /** Format: uuid */
@@ -2747,6 +2776,24 @@ export interface components {
             applied: number;
             seats: components["schemas"]["Seats"];
             items: components["schemas"]["BulkDecisionItemView"][];
+        };
+        BulkProblem: {
+            /** Format: uuid */
+            applicationId: string;
+            /** @example no seat left: capacity 25 is taken */
+            problem: string;
+        };
+        BulkDecisionsError: {
+            /** @example 409 */
+            statusCode: number;
+            /** @example Conflict */
+            error: string;
+            /** @description a 400 lists every problem, each starting with the field it names */
+            message: string | string[];
+            /** @description the id of the request in the logs (also the x-request-id header) */
+            requestId: string;
+            /** @description present when decisions of the batch were refused (not for a malformed body) */
+            errors?: components["schemas"]["BulkProblem"][];
         };
         OptionalReasonDto: {
             reason?: string;
@@ -3067,6 +3114,13 @@ export interface components {
             /** @description a least developed country */
             ldc: boolean;
         };
+        AuditScoreCounts: {
+            1: number;
+            2: number;
+            3: number;
+            4: number;
+            5: number;
+        };
         AppliedInWorkCounts: {
             yes: number;
             no: number;
@@ -3078,22 +3132,8 @@ export interface components {
             responseRate: number | null;
             satisfactionMean: number | null;
             relevanceMean: number | null;
-            /** @description responses per score, 1 to 5 */
-            satisfaction?: {
-                1: number;
-                2: number;
-                3: number;
-                4: number;
-                5: number;
-            };
-            /** @description responses per score, 1 to 5 */
-            relevance?: {
-                1: number;
-                2: number;
-                3: number;
-                4: number;
-                5: number;
-            };
+            satisfaction: components["schemas"]["AuditScoreCounts"];
+            relevance: components["schemas"]["AuditScoreCounts"];
             /** @description responses with both a pre-test and a post-test score */
             withTestScores: number;
             /** @description mean post-test minus pre-test score, in test points */
@@ -3462,6 +3502,16 @@ export interface components {
             request: components["schemas"]["RequestView"];
             activity: components["schemas"]["ActivityView"];
         };
+        ErrorView: {
+            /** @example 409 */
+            statusCode: number;
+            /** @example Conflict */
+            error: string;
+            /** @description a 400 lists every problem, each starting with the field it names */
+            message: string | string[];
+            /** @description the id of the request in the logs (also the x-request-id header) */
+            requestId: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -3617,6 +3667,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     SystemController_roundTrip: {
@@ -3634,6 +3693,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PingView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -3658,6 +3726,15 @@ export interface operations {
                     "application/json": components["schemas"]["CountryViewList"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ReferenceController_regions: {
@@ -3675,6 +3752,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegionViewList"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -3696,6 +3782,15 @@ export interface operations {
                     "application/json": components["schemas"]["ReferenceItemViewList"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ReferenceController_topics: {
@@ -3713,6 +3808,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReferenceItemViewList"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -3734,6 +3838,15 @@ export interface operations {
                     "application/json": components["schemas"]["ReferenceItemViewList"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ReferenceController_plsLevels: {
@@ -3751,6 +3864,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlsLevelViewList"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -3776,6 +3898,15 @@ export interface operations {
                     "application/json": components["schemas"]["SessionView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     AuthController_login: {
@@ -3799,6 +3930,15 @@ export interface operations {
                     "application/json": components["schemas"]["AccessToken"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     AuthController_logout: {
@@ -3815,6 +3955,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
             };
         };
     };
@@ -3833,6 +3982,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CurrentUserView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -3859,6 +4017,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserViewPage"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     UsersController_create: {
@@ -3882,6 +4049,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ClaimController_claim: {
@@ -3903,6 +4079,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -3932,6 +4117,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationViewPage"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     PlansController_list: {
@@ -3953,6 +4147,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanViewPage"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -3978,6 +4181,15 @@ export interface operations {
                     "application/json": components["schemas"]["PlanView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     PlansController_findOne: {
@@ -3997,6 +4209,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanDetailView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4024,6 +4245,15 @@ export interface operations {
                     "application/json": components["schemas"]["PlanView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     PlansController_history: {
@@ -4049,6 +4279,15 @@ export interface operations {
                     "application/json": components["schemas"]["PlanHistoryViewPage"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     PlansController_adopt: {
@@ -4070,6 +4309,15 @@ export interface operations {
                     "application/json": components["schemas"]["PlanView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     PlansController_close: {
@@ -4089,6 +4337,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4116,6 +4373,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProductViewPage"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ProductsController_create: {
@@ -4141,6 +4407,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProductView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ProductsController_findOne: {
@@ -4161,6 +4436,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4189,6 +4473,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProductView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     KeyResultsController_list: {
@@ -4209,6 +4502,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KeyResultViewPage"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4234,6 +4536,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KeyResultView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4262,6 +4573,15 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     KeyResultsController_putActual: {
@@ -4287,6 +4607,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorActualView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4337,6 +4666,15 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityListItemViewPage"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ActivitiesController_create: {
@@ -4360,6 +4698,15 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ActivitiesController_findOne: {
@@ -4379,6 +4726,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4406,6 +4762,15 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ActivitiesController_history: {
@@ -4429,6 +4794,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityHistoryViewPage"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4456,6 +4830,24 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityView"];
                 };
             };
+            /** @description overlaps scheduled activities (or not in a state to confirm) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulingConflictsError"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     LifecycleController_open: {
@@ -4475,6 +4867,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4498,6 +4899,15 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     LifecycleController_deliver: {
@@ -4517,6 +4927,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4544,6 +4963,15 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     LifecycleController_postpone: {
@@ -4569,6 +4997,15 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     BackToOfficeReportController_find: {
@@ -4588,6 +5025,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BackToOfficeReportView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4615,6 +5061,15 @@ export interface operations {
                     "application/json": components["schemas"]["BackToOfficeReportView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     SheetsController_get: {
@@ -4634,6 +5089,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SheetView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4661,6 +5125,15 @@ export interface operations {
                     "application/json": components["schemas"]["SheetView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     SheetsController_publish: {
@@ -4680,6 +5153,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SheetView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4703,6 +5185,15 @@ export interface operations {
                     "application/json": components["schemas"]["MaterialView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     MaterialsController_remove: {
@@ -4722,6 +5213,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
             };
         };
     };
@@ -4750,6 +5250,15 @@ export interface operations {
                     "image/png": string;
                     "image/jpeg": string;
                     "application/zip": string;
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4787,6 +5296,15 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogueItemPage"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     CatalogueController_get: {
@@ -4809,6 +5327,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CatalogueEntry"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4840,6 +5367,15 @@ export interface operations {
                     "application/zip": string;
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     CloneController_clone: {
@@ -4865,6 +5401,15 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     PublicationsController_sheet: {
@@ -4888,6 +5433,15 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4916,6 +5470,15 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ProductsMatrixController_get: {
@@ -4940,6 +5503,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProductsMatrixView"];
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -4973,6 +5545,15 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityImportView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     IatiController_activities: {
@@ -4995,6 +5576,15 @@ export interface operations {
                     "application/xml": string;
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     MeController_profile: {
@@ -5012,6 +5602,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicantProfileView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5037,6 +5636,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicantProfileView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     MeController_data: {
@@ -5057,6 +5665,15 @@ export interface operations {
                     "application/json": components["schemas"]["PersonalDataView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     MeController_erase: {
@@ -5073,6 +5690,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
             };
         };
     };
@@ -5100,6 +5726,15 @@ export interface operations {
                     "application/json": components["schemas"]["UploadedFileView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     MeController_myApplications: {
@@ -5122,6 +5757,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationViewPage"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5155,6 +5799,15 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ActivityApplicationsController_submit: {
@@ -5178,6 +5831,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5205,6 +5867,42 @@ export interface operations {
                     "application/json": components["schemas"]["BulkDecisionsView"];
                 };
             };
+            /** @description an invalid batch (an application twice: listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkDecisionsError"];
+                };
+            };
+            /** @description no seat or a changed application: nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkDecisionsError"];
+                };
+            };
+            /** @description decisions a rule refuses: nothing was changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkDecisionsError"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ApplicationController_get: {
@@ -5224,6 +5922,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5252,6 +5959,15 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ApplicationController_withdraw: {
@@ -5271,6 +5987,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5298,6 +6023,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ApplicationController_decline: {
@@ -5321,6 +6055,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5348,6 +6091,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ApplicationController_waitlist: {
@@ -5371,6 +6123,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5398,6 +6159,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     NominationsController_list: {
@@ -5421,6 +6191,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationViewPage"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5462,6 +6241,15 @@ export interface operations {
                     "application/json": components["schemas"]["RegisteredParticipant"] | components["schemas"]["ParticipantImportView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     AttendanceController_attend: {
@@ -5487,6 +6275,15 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipationView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     AttendanceController_complete: {
@@ -5508,6 +6305,15 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipationView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     AttendanceController_noShow: {
@@ -5527,6 +6333,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ParticipationView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5551,6 +6366,15 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     CertificatesController_verify: {
@@ -5570,6 +6394,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CertificateVerification"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5597,6 +6430,15 @@ export interface operations {
                     "application/json": components["schemas"]["EvaluationView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     EvaluationsController_followUp: {
@@ -5622,6 +6464,15 @@ export interface operations {
                     "application/json": components["schemas"]["EvaluationView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     EvaluationsController_results: {
@@ -5641,6 +6492,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityEvaluationResultsView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5667,6 +6527,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuditReportViewPage"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     AuditReportsController_request: {
@@ -5690,6 +6559,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuditReportView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     AuditReportsController_find: {
@@ -5711,6 +6589,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuditReportDetailView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     AuditReportsController_finalize: {
@@ -5730,6 +6617,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditReportView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5759,6 +6655,15 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     RequestsController_list: {
@@ -5785,6 +6690,15 @@ export interface operations {
                     "application/json": components["schemas"]["RequestSummaryPage"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     RequestsController_create: {
@@ -5809,6 +6723,15 @@ export interface operations {
                     "application/json": components["schemas"]["RequestView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     RequestsController_get: {
@@ -5828,6 +6751,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5855,6 +6787,15 @@ export interface operations {
                     "application/json": components["schemas"]["RequestView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     RequestsController_history: {
@@ -5875,6 +6816,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RequestHistoryViewList"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5902,6 +6852,15 @@ export interface operations {
                     "image/jpeg": string;
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     RequestsController_reviewContext: {
@@ -5921,6 +6880,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReviewContext"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5944,6 +6912,15 @@ export interface operations {
                     "application/json": components["schemas"]["RequestView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     RequestsController_review: {
@@ -5963,6 +6940,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5990,6 +6976,15 @@ export interface operations {
                     "application/json": components["schemas"]["RequestView"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     RequestsController_reject: {
@@ -6013,6 +7008,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -6040,6 +7044,15 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduledRequest"];
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     PublicationsController_activities: {
@@ -6065,6 +7078,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     PublicationsController_plan: {
@@ -6085,6 +7107,15 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };

@@ -41,7 +41,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const me = useQuery({
     queryKey: ['auth', 'me', token],
-    queryFn: () => unwrap<User>(api.GET('/api/auth/me')),
+    queryFn: () => unwrap(api.GET('/api/auth/me')),
     enabled: token !== null,
     staleTime: 5 * 60_000,
     retry: false,
@@ -62,7 +62,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const startSession = useCallback(
     async (accessToken: string) => {
       session.store(accessToken);
-      const user = await unwrap<User>(api.GET('/api/auth/me'));
+      const user = await unwrap(api.GET('/api/auth/me'));
       queryClient.setQueryData(['auth', 'me', accessToken], user);
       setToken(accessToken);
       return user;
@@ -72,7 +72,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      const { accessToken } = await unwrap<{ accessToken: string }>(api.POST('/api/auth/login', { body: { email, password } }));
+      const { accessToken } = await unwrap(api.POST('/api/auth/login', { body: { email, password } }));
       return startSession(accessToken);
     },
     [startSession],

@@ -101,7 +101,7 @@ class ActivityFields {
   @IsIn(DELIVERY_MODES, { message: `deliveryMode must be one of: ${DELIVERY_MODES.join(', ')}` })
   deliveryMode?: DeliveryMode;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 3, nullable: true })
   @Nullable()
   @IsInt()
   @Min(1)
@@ -141,35 +141,35 @@ class ActivityFields {
   @Matches(ALPHA3, { each: true, message: 'beneficiaryCountries must be ISO 3166-1 alpha-3 codes' })
   beneficiaryCountries?: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'required for a regional activity; a code of /api/reference/regions' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'required for a regional activity; a code of /api/reference/regions' })
   @Nullable()
   @IsString()
   @MaxLength(40)
   region?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '2026-Q2' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-Q2' })
   @Nullable()
   @Matches(QUARTER, { message: 'plannedQuarter must look like 2026-Q2' })
   plannedQuarter?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @Nullable()
   @IsCalendarDate('startDate')
   startDate?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @Nullable()
   @IsCalendarDate('endDate')
   endDate?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 200 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
   @Nullable()
   @Transform(trim)
   @IsString()
   @Length(1, 200)
   venueCity?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'alpha-3' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'alpha-3' })
   @Nullable()
   @Transform(upper)
   @Matches(ALPHA3, { message: 'venueCountry must be an ISO 3166-1 alpha-3 code' })
@@ -182,7 +182,7 @@ class ActivityFields {
   @Max(100000)
   capacity?: number;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'before startDate' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'before startDate' })
   @Nullable()
   @IsCalendarDate('applicationDeadline')
   applicationDeadline?: string | null;
@@ -199,7 +199,7 @@ class ActivityFields {
   @Max(1000)
   nominationQuota?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 3, nullable: true })
   @Nullable()
   @IsInt()
   @Min(1)
@@ -219,7 +219,7 @@ class ActivityFields {
   @IsMoney('budgetPlanned')
   budgetPlanned?: string;
 
-  @ApiPropertyOptional({ example: '43120.75', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '43120.75', nullable: true })
   @Nullable()
   @IsMoney('budgetActual')
   budgetActual?: string | null;

@@ -49,15 +49,15 @@ export class PutBackToOfficeReportDto {
   @IsIn(OBJECTIVES_MET, { message: `objectivesMet must be one of: ${OBJECTIVES_MET.join(', ')}` })
   objectivesMet!: ObjectivesMet;
 
-  @ApiPropertyOptional({ maxLength: REPORT_TEXT_MAX, nullable: true, description: 'what shows the objectives were (not) met' })
+  @ApiPropertyOptional({ type: String, maxLength: REPORT_TEXT_MAX, nullable: true, description: 'what shows the objectives were (not) met' })
   @ReportText('evidence')
   evidence?: string | null;
 
-  @ApiPropertyOptional({ maxLength: REPORT_TEXT_MAX, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: REPORT_TEXT_MAX, nullable: true })
   @ReportText('conclusion')
   conclusion?: string | null;
 
-  @ApiPropertyOptional({ maxLength: REPORT_TEXT_MAX, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: REPORT_TEXT_MAX, nullable: true })
   @ReportText('lessons')
   lessons?: string | null;
 

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@trta/http';
 import { ActivityView } from '../activities/activities.dto';
 import { CancelActivityDto, ConfirmActivityDto, PostponeActivityDto } from './lifecycle.dto';
+import { SchedulingConflictsError } from '../scheduling/scheduling.dto';
 import { LifecycleService } from './lifecycle.service';
 
 /** The activity lifecycle (DESIGN section 3): each action is an atomic conditional status change. */
@@ -16,6 +17,7 @@ export class LifecycleController {
   /** planned or postponed → confirmed: dates in the plan period, a venue unless remote, no unacknowledged conflicts. */
   @HttpCode(200)
   @ApiOkResponse({ type: ActivityView })
+  @ApiConflictResponse({ type: SchedulingConflictsError, description: 'overlaps scheduled activities (or not in a state to confirm)' })
   @Post('confirm')
   confirm(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ConfirmActivityDto, @CurrentUser() user: AuthUser) {
     return this.lifecycle.transition(id, 'confirm', user, { acknowledgeConflicts: dto.acknowledgeConflicts });

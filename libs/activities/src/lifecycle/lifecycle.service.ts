@@ -8,7 +8,8 @@ import type { ActivityView } from '../activities/activities.dto';
 import { ACTIVITY_COLUMNS } from '../activities/activity-columns';
 import { recordHistory } from '../activities/activity-history';
 import { lockPlan, scheduleProblems } from '../activities/activity-rules';
-import { SchedulingService, type SchedulingConflict } from '../scheduling/scheduling.service';
+import type { SchedulingConflict } from '../scheduling/scheduling.dto';
+import { SchedulingService } from '../scheduling/scheduling.service';
 import { illegalTransitionMessage, TRANSITIONS, type LifecycleAction } from './transitions';
 
 export interface TransitionOptions {

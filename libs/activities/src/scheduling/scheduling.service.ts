@@ -2,15 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IN_PERSON_MODES } from '../activities/activity.entity';
 import type { ActivityView } from '../activities/activities.dto';
-
-export interface SchedulingConflict {
-  id: string;
-  code: string;
-  title: string;
-  startDate: string;
-  endDate: string;
-  reason: string;
-}
+import type { SchedulingConflict } from './scheduling.dto';
 
 /** Statuses whose dates are fixed: the ones a new confirmation can clash with. */
 const SCHEDULED_STATUSES = ['confirmed', 'open', 'closed'];

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import {
   AuditEvaluationResults,
+  AuditScoreCounts,
   AuditReportData,
   BudgetRow,
   CHANGE_METRICS,
@@ -130,8 +131,13 @@ export class AuditGeneratorService {
 
   private async evaluation(runner: QueryRunner, year: number, participations: number): Promise<AuditEvaluationResults> {
     const [row] = (await runner.query(AUDIT_QUERIES.evaluation, [year])) as Record<string, number | null>[];
-    const counts = (prefix: string) =>
-      Object.fromEntries([1, 2, 3, 4, 5].map((n) => [String(n), Number(row[`${prefix}${n}`])])) as AuditEvaluationResults['satisfaction'];
+    const counts = (prefix: string): AuditScoreCounts => ({
+      '1': Number(row[`${prefix}1`]),
+      '2': Number(row[`${prefix}2`]),
+      '3': Number(row[`${prefix}3`]),
+      '4': Number(row[`${prefix}4`]),
+      '5': Number(row[`${prefix}5`]),
+    });
     return {
       responses: Number(row.responses),
       responseRate: ratio(Number(row.responses), participations),

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsIn, ValidateIf } from 'class-validator';
-import { ACTIVITY_STATUSES, ACTIVITY_TYPES, DELIVERY_MODES, type ActivityStatus, type ActivityType, type DeliveryMode } from '@trta/activities';
+import { ActivityView, type ActivityStatus } from '@trta/activities';
 import { PLAN_STATUSES, type PlanStatus } from '@trta/plans';
 
 export const MATRIX_FORMATS = ['json', 'csv', 'xlsx'] as const;
@@ -59,37 +59,18 @@ export class MatrixPlanView {
 }
 
 /** An activity in its product's row of the matrix. */
-export class MatrixActivityView {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ example: 'TA-2026-0042' })
-  code!: string;
-
-  @ApiProperty()
-  title!: string;
-
-  @ApiProperty({ enum: ACTIVITY_STATUSES, enumName: 'ActivityStatus' })
-  status!: ActivityStatus;
-
-  @ApiProperty({ enum: ACTIVITY_TYPES, enumName: 'ActivityType' })
-  type!: ActivityType;
-
-  @ApiProperty({ enum: DELIVERY_MODES, enumName: 'DeliveryMode' })
-  deliveryMode!: DeliveryMode;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  startDate!: string | null;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  endDate!: string | null;
-
-  @ApiProperty({ description: 'CHF, exact decimal string', example: '45000.00' })
-  budgetPlanned!: string;
-
-  @ApiProperty({ type: String, nullable: true, description: 'CHF, exact decimal string' })
-  budgetActual!: string | null;
-}
+export class MatrixActivityView extends PickType(ActivityView, [
+  'id',
+  'code',
+  'title',
+  'status',
+  'type',
+  'deliveryMode',
+  'startDate',
+  'endDate',
+  'budgetPlanned',
+  'budgetActual',
+] as const) {}
 
 /** A product of the plan with its activities, their counts per status and their budget sums. */
 export class MatrixProductView {

@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { ACTIVITY_LANGUAGES, ACTIVITY_STATUSES, ACTIVITY_TYPES, DELIVERY_MODES, type ActivityLanguage, type ActivityStatus, type ActivityType, type DeliveryMode } from '@trta/activities';
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES, ActivityView, DELIVERY_MODES, type ActivityStatus, type ActivityType, type DeliveryMode } from '@trta/activities';
 import { PageQueryDto } from '@trta/http';
 
 export const SORT_FIELDS = ['startDate', 'code', 'title', 'createdAt'] as const;
@@ -127,67 +127,26 @@ export class ActivitySearchQueryDto extends PageQueryDto {
 }
 
 /** One row of the activities list. */
-export class ActivityListItemView {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ example: 'TA-2026-0042' })
-  code!: string;
-
-  @ApiProperty()
-  title!: string;
-
-  @ApiProperty({ enum: ACTIVITY_STATUSES, enumName: 'ActivityStatus' })
-  status!: ActivityStatus;
-
-  @ApiProperty({ enum: ACTIVITY_TYPES, enumName: 'ActivityType' })
-  type!: ActivityType;
-
-  @ApiProperty({ enum: DELIVERY_MODES, enumName: 'DeliveryMode' })
-  deliveryMode!: DeliveryMode;
-
-  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 3 })
-  plsLevel!: number | null;
-
-  @ApiProperty({ enum: ACTIVITY_LANGUAGES, enumName: 'Language', isArray: true, description: 'the first is the main language' })
-  languages!: ActivityLanguage[];
-
-  @ApiProperty({ type: [String], description: 'codes of /api/reference/topics' })
-  topics!: string[];
-
-  @ApiProperty({ type: String, nullable: true, description: 'a code of /api/reference/regions' })
-  region!: string | null;
-
-  @ApiProperty({ type: [String], description: 'alpha-3 codes' })
-  beneficiaryCountries!: string[];
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  startDate!: string | null;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  endDate!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  venueCity!: string | null;
-
-  @ApiProperty({ type: String, nullable: true, description: 'alpha-3' })
-  venueCountry!: string | null;
-
-  @ApiProperty()
-  capacity!: number;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  applicationDeadline!: string | null;
-
-  @ApiProperty({ format: 'uuid' })
-  planId!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  productId!: string;
-
-  @ApiProperty({ description: 'CHF, exact decimal string', example: '45000.00' })
-  budgetPlanned!: string;
-
-  @ApiProperty({ type: String, nullable: true, description: 'CHF, exact decimal string' })
-  budgetActual!: string | null;
-}
+export class ActivityListItemView extends PickType(ActivityView, [
+  'id',
+  'code',
+  'title',
+  'status',
+  'type',
+  'deliveryMode',
+  'plsLevel',
+  'languages',
+  'topics',
+  'region',
+  'beneficiaryCountries',
+  'startDate',
+  'endDate',
+  'venueCity',
+  'venueCountry',
+  'capacity',
+  'applicationDeadline',
+  'planId',
+  'productId',
+  'budgetPlanned',
+  'budgetActual',
+] as const) {}

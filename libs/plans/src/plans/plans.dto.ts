@@ -69,13 +69,13 @@ export class CreatePlanDto {
   @IsAfterField('periodStart')
   periodEnd!: string;
 
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
   notes?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, nullable: true, description: 'national activities per country' })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 1000, nullable: true, description: 'national activities per country' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -103,13 +103,13 @@ export class UpdatePlanDto {
   @IsAfterField('periodStart')
   periodEnd?: string;
 
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
   notes?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 1000, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)

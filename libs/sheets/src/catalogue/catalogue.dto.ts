@@ -1,13 +1,12 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import {
   ACTIVITY_LANGUAGES,
-  ACTIVITY_STATUSES,
   ACTIVITY_TYPES,
+  ActivityView,
   DELIVERY_MODES,
   type ActivityLanguage,
-  type ActivityStatus,
   type ActivityType,
   type DeliveryMode,
 } from '@trta/activities';
@@ -75,70 +74,29 @@ export class CatalogueQueryDto extends PageQueryDto {
 }
 
 /** An activity as the public catalogue lists it: no budget, no author, no history. */
-export class CatalogueItem {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ example: 'TA-2026-0042' })
-  code!: string;
-
-  @ApiProperty()
-  title!: string;
-
-  @ApiProperty({ enum: ACTIVITY_TYPES, enumName: 'ActivityType' })
-  type!: ActivityType;
-
-  @ApiProperty({ enum: DELIVERY_MODES, enumName: 'DeliveryMode' })
-  deliveryMode!: DeliveryMode;
-
-  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 3 })
-  plsLevel!: number | null;
-
-  @ApiProperty({ enum: ACTIVITY_LANGUAGES, enumName: 'Language', isArray: true, description: 'the first is the main language' })
-  languages!: ActivityLanguage[];
-
-  @ApiProperty({ type: [String], description: 'codes of /api/reference/topics' })
-  topics!: string[];
-
-  @ApiProperty({ description: 'a code of /api/reference/divisions' })
-  leadDivision!: string;
-
-  @ApiProperty({ type: [String], description: 'alpha-3 codes' })
-  beneficiaryCountries!: string[];
-
-  @ApiProperty({ type: String, nullable: true, description: 'a code of /api/reference/regions' })
-  region!: string | null;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  startDate!: string | null;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  endDate!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  venueCity!: string | null;
-
-  @ApiProperty({ type: String, nullable: true, description: 'alpha-3' })
-  venueCountry!: string | null;
-
-  @ApiProperty()
-  capacity!: number;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  applicationDeadline!: string | null;
-
-  @ApiProperty()
-  requiresNomination!: boolean;
-
-  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 3 })
-  prerequisiteLevel!: number | null;
-
-  @ApiProperty({ type: [String] })
-  partners!: string[];
-
-  @ApiProperty({ enum: ACTIVITY_STATUSES, enumName: 'ActivityStatus', description: 'open: the catalogue shows activities open for applications' })
-  status!: ActivityStatus;
-
+export class CatalogueItem extends PickType(ActivityView, [
+  'id',
+  'code',
+  'title',
+  'type',
+  'deliveryMode',
+  'plsLevel',
+  'languages',
+  'topics',
+  'leadDivision',
+  'beneficiaryCountries',
+  'region',
+  'startDate',
+  'endDate',
+  'venueCity',
+  'venueCountry',
+  'capacity',
+  'applicationDeadline',
+  'requiresNomination',
+  'prerequisiteLevel',
+  'partners',
+  'status',
+] as const) {
   @ApiProperty({ type: String, format: 'date-time', description: 'when the sheet was published' })
   publishedAt!: Date;
 

@@ -148,7 +148,7 @@ function Withdraw({ application }: { application: Application }) {
     setError(null);
     setBusy(true);
     try {
-      const updated = await unwrap<Application>(api.POST('/api/applications/{id}/withdraw', { params: { path: { id: application.id } } }));
+      const updated = await unwrap(api.POST('/api/applications/{id}/withdraw', { params: { path: { id: application.id } } }));
       queryClient.setQueryData(['application', application.id], updated);
       await queryClient.invalidateQueries({ queryKey: ['me'] });
       close();

@@ -11,7 +11,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { currentLanguage } from '../../i18n';
 import { useCatalogueEntry } from '../catalogue/catalogue.queries';
-import { uploadFile, type Application, type DocumentKind } from './applicant.queries';
+import { uploadFile, type DocumentKind } from './applicant.queries';
 
 interface Values {
   motivation: string;
@@ -62,7 +62,7 @@ export function ApplyPage() {
       }
     }
     try {
-      const created = await unwrap<Application>(
+      const created = await unwrap(
         api.POST('/api/activities/{id}/applications', { params: { path: { id: activity.id } }, body: { motivation: values.motivation, documents } }),
       );
       await queryClient.invalidateQueries({ queryKey: ['me'] });

@@ -59,7 +59,7 @@ export function ProfilePage() {
     setFormErrors([]);
     setSaved(false);
     try {
-      const updated = await unwrap<Profile & { updatedAt: string }>(api.PUT('/api/me/profile', { body: values }));
+      const updated = await unwrap(api.PUT('/api/me/profile', { body: values }));
       queryClient.setQueryData(['me', 'profile'], updated);
       setSaved(true);
     } catch (error) {
@@ -134,7 +134,7 @@ function MyData() {
     setError(null);
     setBusy(true);
     try {
-      const data = await unwrap<unknown>(api.GET('/api/me/data'));
+      const data = await unwrap(api.GET('/api/me/data'));
       saveBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), 'my-data.json');
     } catch (failure) {
       setError(failure);

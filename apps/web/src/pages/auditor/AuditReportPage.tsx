@@ -415,8 +415,10 @@ function BudgetTable({ caption, rows }: { caption: string; rows: BudgetRow[] }) 
 function DataTable({ caption, head, rows, empty }: { caption: string; head: string[]; rows: string[][]; empty?: boolean }) {
   const { t } = useTranslation();
   if (empty) return <Text c="gray.7">{t('auditor.noRows')}</Text>;
+  // Two or three columns fit a phone's width without scrolling; wider tables scroll inside their
+  // region, focusable so that a keyboard can scroll it too.
   return (
-    <Table.ScrollContainer minWidth={Math.max(400, head.length * 110)}>
+    <Table.ScrollContainer minWidth={Math.max(300, head.length * 110)} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': caption } }}>
       <Table striped withTableBorder captionSide="top">
         <caption style={{ textAlign: 'left', fontWeight: 600, padding: '4px 0' }}>{caption}</caption>
         <Table.Thead>

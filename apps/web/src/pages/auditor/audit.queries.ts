@@ -1,8 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
-import type { Page } from '../../api/types';
-import type { AuditReportView, AuditReportWithData, ExportFormat, PlanSummary } from './audit.types';
+import type { AuditReportView, ExportFormat } from './audit.types';
 
 const REPORTS = ['audit-reports'] as const;
 
@@ -11,7 +10,7 @@ export function useAuditReports() {
   return useInfiniteQuery({
     queryKey: [...REPORTS, 'list'],
     queryFn: ({ pageParam, signal }) =>
-      unwrap<Page<AuditReportView>>(api.GET('/api/audit-reports', { params: { query: { cursor: pageParam, limit: 50 } }, signal })),
+      unwrap(api.GET('/api/audit-reports', { params: { query: { cursor: pageParam, limit: 50 } }, signal })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -24,7 +23,7 @@ export const isRunning = (report: Pick<AuditReportView, 'status'> | undefined) =
 export function useAuditReport(id: string) {
   return useQuery({
     queryKey: [...REPORTS, 'one', id],
-    queryFn: ({ signal }) => unwrap<AuditReportWithData>(api.GET('/api/audit-reports/{id}', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/audit-reports/{id}', { params: { path: { id } }, signal })),
     refetchInterval: (query) => (isRunning(query.state.data) ? 1000 : false),
     refetchIntervalInBackground: true,
     staleTime: 0,
@@ -36,7 +35,7 @@ export function useAuditReport(id: string) {
 export function useRequestReport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (year: number) => unwrap<AuditReportView>(api.POST('/api/audit-reports', { body: { year } })),
+    mutationFn: (year: number) => unwrap(api.POST('/api/audit-reports', { body: { year } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...REPORTS, 'list'] }),
   });
 }
@@ -44,7 +43,7 @@ export function useRequestReport() {
 export function useFinalizeReport(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap<AuditReportView>(api.POST('/api/audit-reports/{id}/finalize', { params: { path: { id } } })),
+    mutationFn: () => unwrap(api.POST('/api/audit-reports/{id}/finalize', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: REPORTS }),
   });
 }
@@ -98,7 +97,7 @@ export async function downloadExport(report: Pick<AuditReportView, 'id' | 'year'
 export function usePlans(enabled: boolean) {
   return useQuery({
     queryKey: ['ta-plans', 'list'],
-    queryFn: ({ signal }) => unwrap<Page<PlanSummary>>(api.GET('/api/ta-plans', { params: { query: { limit: 200 } }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/ta-plans', { params: { query: { limit: 200 } }, signal })),
     enabled,
   });
 }

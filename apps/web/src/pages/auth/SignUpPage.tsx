@@ -73,7 +73,7 @@ export function SignUpPage() {
     setFormErrors([]);
     setFailure(null);
     try {
-      const registered = await unwrap<{ accessToken: string }>(api.POST('/api/auth/register', { body: values as RegisterBody }));
+      const registered = await unwrap(api.POST('/api/auth/register', { body: values as RegisterBody }));
       await startSession(registered.accessToken);
       navigate('/account', { replace: true });
     } catch (error) {

@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
-import type { CatalogueEntry, CatalogueItem, Language, Page } from '../../api/types';
+import type { Language } from '../../api/types';
 import type { paths } from '../../api/schema';
 
 export type CatalogueFilters = Omit<NonNullable<paths['/api/catalogue']['get']['parameters']['query']>, 'cursor' | 'limit' | 'lang'>;
@@ -11,7 +11,7 @@ export function useCatalogue(filters: CatalogueFilters, lang: Language) {
   return useInfiniteQuery({
     queryKey: ['catalogue', lang, filters],
     queryFn: ({ pageParam, signal }) =>
-      unwrap<Page<CatalogueItem>>(api.GET('/api/catalogue', { params: { query: { ...filters, lang, cursor: pageParam } }, signal })),
+      unwrap(api.GET('/api/catalogue', { params: { query: { ...filters, lang, cursor: pageParam } }, signal })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -22,7 +22,7 @@ export function useCatalogue(filters: CatalogueFilters, lang: Language) {
 export function useCatalogueEntry(id: string, lang: Language) {
   return useQuery({
     queryKey: ['catalogue', 'entry', id, lang],
-    queryFn: ({ signal }) => unwrap<CatalogueEntry>(api.GET('/api/catalogue/{id}', { params: { path: { id }, query: { lang } }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/catalogue/{id}', { params: { path: { id }, query: { lang } }, signal })),
     retry: false,
   });
 }

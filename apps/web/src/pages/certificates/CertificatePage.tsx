@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
-import type { CertificateVerification } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
@@ -19,7 +18,7 @@ export function CertificatePage() {
   const [input, setInput] = useState(code);
   const verification = useQuery({
     queryKey: ['certificates', code],
-    queryFn: () => unwrap<CertificateVerification>(api.GET('/api/certificates/{code}', { params: { path: { code } } })),
+    queryFn: () => unwrap(api.GET('/api/certificates/{code}', { params: { path: { code } } })),
     enabled: code !== '',
     retry: false,
   });

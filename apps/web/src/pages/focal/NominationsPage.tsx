@@ -10,7 +10,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from '../applicant/applicant.queries';
+import { APPLICATION_STATUSES } from '../../api/enums';
+import type { Application, ApplicationStatus } from '../applicant/applicant.queries';
 import { StatusBadge } from '../applicant/StatusBadge';
 import { useNominations } from './focal.queries';
 

@@ -138,7 +138,7 @@ export function RequestFormPage() {
     try {
       let saved: NationalRequest;
       if (current) {
-        saved = await unwrap<NationalRequest>(
+        saved = await unwrap(
           api.PATCH('/api/requests/{id}', { params: { path: { id: current.id } }, body: { ...fields, version: current.version } }),
         );
       } else {

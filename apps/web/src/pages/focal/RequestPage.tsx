@@ -146,7 +146,7 @@ function Withdraw({ request }: { request: NationalRequest }) {
     setError(null);
     setBusy(true);
     try {
-      const updated = await unwrap<NationalRequest>(api.POST('/api/requests/{id}/withdraw', { params: { path: { id: request.id } } }));
+      const updated = await unwrap(api.POST('/api/requests/{id}/withdraw', { params: { path: { id: request.id } } }));
       queryClient.setQueryData(['request', request.id], updated);
       await queryClient.invalidateQueries({ queryKey: ['requests'] });
       close();

@@ -7,7 +7,8 @@ import { formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusBadge } from '../applicant/StatusBadge';
-import { REQUEST_STATUSES, useRequests, type RequestStatus } from './focal.queries';
+import { REQUEST_STATUSES } from '../../api/enums';
+import { useRequests, type RequestStatus } from './focal.queries';
 
 const ALL = 'all';
 

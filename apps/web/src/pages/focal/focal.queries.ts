@@ -1,39 +1,15 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
-import type { Page } from '../../api/types';
-import type { components } from '../../api/schema';
-import type { Application, ApplicationStatus } from '../applicant/applicant.queries';
+import type { Schemas } from '../../api/types';
+import type { ApplicationStatus } from '../applicant/applicant.queries';
 
-export const REQUEST_STATUSES = ['submitted', 'under_review', 'approved', 'rejected', 'withdrawn'] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-export type RequestFields = components['schemas']['CreateRequestDto'];
-export type RequestContact = components['schemas']['RequestContactDto'];
-
-/** libs/requests requests.dto.ts RequestView */
-export interface NationalRequest {
-  id: string;
-  country: string;
-  countryName: string;
-  requestedBy: string | null;
-  topics: string[];
-  preferredQuarter: string;
-  language: RequestFields['language'];
-  needsAssessment: string;
-  expectedOutcomes: string;
-  targetAudience: string;
-  expectedParticipants: number;
-  contacts: RequestContact[];
-  documents: { kind: 'official_letter'; fileId: string; filename: string; mediaType: string; sizeBytes: number }[];
-  status: RequestStatus;
-  decisionReason: string | null;
-  decidedAt: string | null;
-  activityId: string | null;
-  activityCode: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type RequestStatus = Schemas['RequestStatus'];
+export type RequestFields = Schemas['CreateRequestDto'];
+export type RequestContact = Schemas['RequestContactDto'];
+/** A request as the list gives it (without its texts, contacts and documents). */
+export type RequestSummary = Schemas['RequestSummary'];
+export type NationalRequest = Schemas['RequestView'];
 
 /** Edit until review starts; withdraw until a decision (libs/requests request-status.ts). */
 export const EDITABLE: readonly RequestStatus[] = ['submitted'];
@@ -43,7 +19,7 @@ export function useNominations(status: ApplicationStatus | null) {
   return useInfiniteQuery({
     queryKey: ['nominations', status],
     queryFn: ({ pageParam, signal }) =>
-      unwrap<Page<Application>>(api.GET('/api/nominations', { params: { query: { status: status ?? undefined, cursor: pageParam } }, signal })),
+      unwrap(api.GET('/api/nominations', { params: { query: { status: status ?? undefined, cursor: pageParam } }, signal })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -53,7 +29,7 @@ export function useRequests(status: RequestStatus | null) {
   return useInfiniteQuery({
     queryKey: ['requests', status],
     queryFn: ({ pageParam, signal }) =>
-      unwrap<Page<NationalRequest>>(api.GET('/api/requests', { params: { query: { status: status ?? undefined, cursor: pageParam } }, signal })),
+      unwrap(api.GET('/api/requests', { params: { query: { status: status ?? undefined, cursor: pageParam } }, signal })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -62,14 +38,14 @@ export function useRequests(status: RequestStatus | null) {
 export function useRequest(id: string | undefined) {
   return useQuery({
     queryKey: ['request', id],
-    queryFn: ({ signal }) => unwrap<NationalRequest>(api.GET('/api/requests/{id}', { params: { path: { id: id! } }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/requests/{id}', { params: { path: { id: id! } }, signal })),
     enabled: !!id,
     retry: false,
   });
 }
 
 /** POST /api/requests: multipart form, topics and contacts as JSON, the official letter as the file part. */
-export function createRequest(fields: RequestFields, letter: File): Promise<NationalRequest> {
+export function createRequest(fields: RequestFields, letter: File) {
   const body = new FormData();
   body.append('topics', JSON.stringify(fields.topics));
   body.append('preferredQuarter', fields.preferredQuarter);
@@ -80,7 +56,7 @@ export function createRequest(fields: RequestFields, letter: File): Promise<Nati
   body.append('expectedParticipants', String(fields.expectedParticipants));
   body.append('contacts', JSON.stringify(fields.contacts));
   body.append('officialLetter', letter, letter.name);
-  return unwrap<NationalRequest>(api.POST('/api/requests', { body: body as unknown as RequestFields }));
+  return unwrap(api.POST('/api/requests', { body: body as unknown as RequestFields }));
 }
 
 export async function downloadLetter(request: NationalRequest): Promise<Blob> {

@@ -9,7 +9,8 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusBadge } from './parts';
 import { useActivities, usePlans, type ActivitySearch } from './staff.queries';
-import { ACTIVITY_STATUSES, type ActivityListItem } from './staff.types';
+import { ACTIVITY_STATUSES } from '../../api/enums';
+import type { ActivityListItem } from './staff.types';
 
 /** Every activity, filtered by plan, status, type, dates and words (the filters live in the address). */
 export function ActivitiesPage() {

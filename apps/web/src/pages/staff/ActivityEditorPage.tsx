@@ -8,14 +8,15 @@ import { api } from '../../api/client';
 import { ApiError, fieldErrors, unwrap } from '../../api/errors';
 import { useCountries } from '../../api/reference';
 import type { components } from '../../api/schema';
-import type { Language } from '../../api/types';
+import type { Language, Schemas } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { ActivityLinks, StatusBadge, notifySuccess } from './parts';
 import { useActivity, useSheet } from './staff.queries';
-import { LIFECYCLE_ACTIONS, REQUIRED_DOCUMENTS, TRANSITION_FROM, type Activity, type LifecycleAction, type LocalizedText, type SchedulingConflict, type Sheet } from './staff.types';
+import { REQUIRED_DOCUMENTS } from '../../api/enums';
+import { LIFECYCLE_ACTIONS, TRANSITION_FROM, type Activity, type LifecycleAction, type LocalizedText, type SchedulingConflict, type Sheet } from './staff.types';
 
 type UpdateBody = components['schemas']['UpdateActivityDto'];
 const FIELDS = ['title', 'type', 'deliveryMode', 'languages', 'startDate', 'endDate', 'applicationDeadline', 'venueCity', 'venueCountry', 'capacity', 'budgetPlanned', 'budgetActual', 'requiresNomination', 'plannedQuarter'] as const;
@@ -138,7 +139,7 @@ function Lifecycle({ activity }: { activity: Activity }) {
     },
     onError: (failure) => {
       setError(failure);
-      if (failure instanceof ApiError) setConflicts((failure.body as unknown as { conflicts?: SchedulingConflict[] })?.conflicts ?? []);
+      if (failure instanceof ApiError) setConflicts((failure.body as Partial<Schemas['SchedulingConflictsError']> | undefined)?.conflicts ?? []);
     },
   });
 
@@ -225,7 +226,7 @@ function ActivityForm({ activity }: { activity: Activity }) {
   const [stale, setStale] = useState(false);
 
   const save = useMutation({
-    mutationFn: (body: UpdateBody) => unwrap<Activity>(api.PATCH('/api/activities/{id}', { params: { path: { id: activity.id } }, body })),
+    mutationFn: (body: UpdateBody) => unwrap(api.PATCH('/api/activities/{id}', { params: { path: { id: activity.id } }, body })),
     onMutate: () => {
       setFormErrors([]);
       setStale(false);
@@ -340,7 +341,7 @@ function SheetForm({ activity, sheet }: { activity: Activity; sheet: Sheet }) {
 
   const save = useMutation({
     mutationFn: () =>
-      unwrap<Sheet>(
+      unwrap(
         api.PUT('/api/activities/{id}/sheet', {
           params: { path: { id: activity.id } },
           body: { ...texts, requiredDocuments: documents as Sheet['requiredDocuments'] },
@@ -354,7 +355,7 @@ function SheetForm({ activity, sheet }: { activity: Activity; sheet: Sheet }) {
     onError: setError,
   });
   const publish = useMutation({
-    mutationFn: () => unwrap<Sheet>(api.POST('/api/activities/{id}/sheet/publish', { params: { path: { id: activity.id } } })),
+    mutationFn: () => unwrap(api.POST('/api/activities/{id}/sheet/publish', { params: { path: { id: activity.id } } })),
     onMutate: () => setError(null),
     onSuccess: () => {
       notifySuccess(t('staff.sheet.published'), t('staff.common.close'));

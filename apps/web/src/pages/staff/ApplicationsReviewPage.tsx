@@ -10,6 +10,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { ActivityLinks, StatusBadge, notifySuccess } from './parts';
 import { useActivity, useApplications } from './staff.queries';
+import type { Schemas } from '../../api/types';
 import type { Application } from './staff.types';
 
 type Decision = 'select' | 'waitlist' | 'reject';
@@ -89,7 +90,7 @@ export function ApplicationsReviewPage() {
 
   const bulk = useMutation({
     mutationFn: () =>
-      unwrap<{ applied: number }>(
+      unwrap(
         api.POST('/api/activities/{id}/applications/decisions', {
           params: { path: { id } },
           body: { decisions: checked.map((applicationId) => ({ applicationId, action: bulkAction!, ...(bulkAction === 'reject' || bulkReason.trim() ? { reason: bulkReason.trim() } : {}) })) },
@@ -107,7 +108,7 @@ export function ApplicationsReviewPage() {
     },
     onError: (failure) => {
       setError(failure);
-      const problems = failure instanceof ApiError ? ((failure.body as unknown as { errors?: { applicationId: string; problem: string }[] })?.errors ?? []) : [];
+      const problems = failure instanceof ApiError ? ((failure.body as Partial<Schemas['BulkDecisionsError']> | undefined)?.errors ?? []) : [];
       const byId = new Map((applications.data?.items ?? []).map((application) => [application.id, nameOf(application)]));
       setBulkProblems(problems.map((problem) => `${byId.get(problem.applicationId) ?? problem.applicationId}: ${problem.problem}`));
     },

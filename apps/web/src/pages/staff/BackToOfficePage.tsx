@@ -12,7 +12,8 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { ActivityLinks, notifySuccess } from './parts';
 import { useActivity, useBackToOfficeReport } from './staff.queries';
-import { OBJECTIVES_MET, type BackToOfficeReport } from './staff.types';
+import { OBJECTIVES_MET } from '../../api/enums';
+import type { BackToOfficeReport } from './staff.types';
 
 type PutBody = components['schemas']['PutBackToOfficeReportDto'];
 const FIELDS = ['sessionsHeld', 'participantsFemale', 'participantsMale', 'participantsOther', 'objectivesMet', 'evidence', 'conclusion', 'lessons'] as const;
@@ -56,7 +57,7 @@ function ReportForm({ activityId, report }: { activityId: string; report: BackTo
   });
   const save = useMutation({
     mutationFn: (values: typeof form.values) =>
-      unwrap<BackToOfficeReport>(
+      unwrap(
         api.PUT('/api/activities/{id}/back-to-office-report', {
           params: { path: { id: activityId } },
           body: {

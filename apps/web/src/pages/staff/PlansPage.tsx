@@ -9,7 +9,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { formatMoney, StatusBadge } from './parts';
 import { downloadBlob, useMatrix, usePlan, usePlans } from './staff.queries';
-import { ACTIVITY_STATUSES } from './staff.types';
+import { ACTIVITY_STATUSES } from '../../api/enums';
 
 /** Every TA Plan, newest first. */
 export function PlansPage() {
@@ -92,7 +92,8 @@ export function PlanPage() {
         <Title order={2} size="h3" id="products-heading" mb="sm">
           {t('staff.plans.products')}
         </Title>
-        <Table.ScrollContainer minWidth={600}>
+        {/* Focusable, so that a keyboard can scroll it where it is wider than the screen. */}
+        <Table.ScrollContainer minWidth={600} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-labelledby': 'products-heading' } }}>
           <Table striped mb="lg">
             <Table.Thead>
               <Table.Tr>
@@ -156,7 +157,7 @@ export function PlanPage() {
         {matrix.isPending && <Loading />}
         {matrix.isError && <ErrorMessage error={matrix.error} onRetry={() => void matrix.refetch()} />}
         {matrix.isSuccess && (
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer minWidth={900} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-labelledby': 'matrix-heading' } }}>
             <Table striped withTableBorder data-testid="matrix" aria-labelledby="matrix-heading">
               <Table.Thead>
                 <Table.Tr>
@@ -223,25 +224,27 @@ export function PlanPage() {
                 <Title order={3} size="h5" mb="xs">
                   {product.code} · {product.name}
                 </Title>
-                <Table>
-                  <Table.Tbody>
-                    {product.activities.map((activity) => (
-                      <Table.Tr key={activity.id}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/staff/activities/${activity.id}`}>
-                            {activity.code}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>{activity.title}</Table.Td>
-                        <Table.Td>
-                          <StatusBadge status={activity.status} group="activity" />
-                        </Table.Td>
-                        <Table.Td>{formatDate(activity.startDate)}</Table.Td>
-                        <Table.Td ta="right">{money(activity.budgetPlanned)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                <Table.ScrollContainer minWidth={560}>
+                  <Table>
+                    <Table.Tbody>
+                      {product.activities.map((activity) => (
+                        <Table.Tr key={activity.id}>
+                          <Table.Td>
+                            <Anchor component={Link} to={`/staff/activities/${activity.id}`}>
+                              {activity.code}
+                            </Anchor>
+                          </Table.Td>
+                          <Table.Td>{activity.title}</Table.Td>
+                          <Table.Td>
+                            <StatusBadge status={activity.status} group="activity" />
+                          </Table.Td>
+                          <Table.Td>{formatDate(activity.startDate)}</Table.Td>
+                          <Table.Td ta="right">{money(activity.budgetPlanned)}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
               </Paper>
             ))}
       </section>

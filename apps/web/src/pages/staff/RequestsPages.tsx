@@ -11,7 +11,8 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { StatusBadge, notifySuccess } from './parts';
 import { usePlan, useRequests, useReviewContext } from './staff.queries';
-import { REQUEST_STATUSES, type RequestStatus, type ReviewContext } from './staff.types';
+import { REQUEST_STATUSES } from '../../api/enums';
+import type { RequestStatus, ReviewContext } from './staff.types';
 
 /** The management committee's queue of national requests, by status. */
 export function RequestsPage() {
@@ -208,7 +209,8 @@ function Decisions({ context }: { context: ReviewContext }) {
         case 'reject':
           return unwrap(api.POST('/api/requests/{id}/reject', { ...path, body: { reason: rejectReason.trim() } }));
         case 'schedule':
-          return unwrap(api.POST('/api/requests/{id}/schedule', { ...path, body: { productId: productId ?? '' } }));
+          // Answers the request with the national activity it was scheduled as.
+          return unwrap(api.POST('/api/requests/{id}/schedule', { ...path, body: { productId: productId ?? '' } })).then((scheduled) => scheduled.request);
       }
     },
     onMutate: () => setError(null),

@@ -1,35 +1,22 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
-import type { Page } from '../../api/types';
 import type { paths } from '../../api/schema';
-import type {
-  Activity,
-  ActivityApplications,
-  ActivityListItem,
-  BackToOfficeReport,
-  NationalRequest,
-  Plan,
-  PlanDetail,
-  ProductsMatrix,
-  RequestStatus,
-  ReviewContext,
-  Sheet,
-} from './staff.types';
+import type { RequestStatus } from './staff.types';
 
 export type ActivitySearch = Omit<NonNullable<paths['/api/activities']['get']['parameters']['query']>, 'cursor'>;
 
 export function usePlans() {
   return useQuery({
     queryKey: ['staff', 'plans'],
-    queryFn: ({ signal }) => unwrap<Page<Plan>>(api.GET('/api/ta-plans', { params: { query: { limit: 200 } }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/ta-plans', { params: { query: { limit: 200 } }, signal })),
   });
 }
 
 export function usePlan(id: string) {
   return useQuery({
     queryKey: ['staff', 'plan', id],
-    queryFn: ({ signal }) => unwrap<PlanDetail>(api.GET('/api/ta-plans/{id}', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/ta-plans/{id}', { params: { path: { id } }, signal })),
     retry: false,
   });
 }
@@ -37,7 +24,7 @@ export function usePlan(id: string) {
 export function useMatrix(id: string) {
   return useQuery({
     queryKey: ['staff', 'matrix', id],
-    queryFn: ({ signal }) => unwrap<ProductsMatrix>(api.GET('/api/ta-plans/{id}/matrix', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/ta-plans/{id}/matrix', { params: { path: { id } }, signal })),
     retry: false,
   });
 }
@@ -45,7 +32,7 @@ export function useMatrix(id: string) {
 export function useActivities(search: ActivitySearch) {
   return useQuery({
     queryKey: ['staff', 'activities', search],
-    queryFn: ({ signal }) => unwrap<Page<ActivityListItem>>(api.GET('/api/activities', { params: { query: { limit: 200, ...search } }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/activities', { params: { query: { limit: 200, ...search } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -53,7 +40,7 @@ export function useActivities(search: ActivitySearch) {
 export function useActivity(id: string) {
   return useQuery({
     queryKey: ['staff', 'activity', id],
-    queryFn: ({ signal }) => unwrap<Activity>(api.GET('/api/activities/{id}', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/activities/{id}', { params: { path: { id } }, signal })),
     retry: false,
   });
 }
@@ -61,7 +48,7 @@ export function useActivity(id: string) {
 export function useSheet(id: string) {
   return useQuery({
     queryKey: ['staff', 'sheet', id],
-    queryFn: ({ signal }) => unwrap<Sheet>(api.GET('/api/activities/{id}/sheet', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/activities/{id}/sheet', { params: { path: { id } }, signal })),
     retry: false,
   });
 }
@@ -70,7 +57,7 @@ export function useApplications(id: string) {
   return useQuery({
     queryKey: ['staff', 'applications', id],
     queryFn: ({ signal }) =>
-      unwrap<ActivityApplications>(api.GET('/api/activities/{id}/applications', { params: { path: { id }, query: { limit: 200 } }, signal })),
+      unwrap(api.GET('/api/activities/{id}/applications', { params: { path: { id }, query: { limit: 200 } }, signal })),
     retry: false,
   });
 }
@@ -81,7 +68,7 @@ export function useBackToOfficeReport(id: string) {
     queryKey: ['staff', 'report', id],
     queryFn: async ({ signal }) => {
       try {
-        return await unwrap<BackToOfficeReport>(api.GET('/api/activities/{id}/back-to-office-report', { params: { path: { id } }, signal }));
+        return await unwrap(api.GET('/api/activities/{id}/back-to-office-report', { params: { path: { id } }, signal }));
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;
@@ -95,7 +82,7 @@ export function useRequests(status: RequestStatus | null) {
   return useQuery({
     queryKey: ['staff', 'requests', status],
     queryFn: ({ signal }) =>
-      unwrap<Page<NationalRequest>>(api.GET('/api/requests', { params: { query: { limit: 200, ...(status ? { status } : {}) } }, signal })),
+      unwrap(api.GET('/api/requests', { params: { query: { limit: 200, ...(status ? { status } : {}) } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -103,7 +90,7 @@ export function useRequests(status: RequestStatus | null) {
 export function useReviewContext(id: string) {
   return useQuery({
     queryKey: ['staff', 'request', id],
-    queryFn: ({ signal }) => unwrap<ReviewContext>(api.GET('/api/requests/{id}/review-context', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/requests/{id}/review-context', { params: { path: { id } }, signal })),
     retry: false,
   });
 }
