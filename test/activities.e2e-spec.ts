@@ -1,17 +1,12 @@
 import { QueueEvents } from 'bullmq';
-import { randomBytes } from 'node:crypto';
 import type { Role } from '@trta/http';
 import { CLOSE_PAST_DEADLINE_PATTERN, CLOSE_PAST_DEADLINE_SCHEDULER, TRANSITIONS, type LifecycleAction } from '@trta/activities';
 import { JobName, JobQueue, QueueName } from '@trta/queues';
 import { createTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/factories';
+import { currentPlanWithProduct, day, insertPlan, insertProduct, postActivity, uniqueVenueCity } from './support/activity-fixtures';
 
 type Body = Record<string, unknown>;
-
-/** A date `offset` days from today (UTC), as the API takes dates. */
-function day(offset: number): string {
-  return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 const STATUSES = ['planned', 'confirmed', 'open', 'closed', 'delivered', 'cancelled', 'postponed'] as const;
 const ACTIONS = Object.keys(TRANSITIONS) as LifecycleAction[];
@@ -28,24 +23,9 @@ describe('activities', () => {
     t = await createTestApp();
     for (const role of ['admin', 'staff', 'auditor', 'focal_point', 'applicant'] as Role[]) tokens[role] = (await signedIn(t, role)).token;
     planYear = new Date().getUTCFullYear() - 1;
-    [{ id: planId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end, status) VALUES ($1, 'TA Plan', $2, $3, 'adopted') RETURNING id`,
-      [`${planYear}-${planYear + 2}`, `${planYear}-01-01`, `${planYear + 2}-12-31`],
-    );
-    [{ id: productId }] = await t.dataSource.query(
-      `INSERT INTO products (plan_id, code, name, category, description, planned_budget, funding_source)
-       VALUES ($1, 'P1', 'General TA', 'general', 'courses', '500000.00', 'regular_budget') RETURNING id`,
-      [planId],
-    );
-    const [{ id: otherPlanId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end) VALUES ($1, 'Next plan', $2, $3) RETURNING id`,
-      [`${planYear + 3}-${planYear + 4}`, `${planYear + 3}-01-01`, `${planYear + 4}-12-31`],
-    );
-    [{ id: otherPlanProductId }] = await t.dataSource.query(
-      `INSERT INTO products (plan_id, code, name, category, planned_budget, funding_source)
-       VALUES ($1, 'P1', 'General TA', 'general', '1000.00', 'partner') RETURNING id`,
-      [otherPlanId],
-    );
+    ({ planId, productId } = await currentPlanWithProduct(t));
+    const otherPlanId = await insertPlan(t, { firstYear: planYear + 3, lastYear: planYear + 4, title: 'Next plan', status: 'draft' });
+    otherPlanProductId = await insertProduct(t, otherPlanId, { plannedBudget: '1000.00', fundingSource: 'partner' });
   });
   afterAll(() => t.close());
 
@@ -69,7 +49,7 @@ describe('activities', () => {
       leadDivision: 'ITTC',
       capacity: 25,
       budgetPlanned: '45000.50',
-      venueCity: `City ${randomBytes(4).toString('hex')}`,
+      venueCity: uniqueVenueCity(),
       venueCountry: 'CHE',
       startDate: day(60),
       endDate: day(64),
@@ -78,11 +58,7 @@ describe('activities', () => {
     };
   }
 
-  async function createActivity(overrides: Body = {}): Promise<Body & { id: string; version: number; code: string }> {
-    const response = await staff.post('/api/activities', activityBody(overrides));
-    if (response.status !== 201) throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  }
+  const createActivity = (overrides: Body = {}) => postActivity(t, tokens.staff, activityBody(overrides));
 
   /** Puts an activity straight into a state through SQL (the sheet, and dates in the past, are not reachable through this API). */
   async function force(id: string, values: { status?: string; start?: string; end?: string; deadline?: string | null; sheet?: boolean }) {

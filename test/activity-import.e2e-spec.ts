@@ -1,6 +1,7 @@
 import type { Role } from '@trta/http';
 import { createTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/factories';
+import { insertPlan } from './support/activity-fixtures';
 
 const HEADER =
   'productCode,title,type,deliveryMode,plsLevel,languages,topics,leadDivision,beneficiaryCountries,region,plannedQuarter,startDate,endDate,venueCity,venueCountry,capacity,applicationDeadline,requiresNomination,budgetPlanned,fundingSource';
@@ -29,10 +30,7 @@ describe('POST /api/ta-plans/:id/activities/import', () => {
     planId = (await staff('/api/ta-plans', { code: `${year}-${year + 1}`, title: 'TA Plan', periodStart: `${year}-01-01`, periodEnd: `${year + 1}-12-31` })).body.id;
     await staff(`/api/ta-plans/${planId}/products`, { code: 'GEN', name: 'General TA', category: 'general', plannedBudget: '100000.00', fundingSource: 'regular_budget' });
     await staff(`/api/ta-plans/${planId}/products`, { code: 'SPEC', name: 'Specialized TA', category: 'specialized', plannedBudget: '5000.00', fundingSource: 'partner' });
-    [{ id: closedPlanId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end, status) VALUES ($1, 'Old plan', $2, $3, 'closed') RETURNING id`,
-      [`${year - 2}-${year - 1}`, `${year - 2}-01-01`, `${year - 1}-12-31`],
-    );
+    closedPlanId = await insertPlan(t, { firstYear: year - 2, lastYear: year - 1, title: 'Old plan', status: 'closed' });
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
 import type { Role } from '@trta/http';
 import { createTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/factories';
+import { activityCode, insertActivity, insertPlan, insertProduct, type ActivityRow, type PlanAndProduct } from './support/activity-fixtures';
 
 type Row = Record<string, unknown>;
 
@@ -16,36 +17,11 @@ describe('GET /api/activities (search)', () => {
   let sequence = 0;
   const ids: Record<string, string> = {};
 
-  /** An activity written straight to the table, so status, dates and creation time are whatever the test needs. */
-  async function insertActivity(values: Row): Promise<string> {
+  /** An activity written straight to the table, so status, dates and creation time are whatever the test needs (of product A unless told). */
+  async function activity({ planId: inPlan = planId, productId = productA, ...values }: ActivityRow & Partial<PlanAndProduct>): Promise<string> {
     sequence += 1;
-    const row: Row = {
-      code: `TA-${year}-${String(sequence).padStart(4, '0')}`,
-      plan_id: planId,
-      product_id: productA,
-      title: `Activity ${sequence}`,
-      type: 'global',
-      delivery_mode: 'face_to_face',
-      pls_level: null,
-      languages: ['en'],
-      topics: ['general'],
-      lead_division: 'ITTC',
-      beneficiary_countries: [],
-      region: null,
-      start_date: null,
-      end_date: null,
-      capacity: 20,
-      budget_planned: '1000.00',
-      funding_source: 'regular_budget',
-      status: 'planned',
-      ...values,
-    };
-    const columns = Object.keys(row);
-    const [{ id }] = await t.dataSource.query(
-      `INSERT INTO activities (${columns.join(', ')}) VALUES (${columns.map((_c, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
-      Object.values(row),
-    );
-    return id;
+    const code = activityCode(year, sequence);
+    return (await insertActivity(t, { planId: inPlan, productId }, { code, title: `Activity ${sequence}`, topics: ['general'], capacity: 20, ...values })).id;
   }
 
   const get = (query: string, role: Role = 'staff') => t.http.get(`/api/activities${query}`).auth(tokens[role], { type: 'bearer' });
@@ -60,76 +36,63 @@ describe('GET /api/activities (search)', () => {
     t = await createTestApp();
     for (const role of ['staff', 'auditor', 'applicant', 'focal_point'] as Role[]) tokens[role] = (await signedIn(t, role)).token;
     year = new Date().getUTCFullYear();
-    [{ id: planId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end) VALUES ($1, 'Search plan', $2, $3) RETURNING id`,
-      [`${year}-${year + 1}`, `${year}-01-01`, `${year + 1}-12-31`],
-    );
-    [{ id: bulkPlanId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end) VALUES ($1, 'Bulk plan', $2, $3) RETURNING id`,
-      [`${year + 2}-${year + 3}`, `${year + 2}-01-01`, `${year + 3}-12-31`],
-    );
-    const product = async (plan: string, productCode: string) =>
-      (
-        await t.dataSource.query(
-          `INSERT INTO products (plan_id, code, name, category, planned_budget, funding_source)
-           VALUES ($1, $2, 'Product', 'general', '100000.00', 'regular_budget') RETURNING id`,
-          [plan, productCode],
-        )
-      )[0].id as string;
+    planId = await insertPlan(t, { firstYear: year, lastYear: year + 1, title: 'Search plan', status: 'draft' });
+    bulkPlanId = await insertPlan(t, { firstYear: year + 2, lastYear: year + 3, title: 'Bulk plan', status: 'draft' });
+    const product = (plan: string, code: string) => insertProduct(t, plan, { code, name: 'Product', plannedBudget: '100000.00' });
     productA = await product(planId, 'A');
     productB = await product(planId, 'B');
     bulkProduct = await product(bulkPlanId, 'BULK');
 
-    ids.customs = await insertActivity({
+    ids.customs = await activity({
       title: 'Customs valuation workshop',
       type: 'national',
-      beneficiary_countries: ['KEN'],
+      beneficiaryCountries: ['KEN'],
       region: 'africa',
-      pls_level: 1,
+      plsLevel: 1,
       topics: ['trade_facilitation'],
-      start_date: `${year}-03-10`,
-      end_date: `${year}-03-12`,
-      venue_city: 'Nairobi',
-      venue_country: 'KEN',
+      startDate: `${year}-03-10`,
+      endDate: `${year}-03-12`,
+      venueCity: 'Nairobi',
+      venueCountry: 'KEN',
     });
-    ids.regional = await insertActivity({
-      product_id: productB,
+    ids.regional = await activity({
+      productId: productB,
       title: 'Regional course on market access',
       type: 'regional',
-      beneficiary_countries: ['KEN', 'SEN'],
+      beneficiaryCountries: ['KEN', 'SEN'],
       region: 'africa',
-      delivery_mode: 'online',
-      pls_level: 2,
+      deliveryMode: 'online',
+      plsLevel: 2,
       topics: ['market_access', 'trade_facilitation'],
-      start_date: `${year}-05-01`,
-      end_date: `${year}-05-20`,
+      startDate: `${year}-05-01`,
+      endDate: `${year}-05-20`,
       status: 'confirmed',
     });
-    ids.elearning = await insertActivity({
+    ids.elearning = await activity({
       title: 'SPS basics online course',
-      delivery_mode: 'e_learning',
+      deliveryMode: 'e_learning',
       topics: ['sps'],
       status: 'open',
     });
-    ids.seminar = await insertActivity({
-      product_id: productB,
+    ids.seminar = await activity({
+      productId: productB,
       title: 'Trade policy review seminar',
-      delivery_mode: 'hybrid',
-      pls_level: 3,
+      deliveryMode: 'hybrid',
+      plsLevel: 3,
       topics: ['trade_policy_review'],
-      start_date: `${year}-09-01`,
-      end_date: `${year}-09-03`,
+      startDate: `${year}-09-01`,
+      endDate: `${year}-09-03`,
       status: 'cancelled',
-      budget_actual: '12.50',
+      budgetActual: '12.50',
     });
-    ids.asian = await insertActivity({
+    ids.asian = await activity({
       title: 'Accession negotiations clinic',
       type: 'national',
-      beneficiary_countries: ['IND'],
+      beneficiaryCountries: ['IND'],
       region: 'asia_pacific',
       topics: ['accessions'],
-      start_date: `${year}-04-28`,
-      end_date: `${year}-05-02`,
+      startDate: `${year}-04-28`,
+      endDate: `${year}-05-02`,
     });
     // A word only the activity sheet has.
     await t.dataSource.query(`INSERT INTO activity_sheets (activity_id, objectives) VALUES ($1, $2::jsonb)`, [
@@ -142,13 +105,13 @@ describe('GET /api/activities (search)', () => {
     // 37 activities for the pagination tests: repeated start dates, undated ones, and creation times a second apart.
     for (let i = 0; i < 37; i++) {
       const dated = i % 5 !== 0;
-      await insertActivity({
-        plan_id: bulkPlanId,
-        product_id: bulkProduct,
+      await activity({
+        planId: bulkPlanId,
+        productId: bulkProduct,
         title: `Bulk ${['alpha', 'beta', 'gamma', 'delta'][i % 4]} ${String(i).padStart(2, '0')}`,
-        start_date: dated ? `${year + 2}-0${1 + (i % 7)}-1${i % 3}` : null,
-        end_date: dated ? `${year + 2}-0${1 + (i % 7)}-2${i % 3}` : null,
-        created_at: new Date(Date.UTC(year, 0, 1, 0, 0, i % 9, (i * 7) % 1000)).toISOString(),
+        startDate: dated ? `${year + 2}-0${1 + (i % 7)}-1${i % 3}` : null,
+        endDate: dated ? `${year + 2}-0${1 + (i % 7)}-2${i % 3}` : null,
+        createdAt: new Date(Date.UTC(year, 0, 1, 0, 0, i % 9, (i * 7) % 1000)).toISOString(),
       });
     }
   });

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { createTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/factories';
-import { type Body, type Token, day, activityFactory, applicantIn, client, uploadPdf, apply, notificationsOf } from './support/application-fixtures';
+import { activityFactory, day } from './support/activity-fixtures';
+import { type Body, type Token, applicantIn, client, uploadPdf, apply, notificationsOf } from './support/application-fixtures';
 
 describe('applications', () => {
   let t: TestApp;

@@ -1,10 +1,7 @@
 import type { Role } from '@trta/http';
+import { activityCode, currentPlanWithProduct, day, insertActivity, type PlanAndProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
-
-function day(offset: number): string {
-  return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
@@ -12,8 +9,7 @@ describe('attendance and completion', () => {
   let t: TestApp;
   const tokens = {} as Record<Role, string>;
   let applicant: { id: string; token: string };
-  let planId: string;
-  let productId: string;
+  let plan: PlanAndProduct;
   let codeCounter = 0;
   const planYear = new Date().getUTCFullYear();
 
@@ -22,30 +18,22 @@ describe('attendance and completion', () => {
     for (const role of ['admin', 'staff', 'auditor', 'focal_point'] as Role[]) tokens[role] = (await signedIn(t, role)).token;
     applicant = await signedIn(t, 'applicant');
     tokens.applicant = applicant.token;
-    [{ id: planId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end, status) VALUES ($1, 'TA Plan', $2, $3, 'adopted') RETURNING id`,
-      [`${planYear - 1}-${planYear + 1}`, `${planYear - 1}-01-01`, `${planYear + 1}-12-31`],
-    );
-    [{ id: productId }] = await t.dataSource.query(
-      `INSERT INTO products (plan_id, code, name, category, planned_budget, funding_source)
-       VALUES ($1, 'P1', 'General TA', 'general', '500000.00', 'regular_budget') RETURNING id`,
-      [planId],
-    );
+    plan = await currentPlanWithProduct(t);
   });
   afterAll(() => t.close());
 
   /** A 3-day course that ended last week. */
-  async function activity(values: { status?: string; capacity?: number } = {}): Promise<{ id: string; code: string }> {
-    const code = `TA-${planYear}-${String(8000 + ++codeCounter).padStart(4, '0')}`;
-    const [row] = await t.dataSource.query(
-      `INSERT INTO activities (code, plan_id, product_id, title, type, delivery_mode, languages, lead_division, capacity, budget_planned,
-         funding_source, status, start_date, end_date, venue_city, venue_country)
-       VALUES ($1, $2, $3, 'Course on customs valuation', 'global', 'face_to_face', '{en}', 'ITTC', $4, '1000.00', 'regular_budget', $5, $6, $7,
-         'Geneva', 'CHE') RETURNING id, code`,
-      [code, planId, productId, values.capacity ?? 50, values.status ?? 'closed', day(-9), day(-7)],
-    );
-    return row;
-  }
+  const activity = (values: { status?: string; capacity?: number } = {}) =>
+    insertActivity(t, plan, {
+      code: activityCode(planYear, 8000 + ++codeCounter),
+      title: 'Course on customs valuation',
+      capacity: values.capacity ?? 50,
+      status: values.status ?? 'closed',
+      startDate: day(-9),
+      endDate: day(-7),
+      venueCity: 'Geneva',
+      venueCountry: 'CHE',
+    });
 
   /** An application of a fresh applicant in a given status, by SQL (selection belongs to the applications feature). */
   async function application(activityId: string, status = 'selected', applicantId?: string): Promise<string> {

@@ -1,13 +1,9 @@
 import type { Role } from '@trta/http';
+import { currentPlanWithProduct, day, postActivity, type PlanAndProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 type Body = Record<string, unknown>;
-
-/** A date `offset` days from today (UTC), as the API takes dates. */
-function day(offset: number): string {
-  return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -28,22 +24,12 @@ function reportBody(overrides: Body = {}): Body {
 describe('back-to-office reports', () => {
   let t: TestApp;
   const users = {} as Record<Role, { id: string; email: string; token: string }>;
-  let planId: string;
-  let productId: string;
+  let plan: PlanAndProduct;
 
   beforeAll(async () => {
     t = await createTestApp();
     for (const role of ['admin', 'staff', 'auditor', 'focal_point', 'applicant'] as Role[]) users[role] = await signedIn(t, role);
-    const year = new Date().getUTCFullYear() - 1;
-    [{ id: planId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end, status) VALUES ($1, 'TA Plan', $2, $3, 'adopted') RETURNING id`,
-      [`${year}-${year + 2}`, `${year}-01-01`, `${year + 2}-12-31`],
-    );
-    [{ id: productId }] = await t.dataSource.query(
-      `INSERT INTO products (plan_id, code, name, category, planned_budget, funding_source)
-       VALUES ($1, 'GEN', 'General TA', 'general', '500000.00', 'regular_budget') RETURNING id`,
-      [planId],
-    );
+    plan = await currentPlanWithProduct(t);
   });
   afterAll(() => t.close());
 
@@ -56,9 +42,8 @@ describe('back-to-office reports', () => {
 
   /** An online activity that ended yesterday, confirmed through the API (and delivered when asked). */
   async function activity(deliver: boolean): Promise<{ id: string; code: string }> {
-    const created = await as('staff').post('/api/activities', {
-      planId,
-      productId,
+    const created = await postActivity(t, users.staff.token, {
+      ...plan,
       title: 'Online course on trade facilitation',
       type: 'global',
       deliveryMode: 'online',
@@ -70,10 +55,9 @@ describe('back-to-office reports', () => {
       startDate: day(-10),
       endDate: day(-1),
     });
-    expect(created.status).toBe(201);
-    await as('staff').post(`/api/activities/${created.body.id}/confirm`).expect(200);
-    if (deliver) await as('staff').post(`/api/activities/${created.body.id}/deliver`).expect(200);
-    return created.body;
+    await as('staff').post(`/api/activities/${created.id}/confirm`).expect(200);
+    if (deliver) await as('staff').post(`/api/activities/${created.id}/deliver`).expect(200);
+    return created;
   }
 
   it('refuses a report before the activity is delivered, naming its status (409)', async () => {

@@ -1,13 +1,10 @@
 import { dirname, join } from 'node:path';
+import { activityWithSheet, currentPlanWithProduct, day, sheetTexts, type ActivityWithSheetOptions, type PlanAndProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 type Body = Record<string, unknown>;
 type Item = Record<string, unknown> & { id: string; code: string; title: string };
-
-function day(offset: number): string {
-  return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 const FILE = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Title (notes) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 
@@ -58,64 +55,21 @@ async function parseFeed(text: string): Promise<{ name: string; events: FeedEven
 describe('catalogue publications: printable sheet and calendar feed', () => {
   let t: TestApp;
   let staffToken: string;
-  let planId: string;
-  let productId: string;
+  let plan: PlanAndProduct;
   const listed: Record<string, Item> = {};
   const hidden: Record<string, Item> = {};
 
   const staff = {
     post: (path: string, body: Body = {}) => t.http.post(path).auth(staffToken, { type: 'bearer' }).send(body),
-    put: (path: string, body: Body) => t.http.put(path).auth(staffToken, { type: 'bearer' }).send(body),
   };
 
-  const texts = (language: string, words: string) => ({
-    objectives: { [language]: `Objectives ${words}` },
-    targetAudience: { [language]: `Audience ${words}` },
-    applicationRequirements: { [language]: `Requirements ${words}` },
-    programme: { [language]: `Programme ${words}` },
-  });
-
-  async function activity(options: { overrides?: Body; sheet: Body; status: string; published: boolean; documents?: string[] }): Promise<Item> {
-    const response = await staff.post('/api/activities', {
-      planId,
-      productId,
-      title: 'Course on trade policy',
-      type: 'global',
-      deliveryMode: 'face_to_face',
-      languages: ['en'],
-      topics: ['trade_facilitation'],
-      leadDivision: 'ITTC',
-      capacity: 25,
-      budgetPlanned: '45000.50',
-      venueCity: 'Geneva',
-      venueCountry: 'CHE',
-      startDate: day(90),
-      endDate: day(94),
-      applicationDeadline: day(30),
-      ...options.overrides,
-    });
-    if (response.status !== 201) throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
-    await staff.put(`/api/activities/${response.body.id}/sheet`, { ...options.sheet, requiredDocuments: options.documents ?? ['cv'] }).expect(200);
-    await t.dataSource.query(
-      `UPDATE activities SET status = $2, sheet_published_at = CASE WHEN $3::boolean THEN now() END WHERE id = $1`,
-      [response.body.id, options.status, options.published],
-    );
-    return response.body;
-  }
+  /** An activity with a sheet, open and published unless told otherwise. */
+  const activity = (options: ActivityWithSheetOptions): Promise<Item> => activityWithSheet(t, staffToken, plan, options);
 
   beforeAll(async () => {
     t = await createTestApp();
     staffToken = (await signedIn(t, 'staff')).token;
-    const year = new Date().getUTCFullYear() - 1;
-    [{ id: planId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end, status) VALUES ($1, 'TA Plan', $2, $3, 'adopted') RETURNING id`,
-      [`${year}-${year + 2}`, `${year}-01-01`, `${year + 2}-12-31`],
-    );
-    [{ id: productId }] = await t.dataSource.query(
-      `INSERT INTO products (plan_id, code, name, category, planned_budget, funding_source)
-       VALUES ($1, 'P1', 'General TA', 'general', '500000.00', 'regular_budget') RETURNING id`,
-      [planId],
-    );
+    plan = await currentPlanWithProduct(t);
 
     listed.bilingual = await activity({
       overrides: { title: 'Advanced course on customs valuation', languages: ['en', 'es'], startDate: day(60), endDate: day(64), applicationDeadline: day(20) },
@@ -125,9 +79,7 @@ describe('catalogue publications: printable sheet and calendar feed', () => {
         applicationRequirements: { en: 'A university degree', es: 'Un título universitario' },
         programme: { en: 'Five days of lectures', es: 'Cinco días de clases' },
       },
-      documents: ['cv', 'passport'],
-      status: 'open',
-      published: true,
+      requiredDocuments: ['cv', 'passport'],
     });
     listed.french = await activity({
       overrides: {
@@ -150,14 +102,12 @@ describe('catalogue publications: printable sheet and calendar feed', () => {
         applicationRequirements: { fr: 'Être nommé par son gouvernement' },
         programme: { fr: 'Trois séances en ligne' },
       },
-      status: 'open',
-      published: true,
     });
-    listed.undated = await activity({ overrides: { title: 'Self-paced e-learning course' }, sheet: texts('en', 'at your pace'), status: 'open', published: true });
+    listed.undated = await activity({ overrides: { title: 'Self-paced e-learning course' }, sheet: sheetTexts('en', 'at your pace') });
     await t.dataSource.query('UPDATE activities SET start_date = NULL, end_date = NULL WHERE id = $1', [listed.undated.id]);
-    hidden.unpublished = await activity({ sheet: texts('en', 'draft'), status: 'open', published: false });
-    hidden.confirmed = await activity({ sheet: texts('en', 'confirmed'), status: 'confirmed', published: true });
-    hidden.closed = await activity({ sheet: texts('en', 'closed'), status: 'closed', published: true });
+    hidden.unpublished = await activity({ sheet: sheetTexts('en', 'draft'), published: false });
+    hidden.confirmed = await activity({ sheet: sheetTexts('en', 'confirmed'), status: 'confirmed' });
+    hidden.closed = await activity({ sheet: sheetTexts('en', 'closed'), status: 'closed' });
 
     await t.http
       .post(`/api/activities/${listed.bilingual.id}/sheet/materials`)

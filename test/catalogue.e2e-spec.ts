@@ -1,22 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import type { Role } from '@trta/http';
+import { activityWithSheet, currentPlanWithProduct, day, sheetTexts, uniqueVenueCity, type ActivityWithSheetOptions, type PlanAndProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 type Body = Record<string, unknown>;
 type Item = Record<string, unknown> & { id: string };
 
-function day(offset: number): string {
-  return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Title (handbook) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 
 describe('public catalogue', () => {
   let t: TestApp;
   let staffToken: string;
-  let planId: string;
-  let productId: string;
+  let plan: PlanAndProduct;
   /** Published and open, in the catalogue. */
   const listed: Record<string, Item> = {};
   /** Not in the catalogue, each for its own reason. */
@@ -25,59 +20,22 @@ describe('public catalogue', () => {
 
   const staff = {
     post: (path: string, body: Body = {}) => t.http.post(path).auth(staffToken, { type: 'bearer' }).send(body),
-    put: (path: string, body: Body) => t.http.put(path).auth(staffToken, { type: 'bearer' }).send(body),
   };
 
-  const texts = (language: string, words: string) => ({
-    objectives: { [language]: `Objectives ${words}` },
-    targetAudience: { [language]: `Audience ${words}` },
-    applicationRequirements: { [language]: `Requirements ${words}` },
-    programme: { [language]: `Programme ${words}` },
-  });
-
-  /** An activity with a sheet, in the given status, published or not (the state set through SQL, as the lifecycle is tested elsewhere). */
-  async function activity(options: { overrides?: Body; sheet: Body; status: string; published: boolean; deadline?: number }): Promise<Item> {
-    const response = await staff.post('/api/activities', {
-      planId,
-      productId,
-      title: 'Course on trade policy',
-      type: 'global',
-      deliveryMode: 'face_to_face',
-      languages: ['en'],
-      topics: ['trade_facilitation'],
-      leadDivision: 'ITTC',
-      capacity: 25,
-      budgetPlanned: '45000.50',
-      budgetActual: '12.00',
-      venueCity: `City ${randomBytes(4).toString('hex')}`,
-      venueCountry: 'CHE',
-      startDate: day(90),
-      endDate: day(94),
-      applicationDeadline: day(options.deadline ?? 30),
-      ...options.overrides,
+  /**
+   * An activity with a sheet, open and published unless told otherwise, in a city of its own, with an
+   * actual budget the public must not see; `deadline` is the day applications close.
+   */
+  const activity = (options: ActivityWithSheetOptions & { deadline?: number }): Promise<Item> =>
+    activityWithSheet(t, staffToken, plan, {
+      ...options,
+      overrides: { budgetActual: '12.00', venueCity: uniqueVenueCity(), applicationDeadline: day(options.deadline ?? 30), ...options.overrides },
     });
-    if (response.status !== 201) throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
-    await staff.put(`/api/activities/${response.body.id}/sheet`, { ...options.sheet, requiredDocuments: ['cv'] }).expect(200);
-    await t.dataSource.query(
-      `UPDATE activities SET status = $2, sheet_published_at = CASE WHEN $3::boolean THEN now() END WHERE id = $1`,
-      [response.body.id, options.status, options.published],
-    );
-    return response.body;
-  }
 
   beforeAll(async () => {
     t = await createTestApp();
     staffToken = (await signedIn(t, 'staff')).token;
-    const year = new Date().getUTCFullYear() - 1;
-    [{ id: planId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end, status) VALUES ($1, 'TA Plan', $2, $3, 'adopted') RETURNING id`,
-      [`${year}-${year + 2}`, `${year}-01-01`, `${year + 2}-12-31`],
-    );
-    [{ id: productId }] = await t.dataSource.query(
-      `INSERT INTO products (plan_id, code, name, category, planned_budget, funding_source)
-       VALUES ($1, 'P1', 'General TA', 'general', '500000.00', 'regular_budget') RETURNING id`,
-      [planId],
-    );
+    plan = await currentPlanWithProduct(t);
 
     listed.bilingual = await activity({
       overrides: { title: 'Advanced course on trade facilitation', languages: ['en', 'fr'], plsLevel: 3 },
@@ -87,8 +45,6 @@ describe('public catalogue', () => {
         applicationRequirements: { en: 'Nomination', fr: 'Nomination' },
         programme: { en: 'Five days', fr: 'Cinq jours' },
       },
-      status: 'open',
-      published: true,
       deadline: 20,
     });
     listed.french = await activity({
@@ -104,25 +60,21 @@ describe('public catalogue', () => {
         topics: ['sps'],
         plsLevel: 2,
       },
-      sheet: texts('fr', 'en français'),
-      status: 'open',
-      published: true,
+      sheet: sheetTexts('fr', 'en français'),
       deadline: 10,
     });
     listed.national = await activity({
       overrides: { title: 'National workshop on accession', type: 'national', beneficiaryCountries: ['KEN'], topics: ['accessions'], plsLevel: 1 },
-      sheet: texts('en', 'for Kenya'),
-      status: 'open',
-      published: true,
+      sheet: sheetTexts('en', 'for Kenya'),
       deadline: 40,
     });
     for (let index = 0; index < 4; index++) {
-      listed[`more${index}`] = await activity({ sheet: texts('en', `number ${index}`), status: 'open', published: true, deadline: 20 + index });
+      listed[`more${index}`] = await activity({ sheet: sheetTexts('en', `number ${index}`), deadline: 20 + index });
     }
-    hidden.unpublished = await activity({ sheet: texts('en', 'zanzibarite draft'), status: 'open', published: false });
-    hidden.confirmed = await activity({ sheet: texts('en', 'zanzibarite confirmed'), status: 'confirmed', published: true });
-    hidden.planned = await activity({ sheet: texts('en', 'zanzibarite planned'), status: 'planned', published: true });
-    hidden.closed = await activity({ sheet: texts('en', 'zanzibarite closed'), status: 'closed', published: true });
+    hidden.unpublished = await activity({ sheet: sheetTexts('en', 'zanzibarite draft'), published: false });
+    hidden.confirmed = await activity({ sheet: sheetTexts('en', 'zanzibarite confirmed'), status: 'confirmed' });
+    hidden.planned = await activity({ sheet: sheetTexts('en', 'zanzibarite planned'), status: 'planned' });
+    hidden.closed = await activity({ sheet: sheetTexts('en', 'zanzibarite closed'), status: 'closed' });
 
     const handbook = await t.http
       .post(`/api/activities/${listed.bilingual.id}/sheet/materials`)

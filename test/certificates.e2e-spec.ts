@@ -1,11 +1,8 @@
 import { dirname, join } from 'node:path';
 import type { Role } from '@trta/http';
+import { activityCode, currentPlanWithProduct, day, insertActivity } from './support/activity-fixtures';
 import { registration, signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
-
-function day(offset: number): string {
-  return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 /** The text of a PDF, whitespace collapsed, as a reader copying it would get it. */
 async function pdfText(pdf: Buffer): Promise<string> {
@@ -32,22 +29,17 @@ describe('certificates', () => {
     const body = registration({}, { fullName: 'Mariama Sow', country: 'GIN' });
     const registered = await t.http.post('/api/auth/register').send(body).expect(201);
     owner = { id: registered.body.user.id, token: registered.body.accessToken };
-    const [{ id: planId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end, status) VALUES ($1, 'TA Plan', $2, $3, 'adopted') RETURNING id`,
-      [`${planYear - 1}-${planYear + 1}`, `${planYear - 1}-01-01`, `${planYear + 1}-12-31`],
-    );
-    const [{ id: productId }] = await t.dataSource.query(
-      `INSERT INTO products (plan_id, code, name, category, planned_budget, funding_source)
-       VALUES ($1, 'P1', 'General TA', 'general', '500000.00', 'regular_budget') RETURNING id`,
-      [planId],
-    );
-    [activity] = await t.dataSource.query(
-      `INSERT INTO activities (code, plan_id, product_id, title, type, delivery_mode, languages, lead_division, capacity, budget_planned,
-         funding_source, status, start_date, end_date, venue_city, venue_country)
-       VALUES ($1, $2, $3, 'Regional course on SPS measures', 'global', 'face_to_face', '{en,fr}', 'ITTC', 30, '1000.00', 'regular_budget',
-         'delivered', $4, $5, 'Nairobi', 'KEN') RETURNING id, code`,
-      [`TA-${planYear}-0901`, planId, productId, day(-12), day(-8)],
-    );
+    activity = await insertActivity(t, await currentPlanWithProduct(t), {
+      code: activityCode(planYear, 901),
+      title: 'Regional course on SPS measures',
+      languages: ['en', 'fr'],
+      capacity: 30,
+      status: 'delivered',
+      startDate: day(-12),
+      endDate: day(-8),
+      venueCity: 'Nairobi',
+      venueCountry: 'KEN',
+    });
     [{ id: completedId }] = await t.dataSource.query(
       `INSERT INTO applications (activity_id, applicant_id, country, status, attended_days) VALUES ($1, $2, 'GIN', 'attended', 5) RETURNING id`,
       [activity.id, owner.id],

@@ -1,10 +1,7 @@
 import type { Role } from '@trta/http';
+import { activityCode, currentPlanWithProduct, day, insertActivity, type PlanAndProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
-
-function day(offset: number): string {
-  return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
@@ -12,8 +9,7 @@ describe('evaluations', () => {
   let t: TestApp;
   const tokens = {} as Record<Role, string>;
   let staffId: string;
-  let planId: string;
-  let productId: string;
+  let plan: PlanAndProduct;
   let codeCounter = 0;
   const planYear = new Date().getUTCFullYear();
 
@@ -23,29 +19,22 @@ describe('evaluations', () => {
     const staff = await signedIn(t, 'staff');
     tokens.staff = staff.token;
     staffId = staff.id;
-    [{ id: planId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end, status) VALUES ($1, 'TA Plan', $2, $3, 'adopted') RETURNING id`,
-      [`${planYear - 1}-${planYear + 1}`, `${planYear - 1}-01-01`, `${planYear + 1}-12-31`],
-    );
-    [{ id: productId }] = await t.dataSource.query(
-      `INSERT INTO products (plan_id, code, name, category, planned_budget, funding_source)
-       VALUES ($1, 'P1', 'General TA', 'general', '500000.00', 'regular_budget') RETURNING id`,
-      [planId],
-    );
+    plan = await currentPlanWithProduct(t);
   });
   afterAll(() => t.close());
 
-  async function activity(): Promise<{ id: string; code: string }> {
-    const code = `TA-${planYear}-${String(9000 + ++codeCounter).padStart(4, '0')}`;
-    const [row] = await t.dataSource.query(
-      `INSERT INTO activities (code, plan_id, product_id, title, type, delivery_mode, languages, lead_division, capacity, budget_planned,
-         funding_source, status, start_date, end_date)
-       VALUES ($1, $2, $3, 'E-learning course on trade in services', 'global', 'e_learning', '{en}', 'ITTC', 100, '0.00', 'regular_budget',
-         'delivered', $4, $5) RETURNING id, code`,
-      [code, planId, productId, day(-40), day(-10)],
-    );
-    return row;
-  }
+  /** A delivered e-learning course that ended ten days ago. */
+  const activity = () =>
+    insertActivity(t, plan, {
+      code: activityCode(planYear, 9000 + ++codeCounter),
+      title: 'E-learning course on trade in services',
+      deliveryMode: 'e_learning',
+      capacity: 100,
+      budgetPlanned: '0.00',
+      status: 'delivered',
+      startDate: day(-40),
+      endDate: day(-10),
+    });
 
   /** An applicant (signed in) with an application in `status`, by SQL. */
   async function participant(activityId: string, status = 'attended'): Promise<{ id: string; token: string; applicationId: string }> {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { create } from 'xmlbuilder2';
 import { validateXML } from 'xmllint-wasm';
+import { activityCode, insertActivity, insertPlan, insertProduct, type ActivityRow, type PlanAndProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -22,22 +23,6 @@ async function schemaErrors(xml: string): Promise<string[]> {
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const ORG = 'XI-IATI-WTO';
 
-interface ActivityValues {
-  title?: string;
-  type: 'national' | 'regional' | 'global';
-  status: string;
-  languages?: string[];
-  topics?: string[];
-  countries?: string[];
-  region?: string | null;
-  deliveryMode?: string;
-  plannedQuarter?: string | null;
-  startDate?: string | null;
-  endDate?: string | null;
-  budgetActual?: string | null;
-  partners?: string[];
-}
-
 /** What the tests read of xmlbuilder2's DOM (the project compiles without the DOM library's types). */
 interface Element {
   nodeType: number;
@@ -56,53 +41,21 @@ const attrs = (elements: Element[], ...names: string[]) => elements.map((element
 
 describe('IATI export', () => {
   let t: TestApp;
-  let planId: string;
-  let productId: string;
+  let plan: PlanAndProduct;
   let counter = 0;
 
   beforeAll(async () => {
     t = await createTestApp();
-    [{ id: planId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end, status) VALUES ('2024-2025', 'TA Plan 2024-2025', '2024-01-01', '2025-12-31', 'adopted') RETURNING id`,
-    );
-    [{ id: productId }] = await t.dataSource.query(
-      `INSERT INTO products (plan_id, code, name, category, planned_budget, funding_source)
-       VALUES ($1, 'GEN', 'General WTO-related TA', 'general', '900000.00', 'global_trust_fund') RETURNING id`,
-      [planId],
-    );
+    const planId = await insertPlan(t, { firstYear: 2024, lastYear: 2025, title: 'TA Plan 2024-2025' });
+    const productId = await insertProduct(t, planId, { code: 'GEN', name: 'General WTO-related TA', plannedBudget: '900000.00', fundingSource: 'global_trust_fund' });
+    plan = { planId, productId };
   });
   afterAll(() => t.close());
 
   /** Puts an activity in any state directly: the export reads whatever the lifecycle left behind. */
-  async function insertActivity(values: ActivityValues): Promise<{ id: string; code: string }> {
-    counter += 1;
-    const code = `TA-2024-${String(counter).padStart(4, '0')}`;
-    const [{ id }] = await t.dataSource.query(
-      `INSERT INTO activities (code, plan_id, product_id, title, type, delivery_mode, languages, topics, lead_division,
-         beneficiary_countries, region, planned_quarter, start_date, end_date, capacity, budget_planned, budget_actual,
-         funding_source, partners, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ITTC', $9::char(3)[], $10, $11, $12, $13, 25, '45000.50', $14, 'regular_budget', $15, $16)
-       RETURNING id`,
-      [
-        code,
-        planId,
-        productId,
-        values.title ?? `Activity ${code}`,
-        values.type,
-        values.deliveryMode ?? 'face_to_face',
-        values.languages ?? ['en'],
-        values.topics ?? [],
-        values.countries ?? [],
-        values.region ?? null,
-        values.plannedQuarter ?? null,
-        values.startDate ?? null,
-        values.endDate ?? null,
-        values.budgetActual ?? null,
-        values.partners ?? [],
-        values.status,
-      ],
-    );
-    return { id, code };
+  function activityInPlan(values: ActivityRow & Required<Pick<ActivityRow, 'type' | 'status'>>): Promise<{ id: string; code: string }> {
+    const code = activityCode(2024, ++counter);
+    return insertActivity(t, plan, { code, title: `Activity ${code}`, budgetPlanned: '45000.50', ...values });
   }
 
   describe('a plan with every kind of activity', () => {
@@ -112,27 +65,27 @@ describe('IATI export', () => {
     let byCode: Map<string, Element>;
 
     beforeAll(async () => {
-      activities.national = await insertActivity({
+      activities.national = await activityInPlan({
         title: 'Atelier national sur la facilitation des échanges & les <douanes>',
         type: 'national',
         status: 'planned',
         languages: ['fr', 'en'],
         topics: ['trade_facilitation'],
-        countries: ['KEN'],
+        beneficiaryCountries: ['KEN'],
         region: 'africa',
         plannedQuarter: '2024-Q2',
       });
-      activities.regional = await insertActivity({
+      activities.regional = await activityInPlan({
         type: 'regional',
         status: 'confirmed',
         topics: ['accessions', 'sps'],
-        countries: ['KEN', 'UGA', 'TZA'],
+        beneficiaryCountries: ['KEN', 'UGA', 'TZA'],
         region: 'africa',
         startDate: '2025-03-02',
         endDate: '2025-03-06',
         partners: ['WCO', 'UNCTAD'],
       });
-      activities.global = await insertActivity({
+      activities.global = await activityInPlan({
         title: 'Curso\u0007 en línea',
         type: 'global',
         status: 'open',
@@ -141,19 +94,19 @@ describe('IATI export', () => {
         startDate: '2025-09-01',
         endDate: '2025-10-31',
       });
-      activities.cancelled = await insertActivity({ type: 'national', status: 'cancelled', countries: ['SEN'], region: 'africa' });
-      activities.postponed = await insertActivity({ type: 'global', status: 'postponed', plannedQuarter: '2025-Q4' });
-      activities.closedOut = await insertActivity({
+      activities.cancelled = await activityInPlan({ type: 'national', status: 'cancelled', beneficiaryCountries: ['SEN'], region: 'africa' });
+      activities.postponed = await activityInPlan({ type: 'global', status: 'postponed', plannedQuarter: '2025-Q4' });
+      activities.closedOut = await activityInPlan({
         type: 'global',
         status: 'delivered',
         startDate: '2024-05-06',
         endDate: '2024-05-10',
         budgetActual: '44000.00',
       });
-      activities.delivered = await insertActivity({
+      activities.delivered = await activityInPlan({
         type: 'regional',
         status: 'delivered',
-        countries: ['CHL', 'PER'],
+        beneficiaryCountries: ['CHL', 'PER'],
         region: 'latin_america',
         startDate: '2024-11-04',
         endDate: '2024-11-08',
@@ -172,7 +125,7 @@ describe('IATI export', () => {
       ]);
       await t.dataSource.query('UPDATE activities SET sheet_published_at = now() WHERE id = $1', [activities.national.id]);
 
-      const got = await t.http.get(`/api/ta-plans/${planId}/iati.xml`).expect(200);
+      const got = await t.http.get(`/api/ta-plans/${plan.planId}/iati.xml`).expect(200);
       response = got;
       xml = got.text;
       const document = create(xml).node as unknown as Element;
@@ -298,9 +251,7 @@ describe('IATI export', () => {
   it('answers 404 for an unknown plan or a plan without activities, and 400 for an id that is not one', async () => {
     const unknown = await t.http.get(`/api/ta-plans/${UNKNOWN_ID}/iati.xml`).expect(404);
     expect(unknown.body).toMatchObject({ statusCode: 404, message: `TA plan ${UNKNOWN_ID} not found` });
-    const [{ id: emptyPlanId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end) VALUES ('2026-2027', 'Empty', '2026-01-01', '2027-12-31') RETURNING id`,
-    );
+    const emptyPlanId = await insertPlan(t, { firstYear: 2026, lastYear: 2027, title: 'Empty', status: 'draft' });
     const empty = await t.http.get(`/api/ta-plans/${emptyPlanId}/iati.xml`).expect(404);
     expect(empty.body.message).toBe('plan 2026-2027 has no activities to publish in IATI yet');
     await t.http.get('/api/ta-plans/not-a-uuid/iati.xml').expect(400);
@@ -308,7 +259,7 @@ describe('IATI export', () => {
 
   it('is the same for signed-in callers', async () => {
     const { token } = await signedIn(t, 'applicant');
-    const response = await t.http.get(`/api/ta-plans/${planId}/iati.xml`).auth(token, { type: 'bearer' }).expect(200);
+    const response = await t.http.get(`/api/ta-plans/${plan.planId}/iati.xml`).auth(token, { type: 'bearer' }).expect(200);
     expect(response.text).toContain('<iati-activities version="2.03"');
   });
 });

@@ -4,6 +4,7 @@ import type { Response } from 'superagent';
 import type { Role } from '@trta/http';
 import { createTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/factories';
+import { activityCode, insertActivity, type ActivityRow } from './support/activity-fixtures';
 
 type Row = Record<string, unknown>;
 
@@ -28,28 +29,9 @@ describe('GET /api/ta-plans/:id/matrix', () => {
     post: (path: string, body: Row) => t.http.post(path).auth(tokens[role], { type: 'bearer' }).send(body),
   });
 
-  async function insertActivity(productId: string, values: Row): Promise<string> {
-    sequence += 1;
-    const row: Row = {
-      code: `TA-${year}-${String(sequence).padStart(4, '0')}`,
-      plan_id: planId,
-      product_id: productId,
-      type: 'global',
-      delivery_mode: 'online',
-      languages: ['en'],
-      topics: ['general'],
-      lead_division: 'ITTC',
-      capacity: 30,
-      funding_source: 'regular_budget',
-      ...values,
-    };
-    const columns = Object.keys(row);
-    const [{ id }] = await t.dataSource.query(
-      `INSERT INTO activities (${columns.join(', ')}) VALUES (${columns.map((_c, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
-      Object.values(row),
-    );
-    return id;
-  }
+  /** An activity of the product written straight to the table: global, online, 30 seats, coded TA-<year>-0001 onwards. */
+  const activity = (productId: string, values: ActivityRow) =>
+    insertActivity(t, { planId, productId }, { code: activityCode(year, ++sequence), deliveryMode: 'online', topics: ['general'], capacity: 30, ...values });
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -70,11 +52,11 @@ describe('GET /api/ta-plans/:id/matrix', () => {
         .expect(201);
       products[productCode] = product.body.id;
     }
-    await insertActivity(products.GEN, { title: 'Big course', status: 'planned', budget_planned: '1234567.89', budget_actual: '1000.10', start_date: `${year}-03-01`, end_date: `${year}-03-05` });
-    await insertActivity(products.GEN, { title: 'Small, "quoted" course', status: 'confirmed', budget_planned: '0.11', start_date: `${year}-04-01`, end_date: `${year}-04-02` });
-    await insertActivity(products.SPEC, { title: 'Line one\nline two', status: 'open', budget_planned: '0.10' });
-    await insertActivity(products.SPEC, { title: 'Delivered seminar', status: 'delivered', budget_planned: '0.20', budget_actual: '0.20', start_date: `${year}-02-01`, end_date: `${year}-02-03` });
-    await insertActivity(products.SPEC, { title: 'Cancelled seminar', status: 'cancelled', status_reason: 'no funds', budget_planned: '5.00' });
+    await activity(products.GEN, { title: 'Big course', status: 'planned', budgetPlanned: '1234567.89', budgetActual: '1000.10', startDate: `${year}-03-01`, endDate: `${year}-03-05` });
+    await activity(products.GEN, { title: 'Small, "quoted" course', status: 'confirmed', budgetPlanned: '0.11', startDate: `${year}-04-01`, endDate: `${year}-04-02` });
+    await activity(products.SPEC, { title: 'Line one\nline two', status: 'open', budgetPlanned: '0.10' });
+    await activity(products.SPEC, { title: 'Delivered seminar', status: 'delivered', budgetPlanned: '0.20', budgetActual: '0.20', startDate: `${year}-02-01`, endDate: `${year}-02-03` });
+    await activity(products.SPEC, { title: 'Cancelled seminar', status: 'cancelled', statusReason: 'no funds', budgetPlanned: '5.00' });
   });
   afterAll(() => t.close());
 

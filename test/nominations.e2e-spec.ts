@@ -1,6 +1,7 @@
 import { createTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/factories';
-import { type Token, activityFactory, applicantIn, client, apply, bulkApplications, notificationsOf } from './support/application-fixtures';
+import { activityFactory } from './support/activity-fixtures';
+import { type Token, applicantIn, client, apply, bulkApplications, notificationsOf } from './support/application-fixtures';
 
 describe('nominations', () => {
   let t: TestApp;

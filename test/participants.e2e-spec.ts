@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@trta/http';
+import { activityCode, currentPlanWithProduct, day, insertActivity, type PlanAndProduct } from './support/activity-fixtures';
 import { login, PASSWORD, registration, signedIn, uniqueEmail } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 type Body = Record<string, unknown>;
-
-function day(offset: number): string {
-  return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 const CSV_HEADER =
   'email,fullName,gender,nationality,country,institutionType,institution,position,languages,status,attendedDays,satisfaction,relevance,preTestScore,postTestScore,comments';
@@ -17,8 +14,7 @@ describe('participants registered by staff', () => {
   const tokens = {} as Record<Role, string>;
   let staffId: string;
   let staffEmail: string;
-  let planId: string;
-  let productId: string;
+  let plan: PlanAndProduct;
   let codeCounter = 0;
   const planYear = new Date().getUTCFullYear();
 
@@ -29,30 +25,25 @@ describe('participants registered by staff', () => {
     tokens.staff = staff.token;
     staffId = staff.id;
     staffEmail = staff.email;
-    [{ id: planId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end, status) VALUES ($1, 'TA Plan', $2, $3, 'adopted') RETURNING id`,
-      [`${planYear - 1}-${planYear + 1}`, `${planYear - 1}-01-01`, `${planYear + 1}-12-31`],
-    );
-    [{ id: productId }] = await t.dataSource.query(
-      `INSERT INTO products (plan_id, code, name, category, planned_budget, funding_source)
-       VALUES ($1, 'P1', 'General TA', 'general', '500000.00', 'regular_budget') RETURNING id`,
-      [planId],
-    );
+    plan = await currentPlanWithProduct(t);
   });
   afterAll(() => t.close());
 
   /** A national workshop recorded after the fact: delivered, 5 days long, by SQL. */
-  async function activity(values: { status?: string; capacity?: number; start?: string; end?: string } = {}): Promise<{ id: string; code: string }> {
-    const code = `TA-${planYear}-${String(7000 + ++codeCounter).padStart(4, '0')}`;
-    const [row] = await t.dataSource.query(
-      `INSERT INTO activities (code, plan_id, product_id, title, type, delivery_mode, languages, lead_division, beneficiary_countries,
-         capacity, budget_planned, funding_source, status, start_date, end_date, venue_city, venue_country)
-       VALUES ($1, $2, $3, 'National workshop on trade facilitation', 'national', 'face_to_face', '{en,fr}', 'ITTC', '{SEN}',
-         $4, '1000.00', 'regular_budget', $5, $6, $7, 'Dakar', 'SEN') RETURNING id, code`,
-      [code, planId, productId, values.capacity ?? 10, values.status ?? 'delivered', values.start ?? day(-20), values.end ?? day(-16)],
-    );
-    return row;
-  }
+  const activity = (values: { status?: string; capacity?: number; start?: string; end?: string } = {}) =>
+    insertActivity(t, plan, {
+      code: activityCode(planYear, 7000 + ++codeCounter),
+      title: 'National workshop on trade facilitation',
+      type: 'national',
+      languages: ['en', 'fr'],
+      beneficiaryCountries: ['SEN'],
+      capacity: values.capacity ?? 10,
+      status: values.status ?? 'delivered',
+      startDate: values.start ?? day(-20),
+      endDate: values.end ?? day(-16),
+      venueCity: 'Dakar',
+      venueCountry: 'SEN',
+    });
 
   const post = (role: Role, path: string, body: Body) => t.http.post(path).auth(tokens[role], { type: 'bearer' }).send(body);
   const upload = (activityId: string, csv: string, role: Role = 'staff', contentType = 'text/csv') =>

@@ -1,6 +1,7 @@
 import { createTestApp, TestApp } from './support/test-app';
 import { login, PASSWORD, registration, signedIn } from './support/factories';
-import { type Body, type Token, PDF, activityFactory, applicantIn, client, uploadPdf } from './support/application-fixtures';
+import { activityFactory } from './support/activity-fixtures';
+import { type Body, type Token, PDF, applicantIn, client, uploadPdf } from './support/application-fixtures';
 
 describe('applicant profile, personal data and account', () => {
   let t: TestApp;

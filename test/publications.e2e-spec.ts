@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { dirname, join } from 'node:path';
 import type { Stream } from 'node:stream';
+import { insertPlan, insertProduct, postActivity } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -32,44 +33,31 @@ describe('publications', () => {
   const codes: Record<string, string> = {};
 
   async function activity(key: string, body: Body): Promise<void> {
-    const response = await t.http
-      .post('/api/activities')
-      .auth(staffToken, { type: 'bearer' })
-      .send({
-        planId,
-        deliveryMode: 'face_to_face',
-        languages: ['en'],
-        topics: ['trade_facilitation'],
-        leadDivision: 'ITTC',
-        capacity: 25,
-        budgetPlanned: '1000.00',
-        ...body,
-      });
-    if (response.status !== 201) throw new Error(`create ${key}: ${response.status} ${JSON.stringify(response.body)}`);
-    codes[key] = response.body.code;
+    const created = await postActivity(t, staffToken, {
+      planId,
+      deliveryMode: 'face_to_face',
+      languages: ['en'],
+      topics: ['trade_facilitation'],
+      leadDivision: 'ITTC',
+      capacity: 25,
+      budgetPlanned: '1000.00',
+      ...body,
+    });
+    codes[key] = created.code;
   }
 
   beforeAll(async () => {
     t = await createTestApp();
     staffToken = (await signedIn(t, 'staff')).token;
-    [{ id: planId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end, status, notes)
-       VALUES ($1, 'Technical Assistance and Training Plan', $2, $3, 'adopted', 'Adopted by the Committee on Trade and Development') RETURNING id`,
-      [`${year}-${year + 1}`, `${year}-01-01`, `${year + 1}-12-31`],
-    );
-    [{ id: otherPlanId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end) VALUES ($1, 'Empty plan', $2, $3) RETURNING id`,
-      [`${year + 2}-${year + 3}`, `${year + 2}-01-01`, `${year + 3}-12-31`],
-    );
-    for (const [code, name, budget, funding] of [
-      ['P1', 'General trade policy courses', '1234567.50', 'regular_budget'],
-      ['P2', 'Specialized national assistance', '250000.05', 'global_trust_fund'],
-    ]) {
-      [{ id: products[code] }] = await t.dataSource.query(
-        `INSERT INTO products (plan_id, code, name, category, planned_budget, funding_source) VALUES ($1, $2, $3, 'general', $4, $5) RETURNING id`,
-        [planId, code, name, budget, funding],
-      );
-    }
+    planId = await insertPlan(t, {
+      firstYear: year,
+      lastYear: year + 1,
+      title: 'Technical Assistance and Training Plan',
+      notes: 'Adopted by the Committee on Trade and Development',
+    });
+    otherPlanId = await insertPlan(t, { firstYear: year + 2, lastYear: year + 3, title: 'Empty plan', status: 'draft' });
+    products.P1 = await insertProduct(t, planId, { code: 'P1', name: 'General trade policy courses', plannedBudget: '1234567.50' });
+    products.P2 = await insertProduct(t, planId, { code: 'P2', name: 'Specialized national assistance', plannedBudget: '250000.05', fundingSource: 'global_trust_fund' });
     const [{ id: keyResultId }] = await t.dataSource.query(
       `INSERT INTO key_results (plan_id, code, title, position) VALUES ($1, 'KR1', 'Officials implement WTO agreements', 0) RETURNING id`,
       [planId],

@@ -1,14 +1,11 @@
 import type { Role } from '@trta/http';
+import { day, insertPlan, insertProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 type Body = Record<string, unknown>;
 
 const LETTER = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Title (Official letter) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
-
-function day(offset: number): string {
-  return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 describe('national requests', () => {
   let t: TestApp;
@@ -28,25 +25,10 @@ describe('national requests', () => {
     kenyaId = kenya.id;
     await t.dataSource.query(`UPDATE users SET locale = 'fr' WHERE id = $1`, [kenyaId]);
     tokens.uganda = (await signedIn(t, 'focal_point', 'UGA')).token;
-    [{ id: planId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end, status, ceiling_per_country)
-       VALUES ($1, 'TA Plan', $2, $3, 'adopted', 2) RETURNING id`,
-      [`${year}-${year + 1}`, `${year}-01-01`, `${year + 1}-12-31`],
-    );
-    [{ id: productId }] = await t.dataSource.query(
-      `INSERT INTO products (plan_id, code, name, category, planned_budget, funding_source)
-       VALUES ($1, 'P3', 'National activities', 'general', '900000.00', 'global_trust_fund') RETURNING id`,
-      [planId],
-    );
-    const [{ id: otherPlanId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end) VALUES ($1, 'Later plan', $2, $3) RETURNING id`,
-      [`${year + 2}-${year + 3}`, `${year + 2}-01-01`, `${year + 3}-06-30`],
-    );
-    [{ id: otherProductId }] = await t.dataSource.query(
-      `INSERT INTO products (plan_id, code, name, category, planned_budget, funding_source)
-       VALUES ($1, 'P1', 'Other', 'general', '1.00', 'partner') RETURNING id`,
-      [otherPlanId],
-    );
+    planId = await insertPlan(t, { firstYear: year, lastYear: year + 1, ceilingPerCountry: 2 });
+    productId = await insertProduct(t, planId, { code: 'P3', name: 'National activities', plannedBudget: '900000.00', fundingSource: 'global_trust_fund' });
+    const otherPlanId = await insertPlan(t, { firstYear: year + 2, lastYear: year + 3, periodEnd: `${year + 3}-06-30`, title: 'Later plan', status: 'draft' });
+    otherProductId = await insertProduct(t, otherPlanId, { name: 'Other', plannedBudget: '1.00', fundingSource: 'partner' });
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
 import { createTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/factories';
-import { type Body, type Token, activityFactory, applicantIn, client, bulkApplications, notificationsOf } from './support/application-fixtures';
+import { activityFactory } from './support/activity-fixtures';
+import { type Body, type Token, applicantIn, client, bulkApplications, notificationsOf } from './support/application-fixtures';
 
 describe('selection', () => {
   let t: TestApp;

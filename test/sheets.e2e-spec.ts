@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { FilesService } from '@trta/files';
 import type { Role } from '@trta/http';
+import { activityBody, currentPlanWithProduct, day, postActivity, uniqueVenueCity, type PlanAndProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -8,10 +9,6 @@ type Body = Record<string, unknown>;
 
 const UPLOAD_LIMIT = 2048;
 const PDF_TYPE = 'application/pdf';
-
-function day(offset: number): string {
-  return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 /** The smallest file `file-type` recognises as a PDF: the header and the end-of-file marker. */
 function pdf(text = 'course reading'): Buffer {
@@ -45,23 +42,14 @@ const sheetBody = (overrides: Body = {}): Body => ({
 describe('activity sheets, materials and cloning', () => {
   let t: TestApp;
   const tokens = {} as Record<Role, string>;
-  let planId: string;
-  let productId: string;
-  let planYear: number;
+  /** The first year of the plan, whose codes the API gives. */
+  const planYear = new Date().getUTCFullYear() - 1;
+  let plan: PlanAndProduct;
 
   beforeAll(async () => {
     t = await createTestApp({ UPLOAD_LIMIT_BYTES: String(UPLOAD_LIMIT) });
     for (const role of ['admin', 'staff', 'auditor', 'focal_point', 'applicant'] as Role[]) tokens[role] = (await signedIn(t, role)).token;
-    planYear = new Date().getUTCFullYear() - 1;
-    [{ id: planId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end, status) VALUES ($1, 'TA Plan', $2, $3, 'adopted') RETURNING id`,
-      [`${planYear}-${planYear + 2}`, `${planYear}-01-01`, `${planYear + 2}-12-31`],
-    );
-    [{ id: productId }] = await t.dataSource.query(
-      `INSERT INTO products (plan_id, code, name, category, description, planned_budget, funding_source)
-       VALUES ($1, 'P1', 'General TA', 'general', 'courses', '500000.00', 'regular_budget') RETURNING id`,
-      [planId],
-    );
+    plan = await currentPlanWithProduct(t);
   });
   afterAll(() => t.close());
 
@@ -74,30 +62,22 @@ describe('activity sheets, materials and cloning', () => {
   });
   const staff = as('staff');
 
-  async function createActivity(overrides: Body = {}): Promise<Body & { id: string; code: string; version: number }> {
-    const response = await staff.post('/api/activities', {
-      planId,
-      productId,
-      title: 'Advanced course on trade facilitation',
-      type: 'global',
-      deliveryMode: 'face_to_face',
-      languages: ['en', 'fr'],
-      topics: ['trade_facilitation'],
-      leadDivision: 'ITTC',
-      capacity: 25,
-      budgetPlanned: '45000.50',
-      budgetActual: '100.00',
-      plannedQuarter: `${planYear + 1}-Q2`,
-      venueCity: `City ${randomBytes(4).toString('hex')}`,
-      venueCountry: 'CHE',
-      startDate: day(60),
-      endDate: day(64),
-      applicationDeadline: day(30),
-      ...overrides,
-    });
-    if (response.status !== 201) throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  }
+  /** A global, face-to-face course in English and French, in a city of its own, from day 60 to day 64, created through the API. */
+  const createActivity = (overrides: Body = {}) =>
+    postActivity(
+      t,
+      tokens.staff,
+      activityBody(plan, {
+        title: 'Advanced course on trade facilitation',
+        languages: ['en', 'fr'],
+        budgetActual: '100.00',
+        plannedQuarter: `${planYear + 1}-Q2`,
+        venueCity: uniqueVenueCity(),
+        startDate: day(60),
+        endDate: day(64),
+        ...overrides,
+      }),
+    );
 
   async function withSheet(overrides: Body = {}) {
     const activity = await createActivity(overrides);
@@ -413,8 +393,7 @@ describe('activity sheets, materials and cloning', () => {
       expect(clone.code).toMatch(new RegExp(`^TA-${planYear}-\\d{4}$`));
       expect(clone.code).not.toBe(original.code);
       expect(clone).toMatchObject({
-        planId,
-        productId,
+        ...plan,
         title: 'Advanced course on trade facilitation (copy)',
         status: 'planned',
         statusReason: null,

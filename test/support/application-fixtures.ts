@@ -2,87 +2,13 @@ import type { TestApp } from './test-app';
 import { registration } from './factories';
 
 /**
- * Fixtures of the applications tests: activities written straight to the database (the
- * lifecycle has its own tests), applicants signed up through the API, and helpers to apply.
+ * Fixtures of the applications tests: applicants signed up through the API, and helpers to apply.
+ * The activities they apply to come from `activityFactory` (./activity-fixtures).
  */
 export type Body = Record<string, unknown>;
 export type Token = { id: string; email: string; token: string };
 
-/** A date `offset` days from today (UTC). */
-export function day(offset: number): string {
-  return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
-
-let activityNumber = 0;
-
-export interface ActivityOptions {
-  type?: 'national' | 'regional' | 'global';
-  beneficiaries?: string[];
-  capacity?: number;
-  requiresNomination?: boolean;
-  quota?: number;
-  prerequisiteLevel?: number | null;
-  plsLevel?: number | null;
-  status?: string;
-  deadline?: string | null;
-  start?: string;
-  requiredDocuments?: string[];
-}
-
-/** A plan, a product and activities written straight to the database: the lifecycle has its own tests. */
-export function activityFactory(getApp: () => TestApp) {
-  let productId: string | undefined;
-  let planId: string | undefined;
-  return async function createActivity(options: ActivityOptions = {}): Promise<{ id: string; code: string }> {
-    const t = getApp();
-    if (!productId) {
-      const year = new Date().getUTCFullYear();
-      [{ id: planId }] = await t.dataSource.query(
-        `INSERT INTO ta_plans (code, title, period_start, period_end, status) VALUES ($1, 'TA Plan', $2, $3, 'adopted') RETURNING id`,
-        [`${year - 1}-${year + 1}`, `${year - 1}-01-01`, `${year + 1}-12-31`],
-      );
-      [{ id: productId }] = await t.dataSource.query(
-        `INSERT INTO products (plan_id, code, name, category, description, planned_budget, funding_source)
-         VALUES ($1, 'P1', 'General TA', 'general', 'courses', '500000.00', 'regular_budget') RETURNING id`,
-        [planId],
-      );
-    }
-    const type = options.type ?? 'global';
-    const beneficiaries = options.beneficiaries ?? (type === 'national' ? ['KEN'] : type === 'regional' ? ['KEN', 'SEN'] : []);
-    const code = `TA-2099-${String(++activityNumber).padStart(4, '0')}`;
-    const [{ id }] = await t.dataSource.query(
-      `INSERT INTO activities (code, plan_id, product_id, title, type, delivery_mode, pls_level, languages, lead_division,
-         beneficiary_countries, region, start_date, end_date, capacity, application_deadline, requires_nomination,
-         nomination_quota, prerequisite_level, budget_planned, funding_source, status, sheet_published_at)
-       VALUES ($1, $2, $3, 'Course on trade facilitation', $4, 'online', $5, '{en,fr}', 'ITTC', $6::char(3)[], $7, $8, $8::date + 4, $9, $10,
-         $11, $12, $13, '1000.00', 'regular_budget', $14, now()) RETURNING id`,
-      [
-        code,
-        planId,
-        productId,
-        type,
-        options.plsLevel ?? null,
-        beneficiaries,
-        type === 'regional' ? 'africa' : null,
-        options.start ?? day(60),
-        options.capacity ?? 25,
-        options.deadline === undefined ? day(30) : options.deadline,
-        options.requiresNomination ?? false,
-        options.quota ?? 2,
-        options.prerequisiteLevel ?? null,
-        options.status ?? 'open',
-      ],
-    );
-    await t.dataSource.query('INSERT INTO activity_sheets (activity_id, objectives, required_documents) VALUES ($1, $2, $3)', [
-      id,
-      { en: 'Objectives' },
-      options.requiredDocuments ?? ['cv'],
-    ]);
-    return { id, code };
-  };
-}
 
 /** An applicant signed up through the API, working in `country`. */
 export async function applicantIn(t: TestApp, country = 'KEN', profile: Body = {}): Promise<Token> {

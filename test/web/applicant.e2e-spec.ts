@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { activityFactory, applicantIn, apply, PDF, type Token } from '../support/application-fixtures';
+import { activityFactory } from '../support/activity-fixtures';
+import { applicantIn, apply, PDF, type Token } from '../support/application-fixtures';
 import { checkAccessibility, screenshotEachTest, signInWithToken, startBrowserApp, type BrowserTestApp } from '../support/browser';
 
 describe('web app: the applicant', () => {

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { activityFactory, applicantIn, apply, client, nationalRequest, PDF, type Token } from '../support/application-fixtures';
+import { activityFactory } from '../support/activity-fixtures';
+import { applicantIn, apply, client, nationalRequest, PDF, type Token } from '../support/application-fixtures';
 import { signedIn } from '../support/factories';
 import { checkAccessibility, screenshotEachTest, signInWithToken, startBrowserApp, type BrowserTestApp } from '../support/browser';
 

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
-import { activityFactory, applicantIn, apply, bulkApplications, day, nationalRequest, type Token } from '../support/application-fixtures';
+import { activityFactory, day } from '../support/activity-fixtures';
+import { applicantIn, apply, bulkApplications, nationalRequest, type Token } from '../support/application-fixtures';
 import { buildDataSet, waitForReport } from '../support/audit-dataset';
 import { signedIn } from '../support/factories';
 import { checkAccessibility, PHONE, screenshotEachTest, signInWithToken, startBrowserApp, type BrowserTestApp } from '../support/browser';

@@ -1,10 +1,7 @@
 import type { Page } from 'playwright-core';
+import { activityWithSheet, currentPlanWithProduct } from '../support/activity-fixtures';
 import { PASSWORD, signedIn, uniqueEmail } from '../support/factories';
 import { checkAccessibility, PHONE, readmeScreenshot, screenshotEachTest, signInThroughPage, signInWithToken, startBrowserApp, type BrowserTestApp } from '../support/browser';
-
-function day(offset: number): string {
-  return new Date(Date.now() + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 describe('web app: public pages and the session', () => {
   let b: BrowserTestApp;
@@ -20,43 +17,11 @@ describe('web app: public pages and the session', () => {
     b = await startBrowserApp();
     const { t } = b;
     const staff = await signedIn(t, 'staff');
-    const year = new Date().getUTCFullYear() - 1;
-    const [{ id: planId }] = await t.dataSource.query(
-      `INSERT INTO ta_plans (code, title, period_start, period_end, status) VALUES ($1, 'TA Plan', $2, $3, 'adopted') RETURNING id`,
-      [`${year}-${year + 2}`, `${year}-01-01`, `${year + 2}-12-31`],
-    );
-    const [{ id: productId }] = await t.dataSource.query(
-      `INSERT INTO products (plan_id, code, name, category, planned_budget, funding_source)
-       VALUES ($1, 'P1', 'General TA', 'general', '500000.00', 'regular_budget') RETURNING id`,
-      [planId],
-    );
-    /** Created through the API; opened and published through SQL, as the lifecycle is tested elsewhere. */
+    const plan = await currentPlanWithProduct(t);
+    /** Open, with its sheet published (through SQL, as the lifecycle is tested elsewhere). */
     const activity = async (title: string, languages: string[], sheet: Record<string, Record<string, string>>, overrides: Record<string, unknown> = {}) => {
-      const created = await t.http
-        .post('/api/activities')
-        .auth(staff.token, { type: 'bearer' })
-        .send({
-          planId,
-          productId,
-          title,
-          type: 'global',
-          deliveryMode: 'face_to_face',
-          languages,
-          topics: ['trade_facilitation'],
-          leadDivision: 'ITTC',
-          capacity: 25,
-          budgetPlanned: '45000.50',
-          venueCity: 'Geneva',
-          venueCountry: 'CHE',
-          startDate: day(90),
-          endDate: day(94),
-          applicationDeadline: day(30),
-          ...overrides,
-        });
-      if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
-      await t.http.put(`/api/activities/${created.body.id}/sheet`).auth(staff.token, { type: 'bearer' }).send({ ...sheet, requiredDocuments: ['cv'] }).expect(200);
-      await t.dataSource.query(`UPDATE activities SET status = 'open', sheet_published_at = now() WHERE id = $1`, [created.body.id]);
-      return { id: created.body.id as string, title };
+      const created = await activityWithSheet(t, staff.token, plan, { overrides: { title, languages, ...overrides }, sheet });
+      return { id: created.id, title };
     };
     bilingual = await activity('Advanced course on trade facilitation', ['en', 'fr'], {
       objectives: { en: 'Master the zanzibarite customs procedures', fr: 'Maîtriser les procédures douanières zanzibarites' },

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { activityFactory, bulkApplications, day, nationalRequest } from '../support/application-fixtures';
+import { activityFactory, day } from '../support/activity-fixtures';
+import { bulkApplications, nationalRequest } from '../support/application-fixtures';
 import { signedIn } from '../support/factories';
 import { checkAccessibility, screenshotEachTest, signInWithToken, startBrowserApp, type BrowserTestApp } from '../support/browser';
 

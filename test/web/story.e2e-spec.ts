@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
-import { activityFactory, applicantIn, PDF, type Token } from '../support/application-fixtures';
+import { activityFactory } from '../support/activity-fixtures';
+import { applicantIn, PDF, type Token } from '../support/application-fixtures';
 import { signedIn } from '../support/factories';
 import { SCREENSHOTS, screenshotEachTest, signInThroughPage, startBrowserApp, type BrowserTestApp } from '../support/browser';
 

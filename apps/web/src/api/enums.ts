@@ -27,3 +27,15 @@ export const APPLICATION_STATUSES = valuesOf<Schemas['ApplicationStatus']>()([
 export const REQUEST_STATUSES = valuesOf<Schemas['RequestStatus']>()(['submitted', 'under_review', 'approved', 'rejected', 'withdrawn']);
 export const REQUIRED_DOCUMENTS = valuesOf<Schemas['RequiredDocument']>()(['cv', 'passport', 'nomination_letter', 'motivation_letter', 'other']);
 export const OBJECTIVES_MET = valuesOf<Schemas['ObjectivesMet']>()(['fully', 'partly', 'not']);
+export const GENDERS = valuesOf<Schemas['Gender']>()(['female', 'male', 'other', 'undisclosed']);
+export const INSTITUTION_TYPES = valuesOf<Schemas['InstitutionType']>()([
+  'government',
+  'permanent_mission',
+  'parliament',
+  'academia',
+  'private_sector',
+  'civil_society',
+  'media',
+  'international_org',
+  'other',
+]);

@@ -1,8 +1,7 @@
 import { Alert, Anchor, Button, Fieldset, Group, Modal, NumberInput, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -103,29 +102,15 @@ export function ApplicationPage() {
 
 function CertificateDownload({ application }: { application: Application }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const download = useMutation({ mutationFn: () => downloadCertificate(application) });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="certificate">
       <Title order={2} size="h4" id="certificate" mb="sm">
         {t('applicant.detail.certificate')}
       </Title>
-      <ErrorMessage error={error ?? undefined} />
+      <ErrorMessage error={download.error ?? undefined} />
       <Group>
-        <Button
-          loading={busy}
-          onClick={async () => {
-            setError(null);
-            setBusy(true);
-            try {
-              await downloadCertificate(application);
-            } catch (failure) {
-              setError(failure);
-            } finally {
-              setBusy(false);
-            }
-          }}
-        >
+        <Button loading={download.isPending} onClick={() => download.mutate()}>
           {t('applicant.detail.downloadCertificate')}
         </Button>
         {application.certificateCode && (
@@ -142,40 +127,32 @@ function Withdraw({ application }: { application: Application }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [opened, { open, close }] = useDisclosure(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const confirm = async () => {
-    setError(null);
-    setBusy(true);
-    try {
-      const updated = await unwrap(api.POST('/api/applications/{id}/withdraw', { params: { path: { id: application.id } } }));
+  const withdraw = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/applications/{id}/withdraw', { params: { path: { id: application.id } } })),
+    onSuccess: async (updated) => {
       queryClient.setQueryData(['application', application.id], updated);
       await queryClient.invalidateQueries({ queryKey: ['me'] });
       close();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
   return (
     <section aria-labelledby="withdraw">
       <Title order={2} size="h4" id="withdraw" mb="xs">
         {t('applicant.withdraw.title')}
       </Title>
       <Text mb="sm">{t('applicant.withdraw.intro')}</Text>
-      {!opened && <ErrorMessage error={error ?? undefined} />}
+      {!opened && <ErrorMessage error={withdraw.error ?? undefined} />}
       <Button color="red.9" variant="outline" onClick={open}>
         {t('applicant.withdraw.button')}
       </Button>
       <Modal opened={opened} onClose={close} title={t('applicant.withdraw.confirmTitle')} centered closeButtonProps={{ 'aria-label': t('applicant.cancel') }}>
-        <ErrorMessage error={error ?? undefined} />
+        <ErrorMessage error={withdraw.error ?? undefined} />
         <Text mb="md">{t('applicant.withdraw.confirm', { title: application.activityTitle })}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
             {t('applicant.cancel')}
           </Button>
-          <Button color="red.9" loading={busy} onClick={() => void confirm()}>
+          <Button color="red.9" loading={withdraw.isPending} onClick={() => withdraw.mutate()}>
             {t('applicant.withdraw.confirmButton')}
           </Button>
         </Group>
@@ -193,21 +170,27 @@ interface EvaluationValues {
 }
 const SCORES = ['1', '2', '3', '4', '5'];
 const EVALUATION_FIELDS = ['satisfaction', 'relevance', 'preTestScore', 'postTestScore', 'comments'];
+const FOLLOW_UP_FIELDS = ['appliedInWork', 'comments'];
+
+/** A failed save's messages for the top of its form (those of its fields are beside them); the error itself if it said none. */
+function formMessages(error: unknown, fields: readonly string[]): string[] {
+  if (!error) return [];
+  const split = fieldErrors(error, fields);
+  return split.form.length || Object.keys(split.fields).length ? split.form : [String(error)];
+}
 
 function EvaluationForm({ application }: { application: Application }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [formErrors, setFormErrors] = useState<string[]>([]);
   const required = (value: string) => (value ? null : t('applicant.evaluation.required'));
   const form = useForm<EvaluationValues>({
     initialValues: { satisfaction: '', relevance: '', preTestScore: '', postTestScore: '', comments: '' },
     validate: { satisfaction: required, relevance: required },
   });
-  const submit = form.onSubmit(async (values) => {
-    setFormErrors([]);
-    const score = (value: number | string) => (value === '' ? undefined : Number(value));
-    try {
-      await unwrap(
+  const evaluate = useMutation({
+    mutationFn: (values: EvaluationValues) => {
+      const score = (value: number | string) => (value === '' ? undefined : Number(value));
+      return unwrap(
         api.POST('/api/applications/{id}/evaluation', {
           params: { path: { id: application.id } },
           body: {
@@ -219,13 +202,12 @@ function EvaluationForm({ application }: { application: Application }) {
           },
         }),
       );
-      await queryClient.invalidateQueries({ queryKey: ['me', 'data'] });
-    } catch (error) {
-      const split = fieldErrors(error, EVALUATION_FIELDS);
-      form.setErrors(split.fields);
-      setFormErrors(split.form.length || Object.keys(split.fields).length ? split.form : [String(error)]);
-    }
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me', 'data'] }),
+    onError: (error) => form.setErrors(fieldErrors(error, EVALUATION_FIELDS).fields),
   });
+  const formErrors = formMessages(evaluate.error, EVALUATION_FIELDS);
+  const submit = form.onSubmit((values) => evaluate.mutate(values));
   const scale = (name: 'satisfaction' | 'relevance') => (
     <Radio.Group label={t(`applicant.evaluation.${name}`)} description={t('applicant.evaluation.scale')} required {...form.getInputProps(name)}>
       <Group mt="xs">
@@ -251,7 +233,7 @@ function EvaluationForm({ application }: { application: Application }) {
             <NumberInput label={t('applicant.evaluation.postTestScore')} min={0} max={100} allowDecimal={false} {...form.getInputProps('postTestScore')} />
           </SimpleGrid>
           <Textarea label={t('applicant.evaluation.comments')} autosize minRows={3} maxLength={5000} {...form.getInputProps('comments')} />
-          <Button type="submit" loading={form.submitting} style={{ alignSelf: 'flex-start' }}>
+          <Button type="submit" loading={evaluate.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('applicant.evaluation.submit')}
           </Button>
         </Stack>
@@ -263,8 +245,6 @@ function EvaluationForm({ application }: { application: Application }) {
 function FollowUpForm({ application, evaluation }: { application: Application; evaluation: Evaluation }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [saved, setSaved] = useState(false);
   const form = useForm({
     initialValues: {
       appliedInWork: evaluation.appliedInWork === null ? '' : evaluation.appliedInWork ? 'yes' : 'no',
@@ -272,24 +252,19 @@ function FollowUpForm({ application, evaluation }: { application: Application; e
     },
     validate: { appliedInWork: (value: string) => (value ? null : t('applicant.evaluation.required')) },
   });
-  const submit = form.onSubmit(async (values) => {
-    setFormErrors([]);
-    setSaved(false);
-    try {
-      await unwrap(
+  const save = useMutation({
+    mutationFn: (values: typeof form.values) =>
+      unwrap(
         api.PATCH('/api/applications/{id}/evaluation/follow-up', {
           params: { path: { id: application.id } },
           body: { appliedInWork: values.appliedInWork === 'yes', comments: values.comments.trim() || undefined },
         }),
-      );
-      setSaved(true);
-      await queryClient.invalidateQueries({ queryKey: ['me', 'data'] });
-    } catch (error) {
-      const split = fieldErrors(error, ['appliedInWork', 'comments']);
-      form.setErrors(split.fields);
-      setFormErrors(split.form.length || Object.keys(split.fields).length ? split.form : [String(error)]);
-    }
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me', 'data'] }),
+    onError: (error) => form.setErrors(fieldErrors(error, FOLLOW_UP_FIELDS).fields),
   });
+  const formErrors = formMessages(save.error, FOLLOW_UP_FIELDS);
+  const submit = form.onSubmit((values) => save.mutate(values));
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="follow-up">
       <Title order={2} size="h4" id="follow-up" mb="xs">
@@ -299,7 +274,7 @@ function FollowUpForm({ application, evaluation }: { application: Application; e
         {t('applicant.followUp.evaluated', { satisfaction: evaluation.satisfaction, relevance: evaluation.relevance, date: formatDate(evaluation.submittedAt) })}
       </Text>
       {formErrors.length > 0 && <ErrorMessage messages={formErrors} />}
-      {saved && (
+      {save.isSuccess && (
         <Alert color="green" c="dark.8" mb="sm" role="status">
           {t('applicant.followUp.saved')}
         </Alert>
@@ -314,7 +289,7 @@ function FollowUpForm({ application, evaluation }: { application: Application; e
               </Group>
             </Radio.Group>
             <Textarea label={t('applicant.followUp.comments')} autosize minRows={3} maxLength={5000} {...form.getInputProps('comments')} />
-            <Button type="submit" loading={form.submitting} style={{ alignSelf: 'flex-start' }}>
+            <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
               {t('applicant.followUp.submit')}
             </Button>
           </Stack>

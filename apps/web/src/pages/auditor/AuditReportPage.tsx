@@ -1,7 +1,8 @@
 import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useState, type ReactNode } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
@@ -94,30 +95,17 @@ function ReportActions({ report }: { report: AuditReportView }) {
   const { hasRole } = useAuth();
   const [opened, { open, close }] = useDisclosure(false);
   const finalize = useFinalizeReport(report.id);
-  const [downloading, setDownloading] = useState<ExportFormat | null>(null);
-  const [downloadError, setDownloadError] = useState<unknown>(null);
-
-  const download = async (format: ExportFormat) => {
-    setDownloading(format);
-    setDownloadError(null);
-    try {
-      await downloadExport(report, format);
-    } catch (error) {
-      setDownloadError(error);
-    } finally {
-      setDownloading(null);
-    }
-  };
+  const download = useMutation({ mutationFn: (format: ExportFormat) => downloadExport(report, format) });
 
   return (
     <Paper withBorder p="md" mb="lg" component="section" aria-labelledby="report-actions">
       <Title order={2} size="h5" id="report-actions" mb="sm">
         {t('auditor.report.downloads')}
       </Title>
-      {downloadError !== null && <ErrorMessage error={downloadError} title={t('auditor.report.downloadFailed')} />}
+      {download.error !== null && <ErrorMessage error={download.error} title={t('auditor.report.downloadFailed')} />}
       <Group gap="sm" mb="md">
         {EXPORT_FORMATS.map((format) => (
-          <Button key={format} variant="default" onClick={() => void download(format)} loading={downloading === format} aria-label={t('auditor.report.download', { format: format.toUpperCase() })}>
+          <Button key={format} variant="default" onClick={() => download.mutate(format)} loading={download.isPending && download.variables === format} aria-label={t('auditor.report.download', { format: format.toUpperCase() })}>
             {format.toUpperCase()}
           </Button>
         ))}

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Select, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -25,25 +25,21 @@ export function NominationsPage() {
   const raw = params.get('status') ?? 'submitted';
   const status = (APPLICATION_STATUSES as readonly string[]).includes(raw) ? (raw as ApplicationStatus) : null;
   const nominations = useNominations(status);
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
   const [declining, setDeclining] = useState<Application | null>(null);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['nominations'] });
-  const endorse = async (application: Application) => {
-    setError(null);
-    setDone(null);
-    setBusy(application.id);
-    try {
-      await unwrap(api.POST('/api/applications/{id}/endorse', { params: { path: { id: application.id } }, body: {} }));
+  const endorse = useMutation({
+    mutationFn: (application: Application) => unwrap(api.POST('/api/applications/{id}/endorse', { params: { path: { id: application.id } }, body: {} })),
+    onMutate: () => setDone(null),
+    onSuccess: (_updated, application) => {
       setDone(t('focal.nominations.endorsed', { name: application.applicant.fullName ?? application.applicant.email }));
-      await refresh();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
+      return refresh();
+    },
+  });
+  /** Forgets the last endorsement's refusal (one under way keeps its spinner, and its answer). */
+  const clearRefusal = () => {
+    if (!endorse.isPending) endorse.reset();
   };
 
   const items = nominations.data?.pages.flatMap((page) => page.items) ?? [];
@@ -58,13 +54,13 @@ export function NominationsPage() {
         allowDeselect={false}
         value={status ?? ALL}
         onChange={(value) => {
-          setError(null);
+          clearRefusal();
           setDone(null);
           setParams(value && value !== 'submitted' ? { status: value } : {}, { replace: true });
         }}
         data={[{ value: ALL, label: t('focal.nominations.all') }, ...APPLICATION_STATUSES.map((value) => ({ value, label: t(`applicant.status.${value}`) }))]}
       />
-      <ErrorMessage error={error ?? undefined} title={t('focal.nominations.refused')} />
+      <ErrorMessage error={endorse.error ?? undefined} title={t('focal.nominations.refused')} />
       {done && (
         <Alert color="green" c="dark.8" mb="md" role="status">
           {done}
@@ -120,7 +116,7 @@ export function NominationsPage() {
                     <Table.Td>
                       {application.status === 'submitted' && (
                         <Group gap="xs" wrap="nowrap">
-                          <Button size="xs" loading={busy === application.id} onClick={() => void endorse(application)} aria-label={t('focal.nominations.endorseWho', { name })}>
+                          <Button size="xs" loading={endorse.isPending && endorse.variables.id === application.id} onClick={() => endorse.mutate(application)} aria-label={t('focal.nominations.endorseWho', { name })}>
                             {t('focal.nominations.endorse')}
                           </Button>
                           <Button size="xs" color="red.9" variant="outline" onClick={() => setDeclining(application)} aria-label={t('focal.nominations.declineWho', { name })}>
@@ -146,7 +142,7 @@ export function NominationsPage() {
         onClose={() => setDeclining(null)}
         onDeclined={async (application) => {
           setDeclining(null);
-          setError(null);
+          clearRefusal();
           setDone(t('focal.nominations.declined', { name: application.applicant.fullName ?? application.applicant.email }));
           await refresh();
         }}
@@ -157,28 +153,28 @@ export function NominationsPage() {
 
 function DeclineDialog({ application, onClose, onDeclined }: { application: Application | null; onClose(): void; onDeclined(application: Application): Promise<void> }) {
   const { t } = useTranslation();
-  const [formErrors, setFormErrors] = useState<string[]>([]);
   const form = useForm({
     initialValues: { reason: '' },
     validate: { reason: (value: string) => (value.trim() ? null : t('focal.nominations.reasonRequired')) },
   });
+  const decline = useMutation({
+    mutationFn: ({ application, reason }: { application: Application; reason: string }) =>
+      unwrap(api.POST('/api/applications/{id}/decline', { params: { path: { id: application.id } }, body: { reason } })),
+    onSuccess: (_updated, { application }) => {
+      form.reset();
+      return onDeclined(application);
+    },
+    onError: (error) => form.setErrors(fieldErrors(error, ['reason']).fields),
+  });
+  const split = fieldErrors(decline.error, ['reason']);
+  const formErrors = !decline.error ? [] : split.form.length || split.fields.reason ? split.form : [String(decline.error)];
   const close = () => {
     form.reset();
-    setFormErrors([]);
+    if (!decline.isPending) decline.reset();
     onClose();
   };
-  const submit = form.onSubmit(async ({ reason }) => {
-    if (!application) return;
-    setFormErrors([]);
-    try {
-      await unwrap(api.POST('/api/applications/{id}/decline', { params: { path: { id: application.id } }, body: { reason } }));
-      form.reset();
-      await onDeclined(application);
-    } catch (error) {
-      const split = fieldErrors(error, ['reason']);
-      form.setErrors(split.fields);
-      setFormErrors(split.form.length || split.fields.reason ? split.form : [String(error)]);
-    }
+  const submit = form.onSubmit(({ reason }) => {
+    if (application) decline.mutate({ application, reason });
   });
   return (
     <Modal opened={application !== null} onClose={close} title={t('focal.nominations.declineTitle')} centered closeButtonProps={{ 'aria-label': t('focal.cancel') }}>
@@ -192,7 +188,7 @@ function DeclineDialog({ application, onClose, onDeclined }: { application: Appl
               <Button variant="default" onClick={close}>
                 {t('focal.cancel')}
               </Button>
-              <Button type="submit" color="red.9" loading={form.submitting}>
+              <Button type="submit" color="red.9" loading={decline.isPending}>
                 {t('focal.nominations.confirmDecline')}
               </Button>
             </Group>

@@ -1,7 +1,6 @@
 import { Alert, Anchor, Button, Group, List, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -24,7 +23,7 @@ export function RequestPage() {
   const request = useRequest(id);
   const topics = useTopics();
   const saved = (location.state as { saved?: 'created' | 'updated' } | null)?.saved;
-  const [letterError, setLetterError] = useState<unknown>(null);
+  const letter = useMutation({ mutationFn: async (r: NationalRequest) => saveBlob(await downloadLetter(r), r.documents[0].filename) });
 
   const back = (
     <Anchor component={Link} to="/focal/requests" size="sm" mb="sm" display="inline-block">
@@ -115,18 +114,8 @@ export function RequestPage() {
             <Title order={2} size="h4" id="letter" mb="xs">
               {t('focal.form.officialLetter')}
             </Title>
-            <ErrorMessage error={letterError ?? undefined} />
-            <Button
-              variant="default"
-              onClick={async () => {
-                setLetterError(null);
-                try {
-                  saveBlob(await downloadLetter(r), r.documents[0].filename);
-                } catch (error) {
-                  setLetterError(error);
-                }
-              }}
-            >
+            <ErrorMessage error={letter.error ?? undefined} />
+            <Button variant="default" onClick={() => letter.mutate(r)}>
               {t('focal.request.downloadLetter', { filename: r.documents[0].filename })}
             </Button>
           </section>
@@ -140,35 +129,27 @@ function Withdraw({ request }: { request: NationalRequest }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [opened, { open, close }] = useDisclosure(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const confirm = async () => {
-    setError(null);
-    setBusy(true);
-    try {
-      const updated = await unwrap(api.POST('/api/requests/{id}/withdraw', { params: { path: { id: request.id } } }));
+  const withdraw = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/requests/{id}/withdraw', { params: { path: { id: request.id } } })),
+    onSuccess: async (updated) => {
       queryClient.setQueryData(['request', request.id], updated);
       await queryClient.invalidateQueries({ queryKey: ['requests'] });
       close();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
   return (
     <>
       <Button color="red.9" variant="outline" onClick={open}>
         {t('focal.request.withdraw')}
       </Button>
       <Modal opened={opened} onClose={close} title={t('focal.request.withdrawTitle')} centered closeButtonProps={{ 'aria-label': t('focal.cancel') }}>
-        <ErrorMessage error={error ?? undefined} />
+        <ErrorMessage error={withdraw.error ?? undefined} />
         <Text mb="md">{t('focal.request.withdrawConfirm')}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
             {t('focal.cancel')}
           </Button>
-          <Button color="red.9" loading={busy} onClick={() => void confirm()}>
+          <Button color="red.9" loading={withdraw.isPending} onClick={() => withdraw.mutate()}>
             {t('focal.request.withdrawButton')}
           </Button>
         </Group>

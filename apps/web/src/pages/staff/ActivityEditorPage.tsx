@@ -105,8 +105,6 @@ export function ActivityEditorPage() {
 function Lifecycle({ activity }: { activity: Activity }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
-  const [conflicts, setConflicts] = useState<SchedulingConflict[]>([]);
   const [dialog, setDialog] = useState<'cancel' | 'postpone' | null>(null);
   const [reason, setReason] = useState('');
 
@@ -128,20 +126,14 @@ function Lifecycle({ activity }: { activity: Activity }) {
           return unwrap(api.POST('/api/activities/{id}/postpone', { ...path, body: why ? { reason: why } : {} }));
       }
     },
-    onMutate: () => {
-      setError(null);
-      setConflicts([]);
-    },
     onSuccess: (_data, { action }) => {
       setDialog(null);
       notifySuccess(t(`staff.lifecycle.done.${action}`), t('staff.common.close'));
       void queryClient.invalidateQueries({ queryKey: ['staff'] });
     },
-    onError: (failure) => {
-      setError(failure);
-      if (failure instanceof ApiError) setConflicts((failure.body as Partial<Schemas['SchedulingConflictsError']> | undefined)?.conflicts ?? []);
-    },
   });
+  const error = transition.error;
+  const conflicts: SchedulingConflict[] = error instanceof ApiError ? ((error.body as Partial<Schemas['SchedulingConflictsError']> | undefined)?.conflicts ?? []) : [];
 
   const run = (action: LifecycleAction) => {
     if (action === 'cancel' || action === 'postpone') {
@@ -222,26 +214,17 @@ function ActivityForm({ activity }: { activity: Activity }) {
   const queryClient = useQueryClient();
   const countries = useCountries();
   const form = useForm<FormValues>({ initialValues: valuesOf(activity) });
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [stale, setStale] = useState(false);
 
   const save = useMutation({
     mutationFn: (body: UpdateBody) => unwrap(api.PATCH('/api/activities/{id}', { params: { path: { id: activity.id } }, body })),
-    onMutate: () => {
-      setFormErrors([]);
-      setStale(false);
-    },
     onSuccess: (updated) => {
       queryClient.setQueryData(['staff', 'activity', activity.id], updated);
       notifySuccess(t('staff.activity.saved'), t('staff.common.close'));
     },
-    onError: (failure) => {
-      const split = fieldErrors(failure, FIELDS);
-      form.setErrors(split.fields);
-      setFormErrors(split.form);
-      setStale(failure instanceof ApiError && failure.status === 409 && /version/.test(failure.messages.join(' ')));
-    },
+    onError: (failure) => form.setErrors(fieldErrors(failure, FIELDS).fields),
   });
+  const formErrors = fieldErrors(save.error, FIELDS).form;
+  const stale = save.error instanceof ApiError && save.error.status === 409 && /version/.test(save.error.messages.join(' '));
 
   const submit = form.onSubmit((values) => {
     const initial = valuesOf(activity);
@@ -336,7 +319,6 @@ function SheetForm({ activity, sheet }: { activity: Activity; sheet: Sheet }) {
     programme: { ...sheet.programme },
   }));
   const [documents, setDocuments] = useState<string[]>(sheet.requiredDocuments);
-  const [error, setError] = useState<unknown>(null);
   useEffect(() => setDocuments(sheet.requiredDocuments), [sheet.requiredDocuments]);
 
   const save = useMutation({
@@ -347,22 +329,26 @@ function SheetForm({ activity, sheet }: { activity: Activity; sheet: Sheet }) {
           body: { ...texts, requiredDocuments: documents as Sheet['requiredDocuments'] },
         }),
       ),
-    onMutate: () => setError(null),
+    // One message at a time: saving forgets publishing's refusal, and the other way round.
+    onMutate: (): void => {
+      if (!publish.isPending) publish.reset();
+    },
     onSuccess: (saved) => {
       queryClient.setQueryData(['staff', 'sheet', activity.id], saved);
       notifySuccess(t('staff.sheet.saved'), t('staff.common.close'));
     },
-    onError: setError,
   });
   const publish = useMutation({
     mutationFn: () => unwrap(api.POST('/api/activities/{id}/sheet/publish', { params: { path: { id: activity.id } } })),
-    onMutate: () => setError(null),
+    onMutate: (): void => {
+      if (!save.isPending) save.reset();
+    },
     onSuccess: () => {
       notifySuccess(t('staff.sheet.published'), t('staff.common.close'));
       void queryClient.invalidateQueries({ queryKey: ['staff'] });
     },
-    onError: setError,
   });
+  const error = save.error ?? publish.error;
 
   const setText = (field: SheetField, language: Language, value: string) => setTexts((current) => ({ ...current, [field]: { ...current[field], [language]: value } }));
 

@@ -47,8 +47,6 @@ export function ApplicationsReviewPage() {
   const [checked, setChecked] = useState<string[]>([]);
   const [bulkAction, setBulkAction] = useState<Decision | null>(null);
   const [bulkReason, setBulkReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [bulkProblems, setBulkProblems] = useState<string[] | null>(null);
   const [dialog, setDialog] = useState<{ action: 'reject' | 'attend'; application: Application } | null>(null);
   const [reason, setReason] = useState('');
   const [days, setDays] = useState<number | string>('');
@@ -73,19 +71,16 @@ export function ApplicationsReviewPage() {
           return unwrap(api.POST('/api/applications/{id}/no-show', path));
       }
     },
-    onMutate: () => {
-      setError(null);
-      setBulkProblems(null);
+    // One refusal at a time: a decision forgets the bulk decisions' refusal, and the other way round.
+    onMutate: (): void => {
+      if (!bulk.isPending) bulk.reset();
     },
     onSuccess: (_data, { action, application }) => {
       setDialog(null);
       notifySuccess(t(`staff.applications.done.${action}`, { name: nameOf(application) }), t('staff.common.close'));
       void refresh();
     },
-    onError: (failure) => {
-      setError(failure);
-      void refresh();
-    },
+    onError: () => void refresh(),
   });
 
   const bulk = useMutation({
@@ -96,9 +91,8 @@ export function ApplicationsReviewPage() {
           body: { decisions: checked.map((applicationId) => ({ applicationId, action: bulkAction!, ...(bulkAction === 'reject' || bulkReason.trim() ? { reason: bulkReason.trim() } : {}) })) },
         }),
       ),
-    onMutate: () => {
-      setError(null);
-      setBulkProblems(null);
+    onMutate: (): void => {
+      if (!decide.isPending) decide.reset();
     },
     onSuccess: (result) => {
       notifySuccess(t('staff.applications.bulkDone', { count: result.applied }), t('staff.common.close'));
@@ -106,18 +100,16 @@ export function ApplicationsReviewPage() {
       setBulkReason('');
       void refresh();
     },
-    onError: (failure) => {
-      setError(failure);
-      const problems = failure instanceof ApiError ? ((failure.body as Partial<Schemas['BulkDecisionsError']> | undefined)?.errors ?? []) : [];
-      const byId = new Map((applications.data?.items ?? []).map((application) => [application.id, nameOf(application)]));
-      setBulkProblems(problems.map((problem) => `${byId.get(problem.applicationId) ?? problem.applicationId}: ${problem.problem}`));
-    },
   });
+  const error = decide.error ?? bulk.error;
 
   if (applications.isPending) return <Loading />;
   if (applications.isError) return <ErrorMessage error={applications.error} onRetry={() => void applications.refetch()} />;
   const { seats, items, waitlist } = applications.data;
   const byId = new Map(items.map((application) => [application.id, application]));
+  const bulkProblems = (error === bulk.error && error instanceof ApiError ? ((error.body as Partial<Schemas['BulkDecisionsError']> | undefined)?.errors ?? []) : []).map(
+    (problem) => `${byId.has(problem.applicationId) ? nameOf(byId.get(problem.applicationId)!) : problem.applicationId}: ${problem.problem}`,
+  );
   const code = applications.data.activity.code;
   const decidable = items.filter((application) => ['submitted', 'endorsed', 'waitlisted', 'selected'].includes(application.status));
   const allChecked = decidable.length > 0 && decidable.every((application) => checked.includes(application.id));
@@ -158,7 +150,7 @@ export function ApplicationsReviewPage() {
         <Progress value={seats.capacity ? (seats.taken / seats.capacity) * 100 : 0} mt="xs" aria-label={t('staff.applications.seats')} />
       </Paper>
 
-      <ErrorMessage error={error} messages={error instanceof ApiError ? [...error.messages, ...(bulkProblems ?? [])] : undefined} />
+      <ErrorMessage error={error} messages={error instanceof ApiError ? [...error.messages, ...bulkProblems] : undefined} />
 
       <form onSubmit={submitBulk} aria-label={t('staff.applications.bulk')}>
         <Group align="flex-end" gap="sm" mb="md">

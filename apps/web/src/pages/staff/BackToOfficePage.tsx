@@ -1,7 +1,6 @@
 import { Button, Fieldset, NumberInput, Radio, Group, SimpleGrid, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -42,7 +41,6 @@ export function BackToOfficePage() {
 function ReportForm({ activityId, report }: { activityId: string; report: BackToOfficeReport | null }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [formErrors, setFormErrors] = useState<string[]>([]);
   const form = useForm({
     initialValues: {
       sessionsHeld: report?.sessionsHeld ?? ('' as number | string),
@@ -73,17 +71,13 @@ function ReportForm({ activityId, report }: { activityId: string; report: BackTo
           } as unknown as PutBody,
         }),
       ),
-    onMutate: () => setFormErrors([]),
     onSuccess: (saved) => {
       queryClient.setQueryData(['staff', 'report', activityId], saved);
       notifySuccess(t('staff.report.saved'), t('staff.common.close'));
     },
-    onError: (failure) => {
-      const split = fieldErrors(failure, FIELDS);
-      form.setErrors(split.fields);
-      setFormErrors(split.form);
-    },
+    onError: (failure) => form.setErrors(fieldErrors(failure, FIELDS).fields),
   });
+  const formErrors = fieldErrors(save.error, FIELDS).form;
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values))} aria-label={t('staff.report.form')}>
       {formErrors.length > 0 && <ErrorMessage messages={formErrors} error={save.error} />}

@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -61,16 +61,16 @@ export function PlanPage() {
   const { t, i18n } = useTranslation();
   const plan = usePlan(id);
   const matrix = useMatrix(id);
-  const [downloadError, setDownloadError] = useState<unknown>(null);
+  const matrixDownload = useMutation({
+    mutationFn: ({ format, code }: { format: 'csv' | 'xlsx'; code: string }) =>
+      downloadBlob(api.GET('/api/ta-plans/{id}/matrix', { params: { path: { id }, query: { format } }, parseAs: 'blob' }), `matrix-${code}.${format}`),
+  });
   const money = (value: string | null | undefined) => formatMoney(value, i18n.language);
 
   if (plan.isPending) return <Loading />;
   if (plan.isError) return <ErrorMessage error={plan.error} onRetry={() => void plan.refetch()} />;
   const current = plan.data;
-  const download = (format: 'csv' | 'xlsx') => {
-    setDownloadError(null);
-    downloadBlob(api.GET('/api/ta-plans/{id}/matrix', { params: { path: { id }, query: { format } }, parseAs: 'blob' }), `matrix-${current.code}.${format}`).catch(setDownloadError);
-  };
+  const download = (format: 'csv' | 'xlsx') => matrixDownload.mutate({ format, code: current.code });
 
   return (
     <>
@@ -153,7 +153,7 @@ export function PlanPage() {
             </Button>
           </Group>
         </Group>
-        <ErrorMessage error={downloadError} />
+        <ErrorMessage error={matrixDownload.error} />
         {matrix.isPending && <Loading />}
         {matrix.isError && <ErrorMessage error={matrix.error} onRetry={() => void matrix.refetch()} />}
         {matrix.isSuccess && (

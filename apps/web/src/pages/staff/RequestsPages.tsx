@@ -186,7 +186,6 @@ function Decisions({ context }: { context: ReviewContext }) {
   const queryClient = useQueryClient();
   const { request } = context;
   const plan = usePlan(context.plan?.id ?? '');
-  const [error, setError] = useState<unknown>(null);
   const [approveReason, setApproveReason] = useState('');
   const [override, setOverride] = useState(false);
   const [overrideReason, setOverrideReason] = useState('');
@@ -213,12 +212,10 @@ function Decisions({ context }: { context: ReviewContext }) {
           return unwrap(api.POST('/api/requests/{id}/schedule', { ...path, body: { productId: productId ?? '' } })).then((scheduled) => scheduled.request);
       }
     },
-    onMutate: () => setError(null),
     onSuccess: (_data, action) => {
       notifySuccess(t(`staff.requests.done.${action}`), t('staff.common.close'));
       void queryClient.invalidateQueries({ queryKey: ['staff'] });
     },
-    onError: setError,
   });
   const submit = (action: 'approve' | 'reject' | 'schedule') => (event: FormEvent) => {
     event.preventDefault();
@@ -230,7 +227,7 @@ function Decisions({ context }: { context: ReviewContext }) {
       <Title order={2} size="h4" id="decision-heading" mb="sm">
         {t('staff.requests.decision')}
       </Title>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={act.error} />
       {request.status === 'submitted' && (
         <Button onClick={() => act.mutate('review')} loading={act.isPending}>
           {t('staff.requests.startReview')}
