@@ -1,4 +1,3 @@
-import type { Role } from '@trta/http';
 import { activityWithSheet, currentPlanWithProduct, day, sheetTexts, uniqueVenueCity, type ActivityWithSheetOptions, type PlanAndProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';

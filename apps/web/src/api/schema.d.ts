@@ -2465,11 +2465,11 @@ export interface components {
             /** @example 2026-2027 */
             code: string;
             title: string;
-            status: components["schemas"]["PlanStatus"];
             /** Format: date */
             periodStart: string;
             /** Format: date */
             periodEnd: string;
+            status: components["schemas"]["PlanStatus"];
         };
         ActivityStatusCountsView: {
             planned: number;

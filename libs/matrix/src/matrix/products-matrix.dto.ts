@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsIn, ValidateIf } from 'class-validator';
 import { ActivityView, type ActivityStatus } from '@trta/activities';
-import { PLAN_STATUSES, type PlanStatus } from '@trta/plans';
+import { PlanView } from '@trta/plans';
 
 export const MATRIX_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type MatrixFormat = (typeof MATRIX_FORMATS)[number];
@@ -38,25 +38,7 @@ export class ActivityStatusCountsView implements Record<ActivityStatus, number> 
 }
 
 /** The plan the matrix is of. */
-export class MatrixPlanView {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ example: '2026-2027' })
-  code!: string;
-
-  @ApiProperty()
-  title!: string;
-
-  @ApiProperty({ enum: PLAN_STATUSES, enumName: 'PlanStatus' })
-  status!: PlanStatus;
-
-  @ApiProperty({ format: 'date' })
-  periodStart!: string;
-
-  @ApiProperty({ format: 'date' })
-  periodEnd!: string;
-}
+export class MatrixPlanView extends PickType(PlanView, ['id', 'code', 'title', 'status', 'periodStart', 'periodEnd'] as const) {}
 
 /** An activity in its product's row of the matrix. */
 export class MatrixActivityView extends PickType(ActivityView, [
