@@ -7,6 +7,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { fieldErrors, unwrap } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Facts } from '../../components/Facts';
 import { formatDate } from '../../components/format';
 import { LoadFailure } from '../../components/LoadFailure';
 import { Loading } from '../../components/Loading';
@@ -66,18 +67,7 @@ export function ApplicationPage() {
           <Title order={2} size="h4" id="application-facts" mb="sm">
             {t('applicant.detail.facts')}
           </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" component="dl" m={0}>
-            {facts.map(([label, value]) => (
-              <div key={label}>
-                <Text component="dt" size="sm" c="gray.7" fw={600}>
-                  {label}
-                </Text>
-                <Text component="dd" m={0}>
-                  {value}
-                </Text>
-              </div>
-            ))}
-          </SimpleGrid>
+          <Facts facts={facts} spacing="xs" />
           <Title order={3} size="h5" mt="md" mb={4}>
             {t('applicant.apply.motivation')}
           </Title>

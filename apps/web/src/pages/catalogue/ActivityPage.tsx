@@ -1,7 +1,8 @@
-import { Alert, Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../../auth/AuthContext';
+import { Facts } from '../../components/Facts';
 import { formatDate } from '../../components/format';
 import { LoadFailure } from '../../components/LoadFailure';
 import { Loading } from '../../components/Loading';
@@ -50,14 +51,17 @@ export function ActivityPage() {
           <Title order={2} size="h4" id="facts" mb="sm">
             {t('activity.facts')}
           </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" component="dl" m={0}>
-            <Fact label={t('activity.dates')} value={activity.startDate ? t('catalogue.dates', { start: formatDate(activity.startDate), end: formatDate(activity.endDate) }) : '—'} />
-            <Fact label={t('activity.deadline')} value={activity.applicationDeadline ? formatDate(activity.applicationDeadline) : t('catalogue.noDeadline')} />
-            <Fact label={t('activity.venue')} value={place} />
-            <Fact label={t('activity.capacity')} value={String(activity.capacity)} />
-            <Fact label={t('activity.languages')} value={activity.languages.map((language) => t(`languages.${language}`)).join(', ')} />
-            <Fact label={t('activity.deliveryMode')} value={t(`modes.${activity.deliveryMode}`)} />
-          </SimpleGrid>
+          <Facts
+            spacing="xs"
+            facts={[
+              [t('activity.dates'), activity.startDate ? t('catalogue.dates', { start: formatDate(activity.startDate), end: formatDate(activity.endDate) }) : '—'],
+              [t('activity.deadline'), activity.applicationDeadline ? formatDate(activity.applicationDeadline) : t('catalogue.noDeadline')],
+              [t('activity.venue'), place],
+              [t('activity.capacity'), String(activity.capacity)],
+              [t('activity.languages'), activity.languages.map((language) => t(`languages.${language}`)).join(', ')],
+              [t('activity.deliveryMode'), t(`modes.${activity.deliveryMode}`)],
+            ]}
+          />
           {activity.requiresNomination && (
             <Text size="sm" mt="sm" fw={600}>
               {t('activity.nomination')}
@@ -123,18 +127,5 @@ export function ActivityPage() {
         </Group>
       </Stack>
     </>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="gray.7" fw={600}>
-        {label}
-      </Text>
-      <Text component="dd" m={0}>
-        {value}
-      </Text>
-    </div>
   );
 }

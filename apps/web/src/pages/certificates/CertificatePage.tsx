@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Facts } from '../../components/Facts';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
@@ -50,22 +51,14 @@ export function CertificatePage() {
           <Alert color="green" c="dark.8" mb="md" title={t('certificates.valid')}>
             {verification.data.code}
           </Alert>
-          <SimpleGrid cols={{ base: 1, sm: 3 }} component="dl" m={0}>
-            {[
+          <Facts
+            cols={{ base: 1, sm: 3 }}
+            facts={[
               [t('certificates.participant'), verification.data.participant ?? '—'],
               [t('certificates.activity'), `${verification.data.activity.title} (${verification.data.activity.code})`],
               [t('certificates.completedAt'), formatDate(verification.data.completedAt)],
-            ].map(([label, value]) => (
-              <div key={label}>
-                <Text component="dt" size="sm" c="gray.7" fw={600}>
-                  {label}
-                </Text>
-                <Text component="dd" m={0}>
-                  {value}
-                </Text>
-              </div>
-            ))}
-          </SimpleGrid>
+            ]}
+          />
         </Paper>
       )}
     </>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, List, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { useTopics } from '../../api/reference';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Facts } from '../../components/Facts';
 import { formatDate } from '../../components/format';
 import { LoadFailure } from '../../components/LoadFailure';
 import { Loading } from '../../components/Loading';
@@ -76,18 +77,7 @@ export function RequestPage() {
           <Title order={2} size="h4" id="request-facts" mb="sm">
             {t('focal.request.facts')}
           </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" component="dl" m={0}>
-            {facts.map(([label, value]) => (
-              <div key={label}>
-                <Text component="dt" size="sm" c="gray.7" fw={600}>
-                  {label}
-                </Text>
-                <Text component="dd" m={0}>
-                  {value}
-                </Text>
-              </div>
-            ))}
-          </SimpleGrid>
+          <Facts facts={facts} spacing="xs" />
         </Paper>
         {(['needsAssessment', 'expectedOutcomes', 'targetAudience'] as const).map((field) => (
           <section key={field} aria-labelledby={field}>
