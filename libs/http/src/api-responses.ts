@@ -75,3 +75,18 @@ export class ErrorView {
   @ApiProperty({ description: 'the id of the request in the logs (also the x-request-id header)' })
   requestId!: string;
 }
+
+/** Who did what when: the fields every history entry has (plans, activities, national requests). */
+export class HistoryEntryView {
+  @ApiProperty({ description: 'sequence number of the entry' })
+  id!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  at!: Date;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for the system, or once the account was erased' })
+  userId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  userEmail!: string | null;
+}

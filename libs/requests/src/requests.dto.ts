@@ -22,7 +22,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ACTIVITY_TYPES, type ActivityType } from '@trta/activities';
-import { PageQueryDto } from '@trta/http';
+import { HistoryEntryView, PageQueryDto } from '@trta/http';
 import { RequestContact } from './national-request.entity';
 import { REQUEST_HISTORY_ACTIONS, REQUEST_STATUSES, type RequestHistoryAction, type RequestStatus } from './request-status';
 
@@ -315,19 +315,7 @@ export class RequestView extends RequestSummary {
   documents!: RequestDocumentView[];
 }
 
-export class RequestHistoryView {
-  @ApiProperty({ description: 'sequence number of the entry' })
-  id!: string;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  at!: Date;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null once the account was erased' })
-  userId!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  userEmail!: string | null;
-
+export class RequestHistoryView extends HistoryEntryView {
   @ApiProperty({ enum: REQUEST_HISTORY_ACTIONS, enumName: 'RequestHistoryAction' })
   action!: RequestHistoryAction;
 

@@ -1788,7 +1788,7 @@ export interface components {
             at: string;
             /**
              * Format: uuid
-             * @description null once the account was erased
+             * @description null for the system, or once the account was erased
              */
             userId: string | null;
             userEmail: string | null;
@@ -3377,7 +3377,7 @@ export interface components {
             at: string;
             /**
              * Format: uuid
-             * @description null once the account was erased
+             * @description null for the system, or once the account was erased
              */
             userId: string | null;
             userEmail: string | null;

@@ -20,6 +20,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { HistoryEntryView } from '@trta/http';
 import {
   ACTIVITY_FUNDING_SOURCES,
   ACTIVITY_LANGUAGES,
@@ -374,19 +375,7 @@ export class ActivityView {
   createdBy!: string | null;
 }
 
-export class ActivityHistoryView {
-  @ApiProperty({ description: 'sequence number of the entry' })
-  id!: string;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  at!: Date;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for the system, or once the account was erased' })
-  userId!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  userEmail!: string | null;
-
+export class ActivityHistoryView extends HistoryEntryView {
   @ApiProperty({ description: '`create`, `update`, a lifecycle action (`confirm`, `open`, ...), `auto-close`, `back-to-office-report`, `clone`, `sheet-...`' })
   action!: string;
 

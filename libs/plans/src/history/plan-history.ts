@@ -1,5 +1,6 @@
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { EntityManager } from 'typeorm';
+import { HistoryEntryView } from '@trta/http';
 
 export const PLAN_HISTORY_ACTIONS = [
   'create',
@@ -58,19 +59,7 @@ export function changed<T extends object>(before: T, after: T, fields: readonly 
   return changes;
 }
 
-export class PlanHistoryView {
-  @ApiProperty({ description: 'sequence number of the entry' })
-  id!: string;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  at!: Date;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null once the account was erased' })
-  userId!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  userEmail!: string | null;
-
+export class PlanHistoryView extends HistoryEntryView {
   @ApiProperty({ enum: PLAN_HISTORY_ACTIONS, enumName: 'PlanHistoryAction' })
   action!: PlanHistoryAction;
 
