@@ -11,6 +11,7 @@ import { createWorker } from '../../apps/worker/src/create-worker';
 import { AppConfig, loadConfig } from '@trta/config';
 import { ensureDatabase, runMigrations, withDatabase } from '@trta/database';
 import { ResponseSchemaCheck } from './response-schemas';
+import './refusals';
 
 export interface TestApp {
   app: NestFastifyApplication;

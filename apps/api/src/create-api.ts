@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -14,7 +14,7 @@ import type { IncomingMessage } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { projectRoot } from '@trta/config';
-import { ErrorView } from '@trta/http';
+import { createValidationPipe, declaredRefusalCodes, ErrorView, FieldProblemView } from '@trta/http';
 import { JobQueue, QueueName, registerQueueDashboard } from '@trta/queues';
 import { AppModule, AppModuleOptions } from './app.module';
 
@@ -35,7 +35,7 @@ export async function createApi(options: AppModuleOptions): Promise<NestFastifyA
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(createValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -76,8 +76,14 @@ export function describeApi(app: INestApplication): OpenAPIObject {
       .setVersion('1')
       .addBearerAuth()
       .build(),
-    { extraModels: [ErrorView] },
+    { extraModels: [ErrorView, FieldProblemView] },
   );
+  // Every code a library declared, so that clients can list what they translate.
+  // (ErrorView and the refusals that extend it with details.)
+  const codes = declaredRefusalCodes();
+  for (const schema of Object.values(document.components?.schemas ?? {}) as { properties?: Record<string, { enum?: string[] }> }[]) {
+    if (schema.properties?.statusCode && schema.properties.code && schema.properties.params) schema.properties.code.enum = codes;
+  }
   // Every route refuses in the one error shape; a route whose refusal carries details declares it too.
   const refusal = { description: 'a refusal, in the one error shape', content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorView) } } } };
   for (const item of Object.values(document.paths)) {

@@ -61,6 +61,18 @@ export function ApiListResponse(item: Type, description?: string): MethodDecorat
   return ApiOkResponse({ type: ListOf(item), description });
 }
 
+/** One field's problem in a 400. */
+export class FieldProblemView {
+  @ApiProperty({ example: 'profile.email', description: 'dotted path of the field in the body, query or path' })
+  field!: string;
+
+  @ApiProperty({ example: 'IS_EMAIL', description: 'the constraint the value broke, e.g. IS_NOT_EMPTY, MAX_LENGTH, UNKNOWN_FIELD' })
+  code!: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the constraint\'s arguments, e.g. { max: 200 }' })
+  params!: Record<string, unknown>;
+}
+
 /** The one error shape of every refusal (DESIGN section 5); some routes add details beside it. */
 export class ErrorView {
   @ApiProperty({ example: 409 })
@@ -69,8 +81,17 @@ export class ErrorView {
   @ApiProperty({ example: 'Conflict' })
   error!: string;
 
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], description: 'a 400 lists every problem, each starting with the field it names' })
+  @ApiProperty({ description: 'the refusal\'s stable name, which clients translate (every code is listed)', example: 'ACTIVITY_FULL' })
+  code!: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'values for the translation of `code`, e.g. { activityCode, capacity }' })
+  params!: Record<string, unknown>;
+
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], description: 'an English sentence for API users; a 400 lists every problem, each starting with the field it names' })
   message!: string | string[];
+
+  @ApiProperty({ type: () => [FieldProblemView], required: false, description: 'a 400 (VALIDATION_FAILED): each field\'s problem' })
+  problems?: FieldProblemView[];
 
   @ApiProperty({ description: 'the id of the request in the logs (also the x-request-id header)' })
   requestId!: string;

@@ -1,4 +1,19 @@
-/** What went wrong, in the domain's words; the exception filter maps each code to an HTTP status. */
+import { declareRefusals, type Refusal } from './refusal';
+
+/** Values a client puts into its translation of a refusal (`{ activityCode, capacity }`). */
+export type RefusalParams = Record<string, string | number | boolean | null | string[] | number[]>;
+
+/** One field's problem in a 400: `profile.email`, `IS_EMAIL`, `{}`. */
+export interface FieldProblem {
+  field: string;
+  code: string;
+  params: RefusalParams;
+}
+
+/**
+ * @deprecated The generic kinds of refusal from before every refusal had its own code; declare
+ * a code in the library's `*.refusals.ts` and throw that instead.
+ */
 export enum DomainErrorCode {
   Invalid = 'INVALID',
   Unauthorized = 'UNAUTHORIZED',
@@ -10,28 +25,52 @@ export enum DomainErrorCode {
   Unavailable = 'UNAVAILABLE',
 }
 
-export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, number>> = {
-  [DomainErrorCode.Invalid]: 400,
-  [DomainErrorCode.Unauthorized]: 401,
-  [DomainErrorCode.Forbidden]: 403,
-  [DomainErrorCode.NotFound]: 404,
-  [DomainErrorCode.Conflict]: 409,
-  [DomainErrorCode.RuleViolation]: 422,
-  [DomainErrorCode.TooManyRequests]: 429,
-  [DomainErrorCode.Unavailable]: 503,
-};
+const LegacyRefusals: Record<DomainErrorCode, Refusal> = declareRefusals({
+  INVALID: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RULE_VIOLATION: 422,
+  TOO_MANY_REQUESTS: 429,
+  UNAVAILABLE: 503,
+});
 
+/** A refusal thrown by a service: its code (and so its status), an English sentence, the params to translate it. */
 export class DomainException extends Error {
-  constructor(
-    readonly code: DomainErrorCode,
-    message: string,
-    /** Extra fields for the client, e.g. the list of scheduling conflicts. */
-    readonly details?: Record<string, unknown>,
-  ) {
+  readonly refusal: Refusal;
+  readonly params: RefusalParams;
+  /** Extra fields for the client beside the error shape, e.g. the list of scheduling conflicts. */
+  readonly details?: Record<string, unknown>;
+  /** A 400's problems one sentence each, answered as the `message` list. */
+  messages?: string[];
+
+  constructor(refusal: Refusal, message: string, params?: RefusalParams, details?: Record<string, unknown>);
+  /** @deprecated see DomainErrorCode */
+  constructor(kind: DomainErrorCode, message: string, details?: Record<string, unknown>);
+  constructor(refusal: Refusal | DomainErrorCode, message: string, paramsOrDetails?: Record<string, unknown>, details?: Record<string, unknown>) {
     super(message);
     this.name = 'DomainException';
+    if (typeof refusal === 'string') {
+      this.refusal = LegacyRefusals[refusal];
+      this.params = {};
+      this.details = paramsOrDetails;
+    } else {
+      this.refusal = refusal;
+      this.params = (paramsOrDetails ?? {}) as RefusalParams;
+      this.details = details;
+    }
   }
 
+  get code(): string {
+    return this.refusal.code;
+  }
+
+  get status(): number {
+    return this.refusal.status;
+  }
+
+  /** @deprecated declare `<THING>_NOT_FOUND` in the library's refusals */
   static notFound(what: string, id: string | number): DomainException {
     return new DomainException(DomainErrorCode.NotFound, `${what} ${id} not found`);
   }

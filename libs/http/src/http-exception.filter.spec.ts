@@ -1,13 +1,20 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { DomainErrorCode, DomainException } from './domain.exception';
+import { DomainException } from './domain.exception';
+import { declareRefusals } from './refusal';
 import { toErrorBody } from './http-exception.filter';
 
 describe('toErrorBody', () => {
-  it('maps domain codes to statuses and keeps their details', () => {
-    const body = toErrorBody(new DomainException(DomainErrorCode.Conflict, 'overlaps', { conflicts: [1] }));
-    expect(body).toEqual({ statusCode: 409, error: 'Conflict', message: 'overlaps', conflicts: [1] });
-    expect(toErrorBody(new DomainException(DomainErrorCode.RuleViolation, 'no')).statusCode).toBe(422);
+  const Refusals = declareRefusals({ TEST_OVERLAPS: 409, TEST_TOO_LATE: 422 });
+
+  it('answers a refusal with its code, status, params and details', () => {
+    const body = toErrorBody(new DomainException(Refusals.TEST_OVERLAPS, 'overlaps', { activityCode: 'TA-2026-0001' }, { conflicts: [1] }));
+    expect(body).toEqual({ statusCode: 409, error: 'Conflict', code: 'TEST_OVERLAPS', params: { activityCode: 'TA-2026-0001' }, message: 'overlaps', conflicts: [1] });
+    expect(toErrorBody(new DomainException(Refusals.TEST_TOO_LATE, 'no'))).toMatchObject({ statusCode: 422, code: 'TEST_TOO_LATE', params: {} });
+  });
+
+  it('refuses to declare one code with two statuses', () => {
+    expect(() => declareRefusals({ TEST_OVERLAPS: 422 })).toThrow(/declared twice/);
   });
 
   it('keeps the validation pipe’s list of problems', () => {
@@ -18,14 +25,16 @@ describe('toErrorBody', () => {
 
   it('turns constraint violations a client caused into 4xx, never 500', () => {
     const failure = (code: string) => new QueryFailedError('INSERT', [], Object.assign(new Error('x'), { code, constraint: 'c' }));
-    expect(toErrorBody(failure('23505')).statusCode).toBe(409);
+    expect(toErrorBody(failure('23505'))).toMatchObject({ statusCode: 409, code: 'DUPLICATE', params: { constraint: 'c' } });
+    const taken = new QueryFailedError('INSERT', [], Object.assign(new Error('x'), { code: '23505', constraint: 'ta_plans_code_key' }));
+    expect(toErrorBody(taken)).toMatchObject({ statusCode: 409, code: 'PLAN_CODE_TAKEN' });
     expect(toErrorBody(failure('23P01')).statusCode).toBe(409);
     expect(toErrorBody(failure('22P02')).statusCode).toBe(400);
     expect(toErrorBody(failure('23514')).statusCode).toBe(422);
   });
 
   it('answers 500 without details to anything unexpected', () => {
-    expect(toErrorBody(new Error('secret internals'))).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' });
+    expect(toErrorBody(new Error('secret internals'))).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL_ERROR', params: {}, message: 'Internal server error' });
     expect(toErrorBody(new QueryFailedError('SELECT', [], Object.assign(new Error('x'), { code: '42P01' }))).statusCode).toBe(500);
   });
 

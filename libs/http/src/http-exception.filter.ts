@@ -1,11 +1,15 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QueryFailedError } from 'typeorm';
-import { DOMAIN_ERROR_STATUS, DomainException } from './domain.exception';
+import { constraintRefusal } from './constraint-refusals';
+import { DomainException, type RefusalParams } from './domain.exception';
+import { HttpRefusals } from './refusal';
 
 export interface ErrorBody {
   statusCode: number;
   error: string;
+  /** The refusal's stable name, which clients translate. */
+  code: string;
+  params: RefusalParams;
   message: string | string[];
   requestId?: string;
   [detail: string]: unknown;
@@ -26,42 +30,32 @@ const REASONS: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-// PostgreSQL error codes a client's input can cause, and what they mean to that client.
-const PG_ERRORS: Record<string, { status: number; message: string }> = {
-  '23505': { status: 409, message: 'duplicate' },
-  '23P01': { status: 409, message: 'conflicts with an existing record' },
-  '23503': { status: 409, message: 'refers to a record that does not exist or is still referenced' },
-  '23514': { status: 422, message: 'breaks a rule' },
-  '22P02': { status: 400, message: 'has a value of the wrong type' },
-  '22001': { status: 400, message: 'has a value too long' },
-  '22003': { status: 400, message: 'has a number out of range' },
-  '22007': { status: 400, message: 'has an invalid date' },
-  '22008': { status: 400, message: 'has a date out of range' },
-  '40001': { status: 409, message: 'was changed by someone else at the same time; try again' },
+/** The code of a refusal Nest or Fastify raised for us, by its status. */
+const HTTP_CODES: Record<number, string> = {
+  400: HttpRefusals.BAD_REQUEST.code,
+  401: HttpRefusals.UNAUTHORIZED.code,
+  403: HttpRefusals.FORBIDDEN.code,
+  404: HttpRefusals.ROUTE_NOT_FOUND.code,
+  413: HttpRefusals.PAYLOAD_TOO_LARGE.code,
+  415: HttpRefusals.UNSUPPORTED_MEDIA_TYPE.code,
+  429: HttpRefusals.TOO_MANY_REQUESTS.code,
+  503: HttpRefusals.UNAVAILABLE.code,
 };
 
 /** Turns anything thrown while serving a request into the one error shape of DESIGN section 5. */
 export function toErrorBody(exception: unknown): ErrorBody {
-  if (exception instanceof DomainException) {
-    const statusCode = DOMAIN_ERROR_STATUS[exception.code];
-    return { ...exception.details, statusCode, error: REASONS[statusCode], message: exception.message };
-  }
+  if (exception instanceof DomainException) return domainBody(exception);
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();
     const response = exception.getResponse();
     const message =
       typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
     const extra = typeof response === 'object' ? (response as Record<string, unknown>) : {};
-    return { ...extra, statusCode, error: REASONS[statusCode] ?? exception.name, message };
+    const code = typeof extra.code === 'string' ? extra.code : (HTTP_CODES[statusCode] ?? HttpRefusals.BAD_REQUEST.code);
+    return { params: {}, ...extra, statusCode, error: REASONS[statusCode] ?? exception.name, code, message };
   }
-  if (exception instanceof QueryFailedError) {
-    const driverError = exception.driverError as { code?: string; constraint?: string; detail?: string };
-    const known = driverError.code ? PG_ERRORS[driverError.code] : undefined;
-    if (known) {
-      const what = driverError.constraint ? `the record (${driverError.constraint})` : 'the request';
-      return { statusCode: known.status, error: REASONS[known.status], message: `${what} ${known.message}` };
-    }
-  }
+  const refusal = constraintRefusal(exception);
+  if (refusal) return domainBody(refusal);
   const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
   if (
     typeof fastifyError?.statusCode === 'number' &&
@@ -71,9 +65,17 @@ export function toErrorBody(exception: unknown): ErrorBody {
     fastifyError.code.startsWith('FST_')
   ) {
     const statusCode = fastifyError.statusCode;
-    return { statusCode, error: REASONS[statusCode] ?? 'Bad Request', message: describeFastifyError(fastifyError) };
+    const code = fastifyError.code.startsWith('FST_ERR_CTP_INVALID_JSON') || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+      ? HttpRefusals.INVALID_JSON.code
+      : (HTTP_CODES[statusCode] ?? HttpRefusals.BAD_REQUEST.code);
+    return { statusCode, error: REASONS[statusCode] ?? 'Bad Request', code, params: {}, message: describeFastifyError(fastifyError) };
   }
-  return { statusCode: 500, error: REASONS[500], message: 'Internal server error' };
+  return { statusCode: 500, error: REASONS[500], code: HttpRefusals.INTERNAL_ERROR.code, params: {}, message: 'Internal server error' };
+}
+
+function domainBody(exception: DomainException): ErrorBody {
+  const statusCode = exception.status;
+  return { ...exception.details, statusCode, error: REASONS[statusCode], code: exception.code, params: exception.params, message: exception.messages ?? exception.message };
 }
 
 function describeFastifyError(error: { code?: string; message?: string }): string {

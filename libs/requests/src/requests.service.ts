@@ -1,9 +1,9 @@
-import { BadRequestException, Injectable, ValidationPipe, type Type } from '@nestjs/common';
+import { BadRequestException, Injectable, type Type } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { FilesService, MEDIA_TYPES, type OpenedFile } from '@trta/files';
-import { decodeCursor, DomainErrorCode, DomainException, Page, toPage, type AuthUser } from '@trta/http';
+import { createValidationPipe, decodeCursor, DomainErrorCode, DomainException, Page, toPage, type AuthUser } from '@trta/http';
 import {
   assertKnownTopics,
   assertQuarterAhead,
@@ -21,7 +21,7 @@ import { CreateRequestDto, ListRequestsQueryDto, RequestHistoryView, RequestSumm
 export const LETTER_MEDIA_TYPES = [MEDIA_TYPES.pdf, MEDIA_TYPES.docx, MEDIA_TYPES.png, MEDIA_TYPES.jpeg] as const;
 
 /** The same validation as the global pipe, for the form fields this endpoint reads itself. */
-const validation = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+const validation = createValidationPipe();
 function validated<T>(metatype: Type<T>, value: unknown): Promise<T> {
   return validation.transform(value ?? {}, { type: 'body', metatype }) as Promise<T>;
 }

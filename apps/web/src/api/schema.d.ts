@@ -2144,6 +2144,22 @@ export interface components {
              */
             acknowledgeConflicts: boolean;
         };
+        FieldProblemView: {
+            /**
+             * @description dotted path of the field in the body, query or path
+             * @example profile.email
+             */
+            field: string;
+            /**
+             * @description the constraint the value broke, e.g. IS_NOT_EMPTY, MAX_LENGTH, UNKNOWN_FIELD
+             * @example IS_EMAIL
+             */
+            code: string;
+            /** @description the constraint's arguments, e.g. { max: 200 } */
+            params: {
+                [key: string]: unknown;
+            };
+        };
         SchedulingConflict: {
             /** Format: uuid */
             id: string;
@@ -2162,8 +2178,20 @@ export interface components {
             statusCode: number;
             /** @example Conflict */
             error: string;
-            /** @description a 400 lists every problem, each starting with the field it names */
+            /**
+             * @description the refusal's stable name, which clients translate (every code is listed)
+             * @example ACTIVITY_FULL
+             * @enum {string}
+             */
+            code: "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "DUPLICATE" | "EMAIL_TAKEN" | "FORBIDDEN" | "INTERNAL_ERROR" | "INVALID" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "NOT_FOUND" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CODE_TAKEN" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
+            /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description an English sentence for API users; a 400 lists every problem, each starting with the field it names */
             message: string | string[];
+            /** @description a 400 (VALIDATION_FAILED): each field's problem */
+            problems?: components["schemas"]["FieldProblemView"][];
             /** @description the id of the request in the logs (also the x-request-id header) */
             requestId: string;
             /** @description present when the refusal is an overlap */
@@ -2788,8 +2816,20 @@ export interface components {
             statusCode: number;
             /** @example Conflict */
             error: string;
-            /** @description a 400 lists every problem, each starting with the field it names */
+            /**
+             * @description the refusal's stable name, which clients translate (every code is listed)
+             * @example ACTIVITY_FULL
+             * @enum {string}
+             */
+            code: "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "DUPLICATE" | "EMAIL_TAKEN" | "FORBIDDEN" | "INTERNAL_ERROR" | "INVALID" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "NOT_FOUND" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CODE_TAKEN" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
+            /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description an English sentence for API users; a 400 lists every problem, each starting with the field it names */
             message: string | string[];
+            /** @description a 400 (VALIDATION_FAILED): each field's problem */
+            problems?: components["schemas"]["FieldProblemView"][];
             /** @description the id of the request in the logs (also the x-request-id header) */
             requestId: string;
             /** @description present when decisions of the batch were refused (not for a malformed body) */
@@ -3507,8 +3547,20 @@ export interface components {
             statusCode: number;
             /** @example Conflict */
             error: string;
-            /** @description a 400 lists every problem, each starting with the field it names */
+            /**
+             * @description the refusal's stable name, which clients translate (every code is listed)
+             * @example ACTIVITY_FULL
+             * @enum {string}
+             */
+            code: "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "DUPLICATE" | "EMAIL_TAKEN" | "FORBIDDEN" | "INTERNAL_ERROR" | "INVALID" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "NOT_FOUND" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CODE_TAKEN" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
+            /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description an English sentence for API users; a 400 lists every problem, each starting with the field it names */
             message: string | string[];
+            /** @description a 400 (VALIDATION_FAILED): each field's problem */
+            problems?: components["schemas"]["FieldProblemView"][];
             /** @description the id of the request in the logs (also the x-request-id header) */
             requestId: string;
         };

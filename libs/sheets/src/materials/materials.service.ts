@@ -1,16 +1,16 @@
-import { Injectable, UnsupportedMediaTypeException, ValidationPipe, type Type } from '@nestjs/common';
+import { Injectable, UnsupportedMediaTypeException, type Type } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordHistory } from '@trta/activities';
 import { FilesService, type OpenedFile } from '@trta/files';
-import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { createValidationPipe, DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
 import { assertSheetWritable, hasSheet, MATERIAL_COLUMNS, sheetActivity } from '../sheets/sheet-queries';
 import type { MaterialView } from '../sheets/sheets.dto';
 import { LinkMaterialDto, MATERIAL_MEDIA_TYPES, MaterialFieldsDto } from './materials.dto';
 
 /** The same validation as the global pipe, for bodies this endpoint has to read itself. */
-const validation = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+const validation = createValidationPipe();
 function validated<T>(metatype: Type<T>, value: unknown): Promise<T> {
   return validation.transform(value ?? {}, { type: 'body', metatype }) as Promise<T>;
 }
