@@ -50,7 +50,14 @@ export function validationFailed(errors: ValidationError[]): DomainException {
 
 /** The global pipe: whitelisted, transformed, and refusing with `validationFailed`. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationFailed });
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    // the target lets validationFailed read each constraint's arguments; nothing of it reaches the client
+    validationError: { target: true, value: false },
+    exceptionFactory: validationFailed,
+  });
 }
 
 function problemCode(constraint: string): string {
@@ -69,6 +76,7 @@ function argumentsOf(error: ValidationError, constraint: string): RefusalParams 
   const names = NAMED_ARGUMENTS[constraint];
   const params: RefusalParams = {};
   args.forEach((value: unknown, index: number) => {
+    if (value === undefined) return;
     const name = names?.[index] ?? `arg${index}`;
     params[name] = printable(value);
   });
