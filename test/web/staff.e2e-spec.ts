@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
-import { activityFactory, day } from '../support/activity-fixtures';
+import { activityFactory, day, insertActivity } from '../support/activity-fixtures';
 import { bulkApplications, nationalRequest } from '../support/application-fixtures';
 import { signedIn } from '../support/factories';
-import { checkAccessibility, screenshotEachTest, signInWithToken, startBrowserApp, type BrowserTestApp } from '../support/browser';
+import { join } from 'node:path';
+import { checkAccessibility, SCREENSHOTS, screenshotEachTest, signInWithToken, startBrowserApp, type BrowserTestApp } from '../support/browser';
 
 describe('web app: staff pages', () => {
   let b: BrowserTestApp;
@@ -11,14 +12,15 @@ describe('web app: staff pages', () => {
   let createActivity: ReturnType<typeof activityFactory>;
   let planId: string;
   let planCode: string;
+  let productId: string;
 
   beforeAll(async () => {
     b = await startBrowserApp();
     staff = await signedIn(b.t, 'staff');
     createActivity = activityFactory(() => b.t);
     const first = await createActivity({ status: 'open', capacity: 30 });
-    [{ planId, planCode }] = await b.t.dataSource.query(
-      'SELECT p.id AS "planId", p.code AS "planCode" FROM activities a JOIN ta_plans p ON p.id = a.plan_id WHERE a.id = $1',
+    [{ planId, planCode, productId }] = await b.t.dataSource.query(
+      'SELECT p.id AS "planId", p.code AS "planCode", a.product_id AS "productId" FROM activities a JOIN ta_plans p ON p.id = a.plan_id WHERE a.id = $1',
       [first.id],
     );
   });
@@ -51,6 +53,36 @@ describe('web app: staff pages', () => {
     await checkAccessibility(p);
     await p.goto(`/staff/calendar?month=${day(60).slice(0, 7)}`);
     await p.getByTestId('calendar').getByRole('link').first().waitFor();
+    await checkAccessibility(p);
+  });
+
+  it('pages the activities list: "Load more" reaches the last activity past the first page', async () => {
+    // More activities than a page holds (the API's 50), the last of them the latest to start.
+    const extra = 55;
+    for (let index = 1; index <= extra; index++) {
+      await insertActivity(b.t, { planId, productId }, { title: `Paging course ${index}`, startDate: day(300 + index), endDate: day(300 + index) });
+    }
+    const [{ total }] = await b.t.dataSource.query('SELECT count(*)::int AS total FROM activities');
+    expect(total).toBeGreaterThan(50);
+    expect(total).toBeLessThanOrEqual(100);
+
+    const p = await open('/staff/activities');
+    const table = p.getByTestId('activities-table');
+    await table.waitFor();
+    await p.getByTestId('rows-shown').getByText('50 rows shown').waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(50);
+    expect(await table.getByRole('cell', { name: `Paging course ${extra}`, exact: true }).count()).toBe(0);
+
+    // The first page, with its count and the button under it (after the button, screenshotEachTest saves the whole list).
+    await p.getByRole('button', { name: 'Load more' }).scrollIntoViewIfNeeded();
+    await p.screenshot({ path: join(SCREENSHOTS, 'web-app-staff-pages-activities-first-page.png') });
+    await p.getByRole('button', { name: 'Load more' }).click();
+    await table.getByRole('cell', { name: `Paging course ${extra}`, exact: true }).waitFor();
+    await p.getByTestId('rows-shown').getByText(`${total} rows shown`).waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(total);
+    // The last page is in: no button asks for more.
+    expect(await p.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    await table.getByRole('cell', { name: `Paging course ${extra}`, exact: true }).scrollIntoViewIfNeeded();
     await checkAccessibility(p);
   });
 

@@ -4,7 +4,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useOnline } from '../api/connection';
-import { useAuth } from '../auth/AuthContext';
+import { useAuth } from '../features/auth/AuthContext';
 import { LANGUAGES } from '../i18n';
 import { mayOpen, ROUTES } from './routes';
 import classes from './Layout.module.css';

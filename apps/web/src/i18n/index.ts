@@ -7,18 +7,6 @@ import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import es from './locales/es.json';
 import fr from './locales/fr.json';
-import applicantEn from '../pages/applicant/locales/en.json';
-import applicantEs from '../pages/applicant/locales/es.json';
-import applicantFr from '../pages/applicant/locales/fr.json';
-import auditorEn from '../pages/auditor/locales/en.json';
-import auditorEs from '../pages/auditor/locales/es.json';
-import auditorFr from '../pages/auditor/locales/fr.json';
-import focalEn from '../pages/focal/locales/en.json';
-import focalEs from '../pages/focal/locales/es.json';
-import focalFr from '../pages/focal/locales/fr.json';
-import staffEn from '../pages/staff/locales/en.json';
-import staffEs from '../pages/staff/locales/es.json';
-import staffFr from '../pages/staff/locales/fr.json';
 import type { Language } from '../api/types';
 
 export const LANGUAGES: readonly { code: Language; label: string }[] = [
@@ -44,12 +32,30 @@ function apply(language: string) {
   localStorage.setItem(STORAGE_KEY, language);
 }
 
+type Texts = { [key: string]: string | Texts };
+
+/** Each feature keeps its texts beside it, in features/<feature>/locales/<language>.json, merged here. */
+const FEATURE_TEXTS = import.meta.glob<Texts>('../features/*/locales/*.json', { eager: true, import: 'default' });
+
+function merge(target: Texts, source: Texts): Texts {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    target[key] = typeof value === 'object' && typeof existing === 'object' ? merge({ ...existing }, value) : value;
+  }
+  return target;
+}
+
+function textsOf(language: Language, shared: Texts): Texts {
+  return Object.entries(FEATURE_TEXTS)
+    .filter(([path]) => path.endsWith(`/${language}.json`))
+    .reduce((texts, [, feature]) => merge(texts, feature), merge({}, shared));
+}
+
 void i18n.use(initReactI18next).init({
-  // Each role's pages keep their texts beside them, under a top-level key of their own.
   resources: {
-    en: { translation: { ...en, ...applicantEn, ...focalEn, ...staffEn, ...auditorEn } },
-    fr: { translation: { ...fr, ...applicantFr, ...focalFr, ...staffFr, ...auditorFr } },
-    es: { translation: { ...es, ...applicantEs, ...focalEs, ...staffEs, ...auditorEs } },
+    en: { translation: textsOf('en', en) },
+    fr: { translation: textsOf('fr', fr) },
+    es: { translation: textsOf('es', es) },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',

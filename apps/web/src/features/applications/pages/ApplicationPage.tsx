@@ -1,0 +1,290 @@
+import { Alert, Anchor, Button, Fieldset, Group, Modal, NumberInput, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { api } from '../../../api/client';
+import { fieldErrors, unwrap } from '../../../api/errors';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Facts } from '../../../components/Facts';
+import { formatDate } from '../../../components/format';
+import { LoadFailure } from '../../../components/LoadFailure';
+import { Loading } from '../../../components/Loading';
+import { PageTitle } from '../../../components/PageTitle';
+import { applicationKeys, downloadCertificate, useApplication, useMyData, WITHDRAWABLE, type Application, type Evaluation } from '../api';
+import { StatusBadge } from '../components/StatusBadge';
+
+/** One application: its status and history, withdraw, the evaluation and its follow-up, the certificate. */
+export function ApplicationPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const application = useApplication(id);
+  const myData = useMyData();
+  const submitted = (location.state as { submitted?: boolean } | null)?.submitted;
+
+  const back = (
+    <Anchor component={Link} to="/my/applications" size="sm" mb="sm" display="inline-block">
+      ← {t('applicant.applications.title')}
+    </Anchor>
+  );
+  if (application.isPending) return <Loading />;
+  if (application.isError) return <LoadFailure back={back} error={application.error} notFound={t('applicant.detail.notFound')} onRetry={() => void application.refetch()} />;
+  const app = application.data;
+  const evaluation = myData.data?.evaluations.find((entry) => entry.applicationId === app.id);
+  const attended = app.status === 'attended' || app.status === 'completed';
+  const started = !!app.activityStartDate && app.activityStartDate <= new Date().toISOString().slice(0, 10);
+  const facts: [string, string][] = [
+    [t('applicant.detail.activity'), `${app.activityTitle} (${app.activityCode})`],
+    [t('applicant.applications.starts'), app.activityStartDate ? formatDate(app.activityStartDate) : '—'],
+    [t('applicant.applications.submitted'), formatDate(app.submittedAt)],
+  ];
+  if (app.endorsedAt) facts.push([t('applicant.detail.endorsedAt'), formatDate(app.endorsedAt)]);
+  if (app.nominationReason) facts.push([t('applicant.detail.nominationReason'), app.nominationReason]);
+  if (app.decidedAt) facts.push([t('applicant.detail.decidedAt'), formatDate(app.decidedAt)]);
+  if (app.decisionReason) facts.push([t('applicant.detail.decisionReason'), app.decisionReason]);
+  if (app.waitlistPosition !== null && app.status === 'waitlisted') facts.push([t('applicant.detail.waitlist'), String(app.waitlistPosition)]);
+  if (app.attendedDays !== null) facts.push([t('applicant.detail.attendedDays'), String(app.attendedDays)]);
+  if (app.completedAt) facts.push([t('applicant.detail.completedAt'), formatDate(app.completedAt)]);
+  if (app.withdrawnAt) facts.push([t('applicant.detail.withdrawnAt'), formatDate(app.withdrawnAt)]);
+
+  return (
+    <>
+      {back}
+      <PageTitle title={app.activityTitle}>{app.activityTitle}</PageTitle>
+      {submitted && (
+        <Alert color="green" c="dark.8" mb="md" role="status">
+          {t('applicant.detail.submitted')}
+        </Alert>
+      )}
+      <Stack gap="lg">
+        <Group>
+          <Text fw={600}>{t('applicant.applications.status')}:</Text>
+          <StatusBadge status={app.status} />
+        </Group>
+        <Paper withBorder p="md" component="section" aria-labelledby="application-facts">
+          <Title order={2} size="h4" id="application-facts" mb="sm">
+            {t('applicant.detail.facts')}
+          </Title>
+          <Facts facts={facts} spacing="xs" />
+          <Title order={3} size="h5" mt="md" mb={4}>
+            {t('applicant.apply.motivation')}
+          </Title>
+          <Text className="sheet-text">{app.motivation}</Text>
+          {app.documents.length > 0 && (
+            <Text size="sm" mt="sm">
+              {t('applicant.detail.documents')}: {app.documents.map((document) => `${t(`documents.${document.kind}`)} (${document.filename})`).join(', ')}
+            </Text>
+          )}
+        </Paper>
+
+        {app.status === 'completed' && <CertificateDownload application={app} />}
+        {WITHDRAWABLE.includes(app.status) && !started && <Withdraw application={app} />}
+        {attended && myData.isPending && <Loading />}
+        {attended && myData.isError && <ErrorMessage error={myData.error} onRetry={() => void myData.refetch()} />}
+        {attended && myData.isSuccess && !evaluation && <EvaluationForm application={app} />}
+        {evaluation && <FollowUpForm application={app} evaluation={evaluation} />}
+      </Stack>
+    </>
+  );
+}
+
+function CertificateDownload({ application }: { application: Application }) {
+  const { t } = useTranslation();
+  const download = useMutation({ mutationFn: () => downloadCertificate(application) });
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="certificate">
+      <Title order={2} size="h4" id="certificate" mb="sm">
+        {t('applicant.detail.certificate')}
+      </Title>
+      <ErrorMessage error={download.error ?? undefined} />
+      <Group>
+        <Button loading={download.isPending} onClick={() => download.mutate()}>
+          {t('applicant.detail.downloadCertificate')}
+        </Button>
+        {application.certificateCode && (
+          <Anchor component={Link} to={`/certificates/${application.certificateCode}`}>
+            {t('applicant.detail.verifyCertificate', { code: application.certificateCode })}
+          </Anchor>
+        )}
+      </Group>
+    </Paper>
+  );
+}
+
+function Withdraw({ application }: { application: Application }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [opened, { open, close }] = useDisclosure(false);
+  const withdraw = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/applications/{id}/withdraw', { params: { path: { id: application.id } } })),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(applicationKeys.detail(application.id), updated);
+      await Promise.all([queryClient.invalidateQueries({ queryKey: applicationKeys.mine() }), queryClient.invalidateQueries({ queryKey: applicationKeys.myData() })]);
+      close();
+    },
+  });
+  return (
+    <section aria-labelledby="withdraw">
+      <Title order={2} size="h4" id="withdraw" mb="xs">
+        {t('applicant.withdraw.title')}
+      </Title>
+      <Text mb="sm">{t('applicant.withdraw.intro')}</Text>
+      {!opened && <ErrorMessage error={withdraw.error ?? undefined} />}
+      <Button color="red.9" variant="outline" onClick={open}>
+        {t('applicant.withdraw.button')}
+      </Button>
+      <Modal opened={opened} onClose={close} title={t('applicant.withdraw.confirmTitle')} centered closeButtonProps={{ 'aria-label': t('applicant.cancel') }}>
+        <ErrorMessage error={withdraw.error ?? undefined} />
+        <Text mb="md">{t('applicant.withdraw.confirm', { title: application.activityTitle })}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {t('applicant.cancel')}
+          </Button>
+          <Button color="red.9" loading={withdraw.isPending} onClick={() => withdraw.mutate()}>
+            {t('applicant.withdraw.confirmButton')}
+          </Button>
+        </Group>
+      </Modal>
+    </section>
+  );
+}
+
+interface EvaluationValues {
+  satisfaction: string;
+  relevance: string;
+  preTestScore: number | string;
+  postTestScore: number | string;
+  comments: string;
+}
+const SCORES = ['1', '2', '3', '4', '5'];
+const EVALUATION_FIELDS = ['satisfaction', 'relevance', 'preTestScore', 'postTestScore', 'comments'];
+const FOLLOW_UP_FIELDS = ['appliedInWork', 'comments'];
+
+/** A failed save's messages for the top of its form (those of its fields are beside them); the error itself if it said none. */
+function formMessages(error: unknown, fields: readonly string[]): string[] {
+  if (!error) return [];
+  const split = fieldErrors(error, fields);
+  return split.form.length || Object.keys(split.fields).length ? split.form : [String(error)];
+}
+
+function EvaluationForm({ application }: { application: Application }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const required = (value: string) => (value ? null : t('applicant.evaluation.required'));
+  const form = useForm<EvaluationValues>({
+    initialValues: { satisfaction: '', relevance: '', preTestScore: '', postTestScore: '', comments: '' },
+    validate: { satisfaction: required, relevance: required },
+  });
+  const evaluate = useMutation({
+    mutationFn: (values: EvaluationValues) => {
+      const score = (value: number | string) => (value === '' ? undefined : Number(value));
+      return unwrap(
+        api.POST('/api/applications/{id}/evaluation', {
+          params: { path: { id: application.id } },
+          body: {
+            satisfaction: Number(values.satisfaction),
+            relevance: Number(values.relevance),
+            preTestScore: score(values.preTestScore),
+            postTestScore: score(values.postTestScore),
+            comments: values.comments.trim() || undefined,
+          },
+        }),
+      );
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: applicationKeys.myData() }),
+    onError: (error) => form.setErrors(fieldErrors(error, EVALUATION_FIELDS).fields),
+  });
+  const formErrors = formMessages(evaluate.error, EVALUATION_FIELDS);
+  const submit = form.onSubmit((values) => evaluate.mutate(values));
+  const scale = (name: 'satisfaction' | 'relevance') => (
+    <Radio.Group label={t(`applicant.evaluation.${name}`)} description={t('applicant.evaluation.scale')} required {...form.getInputProps(name)}>
+      <Group mt="xs">
+        {SCORES.map((score) => (
+          <Radio key={score} value={score} label={score} />
+        ))}
+      </Group>
+    </Radio.Group>
+  );
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="evaluation">
+      <Title order={2} size="h4" id="evaluation" mb="xs">
+        {t('applicant.evaluation.title')}
+      </Title>
+      <Text mb="sm">{t('applicant.evaluation.intro')}</Text>
+      {formErrors.length > 0 && <ErrorMessage messages={formErrors} />}
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {scale('satisfaction')}
+          {scale('relevance')}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NumberInput label={t('applicant.evaluation.preTestScore')} min={0} max={100} allowDecimal={false} {...form.getInputProps('preTestScore')} />
+            <NumberInput label={t('applicant.evaluation.postTestScore')} min={0} max={100} allowDecimal={false} {...form.getInputProps('postTestScore')} />
+          </SimpleGrid>
+          <Textarea label={t('applicant.evaluation.comments')} autosize minRows={3} maxLength={5000} {...form.getInputProps('comments')} />
+          <Button type="submit" loading={evaluate.isPending} style={{ alignSelf: 'flex-start' }}>
+            {t('applicant.evaluation.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function FollowUpForm({ application, evaluation }: { application: Application; evaluation: Evaluation }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm({
+    initialValues: {
+      appliedInWork: evaluation.appliedInWork === null ? '' : evaluation.appliedInWork ? 'yes' : 'no',
+      comments: evaluation.followUpComments ?? '',
+    },
+    validate: { appliedInWork: (value: string) => (value ? null : t('applicant.evaluation.required')) },
+  });
+  const save = useMutation({
+    mutationFn: (values: typeof form.values) =>
+      unwrap(
+        api.PATCH('/api/applications/{id}/evaluation/follow-up', {
+          params: { path: { id: application.id } },
+          body: { appliedInWork: values.appliedInWork === 'yes', comments: values.comments.trim() || undefined },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: applicationKeys.myData() }),
+    onError: (error) => form.setErrors(fieldErrors(error, FOLLOW_UP_FIELDS).fields),
+  });
+  const formErrors = formMessages(save.error, FOLLOW_UP_FIELDS);
+  const submit = form.onSubmit((values) => save.mutate(values));
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="follow-up">
+      <Title order={2} size="h4" id="follow-up" mb="xs">
+        {t('applicant.followUp.title')}
+      </Title>
+      <Text mb="sm" data-testid="evaluation-summary">
+        {t('applicant.followUp.evaluated', { satisfaction: evaluation.satisfaction, relevance: evaluation.relevance, date: formatDate(evaluation.submittedAt) })}
+      </Text>
+      {formErrors.length > 0 && <ErrorMessage messages={formErrors} />}
+      {save.isSuccess && (
+        <Alert color="green" c="dark.8" mb="sm" role="status">
+          {t('applicant.followUp.saved')}
+        </Alert>
+      )}
+      <form onSubmit={submit} noValidate>
+        <Fieldset legend={t('applicant.followUp.legend')} variant="unstyled">
+          <Stack>
+            <Radio.Group label={t('applicant.followUp.appliedInWork')} required {...form.getInputProps('appliedInWork')}>
+              <Group mt="xs">
+                <Radio value="yes" label={t('applicant.yes')} />
+                <Radio value="no" label={t('applicant.no')} />
+              </Group>
+            </Radio.Group>
+            <Textarea label={t('applicant.followUp.comments')} autosize minRows={3} maxLength={5000} {...form.getInputProps('comments')} />
+            <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
+              {t('applicant.followUp.submit')}
+            </Button>
+          </Stack>
+        </Fieldset>
+      </form>
+    </Paper>
+  );
+}

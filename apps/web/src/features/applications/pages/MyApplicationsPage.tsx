@@ -1,0 +1,77 @@
+import { Alert, Anchor, Button, Group, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { formatDate } from '../../../components/format';
+import { Loading } from '../../../components/Loading';
+import { PageTitle } from '../../../components/PageTitle';
+import { LoadMore } from '../../../components/LoadMore';
+import { useMyApplications } from '../api';
+import { StatusBadge } from '../components/StatusBadge';
+
+/** The applicant's dashboard: every application with its status, waitlist position and dates. */
+export function MyApplicationsPage() {
+  const { t } = useTranslation();
+  const applications = useMyApplications();
+
+  return (
+    <>
+      <PageTitle>{t('applicant.applications.title')}</PageTitle>
+      <Group justify="space-between" mb="md">
+        <Text>{t('applicant.applications.intro')}</Text>
+        <Button component={Link} to="/catalogue" variant="default">
+          {t('applicant.applications.findActivity')}
+        </Button>
+      </Group>
+      {applications.isPending && <Loading />}
+      {applications.isError && <ErrorMessage error={applications.error} onRetry={() => void applications.refetch()} />}
+      {applications.isSuccess && applications.count === 0 && (
+        <Alert color="blue" c="dark.8">
+          {t('applicant.applications.empty')}
+        </Alert>
+      )}
+      {applications.count > 0 && (
+        <>
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped highlightOnHover data-testid="my-applications">
+              <Table.Caption>{t('applicant.applications.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('applicant.applications.activity')}</Table.Th>
+                  <Table.Th scope="col">{t('applicant.applications.starts')}</Table.Th>
+                  <Table.Th scope="col">{t('applicant.applications.submitted')}</Table.Th>
+                  <Table.Th scope="col">{t('applicant.applications.status')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {applications.items.map((application) => (
+                  <Table.Tr key={application.id} data-testid="application-row">
+                    <Table.Td>
+                      <Anchor component={Link} to={`/my/applications/${application.id}`} fw={600}>
+                        {application.activityTitle}
+                      </Anchor>
+                      <Text size="sm" c="gray.7">
+                        {application.activityCode}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{application.activityStartDate ? formatDate(application.activityStartDate) : '—'}</Table.Td>
+                    <Table.Td>{formatDate(application.submittedAt)}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={application.status} />
+                      {application.status === 'waitlisted' && application.waitlistPosition !== null && (
+                        <Text size="sm" c="gray.7" mt={4}>
+                          {t('applicant.applications.waitlistPosition', { position: application.waitlistPosition })}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <LoadMore list={applications} />
+        </>
+      )}
+    </>
+  );
+}

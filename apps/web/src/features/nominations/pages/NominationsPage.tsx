@@ -1,0 +1,197 @@
+import { Alert, Button, Group, Modal, Select, Stack, Table, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { api } from '../../../api/client';
+import { fieldErrors, unwrap } from '../../../api/errors';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { formatDate } from '../../../components/format';
+import { LoadMore } from '../../../components/LoadMore';
+import { Loading } from '../../../components/Loading';
+import { PageTitle } from '../../../components/PageTitle';
+import { APPLICATION_STATUSES } from '../../../api/enums';
+import type { Application, ApplicationStatus } from '../../applications/api';
+import { StatusBadge } from '../../applications/components/StatusBadge';
+import { nominationKeys, useNominations } from '../api';
+
+const ALL = 'all';
+
+/** The applications of the focal point's country to activities that need a nomination: endorse or decline. */
+export function NominationsPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('status') ?? 'submitted';
+  const status = (APPLICATION_STATUSES as readonly string[]).includes(raw) ? (raw as ApplicationStatus) : null;
+  const nominations = useNominations(status);
+  const [done, setDone] = useState<string | null>(null);
+  const [declining, setDeclining] = useState<Application | null>(null);
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: nominationKeys.lists() });
+  const endorse = useMutation({
+    mutationFn: (application: Application) => unwrap(api.POST('/api/applications/{id}/endorse', { params: { path: { id: application.id } }, body: {} })),
+    onMutate: () => setDone(null),
+    onSuccess: (_updated, application) => {
+      setDone(t('focal.nominations.endorsed', { name: application.applicant.fullName ?? application.applicant.email }));
+      return refresh();
+    },
+  });
+  /** Forgets the last endorsement's refusal (one under way keeps its spinner, and its answer). */
+  const clearRefusal = () => {
+    if (!endorse.isPending) endorse.reset();
+  };
+
+  const items = nominations.items;
+  return (
+    <>
+      <PageTitle>{t('focal.nominations.title')}</PageTitle>
+      <Text mb="md">{t('focal.nominations.intro')}</Text>
+      <Select
+        label={t('focal.nominations.filter')}
+        maw={320}
+        mb="md"
+        allowDeselect={false}
+        value={status ?? ALL}
+        onChange={(value) => {
+          clearRefusal();
+          setDone(null);
+          setParams(value && value !== 'submitted' ? { status: value } : {}, { replace: true });
+        }}
+        data={[{ value: ALL, label: t('focal.nominations.all') }, ...APPLICATION_STATUSES.map((value) => ({ value, label: t(`applicant.status.${value}`) }))]}
+      />
+      <ErrorMessage error={endorse.error ?? undefined} title={t('focal.nominations.refused')} />
+      {done && (
+        <Alert color="green" c="dark.8" mb="md" role="status">
+          {done}
+        </Alert>
+      )}
+      {nominations.isPending && <Loading />}
+      {nominations.isError && <ErrorMessage error={nominations.error} onRetry={() => void nominations.refetch()} />}
+      {nominations.isSuccess && items.length === 0 && (
+        <Alert color="blue" c="dark.8">
+          {t('focal.nominations.empty')}
+        </Alert>
+      )}
+      {items.length > 0 && (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped data-testid="nominations">
+            <Table.Caption>{t('focal.nominations.caption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('focal.nominations.applicant')}</Table.Th>
+                <Table.Th scope="col">{t('focal.nominations.activity')}</Table.Th>
+                <Table.Th scope="col">{t('focal.nominations.submitted')}</Table.Th>
+                <Table.Th scope="col">{t('focal.nominations.status')}</Table.Th>
+                <Table.Th scope="col">{t('focal.nominations.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((application) => {
+                const name = application.applicant.fullName ?? application.applicant.email;
+                return (
+                  <Table.Tr key={application.id} data-testid="nomination-row">
+                    <Table.Td>
+                      <Text fw={600}>{name}</Text>
+                      <Text size="sm" c="gray.7">
+                        {[application.applicant.position, application.applicant.institution].filter(Boolean).join(', ')}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text>{application.activityTitle}</Text>
+                      <Text size="sm" c="gray.7">
+                        {application.activityCode}
+                        {application.activityStartDate ? ` · ${formatDate(application.activityStartDate)}` : ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{formatDate(application.submittedAt)}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={application.status} />
+                      {application.nominationReason && (
+                        <Text size="sm" c="gray.7" mt={4}>
+                          {application.nominationReason}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {application.status === 'submitted' && (
+                        <Group gap="xs" wrap="nowrap">
+                          <Button size="xs" loading={endorse.isPending && endorse.variables.id === application.id} onClick={() => endorse.mutate(application)} aria-label={t('focal.nominations.endorseWho', { name })}>
+                            {t('focal.nominations.endorse')}
+                          </Button>
+                          <Button size="xs" color="red.9" variant="outline" onClick={() => setDeclining(application)} aria-label={t('focal.nominations.declineWho', { name })}>
+                            {t('focal.nominations.decline')}
+                          </Button>
+                        </Group>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <LoadMore list={nominations} />
+      <DeclineDialog
+        application={declining}
+        onClose={() => setDeclining(null)}
+        onDeclined={async (application) => {
+          setDeclining(null);
+          clearRefusal();
+          setDone(t('focal.nominations.declined', { name: application.applicant.fullName ?? application.applicant.email }));
+          await refresh();
+        }}
+      />
+    </>
+  );
+}
+
+function DeclineDialog({ application, onClose, onDeclined }: { application: Application | null; onClose(): void; onDeclined(application: Application): Promise<void> }) {
+  const { t } = useTranslation();
+  const form = useForm({
+    initialValues: { reason: '' },
+    validate: { reason: (value: string) => (value.trim() ? null : t('focal.nominations.reasonRequired')) },
+  });
+  const decline = useMutation({
+    mutationFn: ({ application, reason }: { application: Application; reason: string }) =>
+      unwrap(api.POST('/api/applications/{id}/decline', { params: { path: { id: application.id } }, body: { reason } })),
+    onSuccess: (_updated, { application }) => {
+      form.reset();
+      return onDeclined(application);
+    },
+    onError: (error) => form.setErrors(fieldErrors(error, ['reason']).fields),
+  });
+  const split = fieldErrors(decline.error, ['reason']);
+  const formErrors = !decline.error ? [] : split.form.length || split.fields.reason ? split.form : [String(decline.error)];
+  const close = () => {
+    form.reset();
+    if (!decline.isPending) decline.reset();
+    onClose();
+  };
+  const submit = form.onSubmit(({ reason }) => {
+    if (application) decline.mutate({ application, reason });
+  });
+  return (
+    <Modal opened={application !== null} onClose={close} title={t('focal.nominations.declineTitle')} centered closeButtonProps={{ 'aria-label': t('focal.cancel') }}>
+      {application && (
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <Text>{t('focal.nominations.declineIntro', { name: application.applicant.fullName ?? application.applicant.email, title: application.activityTitle })}</Text>
+            {formErrors.length > 0 && <ErrorMessage messages={formErrors} />}
+            <Textarea label={t('focal.nominations.reason')} required autosize minRows={3} maxLength={2000} data-autofocus {...form.getInputProps('reason')} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('focal.cancel')}
+              </Button>
+              <Button type="submit" color="red.9" loading={decline.isPending}>
+                {t('focal.nominations.confirmDecline')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,45 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import type { Schemas } from '../../api/types';
+import { usePagedList } from '../../api/usePagedList';
+
+export type Plan = Schemas['PlanView'];
+
+/** The TA Plans' query keys (plans, one plan, its products matrix). */
+export const planKeys = {
+  all: ['plans'] as const,
+  list: () => [...planKeys.all, 'list'] as const,
+  detail: (id: string) => [...planKeys.all, 'detail', id] as const,
+  matrix: (id: string) => [...planKeys.all, 'matrix', id] as const,
+};
+
+/**
+ * The TA Plans, newest first, a page at a time; `all` fetches every page (the plan pickers).
+ * `enabled: false` for visitors who may not list them.
+ */
+export function usePlans({ all = false, enabled = true }: { all?: boolean; enabled?: boolean } = {}) {
+  return usePagedList({
+    queryKey: planKeys.list(),
+    fetchPage: ({ cursor, limit, signal }) => unwrap(api.GET('/api/ta-plans', { params: { query: { cursor, limit } }, signal })),
+    all,
+    enabled,
+  });
+}
+
+export function usePlan(id: string, enabled = true) {
+  return useQuery({
+    queryKey: planKeys.detail(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/ta-plans/{id}', { params: { path: { id } }, signal })),
+    retry: false,
+    enabled,
+  });
+}
+
+export function useMatrix(id: string) {
+  return useQuery({
+    queryKey: planKeys.matrix(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/ta-plans/{id}/matrix', { params: { path: { id } }, signal })),
+    retry: false,
+  });
+}
