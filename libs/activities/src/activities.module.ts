@@ -3,6 +3,9 @@ import { ActivitiesController } from './activities/activities.controller';
 import { ActivitiesService } from './activities/activities.service';
 import { BackToOfficeReportController } from './back-to-office/back-to-office-report.controller';
 import { BackToOfficeReportService } from './back-to-office/back-to-office-report.service';
+import { ActivityCloneParts } from './clone/activity-clone-parts';
+import { CloneController } from './clone/clone.controller';
+import { CloneService } from './clone/clone.service';
 import { ActivityImportController } from './import/activity-import.controller';
 import { ActivityImportService } from './import/activity-import.service';
 import { LifecycleController } from './lifecycle/lifecycle.controller';
@@ -13,11 +16,27 @@ import { SchedulingService } from './scheduling/scheduling.service';
 import { ActivitySearchController } from './search/activity-search.controller';
 import { ActivitySearchService } from './search/activity-search.service';
 
-/** Activities of the products matrix: search, CSV import, scheduling, lifecycle and back-to-office reports (issue 3). */
+/** Activities of the products matrix: search, CSV import, cloning, scheduling, lifecycle and back-to-office reports (issue 3). */
 @Module({
-  controllers: [ActivitiesController, ActivitySearchController, LifecycleController, BackToOfficeReportController, ActivityImportController],
-  providers: [ActivitiesService, ActivitySearchService, ActivityImportService, LifecycleService, SchedulingService, BackToOfficeReportService],
-  exports: [ActivitiesService, ActivitySearchService, ActivityImportService, LifecycleService, BackToOfficeReportService],
+  controllers: [
+    ActivitiesController,
+    ActivitySearchController,
+    LifecycleController,
+    BackToOfficeReportController,
+    ActivityImportController,
+    CloneController,
+  ],
+  providers: [
+    ActivitiesService,
+    ActivitySearchService,
+    ActivityImportService,
+    CloneService,
+    ActivityCloneParts,
+    LifecycleService,
+    SchedulingService,
+    BackToOfficeReportService,
+  ],
+  exports: [ActivitiesService, ActivitySearchService, ActivityImportService, CloneService, ActivityCloneParts, LifecycleService, BackToOfficeReportService],
 })
 export class ActivitiesModule {}
 
