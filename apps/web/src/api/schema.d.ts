@@ -576,6 +576,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/activities/{id}/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CloneController_clone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activities/{id}/sheet": {
         parameters: {
             query?: never;
@@ -698,22 +714,6 @@ export interface paths {
         get: operations["CatalogueController_file"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/{id}/clone": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["CloneController_clone"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2283,6 +2283,10 @@ export interface components {
             /** @description in the order of the file */
             activities: components["schemas"]["ImportedActivityView"][];
         };
+        CloneActivityDto: {
+            /** @description defaults to the original title followed by " (copy)" */
+            title?: string;
+        };
         LocalizedTextView: {
             en?: string;
             fr?: string;
@@ -2467,10 +2471,6 @@ export interface components {
             programme: string | null;
             requiredDocuments: components["schemas"]["RequiredDocument"][];
             materials: components["schemas"]["CatalogueMaterial"][];
-        };
-        CloneActivityDto: {
-            /** @description defaults to the original title followed by " (copy)" */
-            title?: string;
         };
         MatrixPlanView: {
             /** Format: uuid */
@@ -5112,6 +5112,40 @@ export interface operations {
             };
         };
     };
+    CloneController_clone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloneActivityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     SheetsController_get: {
         parameters: {
             query?: never;
@@ -5405,40 +5439,6 @@ export interface operations {
                     "image/png": string;
                     "image/jpeg": string;
                     "application/zip": string;
-                };
-            };
-            /** @description a refusal, in the one error shape */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorView"];
-                };
-            };
-        };
-    };
-    CloneController_clone: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CloneActivityDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ActivityView"];
                 };
             };
             /** @description a refusal, in the one error shape */
