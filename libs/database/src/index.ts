@@ -4,3 +4,4 @@ export * from './migrate';
 export * from './postgres-locator';
 export * from './snake-naming.strategy';
 export * from './returned-rows';
+export * from './table-owners';
