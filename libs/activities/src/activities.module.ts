@@ -3,17 +3,40 @@ import { ActivitiesController } from './activities/activities.controller';
 import { ActivitiesService } from './activities/activities.service';
 import { BackToOfficeReportController } from './back-to-office/back-to-office-report.controller';
 import { BackToOfficeReportService } from './back-to-office/back-to-office-report.service';
+import { ActivityCloneParts } from './clone/activity-clone-parts';
+import { CloneController } from './clone/clone.controller';
+import { CloneService } from './clone/clone.service';
+import { ActivityImportController } from './import/activity-import.controller';
+import { ActivityImportService } from './import/activity-import.service';
 import { LifecycleController } from './lifecycle/lifecycle.controller';
 import { LifecycleService } from './lifecycle/lifecycle.service';
 import { ActivitiesProcessor } from './scheduling/activities.processor';
 import { ActivitiesScheduler } from './scheduling/activities.scheduler';
 import { SchedulingService } from './scheduling/scheduling.service';
+import { ActivitySearchController } from './search/activity-search.controller';
+import { ActivitySearchService } from './search/activity-search.service';
 
-/** Activities of the products matrix: scheduling, lifecycle and back-to-office reports (issue 3). */
+/** Activities of the products matrix: search, CSV import, cloning, scheduling, lifecycle and back-to-office reports (issue 3). */
 @Module({
-  controllers: [ActivitiesController, LifecycleController, BackToOfficeReportController],
-  providers: [ActivitiesService, LifecycleService, SchedulingService, BackToOfficeReportService],
-  exports: [ActivitiesService, LifecycleService, BackToOfficeReportService],
+  controllers: [
+    ActivitiesController,
+    ActivitySearchController,
+    LifecycleController,
+    BackToOfficeReportController,
+    ActivityImportController,
+    CloneController,
+  ],
+  providers: [
+    ActivitiesService,
+    ActivitySearchService,
+    ActivityImportService,
+    CloneService,
+    ActivityCloneParts,
+    LifecycleService,
+    SchedulingService,
+    BackToOfficeReportService,
+  ],
+  exports: [ActivitiesService, ActivitySearchService, ActivityImportService, CloneService, ActivityCloneParts, LifecycleService, BackToOfficeReportService],
 })
 export class ActivitiesModule {}
 

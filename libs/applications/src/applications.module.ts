@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { FilesModule } from '@trta/files';
 import { IdentityModule } from '@trta/identity';
+import { ApplicantErasureSteps } from './applicant-erasure-steps';
 import { ActivityApplicationsController, ApplicationController, NominationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
 import { DecisionsService } from './decisions.service';
@@ -11,7 +12,7 @@ import { ProfileService } from './profile.service';
 @Module({
   imports: [IdentityModule, FilesModule],
   controllers: [MeController, ActivityApplicationsController, ApplicationController, NominationsController],
-  providers: [ApplicationsService, DecisionsService, ProfileService],
-  exports: [ApplicationsService, DecisionsService],
+  providers: [ApplicationsService, DecisionsService, ProfileService, ApplicantErasureSteps],
+  exports: [ApplicationsService, DecisionsService, ApplicantErasureSteps],
 })
 export class ApplicationsModule {}

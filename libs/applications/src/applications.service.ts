@@ -41,6 +41,33 @@ export class ApplicationsService {
     private readonly notifications: NotificationsService,
   ) {}
 
+  /**
+   * An application staff register directly, in any status up to completed (participants
+   * registered by participation); in the caller's transaction.
+   */
+  async registerByStaff(
+    manager: EntityManager,
+    values: {
+      activityId: string;
+      applicantId: string;
+      country: string;
+      status: string;
+      staffId: string;
+      attendedDays: number | null;
+      certificateCode: string | null;
+    },
+  ): Promise<{ id: string }> {
+    const [application] = (await manager.query(
+      `INSERT INTO applications (activity_id, applicant_id, country, status, decided_at, decided_by, attended_days, completed_at,
+         certificate_code, registered_by)
+       VALUES ($1, $2, $3, $4, CASE WHEN $4 <> 'submitted' THEN now() END, CASE WHEN $4 <> 'submitted' THEN $5::uuid END, $6,
+         CASE WHEN $4 = 'completed' THEN now() END, $7, $5)
+       RETURNING id`,
+      [values.activityId, values.applicantId, values.country, values.status, values.staffId, values.attendedDays, values.certificateCode],
+    )) as { id: string }[];
+    return application;
+  }
+
   async submit(activityId: string, dto: SubmitApplicationDto, user: AuthUser): Promise<ApplicationView> {
     const kinds = dto.documents.map((document) => document.kind);
     const repeated = kinds.filter((kind, index) => kinds.indexOf(kind) !== index);

@@ -37,6 +37,22 @@ const BULK_ORDER: Readonly<Record<DecisionAction, number>> = { reject: 0, select
 
 const WAITLIST_SHIFT = 1_000_000;
 
+const PARTICIPATION_COLUMNS = `id, activity_id AS "activityId", applicant_id AS "applicantId", status, attended_days AS "attendedDays",
+  completed_at AS "completedAt", certificate_code AS "certificateCode", version, updated_at AS "updatedAt"`;
+
+/** An application as participation shows it after attendance, completion or a no-show. */
+export interface ParticipationRow {
+  id: string;
+  activityId: string;
+  applicantId: string;
+  status: 'attended' | 'completed' | 'no_show';
+  attendedDays: number | null;
+  completedAt: string | null;
+  certificateCode: string | null;
+  version: number;
+  updatedAt: string;
+}
+
 
 /**
  * Every change of an application's status after submission: the applicant's withdrawal, the
@@ -213,6 +229,36 @@ export class DecisionsService {
   }
 
   /** Applies one decision inside a transaction that holds the activity's row lock; returns the notification id. */
+  /**
+   * Attendance, completion or a no-show that participation records, as one conditional UPDATE
+   * from the statuses given; undefined when the application is not in one of them (any more).
+   * In the caller's transaction.
+   */
+  async recordParticipation(
+    manager: EntityManager,
+    id: string,
+    transition: { readonly from: readonly string[]; readonly to: string },
+    recorded: { attendedDays?: number; certificateCode?: string },
+  ): Promise<ParticipationRow | undefined> {
+    let set = '';
+    const extra: unknown[] = [];
+    if (recorded.attendedDays !== undefined) {
+      set = ', attended_days = $3';
+      extra.push(recorded.attendedDays);
+    } else if (recorded.certificateCode !== undefined) {
+      set = ', completed_at = now(), certificate_code = $3';
+      extra.push(recorded.certificateCode);
+    }
+    const [moved] = returnedRows<ParticipationRow>(
+      await manager.query(
+        `UPDATE applications SET status = '${transition.to}', version = version + 1, updated_at = now()${set}
+         WHERE id = $1 AND status = ANY($2) RETURNING ${PARTICIPATION_COLUMNS}`,
+        [id, transition.from, ...extra],
+      ),
+    );
+    return moved;
+  }
+
   private async apply(
     manager: EntityManager,
     activity: LockedActivity,

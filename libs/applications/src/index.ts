@@ -1,4 +1,5 @@
 export * from './applications.module';
+export * from './applicant-erasure-steps';
 export * from './application.entity';
 export * from './application-status';
 export * from './application-queries';

@@ -2,20 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager } from 'typeorm';
-import { returnedRows } from '@trta/database';
 import { FilesService, MEDIA_TYPES } from '@trta/files';
 import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
-import { ApplicantProfileDto, UsersService } from '@trta/identity';
+import { APPLICANT_PROFILE_COLUMNS, ApplicantProfileDto, UsersService } from '@trta/identity';
+import { NotificationsService } from '@trta/notifications';
+import { ApplicantErasureSteps } from './applicant-erasure-steps';
 import { APPLICATION_COLUMNS, APPLICATION_FROM } from './application-queries';
 import { ApplicantProfileView, PersonalAccountView, PersonalDataView, UploadedFileView } from './profile.dto';
 
 /** What an applicant may attach to a participation form, detected from the content. */
 export const DOCUMENT_MEDIA_TYPES = [MEDIA_TYPES.pdf, MEDIA_TYPES.png, MEDIA_TYPES.jpeg, MEDIA_TYPES.docx] as const;
-
-const PROFILE_COLUMNS = `p.full_name AS "fullName", p.gender, p.nationality, p.country, p.institution_type AS "institutionType",
-  p.institution, p.position, p.languages, p.updated_at AS "updatedAt"`;
-
-const ERASED = '[erased]';
 
 /**
  * The applicant's own data: their profile, their uploads, a copy of everything kept about them,
@@ -29,11 +25,13 @@ export class ProfileService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly files: FilesService,
+    private readonly notifications: NotificationsService,
+    private readonly erasureSteps: ApplicantErasureSteps,
   ) {}
 
   async get(user: AuthUser): Promise<ApplicantProfileView> {
     await this.assertActive(this.dataSource.manager, user.id);
-    const [profile] = (await this.dataSource.query(`SELECT ${PROFILE_COLUMNS} FROM applicant_profiles p WHERE p.user_id = $1`, [user.id])) as ApplicantProfileView[];
+    const [profile] = (await this.dataSource.query(`SELECT ${APPLICANT_PROFILE_COLUMNS} FROM applicant_profiles p WHERE p.user_id = $1`, [user.id])) as ApplicantProfileView[];
     if (!profile) throw DomainException.notFound('Applicant profile of user', user.id);
     return profile;
   }
@@ -41,12 +39,7 @@ export class ProfileService {
   async put(user: AuthUser, dto: ApplicantProfileDto): Promise<ApplicantProfileView> {
     await this.assertActive(this.dataSource.manager, user.id);
     await this.users.assertCountriesExist({ nationality: dto.nationality, country: dto.country });
-    const [updated] = returnedRows<ApplicantProfileView>(await this.dataSource.query(
-      `UPDATE applicant_profiles p SET full_name = $2, gender = $3, nationality = $4, country = $5, institution_type = $6,
-         institution = $7, position = $8, languages = $9, updated_at = now()
-       WHERE p.user_id = $1 RETURNING ${PROFILE_COLUMNS}`,
-      [user.id, dto.fullName, dto.gender, dto.nationality, dto.country, dto.institutionType, dto.institution, dto.position, dto.languages],
-    ));
+    const updated = await this.users.updateProfile(user.id, dto);
     if (!updated) throw DomainException.notFound('Applicant profile of user', user.id);
     return updated;
   }
@@ -66,7 +59,7 @@ export class ProfileService {
       `SELECT id, email, role, country, locale, created_at AS "createdAt", updated_at AS "updatedAt" FROM users WHERE id = $1`,
       [user.id],
     )) as PersonalAccountView[];
-    const [profile] = (await manager.query(`SELECT ${PROFILE_COLUMNS} FROM applicant_profiles p WHERE p.user_id = $1`, [user.id])) as ApplicantProfileView[];
+    const [profile] = (await manager.query(`SELECT ${APPLICANT_PROFILE_COLUMNS} FROM applicant_profiles p WHERE p.user_id = $1`, [user.id])) as ApplicantProfileView[];
     const applications = await manager.query(
       `SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.applicant_id = $1 ORDER BY ap.submitted_at, ap.id`,
       [user.id],
@@ -110,31 +103,12 @@ export class ProfileService {
         [user.id],
       )) as { id: string }[];
       await manager.query(`DELETE FROM application_documents WHERE application_id IN ${own}`, [user.id]);
-      await manager.query(
-        `DELETE FROM stored_files f WHERE f.id = ANY($1::uuid[])
-           AND NOT EXISTS (SELECT 1 FROM application_documents d WHERE d.file_id = f.id)
-           AND NOT EXISTS (SELECT 1 FROM sheet_materials m WHERE m.file_id = f.id)`,
-        [files.map((file) => file.id)],
-      );
+      await this.files.removeUnused(manager, files.map((file) => file.id));
       const anonymousEmail = `deleted-${user.id}@deleted.invalid`;
-      await manager.query(
-        `UPDATE users SET email = $2, password_hash = NULL, deleted_at = now(), updated_at = now() WHERE id = $1`,
-        [user.id, anonymousEmail],
-      );
-      await manager.query(
-        `UPDATE applicant_profiles SET full_name = '', institution = '', position = '', updated_at = now() WHERE user_id = $1`,
-        [user.id],
-      );
+      await this.users.eraseAccount(manager, user.id, anonymousEmail);
       await manager.query(`UPDATE applications SET motivation = '', updated_at = now() WHERE applicant_id = $1`, [user.id]);
-      await manager.query(`UPDATE evaluations SET comments = NULL, follow_up_comments = NULL WHERE application_id IN ${own}`, [user.id]);
-      // Messages to the person, and those about them to focal points (which name them).
-      await manager.query(
-        `UPDATE notifications SET to_email = CASE WHEN user_id = $1 THEN $2 ELSE to_email END, body = $3,
-           status = CASE WHEN status = 'queued' AND user_id = $1 THEN 'failed' ELSE status END,
-           last_error = CASE WHEN status = 'queued' AND user_id = $1 THEN 'the recipient deleted their account' ELSE last_error END
-         WHERE user_id = $1 OR application_id IN ${own}`,
-        [user.id, anonymousEmail, ERASED],
-      );
+      await this.erasureSteps.run(manager, user.id);
+      await this.notifications.eraseFor(manager, user.id, anonymousEmail);
     });
   }
 

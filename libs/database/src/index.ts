@@ -5,3 +5,4 @@ export * from './postgres-locator';
 export * from './snake-naming.strategy';
 export * from './returned-rows';
 export * from './pg-errors';
+export * from './table-owners';

@@ -121,6 +121,21 @@ export class FilesService {
     return stored;
   }
 
+  /**
+   * Deletes those of the files given that nothing refers to any more, in the caller's transaction.
+   * Files are shared (a clone's materials share the original's), so one goes only once unused.
+   */
+  async removeUnused(manager: EntityManager, ids: string[]): Promise<void> {
+    await manager.query(
+      `DELETE FROM stored_files f WHERE f.id = ANY($1::uuid[])
+         AND NOT EXISTS (SELECT 1 FROM application_documents d WHERE d.file_id = f.id)
+         AND NOT EXISTS (SELECT 1 FROM sheet_materials m WHERE m.file_id = f.id)
+         AND NOT EXISTS (SELECT 1 FROM request_documents r WHERE r.file_id = f.id)
+         AND NOT EXISTS (SELECT 1 FROM audit_report_exports e WHERE e.file_id = f.id)`,
+      [ids],
+    );
+  }
+
   async info(id: string, manager: EntityManager = this.dataSource.manager): Promise<StoredFileInfo> {
     const [stored] = (await manager.query(`SELECT ${STORED_FILE_COLUMNS} FROM stored_files WHERE id = $1`, [id])) as StoredFileInfo[];
     if (!stored) throw DomainException.notFound('File', id);

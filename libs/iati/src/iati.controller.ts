@@ -5,14 +5,14 @@ import { ApiFileResponse, Public } from '@trta/http';
 import { IatiService } from './iati.service';
 
 @ApiTags('ta-plans')
-@Controller('ta-plans/:id')
+@Controller('ta-plans/:id/iati.xml')
 export class IatiController {
   constructor(private readonly iati: IatiService) {}
 
   /** The plan's activities as IATI 2.03 activity XML, for aid-transparency aggregators. */
   @Public()
   @ApiFileResponse('application/xml')
-  @Get('iati.xml')
+  @Get()
   async activities(@Param('id', ParseUUIDPipe) planId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const document = await this.iati.planActivities(planId);
     void reply

@@ -4,6 +4,8 @@ import { JobName, JobQueue } from '@trta/queues';
 import { NotificationRequest } from './notification-kind';
 import { renderNotification } from './templates';
 
+const ERASED = '[erased]';
+
 /**
  * Queues an email. The outbox row is written in the caller's transaction, so it exists exactly
  * when the decision it reports does; the send happens later in the worker, and a failed send
@@ -27,6 +29,20 @@ export class NotificationsService {
       [request.userId, request.applicationId ?? null, request.kind, recipient.locale, recipient.email, subject, body, dedupKey],
     )) as { id: string }[];
     return rows[0]?.id ?? null;
+  }
+
+  /**
+   * An applicant's erasure: messages to the person, and those about them to focal points (which
+   * name them), lose their text; the person's queued ones are never sent. In the caller's transaction.
+   */
+  async eraseFor(manager: EntityManager, applicantId: string, anonymousEmail: string): Promise<void> {
+    await manager.query(
+      `UPDATE notifications SET to_email = CASE WHEN user_id = $1 THEN $2 ELSE to_email END, body = $3,
+         status = CASE WHEN status = 'queued' AND user_id = $1 THEN 'failed' ELSE status END,
+         last_error = CASE WHEN status = 'queued' AND user_id = $1 THEN 'the recipient deleted their account' ELSE last_error END
+       WHERE user_id = $1 OR application_id IN (SELECT id FROM applications WHERE applicant_id = $1)`,
+      [applicantId, anonymousEmail, ERASED],
+    );
   }
 
   /** Hands queued notifications to the worker; safe to call twice (the job id is the notification id). */

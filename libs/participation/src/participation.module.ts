@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { ApplicantErasureSteps, ApplicationsModule } from '@trta/applications';
 import { IdentityModule } from '@trta/identity';
 import { AttendanceController } from './attendance/attendance.controller';
 import { AttendanceService } from './attendance/attendance.service';
@@ -11,9 +12,19 @@ import { ParticipantsService } from './participants/participants.service';
 
 /** Participants registered by staff, attendance, certificates and evaluations (issue 4). */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, ApplicationsModule],
   controllers: [ParticipantsController, AttendanceController, CertificatesController, EvaluationsController],
   providers: [ParticipantsService, AttendanceService, CertificatesService, EvaluationsService],
   exports: [AttendanceService, CertificatesService, EvaluationsService],
 })
-export class ParticipationModule {}
+export class ParticipationModule implements OnModuleInit {
+  constructor(
+    private readonly erasureSteps: ApplicantErasureSteps,
+    private readonly evaluations: EvaluationsService,
+  ) {}
+
+  /** An applicant who deletes their account (DELETE /api/me) loses their evaluation comments too. */
+  onModuleInit(): void {
+    this.erasureSteps.register((manager, applicantId) => this.evaluations.eraseComments(manager, applicantId));
+  }
+}

@@ -128,8 +128,7 @@ export class RequestDecisionsService {
         budgetPlanned: dto.budgetPlanned ?? '0.00',
       } as CreateActivityDto;
       const settled = await checkActivity(manager, plan, draftOf(activityDto, plan), false);
-      const created = await this.activities.insert(manager, plan, activityDto, product, settled.region, user);
-      await manager.query('UPDATE activities SET national_request_id = $1 WHERE id = $2', [id, created.id]);
+      const created = await this.activities.createFromRequest(manager, id, plan, activityDto, product, settled.region, user);
       await manager.query('UPDATE national_requests SET activity_id = $2, version = version + 1, updated_at = now() WHERE id = $1', [id, created.id]);
       await recordRequestHistory(manager, id, user.id, 'schedule', locked.status, locked.status, {
         activityId: created.id,

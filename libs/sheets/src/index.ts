@@ -1,7 +1,6 @@
 export * from './sheets.module';
 export * from './catalogue/catalogue.dto';
 export * from './catalogue/catalogue.service';
-export * from './clone/clone.service';
 export * from './materials/materials.dto';
 export * from './materials/materials.service';
 export * from './materials/sheet-material.entity';

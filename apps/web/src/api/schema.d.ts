@@ -560,6 +560,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ta-plans/{id}/activities/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ActivityImportController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CloneController_clone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activities/{id}/sheet": {
         parameters: {
             query?: never;
@@ -688,22 +720,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/activities/{id}/clone": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["CloneController_clone"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/catalogue/{id}/sheet.pdf": {
         parameters: {
             query?: never;
@@ -746,22 +762,6 @@ export interface paths {
         get: operations["ProductsMatrixController_get"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/ta-plans/{id}/activities/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ActivityImportController_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2137,6 +2137,54 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
+        ActivityListItemView: {
+            /** Format: uuid */
+            id: string;
+            /** @example TA-2026-0042 */
+            code: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            productId: string;
+            title: string;
+            type: components["schemas"]["ActivityType"];
+            deliveryMode: components["schemas"]["DeliveryMode"];
+            plsLevel: number | null;
+            /** @description the first is the main language */
+            languages: components["schemas"]["Language"][];
+            /** @description codes of /api/reference/topics */
+            topics: string[];
+            /** @description alpha-3 codes */
+            beneficiaryCountries: string[];
+            /** @description a code of /api/reference/regions */
+            region: string | null;
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            endDate: string | null;
+            venueCity: string | null;
+            /** @description alpha-3 */
+            venueCountry: string | null;
+            capacity: number;
+            /** Format: date */
+            applicationDeadline: string | null;
+            /**
+             * @description CHF, exact decimal string
+             * @example 45000.00
+             */
+            budgetPlanned: string;
+            /**
+             * @description CHF, exact decimal string
+             * @example 43120.75
+             */
+            budgetActual: string | null;
+            status: components["schemas"]["ActivityStatus"];
+        };
+        ActivityListItemViewPage: {
+            items: components["schemas"]["ActivityListItemView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         ConfirmActivityDto: {
             /**
              * @description confirm even though the activity overlaps others (recorded in its history)
@@ -2249,6 +2297,23 @@ export interface components {
             lessons?: string | null;
             /** @description the version read; when given, a 409 if someone saved the report since */
             version?: number;
+        };
+        ImportedActivityView: {
+            /** @description the spreadsheet row: the header is row 1, the first data row is row 2 */
+            row: number;
+            /** Format: uuid */
+            id: string;
+            /** @example TA-2026-0042 */
+            code: string;
+        };
+        ActivityImportView: {
+            created: number;
+            /** @description in the order of the file */
+            activities: components["schemas"]["ImportedActivityView"][];
+        };
+        CloneActivityDto: {
+            /** @description defaults to the original title followed by " (copy)" */
+            title?: string;
         };
         LocalizedTextView: {
             en?: string;
@@ -2435,58 +2500,6 @@ export interface components {
             requiredDocuments: components["schemas"]["RequiredDocument"][];
             materials: components["schemas"]["CatalogueMaterial"][];
         };
-        CloneActivityDto: {
-            /** @description defaults to the original title followed by " (copy)" */
-            title?: string;
-        };
-        ActivityListItemView: {
-            /** Format: uuid */
-            id: string;
-            /** @example TA-2026-0042 */
-            code: string;
-            /** Format: uuid */
-            planId: string;
-            /** Format: uuid */
-            productId: string;
-            title: string;
-            type: components["schemas"]["ActivityType"];
-            deliveryMode: components["schemas"]["DeliveryMode"];
-            plsLevel: number | null;
-            /** @description the first is the main language */
-            languages: components["schemas"]["Language"][];
-            /** @description codes of /api/reference/topics */
-            topics: string[];
-            /** @description alpha-3 codes */
-            beneficiaryCountries: string[];
-            /** @description a code of /api/reference/regions */
-            region: string | null;
-            /** Format: date */
-            startDate: string | null;
-            /** Format: date */
-            endDate: string | null;
-            venueCity: string | null;
-            /** @description alpha-3 */
-            venueCountry: string | null;
-            capacity: number;
-            /** Format: date */
-            applicationDeadline: string | null;
-            /**
-             * @description CHF, exact decimal string
-             * @example 45000.00
-             */
-            budgetPlanned: string;
-            /**
-             * @description CHF, exact decimal string
-             * @example 43120.75
-             */
-            budgetActual: string | null;
-            status: components["schemas"]["ActivityStatus"];
-        };
-        ActivityListItemViewPage: {
-            items: components["schemas"]["ActivityListItemView"][];
-            /** @description pass as `cursor` for the next page; null on the last page */
-            nextCursor: string | null;
-        };
         MatrixPlanView: {
             /** Format: uuid */
             id: string;
@@ -2574,19 +2587,6 @@ export interface components {
             /** @description by product code */
             products: components["schemas"]["MatrixProductView"][];
             totals: components["schemas"]["MatrixTotalsView"];
-        };
-        ImportedActivityView: {
-            /** @description the spreadsheet row: the header is row 1, the first data row is row 2 */
-            row: number;
-            /** Format: uuid */
-            id: string;
-            /** @example TA-2026-0042 */
-            code: string;
-        };
-        ActivityImportView: {
-            created: number;
-            /** @description in the order of the file */
-            activities: components["schemas"]["ImportedActivityView"][];
         };
         /** @enum {string} */
         Gender: "female" | "male" | "other" | "undisclosed";
@@ -5124,6 +5124,80 @@ export interface operations {
             };
         };
     };
+    ActivityImportController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description columns: productCode, title, type, deliveryMode, plsLevel, languages, topics, leadDivision, beneficiaryCountries, region, plannedQuarter, startDate, endDate, venueCity, venueCountry, capacity, applicationDeadline, requiresNomination, budgetPlanned, fundingSource
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityImportView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CloneController_clone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloneActivityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     SheetsController_get: {
         parameters: {
             query?: never;
@@ -5430,40 +5504,6 @@ export interface operations {
             };
         };
     };
-    CloneController_clone: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CloneActivityDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ActivityView"];
-                };
-            };
-            /** @description a refusal, in the one error shape */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorView"];
-                };
-            };
-        };
-    };
     PublicationsController_sheet: {
         parameters: {
             query?: {
@@ -5555,46 +5595,6 @@ export interface operations {
                     "application/json": components["schemas"]["ProductsMatrixView"];
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            /** @description a refusal, in the one error shape */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorView"];
-                };
-            };
-        };
-    };
-    ActivityImportController_import: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description columns: productCode, title, type, deliveryMode, plsLevel, languages, topics, leadDivision, beneficiaryCountries, region, plannedQuarter, startDate, endDate, venueCity, venueCountry, capacity, applicationDeadline, requiresNomination, budgetPlanned, fundingSource
-                     */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ActivityImportView"];
                 };
             };
             /** @description a refusal, in the one error shape */

@@ -76,6 +76,45 @@ export class ActivitiesService {
     return activity;
   }
 
+  /**
+   * The activity a national request is scheduled as: inserted as any other (rules already
+   * checked by the caller) and linked to the request, in the caller's transaction.
+   */
+  async createFromRequest(
+    manager: EntityManager,
+    requestId: string,
+    plan: PlanPeriod,
+    dto: CreateActivityDto,
+    product: { fundingSource: string },
+    region: string | null,
+    user: AuthUser,
+  ): Promise<ActivityView> {
+    const created = await this.insert(manager, plan, dto, product, region, user);
+    await manager.query('UPDATE activities SET national_request_id = $1 WHERE id = $2', [requestId, created.id]);
+    return created;
+  }
+
+  /**
+   * Marks the activity's sheet published, for the sheets library once it has checked the sheet
+   * under the activity's row lock; in the caller's transaction, with the history entry.
+   */
+  async publishSheet(manager: EntityManager, activityId: string, userId: string, publishedBefore: Date | null): Promise<Date> {
+    const [[updated]] = (await manager.query(
+      `UPDATE activities SET sheet_published_at = now(), version = version + 1, updated_at = now()
+       WHERE id = $1 RETURNING sheet_published_at AS "sheetPublishedAt"`,
+      [activityId],
+    )) as [{ sheetPublishedAt: Date }[], number];
+    await recordHistory(manager, activityId, userId, 'sheet-publish', {
+      sheetPublishedAt: { from: publishedBefore, to: updated.sheetPublishedAt },
+    });
+    return updated.sheetPublishedAt;
+  }
+
+  /** Appends to the activity's history what another library changed of it (its sheet, its materials), in the caller's transaction. */
+  async recordHistory(manager: EntityManager, activityId: string, userId: string | null, action: string, changes: Record<string, unknown>): Promise<void> {
+    await recordHistory(manager, activityId, userId, action, changes);
+  }
+
   async findView(id: string, manager: EntityManager = this.dataSource.manager): Promise<ActivityView> {
     const [activity] = (await manager.query(`SELECT ${ACTIVITY_COLUMNS} FROM activities a WHERE a.id = $1`, [id])) as ActivityView[];
     if (!activity) throw DomainException.notFound('Activity', id);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { returnedRows } from '@trta/database';
 import { decodeCursor, DomainErrorCode, DomainException, Page, toPage, type Role } from '@trta/http';
 import { ApplicantProfile } from './applicant-profile.entity';
 import { User, type Locale } from './user.entity';
@@ -14,6 +15,12 @@ export interface Credentials {
   country: string | null;
   passwordHash: string | null;
 }
+
+/** The applicant profile as its owner sees it (`p` is applicant_profiles). */
+export const APPLICANT_PROFILE_COLUMNS = `p.full_name AS "fullName", p.gender, p.nationality, p.country, p.institution_type AS "institutionType",
+  p.institution, p.position, p.languages, p.updated_at AS "updatedAt"`;
+
+export type ApplicantProfileRow = ApplicantProfileDto & { updatedAt: Date };
 
 const USER_COLUMNS = ['u.id AS id', 'u.email AS email', 'u.role AS role', 'u.country AS country', 'u.locale AS locale', 'u.created_at AS "createdAt"'];
 
@@ -129,6 +136,42 @@ export class UsersService {
       }
       throw error;
     }
+  }
+
+  /** The profile of an applicant account that has none yet (staff registering a participant); in the caller's transaction. */
+  async insertProfile(manager: EntityManager, userId: string, profile: ApplicantProfileDto): Promise<void> {
+    await manager.query(
+      `INSERT INTO applicant_profiles (user_id, full_name, gender, nationality, country, institution_type, institution, position, languages)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [userId, profile.fullName, profile.gender, profile.nationality, profile.country, profile.institutionType, profile.institution, profile.position, profile.languages],
+    );
+  }
+
+  /** Replaces the applicant's profile; undefined when they have none. */
+  async updateProfile(userId: string, dto: ApplicantProfileDto): Promise<ApplicantProfileRow | undefined> {
+    const [updated] = returnedRows<ApplicantProfileRow>(await this.dataSource.query(
+      `UPDATE applicant_profiles p SET full_name = $2, gender = $3, nationality = $4, country = $5, institution_type = $6,
+         institution = $7, position = $8, languages = $9, updated_at = now()
+       WHERE p.user_id = $1 RETURNING ${APPLICANT_PROFILE_COLUMNS}`,
+      [userId, dto.fullName, dto.gender, dto.nationality, dto.country, dto.institutionType, dto.institution, dto.position, dto.languages],
+    ));
+    return updated;
+  }
+
+  /**
+   * The account's part of an applicant's erasure: no way to sign in, an address that reaches no
+   * one, the profile's names gone (gender, countries and institution type stay for the audit
+   * counts). In the caller's transaction.
+   */
+  async eraseAccount(manager: EntityManager, userId: string, anonymousEmail: string): Promise<void> {
+    await manager.query(
+      `UPDATE users SET email = $2, password_hash = NULL, deleted_at = now(), updated_at = now() WHERE id = $1`,
+      [userId, anonymousEmail],
+    );
+    await manager.query(
+      `UPDATE applicant_profiles SET full_name = '', institution = '', position = '', updated_at = now() WHERE user_id = $1`,
+      [userId],
+    );
   }
 
   /** Refuses, naming the field, a country code that is not in the reference data. */

@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { returnedRows } from '@trta/database';
+import { DecisionsService } from '@trta/applications';
 import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
 import { NotificationKind, NotificationsService } from '@trta/notifications';
 import { newCertificateCode } from '../certificates/certificate-code';
 import { applicationFor, pgError } from '../shared/application-access';
 import { PARTICIPATION_TRANSITIONS, ParticipationAction, ParticipationView } from './attendance.dto';
-
-const VIEW_COLUMNS = `id, activity_id AS "activityId", applicant_id AS "applicantId", status, attended_days AS "attendedDays",
-  completed_at AS "completedAt", certificate_code AS "certificateCode", version, updated_at AS "updatedAt"`;
 
 /** Activities whose participants can still be recorded: not cancelled, not back in planning. */
 const RECORDABLE_ACTIVITY_STATUSES = ['confirmed', 'open', 'closed', 'delivered'];
@@ -31,6 +28,7 @@ export class AttendanceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly decisions: DecisionsService,
   ) {}
 
   async attend(id: string, attendedDays: number, user: AuthUser): Promise<ParticipationView> {
@@ -42,14 +40,14 @@ export class AttendanceService {
           `attendedDays ${attendedDays} is more than the ${activity.lengthDays} days activity ${activity.code} lasts`,
         );
       }
-      return this.move(manager, id, 'attend', ', attended_days = $3', [attendedDays]);
+      return this.move(manager, id, 'attend', { attendedDays });
     });
   }
 
   async noShow(id: string, user: AuthUser): Promise<ParticipationView> {
     return this.dataSource.transaction(async (manager) => {
       await this.activityOf(manager, id, user);
-      return this.move(manager, id, 'no-show', '', []);
+      return this.move(manager, id, 'no-show', {});
     });
   }
 
@@ -69,7 +67,7 @@ export class AttendanceService {
   private async completeOnce(id: string, user: AuthUser): Promise<ParticipationView> {
     const { view, notificationId } = await this.dataSource.transaction(async (manager) => {
       const activity = await this.activityOf(manager, id, user);
-      const completed = await this.move(manager, id, 'complete', ', completed_at = now(), certificate_code = $3', [newCertificateCode()]);
+      const completed = await this.move(manager, id, 'complete', { certificateCode: newCertificateCode() });
       const notificationId = await this.notifications.queue(manager, {
         userId: completed.applicantId,
         kind: NotificationKind.CertificateReady,
@@ -98,15 +96,14 @@ export class AttendanceService {
   }
 
   /** The conditional UPDATE; when no row moved, a 409 naming the status the application is in and the ones the action needs. */
-  private async move(manager: EntityManager, id: string, action: ParticipationAction, set: string, extra: unknown[]): Promise<ParticipationView> {
+  private async move(
+    manager: EntityManager,
+    id: string,
+    action: ParticipationAction,
+    recorded: { attendedDays?: number; certificateCode?: string },
+  ): Promise<ParticipationView> {
     const transition = PARTICIPATION_TRANSITIONS[action];
-    const [moved] = returnedRows<ParticipationView>(
-      await manager.query(
-        `UPDATE applications SET status = '${transition.to}', version = version + 1, updated_at = now()${set}
-         WHERE id = $1 AND status = ANY($2) RETURNING ${VIEW_COLUMNS}`,
-        [id, transition.from, ...extra],
-      ),
-    );
+    const moved = await this.decisions.recordParticipation(manager, id, transition, recorded);
     if (moved) return moved;
     const [current] = (await manager.query('SELECT status FROM applications WHERE id = $1', [id])) as { status: string }[];
     if (!current) throw DomainException.notFound('Application', id);

@@ -104,6 +104,14 @@ export class EvaluationsService {
     return updated;
   }
 
+  /** An applicant's erasure: their free-text answers go, the scores the audit counts stay. In the caller's transaction. */
+  async eraseComments(manager: EntityManager, applicantId: string): Promise<void> {
+    await manager.query(
+      `UPDATE evaluations SET comments = NULL, follow_up_comments = NULL WHERE application_id IN (SELECT id FROM applications WHERE applicant_id = $1)`,
+      [applicantId],
+    );
+  }
+
   /** Per-activity results, counted by PostgreSQL; means and rates rounded to 2 decimals. */
   async results(activityId: string): Promise<ActivityEvaluationResultsView> {
     const [activity] = (await this.dataSource.query('SELECT code FROM activities WHERE id = $1', [activityId])) as { code: string }[];

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
+import { ApplicationsService } from '@trta/applications';
 import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
 import { issueClaimToken, UsersService, type Locale } from '@trta/identity';
 import { NotificationKind, NotificationsService } from '@trta/notifications';
@@ -81,6 +82,7 @@ export class ParticipantsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly notifications: NotificationsService,
+    private readonly applications: ApplicationsService,
   ) {}
 
   async registerOne(activityId: string, body: unknown, staff: AuthUser): Promise<RegisteredParticipant> {
@@ -170,24 +172,25 @@ export class ParticipantsService {
     let claim: { token: string; expiresAt: string } | null = null;
     if (existing) {
       userId = existing.id;
-      if (!existing.profileCountry) await insertProfile(manager, userId, dto);
+      if (!existing.profileCountry) await this.users.insertProfile(manager, userId, dto.profile!);
     } else {
       const profile = dto.profile!;
       const locale: Locale = dto.locale ?? profile.languages[0] ?? 'en';
       const user = await this.users.insertUser(manager, { email: dto.email, passwordHash: null, role: 'applicant', country: null, locale });
       userId = user.id;
-      await insertProfile(manager, userId, dto);
+      await this.users.insertProfile(manager, userId, profile);
       claim = await issueClaimToken(manager, userId, staff.id);
     }
     const certificateCode = dto.status === 'completed' ? newCertificateCode() : null;
-    const [application] = (await manager.query(
-      `INSERT INTO applications (activity_id, applicant_id, country, status, decided_at, decided_by, attended_days, completed_at,
-         certificate_code, registered_by)
-       VALUES ($1, $2, $3, $4, CASE WHEN $4 <> 'submitted' THEN now() END, CASE WHEN $4 <> 'submitted' THEN $5::uuid END, $6,
-         CASE WHEN $4 = 'completed' THEN now() END, $7, $5)
-       RETURNING id`,
-      [activity.id, userId, existing?.profileCountry ?? dto.profile!.country, dto.status, staff.id, dto.attendedDays ?? null, certificateCode],
-    )) as { id: string }[];
+    const application = await this.applications.registerByStaff(manager, {
+      activityId: activity.id,
+      applicantId: userId,
+      country: existing?.profileCountry ?? dto.profile!.country,
+      status: dto.status,
+      staffId: staff.id,
+      attendedDays: dto.attendedDays ?? null,
+      certificateCode,
+    });
     if (dto.evaluation) await insertEvaluation(manager, application.id, dto.evaluation, staff.id);
 
     const params = { activityCode: activity.code, activityTitle: activity.title, startDate: activity.startDate };
@@ -336,13 +339,3 @@ function beyondCapacity(activity: LockedActivity, rows: { row: number; values: {
     problem: `activity ${activity.code} has ${seatsLeft} seats left and the file puts ${seatRows.length} participants in a seat (${SEAT_STATUSES.join(', ')})`,
   }));
 }
-
-async function insertProfile(manager: EntityManager, userId: string, dto: RegisterParticipantDto): Promise<void> {
-  const profile = dto.profile!;
-  await manager.query(
-    `INSERT INTO applicant_profiles (user_id, full_name, gender, nationality, country, institution_type, institution, position, languages)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [userId, profile.fullName, profile.gender, profile.nationality, profile.country, profile.institutionType, profile.institution, profile.position, profile.languages],
-  );
-}
-

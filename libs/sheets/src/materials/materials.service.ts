@@ -2,7 +2,7 @@ import { Injectable, UnsupportedMediaTypeException, type Type } from '@nestjs/co
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager } from 'typeorm';
-import { recordHistory } from '@trta/activities';
+import { ActivitiesService } from '@trta/activities';
 import { FilesService, type OpenedFile } from '@trta/files';
 import { createValidationPipe, DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
 import { assertSheetWritable, hasSheet, MATERIAL_COLUMNS, sheetActivity } from '../sheets/sheet-queries';
@@ -23,6 +23,7 @@ export class MaterialsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly files: FilesService,
+    private readonly activities: ActivitiesService,
   ) {}
 
   /** A link (JSON body) or an uploaded file (multipart: the file, title, kind and language). */
@@ -50,12 +51,8 @@ export class MaterialsService {
       )) as [{ id: string; title: string; url: string | null; fileId: string | null }[], number];
       if (!removed) throw DomainException.notFound('Material', materialId);
       // A clone's materials share the file; it goes once nothing refers to it any more.
-      if (removed.fileId) {
-        await manager.query('DELETE FROM stored_files f WHERE f.id = $1 AND NOT EXISTS (SELECT 1 FROM sheet_materials m WHERE m.file_id = f.id)', [
-          removed.fileId,
-        ]);
-      }
-      await recordHistory(manager, activityId, user.id, 'sheet-material-remove', { material: removed });
+      if (removed.fileId) await this.files.removeUnused(manager, [removed.fileId]);
+      await this.activities.recordHistory(manager, activityId, user.id, 'sheet-material-remove', { material: removed });
     });
   }
 
@@ -67,6 +64,15 @@ export class MaterialsService {
   /** For anyone: only while the sheet is published and the activity in the catalogue's statuses; 404 otherwise. */
   async openPublicFile(activityId: string, materialId: string): Promise<OpenedFile> {
     return this.fileOf(activityId, materialId, true);
+  }
+
+  /** The clone's part of cloning: the same materials, a file material sharing the original's stored file (files never change). */
+  async copyToClone(manager: EntityManager, sourceId: string, cloneId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO sheet_materials (activity_id, title, kind, language, url, file_id, position)
+       SELECT $2, title, kind, language, url, file_id, position FROM sheet_materials WHERE activity_id = $1`,
+      [sourceId, cloneId],
+    );
   }
 
   private async fileOf(activityId: string, materialId: string, publicOnly: boolean): Promise<OpenedFile> {
@@ -101,7 +107,7 @@ export class MaterialsService {
         `SELECT ${MATERIAL_COLUMNS} FROM sheet_materials m LEFT JOIN stored_files f ON f.id = m.file_id WHERE m.id = $1`,
         [id],
       )) as MaterialView[];
-      await recordHistory(manager, activityId, user.id, 'sheet-material-add', {
+      await this.activities.recordHistory(manager, activityId, user.id, 'sheet-material-add', {
         material: { id, title: material.title, kind: material.kind, language: material.language, url: material.url, file: material.file },
       });
       return material;

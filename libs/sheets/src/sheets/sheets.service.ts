@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
-import { recordHistory, type ActivityStatus } from '@trta/activities';
+import { ActivitiesService, type ActivityStatus } from '@trta/activities';
 import type { LocalizedText } from './activity-sheet.entity';
 import { assertSheetWritable, materialsOf, sheetActivity, type SheetActivity } from './sheet-queries';
 import { PutSheetDto, SHEET_TEXT_FIELDS, type SheetTextField, type SheetView } from './sheets.dto';
@@ -17,7 +17,10 @@ const SHEET_COLUMNS = `s.activity_id AS "activityId", s.objectives, s.target_aud
 
 @Injectable()
 export class SheetsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly activities: ActivitiesService,
+  ) {}
 
   async get(activityId: string, manager: EntityManager = this.dataSource.manager): Promise<SheetView> {
     const activity = await sheetActivity(manager, activityId);
@@ -63,7 +66,7 @@ export class SheetsService {
         const from = before ? before[field] : null;
         if (JSON.stringify(from) !== JSON.stringify(after[field])) changes[field] = { from, to: after[field] };
       }
-      if (!before || Object.keys(changes).length > 0) await recordHistory(manager, activityId, user.id, 'sheet-update', changes);
+      if (!before || Object.keys(changes).length > 0) await this.activities.recordHistory(manager, activityId, user.id, 'sheet-update', changes);
       return this.get(activityId, manager);
     });
   }
@@ -87,16 +90,19 @@ export class SheetsService {
       if (problems.length > 0) {
         throw new DomainException(DomainErrorCode.RuleViolation, `the sheet is not complete: ${problems.join('; ')}`);
       }
-      const [[updated]] = (await manager.query(
-        `UPDATE activities SET sheet_published_at = now(), version = version + 1, updated_at = now()
-         WHERE id = $1 RETURNING sheet_published_at AS "sheetPublishedAt"`,
-        [activityId],
-      )) as [{ sheetPublishedAt: Date }[], number];
-      await recordHistory(manager, activityId, user.id, 'sheet-publish', {
-        sheetPublishedAt: { from: activity.sheetPublishedAt, to: updated.sheetPublishedAt },
-      });
+      await this.activities.publishSheet(manager, activityId, user.id, activity.sheetPublishedAt);
       return this.get(activityId, manager);
     });
+  }
+
+  /** The clone's part of cloning: the original's sheet texts, unpublished (publication is the activity's). */
+  async copyToClone(manager: EntityManager, sourceId: string, cloneId: string, userId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO activity_sheets (activity_id, objectives, target_audience, application_requirements, programme, required_documents, updated_by)
+       SELECT $2, objectives, target_audience, application_requirements, programme, required_documents, $3
+       FROM activity_sheets WHERE activity_id = $1`,
+      [sourceId, cloneId, userId],
+    );
   }
 
   private async sheetRow(manager: EntityManager, activityId: string): Promise<SheetRow | undefined> {

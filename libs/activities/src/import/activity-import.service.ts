@@ -3,9 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-// The rules and the insert of POST /api/activities, so an imported row is held to exactly the same checks.
-import { ActivitiesService, checkActivity, CreateActivityDto, draftOf, type PlanPeriod } from '@trta/activities';
 import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+// The rules and the insert of POST /api/activities, so an imported row is held to exactly the same checks.
+import { CreateActivityDto } from '../activities/activities.dto';
+import { ActivitiesService, draftOf } from '../activities/activities.service';
+import { checkActivity, type PlanPeriod } from '../activities/activity-rules';
 import { ActivityImportView, ImportedActivityView } from './activity-import.dto';
 import { IMPORT_COLUMNS, readImportCsv, rowToBody, type CsvRow, type ImportProblem } from './activity-csv';
 

@@ -4,7 +4,7 @@ import { ApiPageResponse, SignedIn } from '@trta/http';
 import { ActivityListItemView, ActivitySearchQueryDto } from './activity-search.dto';
 import { ActivitySearchService } from './activity-search.service';
 
-/** The list half of /api/activities; the single activity (GET /api/activities/:id) lives in @trta/activities. */
+/** The list half of /api/activities; the single activity (GET /api/activities/:id) is ActivitiesController's. */
 @ApiTags('activities')
 @ApiBearerAuth()
 @Controller('activities')

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { ACTIVITY_STATUSES, ACTIVITY_TYPES, ActivityView, DELIVERY_MODES, type ActivityStatus, type ActivityType, type DeliveryMode } from '@trta/activities';
 import { PageQueryDto } from '@trta/http';
+import { ActivityView } from '../activities/activities.dto';
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES, DELIVERY_MODES, type ActivityStatus, type ActivityType, type DeliveryMode } from '../activities/activity.entity';
 
 export const SORT_FIELDS = ['startDate', 'code', 'title', 'createdAt'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ActivitiesService, nextActivityCode, recordHistory, type ActivityView } from '@trta/activities';
 import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { ActivityView } from '../activities/activities.dto';
+import { ActivitiesService } from '../activities/activities.service';
+import { nextActivityCode } from '../activities/activity-code';
+import { recordHistory } from '../activities/activity-history';
+import { ActivityCloneParts } from './activity-clone-parts';
 import { CloneActivityDto } from './clone.dto';
 
 const COPY_SUFFIX = ' (copy)';
@@ -41,9 +45,13 @@ export class CloneService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly activities: ActivitiesService,
+    private readonly parts: ActivityCloneParts,
   ) {}
 
-  /** A new planned activity like the original, in the same plan and product, with its sheet (unpublished) and materials. */
+  /**
+   * A new planned activity like the original, in the same plan and product, with its sheet
+   * (unpublished) and materials, which their owners copy through ActivityCloneParts.
+   */
   async clone(id: string, dto: CloneActivityDto, user: AuthUser): Promise<ActivityView> {
     return this.dataSource.transaction(async (manager) => {
       const [source] = (await manager.query(
@@ -62,18 +70,7 @@ export class CloneService {
          SELECT $2, $3, $4, ${COPIED_COLUMNS} FROM activities WHERE id = $1 RETURNING id`,
         [id, code, title, user.id],
       )) as { id: string }[];
-      await manager.query(
-        `INSERT INTO activity_sheets (activity_id, objectives, target_audience, application_requirements, programme, required_documents, updated_by)
-         SELECT $2, objectives, target_audience, application_requirements, programme, required_documents, $3
-         FROM activity_sheets WHERE activity_id = $1`,
-        [id, cloneId, user.id],
-      );
-      // File materials share the original's stored file: files are never changed, only removed once unused.
-      await manager.query(
-        `INSERT INTO sheet_materials (activity_id, title, kind, language, url, file_id, position)
-         SELECT $2, title, kind, language, url, file_id, position FROM sheet_materials WHERE activity_id = $1`,
-        [id, cloneId],
-      );
+      await this.parts.copy(manager, id, cloneId, user.id);
       await recordHistory(manager, cloneId, user.id, 'clone', { clonedFrom: source.code, code, title });
       return this.activities.findView(cloneId, manager);
     });

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { ActivityView } from '@trta/activities';
 import { CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { ActivityView } from '../activities/activities.dto';
 import { CloneActivityDto } from './clone.dto';
 import { CloneService } from './clone.service';
 
