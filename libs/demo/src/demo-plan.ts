@@ -91,7 +91,9 @@ const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 8
  * activities a year across regions and delivery modes, with sheets; statuses follow `today`.
  * Loaded once: a second run finds the plan and leaves it alone.
  */
-export async function seedDemoPlan(dataSource: DataSource, today = new Date(), activitiesPerYear = 300): Promise<DemoPlanSummary> {
+export async function seedDemoPlan(dataSource: DataSource, now = new Date(), activitiesPerYear = 300): Promise<DemoPlanSummary> {
+  // Statuses follow the date, not the time of day: an activity ending today is not delivered yet.
+  const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
   return dataSource.transaction(async (manager) => {
     const [existing] = (await manager.query('SELECT id FROM ta_plans WHERE code = $1', [DEMO_PLAN_CODE])) as { id: string }[];
     if (existing) {
