@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { create } from 'xmlbuilder2';
 import type { ActivityStatus, ActivityType } from '@trta/activities';
 import { DomainException } from '@trta/http';
-import { planNotFound } from '@trta/plans';
+import { findPlanState } from '@trta/plans';
 import { IatiRefusals } from './iati.refusals';
 import {
   activityScopeCode,
@@ -64,11 +64,7 @@ export class IatiService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async planActivities(planId: string): Promise<IatiDocument> {
-    const [plan] = (await this.dataSource.query(
-      'SELECT code, period_start::text AS "periodStart", period_end::text AS "periodEnd" FROM ta_plans WHERE id = $1',
-      [planId],
-    )) as PlanRow[];
-    if (!plan) throw planNotFound(planId);
+    const plan: PlanRow = await findPlanState(this.dataSource.manager, planId);
     const activities = await this.activities(planId);
     // The schema requires at least one iati-activity: an empty plan has no IATI file to give.
     if (activities.length === 0) {

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { DomainException, type AuthUser } from '@trta/http';
+import { queryRows, selectList, type FieldMap } from './field-map';
+import { PLAN_FIELDS, type PlanRow } from './plans/plan-fields';
 import { PlanRefusals } from './plans.refusals';
 
 /** The rules of a plan's lifecycle, draft → adopted → closed, in one place. */
@@ -30,19 +32,18 @@ export function planAllowedActions(plan: { status: PlanStatus }, user: Pick<Auth
   });
 }
 
-export interface PlanState {
-  code: string;
-  status: PlanStatus;
-  periodStart: string;
-  periodEnd: string;
-}
+/** What the rules of a plan's products and results framework need to know of it. */
+export type PlanState = Pick<PlanRow, 'code' | 'status' | 'periodStart' | 'periodEnd'>;
+const PLAN_STATE_FIELDS: FieldMap<PlanState> = {
+  code: PLAN_FIELDS.code,
+  status: PLAN_FIELDS.status,
+  periodStart: PLAN_FIELDS.periodStart,
+  periodEnd: PLAN_FIELDS.periodEnd,
+};
 
 /** The plan's state, or PLAN_NOT_FOUND. */
 export async function findPlanState(manager: EntityManager, planId: string, lock: 'FOR SHARE' | '' = ''): Promise<PlanState> {
-  const [plan] = (await manager.query(
-    `SELECT code, status, period_start::text AS "periodStart", period_end::text AS "periodEnd" FROM ta_plans WHERE id = $1 ${lock}`,
-    [planId],
-  )) as PlanState[];
+  const [plan] = await queryRows(manager, PLAN_STATE_FIELDS, `SELECT ${selectList(PLAN_STATE_FIELDS)} FROM ta_plans WHERE id = $1 ${lock}`, [planId]);
   if (!plan) throw planNotFound(planId);
   return plan;
 }

@@ -3,30 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { pgError } from '@trta/database';
 import { constraintRefusal, decodeCursor, DomainException, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
-import { queryRows, selectList, type FieldMap } from '../field-map';
+import { queryRows, selectList } from '../field-map';
 import { changed, created, recordPlanHistory, type PlanHistoryView } from '../history/plan-history';
 import { KeyResultsService } from '../key-results/key-results.service';
 import { planAllowedActions, planClosed, planNotFound, transitionRefused, PLAN_TRANSITIONS, type PlanTransition } from '../plan.policy';
 import { PlanRefusals } from '../plans.refusals';
 import { ProductsService } from '../products/products.service';
+import { PLAN_FIELDS, type PlanRow } from './plan-fields';
 import { CreatePlanDto, PlanDetailView, PlanView, UpdatePlanDto } from './plans.dto';
 
-/** A plan as stored: PlanView without what is computed for the caller. */
-type PlanRow = Omit<PlanView, 'allowedActions'>;
-
-/** The one spelling of ta_plans' columns; dates as text (a JS Date would shift them by the time zone). */
-const PLAN_FIELDS: FieldMap<PlanRow> = {
-  id: 'id',
-  code: 'code',
-  title: 'title',
-  periodStart: 'period_start::text',
-  periodEnd: 'period_end::text',
-  status: 'status',
-  notes: 'notes',
-  ceilingPerCountry: 'ceiling_per_country',
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
-};
 const RETURNING = selectList(PLAN_FIELDS);
 const SELECT = `SELECT ${selectList(PLAN_FIELDS, 'p')} FROM ta_plans p`;
 
