@@ -14,7 +14,7 @@ describe('HTTP conventions', () => {
   };
 
   it('answers malformed JSON with 400 in the one error shape', async () => {
-    const response = await t.http.post('/api/auth/register').set('content-type', 'application/json').send('{"email": "a@b.org",').expect(refused(400, 'BAD_REQUEST'));
+    const response = await t.http.post('/api/auth/register').set('content-type', 'application/json').send('{"email": "a@b.org",').expect(refused(400, 'INVALID_JSON'));
     expectErrorShape(response.body, 400);
     expect(response.body.message).toMatch(/JSON/);
   });

@@ -182,7 +182,7 @@ describe('history of plans and products', () => {
       'note 4',
     ]);
     expect(third.body.nextCursor).toBeNull();
-    await as('auditor').get(`/api/ta-plans/${planId}/history?cursor=garbage`).expect(refused(400, 'INVALID'));
+    await as('auditor').get(`/api/ta-plans/${planId}/history?cursor=garbage`).expect(refused(400, 'INVALID_CURSOR'));
   });
 
   it('shows the history to staff, auditors and admins only', async () => {

@@ -224,7 +224,7 @@ describe('TA plans, products and key results', () => {
       expect(seen).toEqual([...seen].sort().reverse());
       expect(seen).toEqual(expect.arrayContaining(['2060-01-01', '2062-01-01', '2064-01-01']));
       expect(new Set(seen).size).toBe(seen.length);
-      await as(staff).get('/api/ta-plans').query({ cursor: 'garbage' }).expect(refused(400, 'INVALID'));
+      await as(staff).get('/api/ta-plans').query({ cursor: 'garbage' }).expect(refused(400, 'INVALID_CURSOR'));
       const wrongKey = Buffer.from(JSON.stringify(['not a date', 'not an id'])).toString('base64url');
       await as(staff).get('/api/ta-plans').query({ cursor: wrongKey }).expect(refused(400, 'INVALID_CURSOR'));
     });

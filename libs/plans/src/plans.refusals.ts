@@ -11,7 +11,6 @@ export const PlanRefusals = declareRefusals({
   /** adopt needs a draft plan, close an adopted one; `params.status` is the plan's status now. */
   PLAN_TRANSITION_NOT_ALLOWED: 409,
   /** The `cursor` of a list is not one that list returned. */
-  INVALID_CURSOR: 400,
   ACTUAL_YEAR_INVALID: 400,
   /** An indicator's actual is recorded only for a year of its plan's period. */
   ACTUAL_YEAR_OUTSIDE_PLAN: 422,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { pgError } from '@trta/database';
-import { constraintRefusal, decodeCursor, DomainException, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
+import { constraintRefusal, decodeCursor, DomainException, HttpRefusals, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
 import { queryRows, selectList } from '../field-map';
 import { changed, created, recordPlanHistory, type PlanHistoryView } from '../history/plan-history';
 import { KeyResultsService } from '../key-results/key-results.service';
@@ -192,5 +192,5 @@ export class PlansService {
 }
 
 function invalidCursor(): DomainException {
-  return new DomainException(PlanRefusals.INVALID_CURSOR, 'cursor is not a cursor this list returned');
+  return new DomainException(HttpRefusals.INVALID_CURSOR, 'cursor is not a cursor this list returned');
 }
