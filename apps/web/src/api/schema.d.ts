@@ -2231,7 +2231,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "DUPLICATE" | "EMAIL_TAKEN" | "FORBIDDEN" | "INTERNAL_ERROR" | "INVALID" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "NOT_FOUND" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CODE_TAKEN" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
+            code: "ACCOUNT_WITHOUT_COUNTRY" | "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "DUPLICATE" | "EMAIL_TAKEN" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "INTERNAL_ERROR" | "INVALID" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "LETTER_MISSING" | "NOT_FOUND" | "NO_PLAN_COVERS_QUARTER" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CODE_TAKEN" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "QUARTER_PASSED" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "STALE_VERSION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
@@ -2821,7 +2821,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "DUPLICATE" | "EMAIL_TAKEN" | "FORBIDDEN" | "INTERNAL_ERROR" | "INVALID" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "NOT_FOUND" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CODE_TAKEN" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
+            code: "ACCOUNT_WITHOUT_COUNTRY" | "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "DUPLICATE" | "EMAIL_TAKEN" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "INTERNAL_ERROR" | "INVALID" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "LETTER_MISSING" | "NOT_FOUND" | "NO_PLAN_COVERS_QUARTER" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CODE_TAKEN" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "QUARTER_PASSED" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "STALE_VERSION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
@@ -3297,6 +3297,11 @@ export interface components {
         };
         /** @enum {string} */
         RequestStatus: "submitted" | "under_review" | "approved" | "rejected" | "withdrawn";
+        /**
+         * @description what the caller may do now
+         * @enum {string}
+         */
+        RequestAction: "edit" | "withdraw" | "review" | "approve" | "reject" | "schedule";
         RequestContact: {
             name: string;
             email: string;
@@ -3355,6 +3360,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description what the caller may do now */
+            allowedActions: components["schemas"]["RequestAction"][];
             needsAssessment: string;
             expectedOutcomes: string;
             targetAudience: string;
@@ -3402,6 +3409,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description what the caller may do now */
+            allowedActions: components["schemas"]["RequestAction"][];
         };
         RequestSummaryPage: {
             items: components["schemas"]["RequestSummary"][];
@@ -3434,12 +3443,16 @@ export interface components {
             items: components["schemas"]["RequestHistoryView"][];
         };
         ReviewCountryView: {
-            /** @description alpha-3 */
+            /**
+             * @description ISO 3166-1 alpha-3
+             * @example KEN
+             */
             code: string;
+            /** @description English name */
             name: string;
-            /** @description a code of /api/reference/regions */
+            /** @description region code */
             region: string;
-            /** @description a least developed country */
+            /** @description least-developed country */
             ldc: boolean;
         };
         ReviewEarlierRequestView: {
@@ -3552,7 +3565,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "DUPLICATE" | "EMAIL_TAKEN" | "FORBIDDEN" | "INTERNAL_ERROR" | "INVALID" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "NOT_FOUND" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CODE_TAKEN" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
+            code: "ACCOUNT_WITHOUT_COUNTRY" | "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "DUPLICATE" | "EMAIL_TAKEN" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "INTERNAL_ERROR" | "INVALID" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "LETTER_MISSING" | "NOT_FOUND" | "NO_PLAN_COVERS_QUARTER" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CODE_TAKEN" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "QUARTER_PASSED" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "STALE_VERSION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
