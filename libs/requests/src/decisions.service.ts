@@ -10,15 +10,24 @@ import {
   lockRequest,
   nationalActivityCount,
   planCovering,
-  queryRows,
   recordRequestHistory,
   REQUEST_FROM,
   REQUEST_SUMMARY_FIELDS,
-  selectList,
+  selectRows,
+  type FieldMap,
 } from './request-queries';
 import { assertTransition, REQUEST_TRANSITIONS, type RequestStatus, type RequestViewer } from './request.policy';
 import { RequestRefusals } from './requests.refusals';
-import { ApproveRequestDto, RejectRequestDto, ReviewContext, ReviewEarlierRequestView, RequestView, ScheduleRequestDto } from './requests.dto';
+import {
+  ApproveRequestDto,
+  RejectRequestDto,
+  ReviewActivityView,
+  ReviewContext,
+  ReviewCountryView,
+  ReviewEarlierRequestView,
+  RequestView,
+  ScheduleRequestDto,
+} from './requests.dto';
 
 /** The division a national activity is led by unless staff say otherwise: the institute itself. */
 const DEFAULT_LEAD_DIVISION = 'ITTC';
@@ -34,6 +43,17 @@ const EARLIER_REQUEST_FIELDS = [
   'activityCode',
   'createdAt',
 ] as const satisfies readonly (keyof ReviewEarlierRequestView)[];
+
+const COUNTRY_FIELDS: FieldMap<ReviewCountryView> = { code: 'c.code::text', name: 'c.name', region: 'c.region', ldc: 'c.ldc' };
+
+const DELIVERED_ACTIVITY_FIELDS: FieldMap<ReviewActivityView> = {
+  id: 'a.id',
+  code: 'a.code',
+  title: 'a.title',
+  type: 'a.type',
+  startDate: 'a.start_date::text',
+  endDate: 'a.end_date::text',
+};
 
 /** The committee sees every country's requests. */
 function committee(user: AuthUser): RequestViewer {
@@ -178,24 +198,29 @@ export class RequestDecisionsService {
   async context(id: string, user: AuthUser): Promise<ReviewContext> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const request = await findRequest(manager, id, committee(user));
-      const [country] = (await manager.query(`SELECT code::text AS code, name, region, ldc FROM countries WHERE code = $1`, [
+      const [country] = await selectRows(manager, COUNTRY_FIELDS, null, (select) => `SELECT ${select} FROM countries c WHERE c.code = $1`, [
         request.country,
-      ])) as ReviewContext['country'][];
-      const earlierRequests = await queryRows<ReviewEarlierRequestView>(
+      ]);
+      const earlierRequests: ReviewEarlierRequestView[] = await selectRows(
         manager,
-        `SELECT ${selectList(REQUEST_SUMMARY_FIELDS, EARLIER_REQUEST_FIELDS)}
+        REQUEST_SUMMARY_FIELDS,
+        EARLIER_REQUEST_FIELDS,
+        (select) => `SELECT ${select}
          FROM ${REQUEST_FROM} WHERE r.country = $1 AND r.id <> $2 AND r.created_at <= (SELECT created_at FROM national_requests WHERE id = $2)
          ORDER BY r.created_at DESC, r.id DESC LIMIT 100`,
         [request.country, id],
       );
-      const deliveredActivities = (await manager.query(
-        `SELECT a.id, a.code, a.title, a.type, a.start_date::text AS "startDate", a.end_date::text AS "endDate"
+      const deliveredActivities = await selectRows(
+        manager,
+        DELIVERED_ACTIVITY_FIELDS,
+        null,
+        (select) => `SELECT ${select}
          FROM activities a
          WHERE a.status = 'delivered' AND $1::char(3) = ANY(a.beneficiary_countries)
            AND a.end_date >= (current_date - interval '3 years')::date
          ORDER BY a.end_date DESC, a.code`,
         [request.country],
-      )) as ReviewContext['deliveredActivities'];
+      );
       const covering = await planCovering(manager, request.preferredQuarter);
       const count = covering ? await nationalActivityCount(manager, covering.id, request.country) : 0;
       return {

@@ -4,8 +4,11 @@ import { allowedActions, type RequestAction, type RequestStatus, type RequestVie
 import { RequestRefusals } from './requests.refusals';
 import type { RequestSummary, RequestView, UpdateRequestDto } from './requests.dto';
 
+/** The SQL behind each field of a view: a field renamed in the view and not here fails the type check. */
+export type FieldMap<View> = { readonly [Field in keyof View]-?: string };
+
 /** The field behind each column of `national_requests r` (with `countries c`, `activities a`) in a request summary. */
-export const REQUEST_SUMMARY_FIELDS = {
+export const REQUEST_SUMMARY_FIELDS: FieldMap<RequestSummaryRow> = {
   id: 'r.id',
   country: 'r.country::text',
   countryName: 'c.name',
@@ -24,7 +27,7 @@ export const REQUEST_SUMMARY_FIELDS = {
   version: 'r.version',
   createdAt: 'r.created_at',
   updatedAt: 'r.updated_at',
-} as const satisfies Record<keyof RequestSummaryRow, string>;
+};
 
 /** The columns a focal point writes (submission and edit), by the field of the form. */
 export const REQUEST_FORM_COLUMNS = {
@@ -38,7 +41,7 @@ export const REQUEST_FORM_COLUMNS = {
   contacts: 'contacts',
 } as const satisfies Record<Exclude<keyof UpdateRequestDto, 'version'>, string>;
 
-const REQUEST_DETAIL_FIELDS = {
+const REQUEST_DETAIL_FIELDS: FieldMap<RequestRow> = {
   ...REQUEST_SUMMARY_FIELDS,
   needsAssessment: 'r.needs_assessment',
   expectedOutcomes: 'r.expected_outcomes',
@@ -47,25 +50,31 @@ const REQUEST_DETAIL_FIELDS = {
   documents: `coalesce((SELECT json_agg(json_build_object('kind', d.kind, 'fileId', d.file_id, 'filename', f.filename,
                                               'mediaType', f.media_type, 'sizeBytes', f.size_bytes) ORDER BY d.created_at)
             FROM request_documents d JOIN stored_files f ON f.id = d.file_id WHERE d.request_id = r.id), '[]')`,
-} as const satisfies Record<keyof RequestRow, string>;
+};
 
 /** `sql AS "field"` for each field of the map (or only the fields named). */
-export function selectList<Map extends Record<string, string>>(fields: Map, only?: readonly (keyof Map & string)[]): string {
-  return (only ?? (Object.keys(fields) as (keyof Map & string)[])).map((field) => `${fields[field]} AS "${field}"`).join(', ');
+export function selectList<View>(fields: FieldMap<View>, only?: readonly (keyof View & string)[]): string {
+  return (only ?? (Object.keys(fields) as (keyof View & string)[])).map((field) => `${fields[field]} AS "${field}"`).join(', ');
+}
+
+/**
+ * Runs `sql(selectList)` and types its rows by the map's view (only the fields named, when given):
+ * the rows' type comes from the same map as the SELECT list, never from a cast at the call.
+ */
+export async function selectRows<View, Field extends keyof View & string = keyof View & string>(
+  manager: EntityManager | DataSource,
+  fields: FieldMap<View>,
+  only: readonly Field[] | null,
+  sql: (select: string) => string,
+  params: unknown[],
+): Promise<Pick<View, Field>[]> {
+  return (await manager.query(sql(selectList(fields, only ?? undefined)), params)) as Pick<View, Field>[];
 }
 
 /** A summary as the database gives it, before the viewer's allowed actions are added. */
 export type RequestSummaryRow = Omit<RequestSummary, 'allowedActions'>;
 export type RequestRow = Omit<RequestView, 'allowedActions'>;
 
-/** The columns of a request in a list (the long texts and contacts aside). */
-export const REQUEST_SUMMARY_COLUMNS = selectList(REQUEST_SUMMARY_FIELDS);
-export const REQUEST_COLUMNS = selectList(REQUEST_DETAIL_FIELDS);
-
-/** Rows of a query whose SELECT list came from a field map: typed by the map's view. */
-export async function queryRows<Row>(manager: EntityManager | DataSource, sql: string, params: unknown[]): Promise<Row[]> {
-  return (await manager.query(sql, params)) as Row[];
-}
 
 /** The row with what the viewer may do with it now. */
 export function withActions<Row extends RequestSummaryRow>(row: Row, viewer: RequestViewer): Row & { allowedActions: RequestAction[] } {
@@ -87,9 +96,11 @@ export async function requestViewer(manager: EntityManager, user: AuthUser): Pro
 
 /** The request as its scope may see it; another country's request is a 404, as if it did not exist. */
 export async function findRequest(manager: EntityManager, id: string, viewer: RequestViewer): Promise<RequestView> {
-  const [request] = await queryRows<RequestRow>(
+  const [request] = await selectRows(
     manager,
-    `SELECT ${REQUEST_COLUMNS} FROM ${REQUEST_FROM} WHERE r.id = $1 AND ($2::text IS NULL OR r.country = $2::char(3))`,
+    REQUEST_DETAIL_FIELDS,
+    null,
+    (select) => `SELECT ${select} FROM ${REQUEST_FROM} WHERE r.id = $1 AND ($2::text IS NULL OR r.country = $2::char(3))`,
     [id, viewer.country],
   );
   if (!request) throw requestNotFound(id);
@@ -102,9 +113,11 @@ export function requestNotFound(id: string): DomainException {
 
 /** The request row locked until the transaction ends, so decisions and scheduling on it run one at a time. */
 export async function lockRequest(manager: EntityManager, id: string, viewer: RequestViewer): Promise<LockedRequest> {
-  const [row] = await queryRows<Omit<LockedRequest, 'activityCode'>>(
+  const [row] = await selectRows(
     manager,
-    `SELECT ${selectList(REQUEST_SUMMARY_FIELDS, ['id', 'country', 'status', 'version', 'activityId'])}
+    REQUEST_SUMMARY_FIELDS,
+    ['id', 'country', 'status', 'version', 'activityId'],
+    (select) => `SELECT ${select}
      FROM national_requests r WHERE r.id = $1 AND ($2::text IS NULL OR r.country = $2::char(3)) FOR UPDATE OF r`,
     [id, viewer.country],
   );

@@ -10,13 +10,14 @@ import {
   fieldRefused,
   findRequest,
   lockRequest,
-  queryRows,
+  selectRows,
   recordRequestHistory,
   REQUEST_FORM_COLUMNS,
   REQUEST_FROM,
-  REQUEST_SUMMARY_COLUMNS,
+  REQUEST_SUMMARY_FIELDS,
   requestViewer,
   withActions,
+  type FieldMap,
   type RequestSummaryRow,
 } from './request-queries';
 import { assertTransition } from './request.policy';
@@ -71,6 +72,17 @@ function listCursor(cursor: string): [string, string] {
   return [at, lastId];
 }
 
+const HISTORY_FIELDS: FieldMap<RequestHistoryView> = {
+  id: 'h.id::text',
+  at: 'h.at',
+  userId: 'h.user_id',
+  userEmail: 'u.email',
+  action: 'h.action',
+  fromStatus: 'h.from_status',
+  toStatus: 'h.to_status',
+  details: 'h.details',
+};
+
 type FormField = keyof typeof REQUEST_FORM_COLUMNS;
 
 /** The given form fields as [column, value to store, field], in the order of REQUEST_FORM_COLUMNS. */
@@ -107,12 +119,11 @@ export class RequestsService {
     return this.dataSource.transaction(async (manager) => {
       const file = await this.files.save(upload, user.id, manager);
       const form = formColumns(dto);
-      const [{ id }] = await queryRows<{ id: string }>(
-        manager,
+      const [{ id }] = (await manager.query(
         `INSERT INTO national_requests (country, requested_by, ${form.map(([column]) => column).join(', ')})
          VALUES ($1, $2, ${form.map((_, index) => `$${index + 3}`).join(', ')}) RETURNING id`,
         [country, user.id, ...form.map(([, value]) => value)],
-      );
+      )) as { id: string }[];
       await manager.query(`INSERT INTO request_documents (request_id, kind, file_id) VALUES ($1, 'official_letter', $2)`, [id, file.id]);
       await recordRequestHistory(manager, id, user.id, 'submit', null, 'submitted', { officialLetter: file });
       return findRequest(manager, id, viewer);
@@ -182,9 +193,11 @@ export class RequestsService {
       const [at, lastId] = listCursor(query.cursor);
       conditions.push(`(r.created_at, r.id) < (${param(at)}::timestamptz, ${param(lastId)}::uuid)`);
     }
-    const rows = await queryRows<RequestSummaryRow & { cursorAt: string }>(
+    const rows = await selectRows<RequestSummaryRow & { cursorAt: string }>(
       this.dataSource.manager,
-      `SELECT ${REQUEST_SUMMARY_COLUMNS}, to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
+      { ...REQUEST_SUMMARY_FIELDS, cursorAt: `to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` },
+      null,
+      (select) => `SELECT ${select}
        FROM ${REQUEST_FROM}
        ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
        ORDER BY r.created_at DESC, r.id DESC LIMIT ${param(query.limit + 1)}`,
@@ -196,12 +209,13 @@ export class RequestsService {
 
   async history(id: string, user: AuthUser): Promise<{ items: RequestHistoryView[] }> {
     await findRequest(this.dataSource.manager, id, await requestViewer(this.dataSource.manager, user));
-    const items = (await this.dataSource.query(
-      `SELECT h.id::text AS id, h.at, h.user_id AS "userId", u.email AS "userEmail", h.action, h.from_status AS "fromStatus",
-              h.to_status AS "toStatus", h.details
-       FROM request_history h LEFT JOIN users u ON u.id = h.user_id WHERE h.request_id = $1 ORDER BY h.id`,
+    const items = await selectRows(
+      this.dataSource.manager,
+      HISTORY_FIELDS,
+      null,
+      (select) => `SELECT ${select} FROM request_history h LEFT JOIN users u ON u.id = h.user_id WHERE h.request_id = $1 ORDER BY h.id`,
       [id],
-    )) as RequestHistoryView[];
+    );
     return { items };
   }
 
