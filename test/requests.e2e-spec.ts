@@ -223,7 +223,10 @@ describe('national requests', () => {
       const stale = await kenya.patch(`/api/requests/${request.id}`, { expectedParticipants: 41, version: 1 }).expect(refused(409, 'STALE_VERSION', { currentVersion: 2 }));
       expect(stale.body.currentVersion).toBe(2);
       await kenya.patch(`/api/requests/${request.id}`, { country: 'UGA' }).expect(refused(400, 'VALIDATION_FAILED'));
-      await kenya.patch(`/api/requests/${request.id}`, { topics: ['astrology'] }).expect(refused(400, 'VALIDATION_FAILED'));
+      const unknownTopic = await kenya
+        .patch(`/api/requests/${request.id}`, { topics: ['astrology'] })
+        .expect(refused(400, 'VALIDATION_FAILED', { fields: ['topics'] }));
+      expect(unknownTopic.body.problems).toEqual([{ field: 'topics', code: 'UNKNOWN_TOPIC', params: { codes: ['astrology'] } }]);
       await staff.patch(`/api/requests/${request.id}`, { expectedParticipants: 2 }).expect(refused(403, 'FORBIDDEN'));
       await staff.post(`/api/requests/${request.id}/review`).expect(200);
       const late = await kenya.patch(`/api/requests/${request.id}`, { expectedParticipants: 50 })
