@@ -5,6 +5,7 @@ import { JobName, JobQueue, QueueName } from '@trta/queues';
 import { createTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/factories';
 import { currentPlanWithProduct, day, insertPlan, insertProduct, postActivity, uniqueVenueCity } from './support/activity-fixtures';
+import { refused } from './support/refusals';
 
 type Body = Record<string, unknown>;
 
@@ -142,22 +143,22 @@ describe('activities', () => {
         expect([String(message), response.status]).toEqual([String(message), 400]);
         expect(String(response.body.message)).toMatch(message);
       }
-      const missing = await staff.post('/api/activities', { planId }).expect(400);
+      const missing = await staff.post('/api/activities', { planId }).expect(refused(400, 'VALIDATION_FAILED'));
       for (const field of ['productId', 'title', 'type', 'deliveryMode', 'languages', 'topics', 'leadDivision', 'capacity', 'budgetPlanned']) {
         expect(missing.body.message).toContain(`${field} is required`);
       }
     });
 
     it('names unknown country, topic, division and region codes with 400', async () => {
-      let response = await staff.post('/api/activities', activityBody({ type: 'regional', region: 'africa', beneficiaryCountries: ['KEN', 'XXA', 'XXB'] })).expect(400);
+      let response = await staff.post('/api/activities', activityBody({ type: 'regional', region: 'africa', beneficiaryCountries: ['KEN', 'XXA', 'XXB'] })).expect(refused(400, 'REFERENCE_CODES_UNKNOWN'));
       expect(response.body.message).toContain('beneficiaryCountries has unknown country codes: XXA, XXB');
-      response = await staff.post('/api/activities', activityBody({ topics: ['sps', 'astrology'] })).expect(400);
+      response = await staff.post('/api/activities', activityBody({ topics: ['sps', 'astrology'] })).expect(refused(400, 'REFERENCE_CODES_UNKNOWN'));
       expect(response.body.message).toContain('topics has unknown topic codes: astrology');
-      response = await staff.post('/api/activities', activityBody({ leadDivision: 'NOPE' })).expect(400);
+      response = await staff.post('/api/activities', activityBody({ leadDivision: 'NOPE' })).expect(refused(400, 'REFERENCE_CODES_UNKNOWN'));
       expect(response.body.message).toContain('leadDivision NOPE is not a known division code');
-      response = await staff.post('/api/activities', activityBody({ venueCountry: 'XYZ' })).expect(400);
+      response = await staff.post('/api/activities', activityBody({ venueCountry: 'XYZ' })).expect(refused(400, 'REFERENCE_CODES_UNKNOWN'));
       expect(response.body.message).toContain('venueCountry XYZ is not a known country code');
-      response = await staff.post('/api/activities', activityBody({ type: 'regional', region: 'atlantis', beneficiaryCountries: ['KEN'] })).expect(400);
+      response = await staff.post('/api/activities', activityBody({ type: 'regional', region: 'atlantis', beneficiaryCountries: ['KEN'] })).expect(refused(400, 'REFERENCE_CODES_UNKNOWN'));
       expect(response.body.message).toContain('region atlantis is not a known region code');
     });
 
@@ -202,24 +203,24 @@ describe('activities', () => {
     });
 
     it('requires the product to belong to the plan and the plan to exist (422)', async () => {
-      let response = await staff.post('/api/activities', activityBody({ productId: otherPlanProductId })).expect(422);
+      let response = await staff.post('/api/activities', activityBody({ productId: otherPlanProductId })).expect(refused(422, 'PRODUCT_NOT_IN_PLAN'));
       expect(response.body.message).toBe(`productId ${otherPlanProductId} is not a product of plan ${planYear}-${planYear + 2}`);
       const missingPlan = '00000000-0000-4000-8000-000000000000';
-      response = await staff.post('/api/activities', activityBody({ planId: missingPlan })).expect(422);
+      response = await staff.post('/api/activities', activityBody({ planId: missingPlan })).expect(refused(422, 'ACTIVITY_PLAN_UNKNOWN'));
       expect(response.body.message).toBe(`planId ${missingPlan} is not a known TA plan`);
-      response = await staff.post('/api/activities', activityBody({ keyResults: [missingPlan] })).expect(422);
+      response = await staff.post('/api/activities', activityBody({ keyResults: [missingPlan] })).expect(refused(422, 'ACTIVITY_RULES_BROKEN'));
       expect(response.body.message).toContain(`keyResults not of plan ${planYear}-${planYear + 2}: ${missingPlan}`);
     });
   });
 
   describe('read', () => {
     it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-      await staff.get('/api/activities/00000000-0000-4000-8000-000000000000').expect(404);
-      const response = await staff.get('/api/activities/42').expect(400);
+      await staff.get('/api/activities/00000000-0000-4000-8000-000000000000').expect(refused(404, 'ACTIVITY_NOT_FOUND'));
+      const response = await staff.get('/api/activities/42').expect(refused(400, 'BAD_REQUEST'));
       expect(response.body.message).toMatch(/uuid is expected/);
-      await staff.patch('/api/activities/42', { version: 1 }).expect(400);
-      await staff.post('/api/activities/42/confirm').expect(400);
-      await staff.get('/api/activities/42/history').expect(400);
+      await staff.patch('/api/activities/42', { version: 1 }).expect(refused(400, 'BAD_REQUEST'));
+      await staff.post('/api/activities/42/confirm').expect(refused(400, 'BAD_REQUEST'));
+      await staff.get('/api/activities/42/history').expect(refused(400, 'BAD_REQUEST'));
     });
   });
 
@@ -243,7 +244,7 @@ describe('activities', () => {
     it('refuses a stale version with 409 and overwrites nothing', async () => {
       const activity = await createActivity();
       await staff.patch(`/api/activities/${activity.id}`, { version: 1, title: 'First' }).expect(200);
-      const stale = await staff.patch(`/api/activities/${activity.id}`, { version: 1, title: 'Second' }).expect(409);
+      const stale = await staff.patch(`/api/activities/${activity.id}`, { version: 1, title: 'Second' }).expect(refused(409, 'STALE_VERSION'));
       expect(stale.body.message).toBe('activity was changed by someone else (current version 2)');
       expect((await staff.get(`/api/activities/${activity.id}`)).body).toMatchObject({ title: 'First', version: 2 });
     });
@@ -264,13 +265,13 @@ describe('activities', () => {
 
     it('checks the merged activity against the same rules', async () => {
       const activity = await createActivity();
-      let response = await staff.patch(`/api/activities/${activity.id}`, { version: 1, type: 'national' }).expect(422);
+      let response = await staff.patch(`/api/activities/${activity.id}`, { version: 1, type: 'national' }).expect(refused(422, 'ACTIVITY_RULES_BROKEN'));
       expect(response.body.message).toContain('beneficiaryCountries must list exactly one country for a national activity');
-      response = await staff.patch(`/api/activities/${activity.id}`, { version: 1, endDate: day(40) }).expect(422);
+      response = await staff.patch(`/api/activities/${activity.id}`, { version: 1, endDate: day(40) }).expect(refused(422, 'ACTIVITY_RULES_BROKEN'));
       expect(response.body.message).toContain(`endDate ${day(40)} is before startDate ${day(60)}`);
-      response = await staff.patch(`/api/activities/${activity.id}`, { version: 1, productId: otherPlanProductId }).expect(422);
+      response = await staff.patch(`/api/activities/${activity.id}`, { version: 1, productId: otherPlanProductId }).expect(refused(422, 'PRODUCT_NOT_IN_PLAN'));
       expect(response.body.message).toContain('is not a product of plan');
-      response = await staff.patch(`/api/activities/${activity.id}`, { version: 1, topics: ['nope'] }).expect(400);
+      response = await staff.patch(`/api/activities/${activity.id}`, { version: 1, topics: ['nope'] }).expect(refused(400, 'REFERENCE_CODES_UNKNOWN'));
       expect(response.body.message).toContain('topics has unknown topic codes: nope');
       // The national activity's region follows its country.
       response = await staff.patch(`/api/activities/${activity.id}`, { version: 1, type: 'national', beneficiaryCountries: ['IND'] }).expect(200);
@@ -280,15 +281,15 @@ describe('activities', () => {
 
     it('refuses a PATCH without version, with a wrong type, or an unknown or fixed field (400)', async () => {
       const activity = await createActivity();
-      let response = await staff.patch(`/api/activities/${activity.id}`, { title: 'x' }).expect(400);
+      let response = await staff.patch(`/api/activities/${activity.id}`, { title: 'x' }).expect(refused(400, 'VALIDATION_FAILED'));
       expect(response.body.message).toContain('version must be the whole number of the version you read');
-      response = await staff.patch(`/api/activities/${activity.id}`, { version: '1', title: 'x' }).expect(400);
-      response = await staff.patch(`/api/activities/${activity.id}`, { version: 1, planId }).expect(400);
+      response = await staff.patch(`/api/activities/${activity.id}`, { version: '1', title: 'x' }).expect(refused(400, 'VALIDATION_FAILED'));
+      response = await staff.patch(`/api/activities/${activity.id}`, { version: 1, planId }).expect(refused(400, 'VALIDATION_FAILED'));
       expect(response.body.message).toContain('property planId should not exist');
-      response = await staff.patch(`/api/activities/${activity.id}`, { version: 1, code: 'TA-1999-0001' }).expect(400);
+      response = await staff.patch(`/api/activities/${activity.id}`, { version: 1, code: 'TA-1999-0001' }).expect(refused(400, 'VALIDATION_FAILED'));
       expect(response.body.message).toContain('property code should not exist');
-      response = await staff.patch(`/api/activities/${activity.id}`, { version: 1, title: null }).expect(400);
-      await staff.patch('/api/activities/00000000-0000-4000-8000-000000000000', { version: 1, title: 'x' }).expect(404);
+      response = await staff.patch(`/api/activities/${activity.id}`, { version: 1, title: null }).expect(refused(400, 'VALIDATION_FAILED'));
+      await staff.patch('/api/activities/00000000-0000-4000-8000-000000000000', { version: 1, title: 'x' }).expect(refused(404, 'ACTIVITY_NOT_FOUND'));
     });
   });
 
@@ -302,17 +303,20 @@ describe('activities', () => {
       for (const role of ['applicant', 'auditor', 'focal_point'] as Role[]) {
         for (const [path, body] of writes) {
           const response = await as(role).post(path, body);
-          expect([path, role, response.status]).toEqual([path, role, 403]);
+          expect([path, role, response.status, response.body.code]).toEqual([path, role, 403, 'FORBIDDEN']);
         }
-        expect((await as(role).patch(`/api/activities/${activity.id}`, { version: 1, title: 'x' })).status).toBe(403);
+        await as(role).patch(`/api/activities/${activity.id}`, { version: 1, title: 'x' }).expect(refused(403, 'FORBIDDEN'));
         expect((await as(role).get(`/api/activities/${activity.id}`)).status).toBe(200);
       }
-      for (const [path, body] of writes) expect([path, (await t.http.post(path).send(body)).status]).toEqual([path, 401]);
-      expect((await t.http.patch(`/api/activities/${activity.id}`).send({ version: 1 })).status).toBe(401);
-      expect((await t.http.get(`/api/activities/${activity.id}`)).status).toBe(401);
-      expect((await t.http.get(`/api/activities/${activity.id}/history`)).status).toBe(401);
-      expect((await as('applicant').get(`/api/activities/${activity.id}/history`)).status).toBe(403);
-      expect((await as('focal_point').get(`/api/activities/${activity.id}/history`)).status).toBe(403);
+      for (const [path, body] of writes) {
+        const response = await t.http.post(path).send(body);
+        expect([path, response.status, response.body.code]).toEqual([path, 401, 'UNAUTHORIZED']);
+      }
+      await t.http.patch(`/api/activities/${activity.id}`).send({ version: 1 }).expect(refused(401, 'UNAUTHORIZED'));
+      await t.http.get(`/api/activities/${activity.id}`).expect(refused(401, 'UNAUTHORIZED'));
+      await t.http.get(`/api/activities/${activity.id}/history`).expect(refused(401, 'UNAUTHORIZED'));
+      await as('applicant').get(`/api/activities/${activity.id}/history`).expect(refused(403, 'FORBIDDEN'));
+      await as('focal_point').get(`/api/activities/${activity.id}/history`).expect(refused(403, 'FORBIDDEN'));
       expect((await as('auditor').get(`/api/activities/${activity.id}/history`)).status).toBe(200);
       await as('admin').patch(`/api/activities/${activity.id}`, { version: 1, title: 'By the admin' }).expect(200);
       expect((await staff.get(`/api/activities/${activity.id}`)).body.version).toBe(2);
@@ -326,7 +330,7 @@ describe('activities', () => {
       let response = await staff.post(`/api/activities/${id}/confirm`).expect(200);
       expect(response.body).toMatchObject({ status: 'confirmed', version: 2 });
 
-      response = await staff.post(`/api/activities/${id}/open`).expect(422);
+      response = await staff.post(`/api/activities/${id}/open`).expect(refused(422, 'ACTIVITY_NOT_READY'));
       expect(response.body.message).toBe('the activity sheet must be published before opening');
       await force(id, { sheet: true });
       response = await staff.post(`/api/activities/${id}/open`).expect(200);
@@ -335,7 +339,7 @@ describe('activities', () => {
       response = await staff.post(`/api/activities/${id}/close`).expect(200);
       expect(response.body.status).toBe('closed');
 
-      response = await staff.post(`/api/activities/${id}/deliver`).expect(422);
+      response = await staff.post(`/api/activities/${id}/deliver`).expect(refused(422, 'ACTIVITY_NOT_READY'));
       expect(response.body.message).toBe(`an activity can be delivered only after its end date has passed (endDate ${day(64)})`);
       await force(id, { start: day(-10), end: day(-1), deadline: day(-20) });
       response = await staff.post(`/api/activities/${id}/deliver`).expect(200);
@@ -350,7 +354,7 @@ describe('activities', () => {
     it('delivers a confirmed activity directly once its end date has passed, not before', async () => {
       const activity = await createActivity({ startDate: day(-10), endDate: day(0), applicationDeadline: null });
       await staff.post(`/api/activities/${activity.id}/confirm`).expect(200);
-      const early = await staff.post(`/api/activities/${activity.id}/deliver`).expect(422);
+      const early = await staff.post(`/api/activities/${activity.id}/deliver`).expect(refused(422, 'ACTIVITY_NOT_READY'));
       expect(early.body.message).toContain(`endDate ${day(0)}`);
       await force(activity.id, { end: day(-1) });
       expect((await staff.post(`/api/activities/${activity.id}/deliver`).expect(200)).body.status).toBe('delivered');
@@ -358,7 +362,7 @@ describe('activities', () => {
 
     it('confirms only with dates inside the plan and a venue, unless online or e-learning (422)', async () => {
       const undated = await createActivity({ startDate: null, endDate: null, applicationDeadline: null, venueCity: null, venueCountry: null });
-      let response = await staff.post(`/api/activities/${undated.id}/confirm`).expect(422);
+      let response = await staff.post(`/api/activities/${undated.id}/confirm`).expect(refused(422, 'ACTIVITY_NOT_READY'));
       expect(response.body.message).toBe(
         'startDate is required to confirm an activity; endDate is required to confirm an activity; ' +
           'venueCity is required to confirm a face_to_face activity; venueCountry is required to confirm a face_to_face activity',
@@ -368,12 +372,12 @@ describe('activities', () => {
         expect((await staff.post(`/api/activities/${remote.id}/confirm`).expect(200)).body.status).toBe('confirmed');
       }
       const hybrid = await createActivity({ deliveryMode: 'hybrid', venueCity: null });
-      response = await staff.post(`/api/activities/${hybrid.id}/confirm`).expect(422);
+      response = await staff.post(`/api/activities/${hybrid.id}/confirm`).expect(refused(422, 'ACTIVITY_NOT_READY'));
       expect(response.body.message).toBe('venueCity is required to confirm a hybrid activity');
       // Once confirmed, a PATCH cannot take away what confirming required.
       const confirmed = await createActivity();
       await staff.post(`/api/activities/${confirmed.id}/confirm`).expect(200);
-      response = await staff.patch(`/api/activities/${confirmed.id}`, { version: 2, startDate: null }).expect(422);
+      response = await staff.patch(`/api/activities/${confirmed.id}`, { version: 2, startDate: null }).expect(refused(422, 'ACTIVITY_RULES_BROKEN'));
       expect(response.body.message).toContain('startDate is required to confirm an activity');
     });
 
@@ -381,10 +385,10 @@ describe('activities', () => {
       const activity = await createActivity({ applicationDeadline: null });
       await staff.post(`/api/activities/${activity.id}/confirm`).expect(200);
       await force(activity.id, { sheet: true });
-      let response = await staff.post(`/api/activities/${activity.id}/open`).expect(422);
+      let response = await staff.post(`/api/activities/${activity.id}/open`).expect(refused(422, 'ACTIVITY_NOT_READY'));
       expect(response.body.message).toBe('applicationDeadline is required to open the call for applications');
       await force(activity.id, { deadline: day(-1) });
-      response = await staff.post(`/api/activities/${activity.id}/open`).expect(422);
+      response = await staff.post(`/api/activities/${activity.id}/open`).expect(refused(422, 'ACTIVITY_NOT_READY'));
       expect(response.body.message).toBe(`applicationDeadline ${day(-1)} must be in the future to open the call for applications`);
       await force(activity.id, { deadline: day(5) });
       await staff.post(`/api/activities/${activity.id}/open`).expect(200);
@@ -394,9 +398,9 @@ describe('activities', () => {
       for (const status of TRANSITIONS.cancel.from) {
         const activity = await createActivity();
         await force(activity.id, { status });
-        const missing = await staff.post(`/api/activities/${activity.id}/cancel`, {}).expect(400);
+        const missing = await staff.post(`/api/activities/${activity.id}/cancel`, {}).expect(refused(400, 'VALIDATION_FAILED'));
         expect(missing.body.message).toContain('reason is required to cancel an activity');
-        await staff.post(`/api/activities/${activity.id}/cancel`, { reason: '   ' }).expect(400);
+        await staff.post(`/api/activities/${activity.id}/cancel`, { reason: '   ' }).expect(refused(400, 'VALIDATION_FAILED'));
         const response = await staff.post(`/api/activities/${activity.id}/cancel`, { reason: 'Host country withdrew' });
         expect([status, response.status]).toEqual([status, 200]);
         expect(response.body).toMatchObject({ status: 'cancelled', statusReason: 'Host country withdrew' });
@@ -427,15 +431,16 @@ describe('activities', () => {
 
     it('refuses every illegal transition with 409 naming the state and the allowed ones', async () => {
       const activity = await createActivity();
-      const response = await staff.post(`/api/activities/${activity.id}/open`).expect(409);
+      const response = await staff.post(`/api/activities/${activity.id}/open`).expect(refused(409, 'ACTIVITY_TRANSITION_NOT_ALLOWED'));
       expect(response.body.message).toBe('cannot open an activity that is planned; open is allowed from: confirmed');
       for (const status of STATUSES) {
         await force(activity.id, { status });
         for (const action of ACTIONS) {
           if ((TRANSITIONS[action].from as readonly string[]).includes(status)) continue;
-          const refused = await staff.post(`/api/activities/${activity.id}/${action}`, action === 'cancel' ? { reason: 'x' } : {});
-          expect([status, action, refused.status]).toEqual([status, action, 409]);
-          expect(refused.body.message).toBe(`cannot ${action} an activity that is ${status}; ${action} is allowed from: ${TRANSITIONS[action].from.join(', ')}`);
+          const rejection = await staff.post(`/api/activities/${activity.id}/${action}`, action === 'cancel' ? { reason: 'x' } : {});
+          expect([status, action, rejection.status, rejection.body.code]).toEqual([status, action, 409, 'ACTIVITY_TRANSITION_NOT_ALLOWED']);
+          expect(rejection.body.params).toEqual({ action, status, allowedFrom: [...TRANSITIONS[action].from] });
+          expect(rejection.body.message).toBe(`cannot ${action} an activity that is ${status}; ${action} is allowed from: ${TRANSITIONS[action].from.join(', ')}`);
         }
       }
       expect(await historyOf(activity.id)).toHaveLength(1);
@@ -456,10 +461,10 @@ describe('activities', () => {
     });
 
     it('answers 404 for a transition of an unknown activity and refuses unknown body fields', async () => {
-      await staff.post('/api/activities/00000000-0000-4000-8000-000000000000/close').expect(404);
+      await staff.post('/api/activities/00000000-0000-4000-8000-000000000000/close').expect(refused(404, 'ACTIVITY_NOT_FOUND'));
       const activity = await createActivity();
-      await staff.post(`/api/activities/${activity.id}/confirm`, { acknowledgeConflicts: 'yes' }).expect(400);
-      await staff.post(`/api/activities/${activity.id}/confirm`, { force: true }).expect(400);
+      await staff.post(`/api/activities/${activity.id}/confirm`, { acknowledgeConflicts: 'yes' }).expect(refused(400, 'VALIDATION_FAILED'));
+      await staff.post(`/api/activities/${activity.id}/confirm`, { force: true }).expect(refused(400, 'VALIDATION_FAILED'));
     });
   });
 
@@ -473,9 +478,9 @@ describe('activities', () => {
       await staff.post(`/api/activities/${later.id}/confirm`).expect(200);
 
       const second = await createActivity({ ...venue, venueCity: 'geneva', startDate: day(203), endDate: day(210) });
-      const refused = await staff.post(`/api/activities/${second.id}/confirm`).expect(409);
-      expect(refused.body.message).toMatch(/overlaps 2 scheduled activities/);
-      expect(refused.body.conflicts).toEqual([
+      const rejection = await staff.post(`/api/activities/${second.id}/confirm`).expect(refused(409, 'SCHEDULING_CONFLICT'));
+      expect(rejection.body.message).toMatch(/overlaps 2 scheduled activities/);
+      expect(rejection.body.conflicts).toEqual([
         { id: first.id, code: first.code, title: 'Existing course', startDate: day(200), endDate: day(204), reason: 'same venue: Geneva, CHE' },
         { id: later.id, code: later.code, title: later.title, startDate: day(205), endDate: day(206), reason: 'same venue: Geneva, CHE' },
       ]);
@@ -486,7 +491,7 @@ describe('activities', () => {
       const history = await historyOf(second.id);
       expect(history[history.length - 1]).toMatchObject({
         action: 'confirm',
-        changes: { status: { from: 'planned', to: 'confirmed' }, acknowledgedConflicts: refused.body.conflicts },
+        changes: { status: { from: 'planned', to: 'confirmed' }, acknowledgedConflicts: rejection.body.conflicts },
       });
     });
 
@@ -506,11 +511,11 @@ describe('activities', () => {
         venueCity: null,
         venueCountry: null,
       });
-      const refused = await staff.post(`/api/activities/${regional.id}/confirm`).expect(409);
-      expect(refused.body.conflicts).toEqual([
+      const rejection = await staff.post(`/api/activities/${regional.id}/confirm`).expect(refused(409, 'SCHEDULING_CONFLICT'));
+      expect(rejection.body.conflicts).toEqual([
         expect.objectContaining({ id: national.id, code: national.code, reason: 'same beneficiary country: UGA' }),
       ]);
-      await staff.post(`/api/activities/${regional.id}/confirm`, { acknowledgeConflicts: false }).expect(409);
+      await staff.post(`/api/activities/${regional.id}/confirm`, { acknowledgeConflicts: false }).expect(refused(409, 'SCHEDULING_CONFLICT'));
 
       // Once the national one is cancelled, nothing clashes.
       await staff.post(`/api/activities/${national.id}/cancel`, { reason: 'Merged into the regional course' }).expect(200);

@@ -2,6 +2,7 @@ import type { Role } from '@trta/http';
 import { createTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/factories';
 import { insertPlan } from './support/activity-fixtures';
+import { refused } from './support/refusals';
 
 const HEADER =
   'productCode,title,type,deliveryMode,plsLevel,languages,topics,leadDivision,beneficiaryCountries,region,plannedQuarter,startDate,endDate,venueCity,venueCountry,capacity,applicationDeadline,requiresNomination,budgetPlanned,fundingSource';
@@ -95,7 +96,7 @@ describe('POST /api/ta-plans/:id/activities/import', () => {
         `GEN,Good row two,global,online,,en,general,ITTC,,,,,,,,20,,,100.00,`,
         `GEN,Rules broken,national,online,,en,general,ITTC,KEN|SEN,,,${year + 5}-01-01,${year + 5}-01-02,,,20,,,100.005,`,
       ),
-    ).expect(422);
+    ).expect(refused(422, 'IMPORT_ROWS_INVALID'));
     expect(response.body.message).toBe('2 of 4 rows have problems; nothing was imported');
     const errors = response.body.errors as { row: number; field: string | null; problem: string }[];
     expect(new Set(errors.map((error) => error.row))).toEqual(new Set([3, 5]));
@@ -108,7 +109,7 @@ describe('POST /api/ta-plans/:id/activities/import', () => {
     // The same row with its money fixed still breaks the rules of ActivitiesService.create.
     const rules = await upload(
       csv(`GEN,Good row,global,online,,en,general,ITTC,,,,,,,,20,,,100.00,`, `GEN,Rules broken,national,online,,en,general,ITTC,KEN|SEN,,,${year + 5}-01-01,${year + 5}-01-02,,,20,,,100.00,`),
-    ).expect(422);
+    ).expect(refused(422, 'IMPORT_ROWS_INVALID'));
     expect(rules.body.errors).toEqual([
       { row: 3, field: 'beneficiaryCountries', problem: 'beneficiaryCountries must list exactly one country for a national activity (got 2)' },
       { row: 3, field: 'startDate', problem: `startDate ${year + 5}-01-01 is outside the plan period ${year}-01-01 to ${year + 1}-12-31` },
@@ -125,7 +126,7 @@ describe('POST /api/ta-plans/:id/activities/import', () => {
         `GEN,Too short,global`,
         `GEN,,global,online,,,general,ITTC,,,,,,,,20,,maybe,1.00,`,
       ),
-    ).expect(422);
+    ).expect(refused(422, 'IMPORT_ROWS_INVALID'));
     const errors = response.body.errors as { row: number; field: string | null; problem: string }[];
     expect(errors.filter((error) => error.row === 2)).toEqual([
       { row: 2, field: 'topics', problem: 'topics has unknown topic codes: astrology' },
@@ -142,16 +143,16 @@ describe('POST /api/ta-plans/:id/activities/import', () => {
 
   it('refuses a header with a repeated, unknown or missing column with 400', async () => {
     const row = `GEN,A,global,online,,en,general,ITTC,,,,,,,,20,,,1.00,`;
-    let response = await upload(`${HEADER},title\r\n${row},B\r\n`).expect(400);
+    let response = await upload(`${HEADER},title\r\n${row},B\r\n`).expect(refused(400, 'INVALID'));
     expect(response.body.message).toMatch(/the header repeats the columns: title/);
-    response = await upload(`${HEADER},colour\r\n${row},red\r\n`).expect(400);
+    response = await upload(`${HEADER},colour\r\n${row},red\r\n`).expect(refused(400, 'INVALID'));
     expect(response.body.message).toMatch(/the header has unknown columns: colour/);
-    response = await upload('productCode,type,deliveryMode\r\nGEN,global,online\r\n').expect(400);
+    response = await upload('productCode,type,deliveryMode\r\nGEN,global,online\r\n').expect(refused(400, 'INVALID'));
     expect(response.body.message).toMatch(/the header lacks the required columns: title, languages, topics, leadDivision, capacity, budgetPlanned/);
-    response = await upload(`${HEADER}\r\n`).expect(400);
+    response = await upload(`${HEADER}\r\n`).expect(refused(400, 'INVALID'));
     expect(response.body.message).toMatch(/no activity rows/);
-    await upload('').expect(400);
-    response = await upload(`${HEADER}\r\nGEN,"unterminated\r\n`).expect(400);
+    await upload('').expect(refused(400, 'INVALID'));
+    response = await upload(`${HEADER}\r\nGEN,"unterminated\r\n`).expect(refused(400, 'INVALID'));
     expect(response.body.message).toMatch(/not valid CSV/);
   });
 
@@ -163,32 +164,32 @@ describe('POST /api/ta-plans/:id/activities/import', () => {
 
   it('refuses what is not a CSV file with 415', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
-    await upload(png, 'staff', () => planId, { filename: 'picture.png', contentType: 'image/png' }).expect(415);
-    await upload(png, 'staff', () => planId, { filename: 'activities.csv', contentType: 'text/csv' }).expect(415);
-    await upload(Buffer.from([0xc3, 0x28, 0x41]), 'staff', () => planId, { filename: 'activities.csv', contentType: 'text/csv' }).expect(415);
+    await upload(png, 'staff', () => planId, { filename: 'picture.png', contentType: 'image/png' }).expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
+    await upload(png, 'staff', () => planId, { filename: 'activities.csv', contentType: 'text/csv' }).expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
+    await upload(Buffer.from([0xc3, 0x28, 0x41]), 'staff', () => planId, { filename: 'activities.csv', contentType: 'text/csv' }).expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
     await upload(csv(), 'staff', () => planId, {
       filename: 'activities.xlsx',
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    }).expect(415);
+    }).expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
     await t.http
       .post(`/api/ta-plans/${planId}/activities/import`)
       .auth(tokens.staff, { type: 'bearer' })
       .send({ csv: HEADER })
-      .expect(415);
-    await t.http.post(`/api/ta-plans/${planId}/activities/import`).auth(tokens.staff, { type: 'bearer' }).set('content-type', 'text/csv').send(csv()).expect(415);
+      .expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
+    await t.http.post(`/api/ta-plans/${planId}/activities/import`).auth(tokens.staff, { type: 'bearer' }).set('content-type', 'text/csv').send(csv()).expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
   });
 
   it('answers 404 for an unknown plan and 409 for a closed one', async () => {
     const row = csv(`GEN,A,global,online,,en,general,ITTC,,,,,,,,20,,,1.00,`);
-    await upload(row, 'staff', () => '00000000-0000-4000-8000-000000000000').expect(404);
-    await upload(row, 'staff', () => closedPlanId).expect(409);
+    await upload(row, 'staff', () => '00000000-0000-4000-8000-000000000000').expect(refused(404, 'PLAN_NOT_FOUND'));
+    await upload(row, 'staff', () => closedPlanId).expect(refused(409, 'PLAN_CLOSED'));
   });
 
   it('is for staff only', async () => {
     const before = await countActivities();
     const body = csv(`GEN,A,global,online,,en,general,ITTC,,,,,,,,20,,,1.00,`);
-    for (const role of ['applicant', 'focal_point', 'auditor'] as Role[]) await upload(body, role).expect(403);
-    await t.http.post(`/api/ta-plans/${planId}/activities/import`).attach('file', Buffer.from(body), 'a.csv').expect(401);
+    for (const role of ['applicant', 'focal_point', 'auditor'] as Role[]) await upload(body, role).expect(refused(403, 'FORBIDDEN'));
+    await t.http.post(`/api/ta-plans/${planId}/activities/import`).attach('file', Buffer.from(body), 'a.csv').expect(refused(401, 'UNAUTHORIZED'));
     expect(await countActivities()).toBe(before);
   });
 });

@@ -2,6 +2,7 @@ import type { Role } from '@trta/http';
 import { createTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/factories';
 import { activityCode, insertActivity, insertPlan, insertProduct, type ActivityRow, type PlanAndProduct } from './support/activity-fixtures';
+import { refused } from './support/refusals';
 
 type Row = Record<string, unknown>;
 
@@ -151,7 +152,7 @@ describe('GET /api/activities (search)', () => {
 
   it('is open to every signed-in role and closed to anonymous callers', async () => {
     for (const role of ['applicant', 'focal_point', 'auditor'] as Role[]) await get(`?planId=${planId}`, role).expect(200);
-    await t.http.get('/api/activities').expect(401);
+    await t.http.get('/api/activities').expect(refused(401, 'UNAUTHORIZED'));
   });
 
   it('filters by each field', async () => {
@@ -247,13 +248,13 @@ describe('GET /api/activities (search)', () => {
 
     it('refuses a cursor of another sort, and one it did not make', async () => {
       const first = await get(`?planId=${bulkPlanId}&sort=title&limit=3`).expect(200);
-      const refused = await get(`?planId=${bulkPlanId}&sort=code&limit=3&cursor=${first.body.nextCursor}`).expect(400);
-      expect(refused.body.message).toMatch(/cursor belongs to the sort title, not code/);
-      await get(`?sort=title&cursor=garbage`).expect(400);
+      const rejection = await get(`?planId=${bulkPlanId}&sort=code&limit=3&cursor=${first.body.nextCursor}`).expect(refused(400, 'CURSOR_SORT_MISMATCH'));
+      expect(rejection.body.message).toMatch(/cursor belongs to the sort title, not code/);
+      await get(`?sort=title&cursor=garbage`).expect(refused(400, 'INVALID_CURSOR'));
       const forged = Buffer.from(JSON.stringify(['title', 'x', 'not-a-uuid'])).toString('base64url');
-      await get(`?sort=title&cursor=${forged}`).expect(400);
+      await get(`?sort=title&cursor=${forged}`).expect(refused(400, 'INVALID_CURSOR'));
       const badDate = Buffer.from(JSON.stringify(['startDate', 'tomorrow', '00000000-0000-0000-0000-000000000000'])).toString('base64url');
-      await get(`?cursor=${badDate}`).expect(400);
+      await get(`?cursor=${badDate}`).expect(refused(400, 'INVALID_CURSOR'));
     });
   });
 

@@ -2,6 +2,7 @@ import type { Role } from '@trta/http';
 import { currentPlanWithProduct, day, postActivity, type PlanAndProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { refused } from './support/refusals';
 
 type Body = Record<string, unknown>;
 
@@ -62,20 +63,20 @@ describe('back-to-office reports', () => {
 
   it('refuses a report before the activity is delivered, naming its status (409)', async () => {
     const confirmed = await activity(false);
-    const response = await as('staff').put(reportOf(confirmed.id), reportBody()).expect(409);
+    const response = await as('staff').put(reportOf(confirmed.id), reportBody()).expect(refused(409, 'ACTIVITY_NOT_DELIVERED'));
     expect(response.body.message).toBe(
       `a back-to-office report can be written only once the activity is delivered; activity ${confirmed.code} is confirmed`,
     );
     await as('staff').post(`/api/activities/${confirmed.id}/cancel`, { reason: 'no funds' }).expect(200);
-    expect((await as('staff').put(reportOf(confirmed.id), reportBody()).expect(409)).body.message).toContain('is cancelled');
-    await as('staff').get(reportOf(confirmed.id)).expect(404);
+    expect((await as('staff').put(reportOf(confirmed.id), reportBody()).expect(refused(409, 'ACTIVITY_NOT_DELIVERED'))).body.message).toContain('is cancelled');
+    await as('staff').get(reportOf(confirmed.id)).expect(refused(404, 'BACK_TO_OFFICE_REPORT_NOT_FOUND'));
     const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM back_to_office_reports WHERE activity_id = $1', [confirmed.id]);
     expect(count).toBe(0);
   });
 
   it('saves the report of a delivered activity, replaces it on a second PUT and records both in the history', async () => {
     const delivered = await activity(true);
-    await as('staff').get(reportOf(delivered.id)).expect(404);
+    await as('staff').get(reportOf(delivered.id)).expect(refused(404, 'BACK_TO_OFFICE_REPORT_NOT_FOUND'));
 
     const first = await as('staff').put(reportOf(delivered.id), reportBody()).expect(200);
     expect(first.body).toMatchObject({
@@ -96,7 +97,7 @@ describe('back-to-office reports', () => {
     const again = await as('staff').put(reportOf(delivered.id), reportBody({ objectivesMet: 'fully', lessons: null })).expect(200);
     expect(again.body.version).toBe(2);
     // A PUT based on an older version is refused instead of overwriting.
-    const stale = await as('staff').put(reportOf(delivered.id), reportBody({ sessionsHeld: 1, version: 1 })).expect(409);
+    const stale = await as('staff').put(reportOf(delivered.id), reportBody({ sessionsHeld: 1, version: 1 })).expect(refused(409, 'STALE_VERSION'));
     expect(stale.body).toMatchObject({ currentVersion: 2 });
 
     const history = await as('auditor').get(`/api/activities/${delivered.id}/history`).expect(200);
@@ -126,7 +127,7 @@ describe('back-to-office reports', () => {
         evidence: 'x'.repeat(10001),
         rating: 5,
       })
-      .expect(400);
+      .expect(refused(400, 'VALIDATION_FAILED'));
     const message = (response.body.message as string[]).join('\n');
     for (const problem of [
       'sessionsHeld must not be negative',
@@ -139,26 +140,26 @@ describe('back-to-office reports', () => {
     ]) {
       expect(message).toContain(problem);
     }
-    await as('staff').put(reportOf(delivered.id), reportBody({ sessionsHeld: 1001 })).expect(400);
-    await as('staff').put(reportOf(delivered.id), reportBody({ conclusion: 42 })).expect(400);
-    await as('staff').get(reportOf(delivered.id)).expect(404);
+    await as('staff').put(reportOf(delivered.id), reportBody({ sessionsHeld: 1001 })).expect(refused(400, 'VALIDATION_FAILED'));
+    await as('staff').put(reportOf(delivered.id), reportBody({ conclusion: 42 })).expect(refused(400, 'VALIDATION_FAILED'));
+    await as('staff').get(reportOf(delivered.id)).expect(refused(404, 'BACK_TO_OFFICE_REPORT_NOT_FOUND'));
   });
 
   it('lets auditors read but not write, and keeps applicants, focal points and anonymous callers out', async () => {
     const delivered = await activity(true);
     await as('staff').put(reportOf(delivered.id), reportBody()).expect(200);
     await as('auditor').get(reportOf(delivered.id)).expect(200);
-    await as('auditor').put(reportOf(delivered.id), reportBody()).expect(403);
-    await as('applicant').get(reportOf(delivered.id)).expect(403);
-    await as('applicant').put(reportOf(delivered.id), reportBody()).expect(403);
-    await as('focal_point').get(reportOf(delivered.id)).expect(403);
-    await t.http.get(reportOf(delivered.id)).expect(401);
-    await t.http.put(reportOf(delivered.id)).send(reportBody()).expect(401);
+    await as('auditor').put(reportOf(delivered.id), reportBody()).expect(refused(403, 'FORBIDDEN'));
+    await as('applicant').get(reportOf(delivered.id)).expect(refused(403, 'FORBIDDEN'));
+    await as('applicant').put(reportOf(delivered.id), reportBody()).expect(refused(403, 'FORBIDDEN'));
+    await as('focal_point').get(reportOf(delivered.id)).expect(refused(403, 'FORBIDDEN'));
+    await t.http.get(reportOf(delivered.id)).expect(refused(401, 'UNAUTHORIZED'));
+    await t.http.put(reportOf(delivered.id)).send(reportBody()).expect(refused(401, 'UNAUTHORIZED'));
   });
 
   it('answers 404 for an unknown activity and 400 for an id that is not one', async () => {
-    expect((await as('staff').put(reportOf(UNKNOWN_ID), reportBody()).expect(404)).body.message).toBe(`Activity ${UNKNOWN_ID} not found`);
-    await as('staff').get(reportOf(UNKNOWN_ID)).expect(404);
-    await as('staff').get(reportOf('not-a-uuid')).expect(400);
+    expect((await as('staff').put(reportOf(UNKNOWN_ID), reportBody()).expect(refused(404, 'ACTIVITY_NOT_FOUND'))).body.message).toBe(`Activity ${UNKNOWN_ID} not found`);
+    await as('staff').get(reportOf(UNKNOWN_ID)).expect(refused(404, 'ACTIVITY_NOT_FOUND'));
+    await as('staff').get(reportOf('not-a-uuid')).expect(refused(400, 'BAD_REQUEST'));
   });
 });

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { activityWithSheet, currentPlanWithProduct, day, sheetTexts, type ActivityWithSheetOptions, type PlanAndProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { refused } from './support/refusals';
 
 type Body = Record<string, unknown>;
 type Item = Record<string, unknown> & { id: string; code: string; title: string };
@@ -184,12 +185,12 @@ describe('catalogue publications: printable sheet and calendar feed', () => {
     });
 
     it('answers 404 for what the catalogue does not show and 400 for a bad id or language', async () => {
-      for (const item of Object.values(hidden)) await t.http.get(`/api/catalogue/${item.id}/sheet.pdf`).expect(404);
-      const missing = await t.http.get('/api/catalogue/00000000-0000-4000-8000-000000000000/sheet.pdf').expect(404);
+      for (const item of Object.values(hidden)) await t.http.get(`/api/catalogue/${item.id}/sheet.pdf`).expect(refused(404, 'NOT_IN_CATALOGUE'));
+      const missing = await t.http.get('/api/catalogue/00000000-0000-4000-8000-000000000000/sheet.pdf').expect(refused(404, 'NOT_IN_CATALOGUE'));
       expect(missing.body).toMatchObject({ statusCode: 404 });
-      await t.http.get('/api/catalogue/42/sheet.pdf').expect(400);
-      const refused = await t.http.get(`/api/catalogue/${listed.bilingual.id}/sheet.pdf?lang=de`).expect(400);
-      expect(refused.body.message).toContain('lang must be one of: en, fr, es');
+      await t.http.get('/api/catalogue/42/sheet.pdf').expect(refused(400, 'BAD_REQUEST'));
+      const rejection = await t.http.get(`/api/catalogue/${listed.bilingual.id}/sheet.pdf?lang=de`).expect(refused(400, 'VALIDATION_FAILED'));
+      expect(rejection.body.message).toContain('lang must be one of: en, fr, es');
     });
   });
 
@@ -243,8 +244,8 @@ describe('catalogue publications: printable sheet and calendar feed', () => {
       expect(spanish.events[0].location).toBe('Geneva, Suiza');
 
       for (const query of ['region=Africa!', 'topic=SPS TOPIC', 'lang=de', 'colour=red']) {
-        const refused = await t.http.get(`/api/catalogue.ics?${query}`).expect(400);
-        expect(refused.body.statusCode).toBe(400);
+        const rejection = await t.http.get(`/api/catalogue.ics?${query}`).expect(refused(400, 'VALIDATION_FAILED'));
+        expect(rejection.body.statusCode).toBe(400);
       }
     });
   });

@@ -1,6 +1,7 @@
 import { activityWithSheet, currentPlanWithProduct, day, sheetTexts, uniqueVenueCity, type ActivityWithSheetOptions, type PlanAndProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { refused } from './support/refusals';
 
 type Body = Record<string, unknown>;
 type Item = Record<string, unknown> & { id: string };
@@ -126,8 +127,8 @@ describe('public catalogue', () => {
     expect(await get('lang=es', listed.bilingual.id)).toMatchObject({ servedLanguage: 'en', objectives: 'Master the zanzibarite procedures' });
     expect(await get('lang=en', listed.french.id)).toMatchObject({ servedLanguage: 'fr', objectives: 'Objectives en français' });
     expect(await get('', listed.french.id)).toMatchObject({ servedLanguage: 'fr' });
-    const refused = await t.http.get('/api/catalogue?lang=de').expect(400);
-    expect(refused.body.message).toContain('lang must be one of: en, fr, es');
+    const rejection = await t.http.get('/api/catalogue?lang=de').expect(refused(400, 'VALIDATION_FAILED'));
+    expect(rejection.body.message).toContain('lang must be one of: en, fr, es');
   });
 
   it('finds words of the sheet and of the title with full-text search', async () => {
@@ -139,7 +140,7 @@ describe('public catalogue', () => {
     expect(ids(response.body.items)).toEqual([listed.national.id]);
     response = await t.http.get('/api/catalogue?q=nothingmatchesthis').expect(200);
     expect(response.body.items).toEqual([]);
-    await t.http.get(`/api/catalogue?q=${'x'.repeat(201)}`).expect(400);
+    await t.http.get(`/api/catalogue?q=${'x'.repeat(201)}`).expect(refused(400, 'VALIDATION_FAILED'));
   });
 
   it('filters by type, mode, level, region, topic and country', async () => {
@@ -154,7 +155,7 @@ describe('public catalogue', () => {
     // Global activities are open to every country.
     expect(await only('country=SEN')).toEqual(listedIds().filter((id) => id !== listed.national.id));
     for (const query of ['type=continental', 'deliveryMode=post', 'plsLevel=4', 'country=KE', 'region=Africa!', 'colour=red']) {
-      await t.http.get(`/api/catalogue?${query}`).expect(400);
+      await t.http.get(`/api/catalogue?${query}`).expect(refused(400, 'VALIDATION_FAILED'));
     }
   });
 
@@ -166,8 +167,8 @@ describe('public catalogue', () => {
     const deadlines = items.map((item) => item.applicationDeadline as string);
     expect([...deadlines].sort()).toEqual(deadlines);
     expect(ids(await allPages('q=number', 1))).toEqual([0, 1, 2, 3].map((index) => listed[`more${index}`].id).sort());
-    const refused = await t.http.get('/api/catalogue?cursor=garbage').expect(400);
-    expect(refused.body.message).toBe('cursor is not a cursor this list returned');
+    const rejection = await t.http.get('/api/catalogue?cursor=garbage').expect(refused(400, 'INVALID_CURSOR'));
+    expect(rejection.body.message).toBe('cursor is not a cursor this list returned');
   });
 
   it('shows one activity with its whole sheet and materials, and nothing outside the catalogue (404)', async () => {
@@ -187,10 +188,10 @@ describe('public catalogue', () => {
     });
     expect(response.body.budgetPlanned).toBeUndefined();
     expect(response.body.createdBy).toBeUndefined();
-    for (const item of Object.values(hidden)) await t.http.get(`/api/catalogue/${item.id}`).expect(404);
-    await t.http.get('/api/catalogue/00000000-0000-4000-8000-000000000000').expect(404);
-    await t.http.get('/api/catalogue/42').expect(400);
-    await t.http.get(`/api/catalogue/${listed.bilingual.id}?lang=xx`).expect(400);
+    for (const item of Object.values(hidden)) await t.http.get(`/api/catalogue/${item.id}`).expect(refused(404, 'NOT_IN_CATALOGUE'));
+    await t.http.get('/api/catalogue/00000000-0000-4000-8000-000000000000').expect(refused(404, 'NOT_IN_CATALOGUE'));
+    await t.http.get('/api/catalogue/42').expect(refused(400, 'BAD_REQUEST'));
+    await t.http.get(`/api/catalogue/${listed.bilingual.id}?lang=xx`).expect(refused(400, 'VALIDATION_FAILED'));
   });
 
   it('lets anyone download a material file of a published activity, and answers 404 otherwise', async () => {
@@ -217,13 +218,13 @@ describe('public catalogue', () => {
     await t.dataSource.query(`UPDATE activities SET status = 'confirmed' WHERE id = $1`, [hidden.confirmed.id]);
     await t.dataSource.query(`UPDATE activities SET status = 'closed' WHERE id = $1`, [hidden.closed.id]);
 
-    await t.http.get(paths.unpublished).expect(404);
-    await t.http.get(paths.planned).expect(404);
+    await t.http.get(paths.unpublished).expect(refused(404, 'MATERIAL_FILE_NOT_FOUND'));
+    await t.http.get(paths.planned).expect(refused(404, 'MATERIAL_FILE_NOT_FOUND'));
     await t.http.get(paths.confirmed).expect(200);
     await t.http.get(paths.closed).expect(200);
     // A material of another activity, or a link, has no file here.
     const [link] = await t.dataSource.query(`SELECT id FROM sheet_materials WHERE url IS NOT NULL`);
-    await t.http.get(`/api/catalogue/${listed.bilingual.id}/materials/${link.id}/file`).expect(404);
-    await t.http.get(paths.confirmed.replace(hidden.confirmed.id, listed.bilingual.id)).expect(404);
+    await t.http.get(`/api/catalogue/${listed.bilingual.id}/materials/${link.id}/file`).expect(refused(404, 'MATERIAL_FILE_NOT_FOUND'));
+    await t.http.get(paths.confirmed.replace(hidden.confirmed.id, listed.bilingual.id)).expect(refused(404, 'MATERIAL_FILE_NOT_FOUND'));
   });
 });

@@ -5,6 +5,7 @@ import type { Role } from '@trta/http';
 import { createTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/factories';
 import { activityCode, insertActivity, type ActivityRow } from './support/activity-fixtures';
+import { refused } from './support/refusals';
 
 type Row = Record<string, unknown>;
 
@@ -201,16 +202,16 @@ describe('GET /api/ta-plans/:id/matrix', () => {
 
   it('is for staff and auditors only', async () => {
     await as('auditor').get(`/api/ta-plans/${planId}/matrix`).expect(200);
-    await as('applicant').get(`/api/ta-plans/${planId}/matrix`).expect(403);
-    await as('focal_point').get(`/api/ta-plans/${planId}/matrix?format=csv`).expect(403);
-    await t.http.get(`/api/ta-plans/${planId}/matrix`).expect(401);
+    await as('applicant').get(`/api/ta-plans/${planId}/matrix`).expect(refused(403, 'FORBIDDEN'));
+    await as('focal_point').get(`/api/ta-plans/${planId}/matrix?format=csv`).expect(refused(403, 'FORBIDDEN'));
+    await t.http.get(`/api/ta-plans/${planId}/matrix`).expect(refused(401, 'UNAUTHORIZED'));
   });
 
   it('answers 404 for an unknown plan and 400 for a bad format or id', async () => {
-    await as('staff').get('/api/ta-plans/00000000-0000-4000-8000-000000000000/matrix').expect(404);
-    await as('staff').get('/api/ta-plans/not-a-uuid/matrix').expect(400);
-    const response = await as('staff').get(`/api/ta-plans/${planId}/matrix?format=pdf`).expect(400);
+    await as('staff').get('/api/ta-plans/00000000-0000-4000-8000-000000000000/matrix').expect(refused(404, 'PLAN_NOT_FOUND'));
+    await as('staff').get('/api/ta-plans/not-a-uuid/matrix').expect(refused(400, 'BAD_REQUEST'));
+    const response = await as('staff').get(`/api/ta-plans/${planId}/matrix?format=pdf`).expect(refused(400, 'VALIDATION_FAILED'));
     expect(String(response.body.message)).toMatch(/format must be one of: json, csv, xlsx/);
-    await as('staff').get(`/api/ta-plans/${planId}/matrix?page=2`).expect(400);
+    await as('staff').get(`/api/ta-plans/${planId}/matrix?page=2`).expect(refused(400, 'VALIDATION_FAILED'));
   });
 });

@@ -1,6 +1,7 @@
 import type { Role } from '@trta/http';
 import { day, insertPlan, insertProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
+import { refused } from './support/refusals';
 import { createTestApp, TestApp } from './support/test-app';
 
 type Body = Record<string, unknown>;
@@ -111,7 +112,7 @@ describe('national requests', () => {
     });
 
     it('never takes the country from the body', async () => {
-      const response = await submit('kenya', { country: 'UGA' }).expect(400);
+      const response = await submit('kenya', { country: 'UGA' }).expect(refused(400, 'VALIDATION_FAILED'));
       expect(JSON.stringify(response.body.message)).toContain('country');
       expect(await t.dataSource.query(`SELECT 1 FROM national_requests WHERE country = 'UGA'`)).toEqual([]);
     });
@@ -128,47 +129,64 @@ describe('national requests', () => {
       [{ topics: '[]' }, 'topics'],
       [{ topics: 'trade_facilitation,astrology' }, 'topics has unknown topic codes: astrology'],
     ])('refuses %j naming the field', async (overrides, field) => {
-      const response = await submit('kenya', overrides as Record<string, string | undefined>).expect(400);
+      const response = await submit('kenya', overrides as Record<string, string | undefined>).expect(refused(400, 'VALIDATION_FAILED'));
       expect(JSON.stringify(response.body.message)).toContain(field);
     });
 
     it('refuses a quarter that has ended (422)', async () => {
-      const response = await submit('kenya', { preferredQuarter: `${year - 1}-Q1` }).expect(422);
+      const response = await submit('kenya', { preferredQuarter: `${year - 1}-Q1` }).expect(refused(422, 'QUARTER_PASSED', { quarter: `${year - 1}-Q1` }));
       expect(response.body.message).toContain('preferredQuarter');
     });
 
     it('checks the letter like every upload: from its content, and it is required', async () => {
-      const text = await submit('kenya', {}, Buffer.from('just some text pretending to be a PDF')).expect(415);
+      const text = await submit('kenya', {}, Buffer.from('just some text pretending to be a PDF')).expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
       expect(text.body.message).toContain('accepted types');
-      await submit('kenya', {}, null).expect(400);
-      await kenya.post('/api/requests', { ...fields() }).expect(415);
+      await submit('kenya', {}, null).expect(refused(400, 'BAD_REQUEST'));
+      await kenya.post('/api/requests', { ...fields() }).expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
+    });
+
+    it('is for a focal point, for their own country: an admin may not submit', async () => {
+      await submit('admin').expect(refused(403, 'FOCAL_POINT_ONLY'));
+    });
+
+    it('refuses a focal point whose account lost its country', async () => {
+      const orphan = await signedIn(t, 'focal_point', 'KEN');
+      // the token still says focal point; the account no longer names a country
+      await t.dataSource.query(`UPDATE users SET role = 'staff', country = NULL WHERE id = $1`, [orphan.id]);
+      await t.http.get('/api/requests').auth(orphan.token, { type: 'bearer' }).expect(refused(403, 'ACCOUNT_WITHOUT_COUNTRY'));
+    });
+
+    it('answers LETTER_MISSING for a request whose letter is gone', async () => {
+      const { id } = await submitted();
+      await t.dataSource.query(`DELETE FROM request_documents WHERE request_id = $1`, [id]);
+      await kenya.get(`/api/requests/${id}/official-letter`).expect(refused(404, 'LETTER_MISSING', { requestId: id }));
     });
 
     it('is for focal points only', async () => {
-      await submit('staff').expect(403);
-      await submit('applicant').expect(403);
-      await submit('auditor').expect(403);
-      await t.http.post('/api/requests').expect(401);
+      await submit('staff').expect(refused(403, 'FORBIDDEN'));
+      await submit('applicant').expect(refused(403, 'FORBIDDEN'));
+      await submit('auditor').expect(refused(403, 'FORBIDDEN'));
+      await t.http.post('/api/requests').expect(refused(401, 'UNAUTHORIZED'));
     });
   });
 
   describe('visibility', () => {
     it('a focal point never sees nor acts on another country request (404)', async () => {
       const { id } = await submitted();
-      await uganda.get(`/api/requests/${id}`).expect(404);
-      await uganda.get(`/api/requests/${id}/history`).expect(404);
-      await uganda.get(`/api/requests/${id}/official-letter`).expect(404);
-      await uganda.patch(`/api/requests/${id}`, { expectedParticipants: 5 }).expect(404);
-      await uganda.post(`/api/requests/${id}/withdraw`).expect(404);
+      await uganda.get(`/api/requests/${id}`).expect(refused(404, 'REQUEST_NOT_FOUND'));
+      await uganda.get(`/api/requests/${id}/history`).expect(refused(404, 'REQUEST_NOT_FOUND'));
+      await uganda.get(`/api/requests/${id}/official-letter`).expect(refused(404, 'REQUEST_NOT_FOUND'));
+      await uganda.patch(`/api/requests/${id}`, { expectedParticipants: 5 }).expect(refused(404, 'REQUEST_NOT_FOUND'));
+      await uganda.post(`/api/requests/${id}/withdraw`).expect(refused(404, 'REQUEST_NOT_FOUND'));
       const list = await uganda.get('/api/requests').expect(200);
       expect(list.body.items.map((item: { id: string }) => item.id)).not.toContain(id);
       const filtered = await uganda.get('/api/requests?country=KEN').expect(200);
       expect(filtered.body.items.every((item: { country: string }) => item.country === 'UGA')).toBe(true);
       await kenya.get(`/api/requests/${id}`).expect(200);
       await staff.get(`/api/requests/${id}`).expect(200);
-      await as('auditor').get(`/api/requests/${id}`).expect(403);
-      await as('applicant').get('/api/requests').expect(403);
-      await as('kenya').post(`/api/requests/${id}/review`).expect(403);
+      await as('auditor').get(`/api/requests/${id}`).expect(refused(403, 'FORBIDDEN'));
+      await as('applicant').get('/api/requests').expect(refused(403, 'FORBIDDEN'));
+      await as('kenya').post(`/api/requests/${id}/review`).expect(refused(403, 'FORBIDDEN'));
     });
 
     it('lists with keyset pagination and staff filters', async () => {
@@ -192,8 +210,8 @@ describe('national requests', () => {
       const ugandan = await staff.get('/api/requests?country=uga&status=submitted').expect(200);
       expect(ugandan.body.items.length).toBeGreaterThan(0);
       expect(ugandan.body.items.every((item: { country: string; status: string }) => item.country === 'UGA' && item.status === 'submitted')).toBe(true);
-      await staff.get('/api/requests?status=maybe').expect(400);
-      await staff.get('/api/requests?cursor=nonsense').expect(400);
+      await staff.get('/api/requests?status=maybe').expect(refused(400, 'VALIDATION_FAILED'));
+      await staff.get('/api/requests?cursor=nonsense').expect(refused(400, 'INVALID_CURSOR'));
     });
   });
 
@@ -202,13 +220,17 @@ describe('national requests', () => {
       const request = await submitted();
       const edited = await kenya.patch(`/api/requests/${request.id}`, { expectedParticipants: 40, version: 1 }).expect(200);
       expect(edited.body).toMatchObject({ expectedParticipants: 40, version: 2 });
-      const stale = await kenya.patch(`/api/requests/${request.id}`, { expectedParticipants: 41, version: 1 }).expect(409);
+      const stale = await kenya.patch(`/api/requests/${request.id}`, { expectedParticipants: 41, version: 1 }).expect(refused(409, 'STALE_VERSION', { currentVersion: 2 }));
       expect(stale.body.currentVersion).toBe(2);
-      await kenya.patch(`/api/requests/${request.id}`, { country: 'UGA' }).expect(400);
-      await kenya.patch(`/api/requests/${request.id}`, { topics: ['astrology'] }).expect(400);
-      await staff.patch(`/api/requests/${request.id}`, { expectedParticipants: 2 }).expect(403);
+      await kenya.patch(`/api/requests/${request.id}`, { country: 'UGA' }).expect(refused(400, 'VALIDATION_FAILED'));
+      const unknownTopic = await kenya
+        .patch(`/api/requests/${request.id}`, { topics: ['astrology'] })
+        .expect(refused(400, 'VALIDATION_FAILED', { fields: ['topics'] }));
+      expect(unknownTopic.body.problems).toEqual([{ field: 'topics', code: 'UNKNOWN_TOPIC', params: { codes: ['astrology'] } }]);
+      await staff.patch(`/api/requests/${request.id}`, { expectedParticipants: 2 }).expect(refused(403, 'FORBIDDEN'));
       await staff.post(`/api/requests/${request.id}/review`).expect(200);
-      const late = await kenya.patch(`/api/requests/${request.id}`, { expectedParticipants: 50 }).expect(409);
+      const late = await kenya.patch(`/api/requests/${request.id}`, { expectedParticipants: 50 })
+        .expect(refused(409, 'REQUEST_TRANSITION_NOT_ALLOWED', { action: 'edit', status: 'under_review', allowedFrom: ['submitted'] }));
       expect(late.body).toMatchObject({ currentStatus: 'under_review', allowedStatuses: ['submitted'] });
       expect(late.body.message).toContain('under_review');
     });
@@ -216,9 +238,9 @@ describe('national requests', () => {
     it('withdraws until a decision, and nothing after', async () => {
       const first = await submitted();
       expect((await kenya.post(`/api/requests/${first.id}/withdraw`).expect(200)).body.status).toBe('withdrawn');
-      const again = await kenya.post(`/api/requests/${first.id}/withdraw`).expect(409);
+      const again = await kenya.post(`/api/requests/${first.id}/withdraw`).expect(refused(409, 'REQUEST_TRANSITION_NOT_ALLOWED'));
       expect(again.body.message).toContain('withdrawn');
-      await staff.post(`/api/requests/${first.id}/review`).expect(409);
+      await staff.post(`/api/requests/${first.id}/review`).expect(refused(409, 'REQUEST_TRANSITION_NOT_ALLOWED'));
 
       const second = await submitted();
       await staff.post(`/api/requests/${second.id}/review`).expect(200);
@@ -227,7 +249,7 @@ describe('national requests', () => {
       const third = await submitted();
       await staff.post(`/api/requests/${third.id}/review`).expect(200);
       await staff.post(`/api/requests/${third.id}/reject`, { reason: 'outside priorities' }).expect(200);
-      const decided = await kenya.post(`/api/requests/${third.id}/withdraw`).expect(409);
+      const decided = await kenya.post(`/api/requests/${third.id}/withdraw`).expect(refused(409, 'REQUEST_TRANSITION_NOT_ALLOWED'));
       expect(decided.body).toMatchObject({ currentStatus: 'rejected', allowedStatuses: ['submitted', 'under_review'] });
     });
   });
@@ -235,19 +257,19 @@ describe('national requests', () => {
   describe('review', () => {
     it('moves submitted → under_review → rejected with a reason, notifying the requester in French', async () => {
       const { id } = await submitted();
-      await staff.post(`/api/requests/${id}/approve`).expect(409);
-      await staff.post(`/api/requests/${id}/reject`, { reason: 'no' }).expect(409);
+      await staff.post(`/api/requests/${id}/approve`).expect(refused(409, 'REQUEST_TRANSITION_NOT_ALLOWED'));
+      await staff.post(`/api/requests/${id}/reject`, { reason: 'no' }).expect(refused(409, 'REQUEST_TRANSITION_NOT_ALLOWED'));
       const reviewed = await staff.post(`/api/requests/${id}/review`).expect(200);
       expect(reviewed.body.status).toBe('under_review');
-      const conflict = await staff.post(`/api/requests/${id}/review`).expect(409);
+      const conflict = await staff.post(`/api/requests/${id}/review`).expect(refused(409, 'REQUEST_TRANSITION_NOT_ALLOWED'));
       expect(conflict.body).toMatchObject({ currentStatus: 'under_review', allowedStatuses: ['submitted'] });
-      const missing = await staff.post(`/api/requests/${id}/reject`, {}).expect(400);
+      const missing = await staff.post(`/api/requests/${id}/reject`, {}).expect(refused(400, 'VALIDATION_FAILED'));
       expect(JSON.stringify(missing.body.message)).toContain('reason');
       const rejected = await staff.post(`/api/requests/${id}/reject`, { reason: 'The country has a similar activity this year' }).expect(200);
       expect(rejected.body).toMatchObject({ status: 'rejected', decisionReason: 'The country has a similar activity this year' });
       expect(rejected.body.decidedAt).toBeTruthy();
-      await staff.post(`/api/requests/${id}/approve`).expect(409);
-      await staff.post(`/api/requests/${id}/schedule`, { productId }).expect(409);
+      await staff.post(`/api/requests/${id}/approve`).expect(refused(409, 'REQUEST_TRANSITION_NOT_ALLOWED'));
+      await staff.post(`/api/requests/${id}/schedule`, { productId }).expect(refused(409, 'REQUEST_TRANSITION_NOT_ALLOWED'));
       const messages = await notificationsOf('request.rejected');
       expect(messages.length).toBeGreaterThan(0);
       expect(messages[messages.length - 1]).toMatchObject({ locale: 'fr' });
@@ -260,11 +282,11 @@ describe('national requests', () => {
 
     it('refuses decisions to other roles and unknown ids', async () => {
       const { id } = await submitted();
-      await kenya.post(`/api/requests/${id}/review`).expect(403);
-      await as('auditor').post(`/api/requests/${id}/review`).expect(403);
-      await kenya.get(`/api/requests/${id}/review-context`).expect(403);
-      await staff.post('/api/requests/00000000-0000-4000-8000-000000000000/review').expect(404);
-      await staff.post('/api/requests/not-a-uuid/review').expect(400);
+      await kenya.post(`/api/requests/${id}/review`).expect(refused(403, 'FORBIDDEN'));
+      await as('auditor').post(`/api/requests/${id}/review`).expect(refused(403, 'FORBIDDEN'));
+      await kenya.get(`/api/requests/${id}/review-context`).expect(refused(403, 'FORBIDDEN'));
+      await staff.post('/api/requests/00000000-0000-4000-8000-000000000000/review').expect(refused(404, 'REQUEST_NOT_FOUND'));
+      await staff.post('/api/requests/not-a-uuid/review').expect(refused(400, 'BAD_REQUEST'));
       await as('admin').post(`/api/requests/${id}/review`).expect(200);
     });
 
@@ -310,11 +332,13 @@ describe('national requests', () => {
       expect(context.body.earlierRequests.length).toBeGreaterThan(0);
       expect(context.body.earlierRequests.every((request: { id: string }) => request.id !== id)).toBe(true);
 
-      const refused = await staff.post(`/api/requests/${id}/approve`, {}).expect(422);
-      expect(refused.body).toMatchObject({ count: 2, ceiling: 2 });
-      expect(refused.body.message).toContain('2 national activities');
-      expect(refused.body.message).toContain('ceiling per country is 2');
-      const noReason = await staff.post(`/api/requests/${id}/approve`, { overrideCeiling: true }).expect(400);
+      const overCeiling = await staff
+        .post(`/api/requests/${id}/approve`, {})
+        .expect(refused(422, 'COUNTRY_CEILING_REACHED', { country: 'KEN', count: 2, ceiling: 2 }));
+      expect(overCeiling.body).toMatchObject({ count: 2, ceiling: 2 });
+      expect(overCeiling.body.message).toContain('2 national activities');
+      expect(overCeiling.body.message).toContain('ceiling per country is 2');
+      const noReason = await staff.post(`/api/requests/${id}/approve`, { overrideCeiling: true }).expect(refused(400, 'VALIDATION_FAILED'));
       expect(JSON.stringify(noReason.body.message)).toContain('overrideReason');
       const approved = await staff
         .post(`/api/requests/${id}/approve`, { overrideCeiling: true, overrideReason: 'LDC neighbour priority, minister request' })
@@ -338,6 +362,48 @@ describe('national requests', () => {
     });
   });
 
+  describe('allowed actions', () => {
+    type Seen = { allowedActions: string[] };
+    const actionsOf = async (who: keyof typeof tokens, id: string) => {
+      const single = (await as(who).get(`/api/requests/${id}`).expect(200)).body as Seen;
+      const list = (await as(who).get('/api/requests?limit=100').expect(200)).body as { items: (Seen & { id: string })[] };
+      expect(list.items.find((item) => item.id === id)?.allowedActions).toEqual(single.allowedActions);
+      return single.allowedActions;
+    };
+
+    it('name what the requester and the committee may do in each state', async () => {
+      const { id } = await submitted();
+      expect(await actionsOf('kenya', id)).toEqual(['edit', 'withdraw']);
+      expect(await actionsOf('staff', id)).toEqual(['review']);
+      expect(await actionsOf('admin', id)).toEqual(['review']);
+
+      await staff.post(`/api/requests/${id}/review`).expect(200);
+      expect(await actionsOf('kenya', id)).toEqual(['withdraw']);
+      expect(await actionsOf('staff', id)).toEqual(['approve', 'reject']);
+      const context = await staff.get(`/api/requests/${id}/review-context`).expect(200);
+      expect(context.body.request.allowedActions).toEqual(['approve', 'reject']);
+
+      const approvedNow = await staff.post(`/api/requests/${id}/approve`, { overrideCeiling: true, overrideReason: 'test' }).expect(200);
+      expect(approvedNow.body.allowedActions).toEqual(['schedule']);
+      expect(await actionsOf('kenya', id)).toEqual([]);
+
+      const scheduled = await staff.post(`/api/requests/${id}/schedule`, { productId }).expect(201);
+      expect(scheduled.body.request.allowedActions).toEqual([]);
+      expect(await actionsOf('staff', id)).toEqual([]);
+
+      const { id: withdrawn } = await submitted();
+      const back = await kenya.post(`/api/requests/${withdrawn}/withdraw`).expect(200);
+      expect(back.body.allowedActions).toEqual([]);
+      expect(await actionsOf('staff', withdrawn)).toEqual([]);
+
+      const { id: rejected } = await submitted();
+      await staff.post(`/api/requests/${rejected}/review`).expect(200);
+      const no = await staff.post(`/api/requests/${rejected}/reject`, { reason: 'no' }).expect(200);
+      expect(no.body.allowedActions).toEqual([]);
+      expect(await actionsOf('kenya', rejected)).toEqual([]);
+    });
+  });
+
   describe('scheduling', () => {
     it('creates exactly one planned national activity when called twice at once, linked both ways', async () => {
       const id = await approved({ expectedParticipants: '27' });
@@ -345,6 +411,7 @@ describe('national requests', () => {
       expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
       const created = responses.find((response) => response.status === 201)!.body;
       const conflict = responses.find((response) => response.status === 409)!.body;
+      expect(conflict).toMatchObject({ code: 'REQUEST_ALREADY_SCHEDULED', params: { activityCode: created.activity.code } });
       expect(conflict.message).toContain(created.activity.code);
       expect(conflict.activityCode).toBe(created.activity.code);
       expect(created.activity).toMatchObject({
@@ -365,7 +432,7 @@ describe('national requests', () => {
       expect(created.request).toMatchObject({ id, status: 'approved', activityId: created.activity.id, activityCode: created.activity.code });
       const rows = await t.dataSource.query('SELECT id FROM activities WHERE national_request_id = $1', [id]);
       expect(rows).toEqual([{ id: created.activity.id }]);
-      const again = await staff.post(`/api/requests/${id}/schedule`, { productId }).expect(409);
+      const again = await staff.post(`/api/requests/${id}/schedule`, { productId }).expect(refused(409, 'REQUEST_ALREADY_SCHEDULED'));
       expect(again.body.message).toContain(created.activity.code);
       const scheduled = await notificationsOf('request.scheduled');
       expect(scheduled.some((message) => message.subject.includes(created.activity.code) && message.locale === 'fr')).toBe(true);
@@ -373,20 +440,27 @@ describe('national requests', () => {
 
     it('refuses bad input, a product of another plan, a quarter no plan covers and an unapproved request', async () => {
       const id = await approved();
-      const missing = await staff.post(`/api/requests/${id}/schedule`, {}).expect(400);
+      const missing = await staff.post(`/api/requests/${id}/schedule`, {}).expect(refused(400, 'VALIDATION_FAILED'));
       expect(JSON.stringify(missing.body.message)).toContain('productId');
-      const money = await staff.post(`/api/requests/${id}/schedule`, { productId, budgetPlanned: 12.5 }).expect(400);
+      const money = await staff.post(`/api/requests/${id}/schedule`, { productId, budgetPlanned: 12.5 }).expect(refused(400, 'VALIDATION_FAILED'));
       expect(JSON.stringify(money.body.message)).toContain('budgetPlanned');
-      const foreign = await staff.post(`/api/requests/${id}/schedule`, { productId: otherProductId }).expect(422);
+      const foreign = await staff.post(`/api/requests/${id}/schedule`, { productId: otherProductId }).expect(refused(422, 'RULE_VIOLATION'));
       expect(foreign.body.message).toContain('productId');
-      await kenya.post(`/api/requests/${id}/schedule`, { productId }).expect(403);
+      await kenya.post(`/api/requests/${id}/schedule`, { productId }).expect(refused(403, 'FORBIDDEN'));
 
       const uncovered = await approved({ preferredQuarter: `${year + 3}-Q4` });
-      const noPlan = await staff.post(`/api/requests/${uncovered}/schedule`, { productId }).expect(422);
+      const noPlan = await staff.post(`/api/requests/${uncovered}/schedule`, { productId }).expect(refused(422, 'NO_PLAN_COVERS_QUARTER', { quarter: `${year + 3}-Q4` }));
       expect(noPlan.body.message).toContain(`${year + 3}-Q4`);
 
+      const closedPlan = await insertPlan(t, { firstYear: year + 4, lastYear: year + 4, title: 'Closed plan', status: 'closed' });
+      expect(closedPlan).toBeTruthy();
+      const inClosed = await approved({ preferredQuarter: `${year + 4}-Q1` });
+      await staff
+        .post(`/api/requests/${inClosed}/schedule`, { productId })
+        .expect(refused(422, 'COVERING_PLAN_CLOSED', { planCode: `${year + 4}-${year + 4}`, quarter: `${year + 4}-Q1` }));
+
       const { id: pending } = await submitted();
-      const early = await staff.post(`/api/requests/${pending}/schedule`, { productId }).expect(409);
+      const early = await staff.post(`/api/requests/${pending}/schedule`, { productId }).expect(refused(409, 'REQUEST_TRANSITION_NOT_ALLOWED'));
       expect(early.body).toMatchObject({ currentStatus: 'submitted', allowedStatuses: ['approved'] });
     });
   });

@@ -4,6 +4,7 @@ import type { Role } from '@trta/http';
 import { activityBody, currentPlanWithProduct, day, postActivity, uniqueVenueCity, type PlanAndProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { refused } from './support/refusals';
 
 type Body = Record<string, unknown>;
 
@@ -96,7 +97,7 @@ describe('activity sheets, materials and cloning', () => {
   describe('PUT and GET /api/activities/:id/sheet', () => {
     it('stores the sheet, records the change, and shows it to staff and auditors', async () => {
       const activity = await createActivity();
-      await staff.get(`/api/activities/${activity.id}/sheet`).expect(404);
+      await staff.get(`/api/activities/${activity.id}/sheet`).expect(refused(404, 'SHEET_NOT_FOUND'));
       const response = await staff.put(`/api/activities/${activity.id}/sheet`, sheetBody()).expect(200);
       expect(response.body).toMatchObject({
         activityId: activity.id,
@@ -128,19 +129,19 @@ describe('activity sheets, materials and cloning', () => {
 
     it('requires every text in the activity’s first language and refuses other languages (422)', async () => {
       const activity = await createActivity({ languages: ['fr', 'en'] });
-      let response = await staff.put(`/api/activities/${activity.id}/sheet`, sheetBody()).expect(422);
+      let response = await staff.put(`/api/activities/${activity.id}/sheet`, sheetBody()).expect(refused(422, 'SHEET_TEXTS_INVALID'));
       expect(response.body.message).toContain("targetAudience is required in fr, the activity's first language");
       expect(response.body.message).toContain("programme is required in fr, the activity's first language");
 
       const french = { fr: 'Texte' };
       response = await staff
         .put(`/api/activities/${activity.id}/sheet`, { objectives: { fr: 'Objectifs', es: 'Objetivos' }, targetAudience: french, applicationRequirements: french, programme: french })
-        .expect(422);
+        .expect(refused(422, 'SHEET_TEXTS_INVALID'));
       expect(response.body.message).toBe('objectives has text in es, which is not a language of the activity (fr, en)');
 
-      response = await staff.put(`/api/activities/${activity.id}/sheet`, { objectives: french, targetAudience: french, programme: french }).expect(422);
+      response = await staff.put(`/api/activities/${activity.id}/sheet`, { objectives: french, targetAudience: french, programme: french }).expect(refused(422, 'SHEET_TEXTS_INVALID'));
       expect(response.body.message).toBe("applicationRequirements is required in fr, the activity's first language");
-      response = await staff.put(`/api/activities/${activity.id}/sheet`, { ...sheetBody(), objectives: { fr: '   ' } }).expect(422);
+      response = await staff.put(`/api/activities/${activity.id}/sheet`, { ...sheetBody(), objectives: { fr: '   ' } }).expect(refused(422, 'SHEET_TEXTS_INVALID'));
       expect(response.body.message).toContain("objectives is required in fr, the activity's first language");
       expect(await t.dataSource.query('SELECT 1 FROM activity_sheets WHERE activity_id = $1', [activity.id])).toEqual([]);
     });
@@ -161,22 +162,22 @@ describe('activity sheets, materials and cloning', () => {
         expect(String(response.body.message)).toMatch(message);
       }
       await staff.put(`/api/activities/${activity.id}/sheet`, sheetBody({ objectives: { en: 'x'.repeat(20000) } })).expect(200);
-      await staff.put('/api/activities/not-a-uuid/sheet', sheetBody()).expect(400);
-      await staff.put('/api/activities/00000000-0000-4000-8000-000000000000/sheet', sheetBody()).expect(404);
+      await staff.put('/api/activities/not-a-uuid/sheet', sheetBody()).expect(refused(400, 'BAD_REQUEST'));
+      await staff.put('/api/activities/00000000-0000-4000-8000-000000000000/sheet', sheetBody()).expect(refused(404, 'ACTIVITY_NOT_FOUND'));
     });
 
     it('refuses other roles: 403 signed in, 401 anonymous', async () => {
       const activity = await withSheet();
       const path = `/api/activities/${activity.id}/sheet`;
       for (const role of ['applicant', 'auditor', 'focal_point'] as Role[]) {
-        await as(role).put(path, sheetBody()).expect(403);
-        await as(role).post(`${path}/publish`).expect(403);
+        await as(role).put(path, sheetBody()).expect(refused(403, 'FORBIDDEN'));
+        await as(role).post(`${path}/publish`).expect(refused(403, 'FORBIDDEN'));
       }
-      await as('applicant').get(path).expect(403);
-      await as('focal_point').get(path).expect(403);
-      await t.http.get(path).expect(401);
-      await t.http.put(path).send(sheetBody()).expect(401);
-      await t.http.post(`${path}/publish`).expect(401);
+      await as('applicant').get(path).expect(refused(403, 'FORBIDDEN'));
+      await as('focal_point').get(path).expect(refused(403, 'FORBIDDEN'));
+      await t.http.get(path).expect(refused(401, 'UNAUTHORIZED'));
+      await t.http.put(path).send(sheetBody()).expect(refused(401, 'UNAUTHORIZED'));
+      await t.http.post(`${path}/publish`).expect(refused(401, 'UNAUTHORIZED'));
       await as('admin').get(path).expect(200);
     });
   });
@@ -184,21 +185,21 @@ describe('activity sheets, materials and cloning', () => {
   describe('POST /api/activities/:id/sheet/publish', () => {
     it('needs a sheet, complete in the activity’s current first language (422)', async () => {
       const activity = await createActivity();
-      let response = await staff.post(`/api/activities/${activity.id}/sheet/publish`).expect(422);
+      let response = await staff.post(`/api/activities/${activity.id}/sheet/publish`).expect(refused(422, 'SHEET_INCOMPLETE'));
       expect(response.body.message).toContain('has no sheet yet');
       await staff.put(`/api/activities/${activity.id}/sheet`, sheetBody()).expect(200);
       // The languages changed after the sheet was written: it now lacks the first language.
       await t.dataSource.query(`UPDATE activities SET languages = '{es,en}' WHERE id = $1`, [activity.id]);
-      response = await staff.post(`/api/activities/${activity.id}/sheet/publish`).expect(422);
+      response = await staff.post(`/api/activities/${activity.id}/sheet/publish`).expect(refused(422, 'SHEET_INCOMPLETE'));
       expect(response.body.message).toContain("the sheet is not complete: objectives is required in es, the activity's first language");
       expect(response.body.message).toContain('objectives has text in fr, which is not a language of the activity (es, en)');
     });
 
-    it('is refused for closed, delivered and cancelled activities (409)', async () => {
+    it('is rejection for closed, delivered and cancelled activities (409)', async () => {
       for (const status of ['closed', 'delivered', 'cancelled']) {
         const activity = await withSheet();
         await setStatus(activity.id, status);
-        const response = await staff.post(`/api/activities/${activity.id}/sheet/publish`).expect(409);
+        const response = await staff.post(`/api/activities/${activity.id}/sheet/publish`).expect(refused(409, 'SHEET_NOT_PUBLISHABLE'));
         expect(response.body.message).toBe(
           `cannot publish the sheet of an activity that is ${status}; publishing is allowed when planned, confirmed, open, postponed`,
         );
@@ -208,8 +209,8 @@ describe('activity sheets, materials and cloning', () => {
     it('publishes, bumps the version, keeps the sheet published through edits, and lets the call open', async () => {
       const activity = await withSheet();
       await staff.post(`/api/activities/${activity.id}/confirm`).expect(200);
-      const refused = await staff.post(`/api/activities/${activity.id}/open`).expect(422);
-      expect(refused.body.message).toContain('the activity sheet must be published before opening');
+      const rejection = await staff.post(`/api/activities/${activity.id}/open`).expect(refused(422, 'ACTIVITY_NOT_READY'));
+      expect(rejection.body.message).toContain('the activity sheet must be published before opening');
 
       const published = await staff.post(`/api/activities/${activity.id}/sheet/publish`).expect(200);
       expect(published.body.publishedAt).toEqual(expect.any(String));
@@ -230,8 +231,8 @@ describe('activity sheets, materials and cloning', () => {
     it('keeps the sheet of a cancelled activity as it is (409)', async () => {
       const activity = await withSheet();
       await setStatus(activity.id, 'cancelled');
-      await staff.put(`/api/activities/${activity.id}/sheet`, sheetBody()).expect(409);
-      await staff.post(`/api/activities/${activity.id}/sheet/materials`, { title: 'x', kind: 'reading', url: 'https://example.org' }).expect(409);
+      await staff.put(`/api/activities/${activity.id}/sheet`, sheetBody()).expect(refused(409, 'ACTIVITY_CANCELLED'));
+      await staff.post(`/api/activities/${activity.id}/sheet/materials`, { title: 'x', kind: 'reading', url: 'https://example.org' }).expect(refused(409, 'ACTIVITY_CANCELLED'));
     });
   });
 
@@ -252,9 +253,9 @@ describe('activity sheets, materials and cloning', () => {
         [{ title: 'x', kind: 'reading', url: 'https://example.org', colour: 'red' }, /property colour should not exist/],
       ];
       for (const [body, message] of cases) {
-        const refused = await staff.post(path, body);
-        expect([String(message), refused.status]).toEqual([String(message), 400]);
-        expect(String(refused.body.message)).toMatch(message);
+        const rejection = await staff.post(path, body);
+        expect([String(message), rejection.status]).toEqual([String(message), 400]);
+        expect(String(rejection.body.message)).toMatch(message);
       }
       const second = await staff.post(path, { title: 'Training video', kind: 'training', url: 'http://example.org/v' }).expect(201);
       expect(second.body.position).toBe(1);
@@ -264,9 +265,9 @@ describe('activity sheets, materials and cloning', () => {
 
     it('needs the sheet first (409)', async () => {
       const activity = await createActivity();
-      const response = await staff.post(`/api/activities/${activity.id}/sheet/materials`, { title: 'x', kind: 'reading', url: 'https://example.org' }).expect(409);
+      const response = await staff.post(`/api/activities/${activity.id}/sheet/materials`, { title: 'x', kind: 'reading', url: 'https://example.org' }).expect(refused(409, 'SHEET_REQUIRED'));
       expect(response.body.message).toContain('has no sheet yet');
-      await staff.upload(`/api/activities/${activity.id}/sheet/materials`).attach('file', pdf(), 'a.pdf').field('title', 'x').field('kind', 'reading').expect(409);
+      await staff.upload(`/api/activities/${activity.id}/sheet/materials`).attach('file', pdf(), 'a.pdf').field('title', 'x').field('kind', 'reading').expect(refused(409, 'SHEET_REQUIRED'));
     });
 
     it('uploads a PDF with its fields after the file, stores it with its hash, and serves it back to staff', async () => {
@@ -319,25 +320,25 @@ describe('activity sheets, materials and cloning', () => {
         .attach('file', Buffer.from('just some text, not a PDF at all'), { filename: 'notes.pdf', contentType: PDF_TYPE })
         .field('title', 'Notes')
         .field('kind', 'reading')
-        .expect(415);
+        .expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
       expect(response.body.message).toContain('the type of the file could not be recognised from its content');
       expect(response.body.message).toContain(`accepted types: ${PDF_TYPE}`);
 
       const gif = Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(20)]);
-      response = await staff.upload(path).attach('file', gif, 'animation.pdf').field('title', 'Gif').field('kind', 'reading').expect(415);
+      response = await staff.upload(path).attach('file', gif, 'animation.pdf').field('title', 'Gif').field('kind', 'reading').expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
       expect(response.body.message).toMatch(/^the file's content is image\/gif, which is not accepted here; accepted types: application\/pdf, .*image\/png/);
 
       const large = Buffer.concat([pdf(), Buffer.alloc(UPLOAD_LIMIT)]);
       response = await staff.upload(path).field('title', 'Big').field('kind', 'reading').attach('file', large, 'big.pdf');
-      expect(response.status).toBe(413);
+      refused(413, 'PAYLOAD_TOO_LARGE')(response);
       expect(response.body.message).toBe(`the file is larger than the limit of ${UPLOAD_LIMIT} bytes`);
 
-      response = await staff.upload(path).set('content-type', 'text/plain').send('hello').expect(415);
+      response = await staff.upload(path).set('content-type', 'text/plain').send('hello').expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
       expect(response.body.message).toBe('send a link as a JSON object, or a file as multipart/form-data');
-      response = await staff.upload(path).field('title', 'No file').field('kind', 'reading').expect(400);
+      response = await staff.upload(path).field('title', 'No file').field('kind', 'reading').expect(refused(400, 'BAD_REQUEST'));
       expect(response.body.message).toBe('the request has no file: send one file part in the multipart body');
 
-      response = await staff.upload(path).attach('file', pdf(), 'a.pdf').field('title', 'Bad kind').field('kind', 'video').field('url', 'https://x.org').expect(400);
+      response = await staff.upload(path).attach('file', pdf(), 'a.pdf').field('title', 'Bad kind').field('kind', 'video').field('url', 'https://x.org').expect(refused(400, 'VALIDATION_FAILED'));
       expect(response.body.message).toEqual(expect.arrayContaining(['kind must be one of: reading, training', 'property url should not exist']));
       expect(await countFiles()).toBe(before);
     });
@@ -356,8 +357,8 @@ describe('activity sheets, materials and cloning', () => {
       const added = await staff.upload(path).attach('file', pdf(), 'a.pdf').field('title', 'To remove').field('kind', 'reading').expect(201);
       await staff.delete(`${path}/${added.body.id}`).expect(204);
       expect(await t.dataSource.query('SELECT 1 FROM stored_files WHERE id = $1', [added.body.file.id])).toEqual([]);
-      await staff.delete(`${path}/${added.body.id}`).expect(404);
-      await staff.delete(`${path}/not-a-uuid`).expect(400);
+      await staff.delete(`${path}/${added.body.id}`).expect(refused(404, 'MATERIAL_NOT_FOUND'));
+      await staff.delete(`${path}/not-a-uuid`).expect(refused(400, 'BAD_REQUEST'));
       const history = await historyOf(activity.id);
       expect(history.map((row) => row.action)).toEqual(expect.arrayContaining(['sheet-material-add', 'sheet-material-remove']));
     });
@@ -368,12 +369,12 @@ describe('activity sheets, materials and cloning', () => {
       const link = { title: 'x', kind: 'reading', url: 'https://example.org' };
       const added = await staff.post(path, link).expect(201);
       for (const role of ['applicant', 'auditor', 'focal_point'] as Role[]) {
-        await as(role).post(path, link).expect(403);
-        await as(role).upload(path).attach('file', pdf(), 'a.pdf').field('title', 'x').field('kind', 'reading').expect(403);
-        await as(role).delete(`${path}/${added.body.id}`).expect(403);
+        await as(role).post(path, link).expect(refused(403, 'FORBIDDEN'));
+        await as(role).upload(path).attach('file', pdf(), 'a.pdf').field('title', 'x').field('kind', 'reading').expect(refused(403, 'FORBIDDEN'));
+        await as(role).delete(`${path}/${added.body.id}`).expect(refused(403, 'FORBIDDEN'));
       }
-      await t.http.post(path).send(link).expect(401);
-      await t.http.delete(`${path}/${added.body.id}`).expect(401);
+      await t.http.post(path).send(link).expect(refused(401, 'UNAUTHORIZED'));
+      await t.http.delete(`${path}/${added.body.id}`).expect(refused(401, 'UNAUTHORIZED'));
     });
   });
 
@@ -437,17 +438,17 @@ describe('activity sheets, materials and cloning', () => {
       const original = await createActivity();
       const response = await staff.post(`/api/activities/${original.id}/clone`, { title: 'Second edition' }).expect(201);
       expect(response.body.title).toBe('Second edition');
-      await staff.get(`/api/activities/${response.body.id}/sheet`).expect(404);
-      await staff.post(`/api/activities/${original.id}/clone`, { title: '' }).expect(400);
-      await staff.post(`/api/activities/${original.id}/clone`, { colour: 'red' }).expect(400);
-      await staff.post('/api/activities/00000000-0000-4000-8000-000000000000/clone').expect(404);
-      await staff.post('/api/activities/42/clone').expect(400);
+      await staff.get(`/api/activities/${response.body.id}/sheet`).expect(refused(404, 'SHEET_NOT_FOUND'));
+      await staff.post(`/api/activities/${original.id}/clone`, { title: '' }).expect(refused(400, 'VALIDATION_FAILED'));
+      await staff.post(`/api/activities/${original.id}/clone`, { colour: 'red' }).expect(refused(400, 'VALIDATION_FAILED'));
+      await staff.post('/api/activities/00000000-0000-4000-8000-000000000000/clone').expect(refused(404, 'ACTIVITY_NOT_FOUND'));
+      await staff.post('/api/activities/42/clone').expect(refused(400, 'BAD_REQUEST'));
     });
 
     it('refuses other roles: 403 signed in, 401 anonymous', async () => {
       const original = await createActivity();
-      for (const role of ['applicant', 'auditor', 'focal_point'] as Role[]) await as(role).post(`/api/activities/${original.id}/clone`).expect(403);
-      await t.http.post(`/api/activities/${original.id}/clone`).expect(401);
+      for (const role of ['applicant', 'auditor', 'focal_point'] as Role[]) await as(role).post(`/api/activities/${original.id}/clone`).expect(refused(403, 'FORBIDDEN'));
+      await t.http.post(`/api/activities/${original.id}/clone`).expect(refused(401, 'UNAUTHORIZED'));
     });
   });
 });

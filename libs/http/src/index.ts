@@ -7,3 +7,4 @@ export * from './validation';
 export * from './http-exception.filter';
 export * from './pagination';
 export * from './api-responses';
+export * from './history-page';

@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActivitiesService, ActivityView, checkActivity, draftOf, lockPlan, productOfPlan, type CreateActivityDto } from '@trta/activities';
-import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { DomainException, type AuthUser } from '@trta/http';
 import { NotificationKind, NotificationsService } from '@trta/notifications';
 import {
   findRequest,
@@ -12,12 +12,53 @@ import {
   planCovering,
   recordRequestHistory,
   REQUEST_FROM,
+  REQUEST_SUMMARY_FIELDS,
+  selectRows,
+  type FieldMap,
 } from './request-queries';
-import { illegalTransition, REQUEST_TRANSITIONS, type RequestStatus } from './request-status';
-import { ApproveRequestDto, RejectRequestDto, ReviewContext, RequestView, ScheduleRequestDto } from './requests.dto';
+import { assertTransition, REQUEST_TRANSITIONS, type RequestStatus, type RequestViewer } from './request.policy';
+import { RequestRefusals } from './requests.refusals';
+import {
+  ApproveRequestDto,
+  RejectRequestDto,
+  ReviewActivityView,
+  ReviewContext,
+  ReviewCountryView,
+  ReviewEarlierRequestView,
+  RequestView,
+  ScheduleRequestDto,
+} from './requests.dto';
 
 /** The division a national activity is led by unless staff say otherwise: the institute itself. */
 const DEFAULT_LEAD_DIVISION = 'ITTC';
+
+/** The fields of an earlier request the committee sees beside the one it reviews. */
+const EARLIER_REQUEST_FIELDS = [
+  'id',
+  'status',
+  'preferredQuarter',
+  'topics',
+  'decisionReason',
+  'activityId',
+  'activityCode',
+  'createdAt',
+] as const satisfies readonly (keyof ReviewEarlierRequestView)[];
+
+const COUNTRY_FIELDS: FieldMap<ReviewCountryView> = { code: 'c.code::text', name: 'c.name', region: 'c.region', ldc: 'c.ldc' };
+
+const DELIVERED_ACTIVITY_FIELDS: FieldMap<ReviewActivityView> = {
+  id: 'a.id',
+  code: 'a.code',
+  title: 'a.title',
+  type: 'a.type',
+  startDate: 'a.start_date::text',
+  endDate: 'a.end_date::text',
+};
+
+/** The committee sees every country's requests. */
+function committee(user: AuthUser): RequestViewer {
+  return { role: user.role, country: null };
+}
 
 /** A scheduled request with the national activity it became. */
 export class ScheduledRequest {
@@ -58,9 +99,10 @@ export class RequestDecisionsService {
         if (count >= plan.ceilingPerCountry) {
           if (!dto.overrideCeiling) {
             throw new DomainException(
-              DomainErrorCode.RuleViolation,
+              RequestRefusals.COUNTRY_CEILING_REACHED,
               `${request.country} already has ${count} national activities in plan ${plan.code}, whose ceiling per country is ${plan.ceilingPerCountry}: ` +
                 'approve with overrideCeiling true and an overrideReason to go past it',
+              { country: request.country, count, ceiling: plan.ceilingPerCountry, planCode: plan.code },
               { count, ceiling: plan.ceilingPerCountry, planId: plan.id },
             );
           }
@@ -95,22 +137,29 @@ export class RequestDecisionsService {
    */
   async schedule(id: string, dto: ScheduleRequestDto, user: AuthUser): Promise<ScheduledRequest> {
     const { result, notificationId } = await this.dataSource.transaction(async (manager) => {
-      const locked = await lockRequest(manager, id, null);
+      const viewer = committee(user);
+      const locked = await lockRequest(manager, id, viewer);
       if (locked.activityId) {
-        throw new DomainException(DomainErrorCode.Conflict, `request is already scheduled as activity ${locked.activityCode}`, {
-          activityId: locked.activityId,
-          activityCode: locked.activityCode,
-        });
+        throw new DomainException(
+          RequestRefusals.REQUEST_ALREADY_SCHEDULED,
+          `request is already scheduled as activity ${locked.activityCode}`,
+          { activityCode: locked.activityCode },
+          { activityId: locked.activityId, activityCode: locked.activityCode },
+        );
       }
-      if (!REQUEST_TRANSITIONS.schedule.from.includes(locked.status)) throw illegalTransition('schedule', locked.status);
-      const request = await findRequest(manager, id, null);
-      const covering = await planCovering(manager, request.preferredQuarter);
+      assertTransition('schedule', locked.status);
+      const request = await findRequest(manager, id, viewer);
+      const quarter = request.preferredQuarter;
+      const covering = await planCovering(manager, quarter);
       if (!covering) {
-        throw new DomainException(DomainErrorCode.RuleViolation, `no TA plan covers the preferred quarter ${request.preferredQuarter}`);
+        throw new DomainException(RequestRefusals.NO_PLAN_COVERS_QUARTER, `no TA plan covers the preferred quarter ${quarter}`, { quarter });
       }
       const plan = await lockPlan(manager, covering.id);
       if (plan.status === 'closed') {
-        throw new DomainException(DomainErrorCode.RuleViolation, `plan ${plan.code}, which covers ${request.preferredQuarter}, is closed`);
+        throw new DomainException(RequestRefusals.COVERING_PLAN_CLOSED, `plan ${plan.code}, which covers ${quarter}, is closed`, {
+          planCode: plan.code,
+          quarter,
+        });
       }
       const product = await productOfPlan(manager, plan, dto.productId);
       const activityDto = {
@@ -139,34 +188,39 @@ export class RequestDecisionsService {
         activityCode: created.code,
         activityTitle: created.title,
       });
-      return { result: { request: await findRequest(manager, id, null), activity: created }, notificationId };
+      return { result: { request: await findRequest(manager, id, viewer), activity: created }, notificationId };
     });
     await this.notifications.dispatch([notificationId]);
     return result;
   }
 
   /** What the committee looks at: the country's history, LDC status and its place under the plan's ceiling. */
-  async context(id: string): Promise<ReviewContext> {
+  async context(id: string, user: AuthUser): Promise<ReviewContext> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const request = await findRequest(manager, id, null);
-      const [country] = (await manager.query(`SELECT code::text AS code, name, region, ldc FROM countries WHERE code = $1`, [
+      const request = await findRequest(manager, id, committee(user));
+      const [country] = await selectRows(manager, COUNTRY_FIELDS, null, (select) => `SELECT ${select} FROM countries c WHERE c.code = $1`, [
         request.country,
-      ])) as ReviewContext['country'][];
-      const earlierRequests = (await manager.query(
-        `SELECT r.id, r.status, r.preferred_quarter AS "preferredQuarter", r.topics, r.decision_reason AS "decisionReason",
-                r.activity_id AS "activityId", a.code AS "activityCode", r.created_at AS "createdAt"
+      ]);
+      const earlierRequests: ReviewEarlierRequestView[] = await selectRows(
+        manager,
+        REQUEST_SUMMARY_FIELDS,
+        EARLIER_REQUEST_FIELDS,
+        (select) => `SELECT ${select}
          FROM ${REQUEST_FROM} WHERE r.country = $1 AND r.id <> $2 AND r.created_at <= (SELECT created_at FROM national_requests WHERE id = $2)
          ORDER BY r.created_at DESC, r.id DESC LIMIT 100`,
         [request.country, id],
-      )) as ReviewContext['earlierRequests'];
-      const deliveredActivities = (await manager.query(
-        `SELECT a.id, a.code, a.title, a.type, a.start_date::text AS "startDate", a.end_date::text AS "endDate"
+      );
+      const deliveredActivities = await selectRows(
+        manager,
+        DELIVERED_ACTIVITY_FIELDS,
+        null,
+        (select) => `SELECT ${select}
          FROM activities a
          WHERE a.status = 'delivered' AND $1::char(3) = ANY(a.beneficiary_countries)
            AND a.end_date >= (current_date - interval '3 years')::date
          ORDER BY a.end_date DESC, a.code`,
         [request.country],
-      )) as ReviewContext['deliveredActivities'];
+      );
       const covering = await planCovering(manager, request.preferredQuarter);
       const count = covering ? await nationalActivityCount(manager, covering.id, request.country) : 0;
       return {
@@ -199,14 +253,15 @@ export class RequestDecisionsService {
     ) => Promise<{ kind: NotificationKind; reason?: string | null; details: Record<string, unknown> }>,
   ): Promise<RequestView> {
     const { view, notificationId } = await this.dataSource.transaction(async (manager) => {
-      const locked = await lockRequest(manager, id, null);
-      if (!REQUEST_TRANSITIONS[action].from.includes(locked.status)) throw illegalTransition(action, locked.status);
-      const request = await findRequest(manager, id, null);
+      const viewer = committee(user);
+      const locked = await lockRequest(manager, id, viewer);
+      assertTransition(action, locked.status);
+      const request = await findRequest(manager, id, viewer);
       const to: RequestStatus = REQUEST_TRANSITIONS[action].to;
       const outcome = await apply(manager, request);
       await recordRequestHistory(manager, id, user.id, action, locked.status, to, outcome.details);
       const notificationId = await this.notify(manager, request, outcome.kind, { reason: outcome.reason ?? null });
-      return { view: await findRequest(manager, id, null), notificationId };
+      return { view: await findRequest(manager, id, viewer), notificationId };
     });
     await this.notifications.dispatch([notificationId]);
     return view;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { RequestStatus } from './request-status';
+import type { RequestStatus } from './request.policy';
 
 /** A person the institute may contact about a request. */
 export class RequestContact {

@@ -76,8 +76,8 @@ export class RequestsController {
   @Roles('staff')
   @ApiOkResponse({ type: ReviewContext })
   @Get(':id/review-context')
-  reviewContext(@Param('id', ParseUUIDPipe) id: string) {
-    return this.decisions.context(id);
+  reviewContext(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.decisions.context(id, user);
   }
 
   @Roles('focal_point')

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -23,8 +23,17 @@ import {
 } from 'class-validator';
 import { ACTIVITY_TYPES, type ActivityType } from '@trta/activities';
 import { HistoryEntryView, PageQueryDto } from '@trta/http';
+import { PlanView } from '@trta/plans';
+import { CountryView } from '@trta/reference';
 import { RequestContact } from './national-request.entity';
-import { REQUEST_HISTORY_ACTIONS, REQUEST_STATUSES, type RequestHistoryAction, type RequestStatus } from './request-status';
+import {
+  REQUEST_ACTIONS,
+  REQUEST_HISTORY_ACTIONS,
+  REQUEST_STATUSES,
+  type RequestAction,
+  type RequestHistoryAction,
+  type RequestStatus,
+} from './request.policy';
 
 export const REQUEST_LANGUAGES = ['en', 'fr', 'es'] as const;
 export type RequestLanguage = (typeof REQUEST_LANGUAGES)[number];
@@ -296,6 +305,9 @@ export class RequestSummary {
 
   @ApiProperty({ type: String, format: 'date-time' })
   updatedAt!: Date;
+
+  @ApiProperty({ enum: REQUEST_ACTIONS, enumName: 'RequestAction', isArray: true, description: 'what the caller may do now' })
+  allowedActions!: RequestAction[];
 }
 
 export class RequestView extends RequestSummary {
@@ -330,19 +342,7 @@ export class RequestHistoryView extends HistoryEntryView {
 }
 
 /** The requesting country, as the committee weighs it. */
-export class ReviewCountryView {
-  @ApiProperty({ description: 'alpha-3' })
-  code!: string;
-
-  @ApiProperty()
-  name!: string;
-
-  @ApiProperty({ description: 'a code of /api/reference/regions' })
-  region!: string;
-
-  @ApiProperty({ description: 'a least developed country' })
-  ldc!: boolean;
-}
+export class ReviewCountryView extends PickType(CountryView, ['code', 'name', 'region', 'ldc'] as const) {}
 
 /** An earlier request of the same country. */
 export class ReviewEarlierRequestView {
@@ -393,25 +393,7 @@ export class ReviewActivityView {
 }
 
 /** The TA plan covering the preferred quarter. */
-export class ReviewPlanView {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ example: '2026-2027' })
-  code!: string;
-
-  @ApiProperty()
-  title!: string;
-
-  @ApiProperty({ format: 'date' })
-  periodStart!: string;
-
-  @ApiProperty({ format: 'date' })
-  periodEnd!: string;
-
-  @ApiProperty({ type: Number, nullable: true, description: 'national activities per country' })
-  ceilingPerCountry!: number | null;
-}
+export class ReviewPlanView extends PickType(PlanView, ['id', 'code', 'title', 'periodStart', 'periodEnd', 'ceilingPerCountry'] as const) {}
 
 export class ReviewContext {
   @ApiProperty({ type: RequestView })

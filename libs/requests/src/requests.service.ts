@@ -1,20 +1,27 @@
-import { BadRequestException, Injectable, type Type } from '@nestjs/common';
+import { Injectable, type Type } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { FilesService, MEDIA_TYPES, type OpenedFile } from '@trta/files';
-import { createValidationPipe, decodeCursor, DomainErrorCode, DomainException, Page, toPage, type AuthUser } from '@trta/http';
+import { createValidationPipe, decodeCursor, DomainException, Page, toPage, type AuthUser } from '@trta/http';
 import {
   assertKnownTopics,
   assertQuarterAhead,
-  countryScope,
+  fieldRefused,
   findRequest,
   lockRequest,
+  selectRows,
   recordRequestHistory,
+  REQUEST_FORM_COLUMNS,
   REQUEST_FROM,
-  REQUEST_SUMMARY_COLUMNS,
+  REQUEST_SUMMARY_FIELDS,
+  requestViewer,
+  withActions,
+  type FieldMap,
+  type RequestSummaryRow,
 } from './request-queries';
-import { illegalTransition, REQUEST_TRANSITIONS } from './request-status';
+import { assertTransition } from './request.policy';
+import { RequestRefusals } from './requests.refusals';
 import { CreateRequestDto, ListRequestsQueryDto, RequestHistoryView, RequestSummary, RequestView, UpdateRequestDto } from './requests.dto';
 
 /** What the official letter may be, as detected from its content. */
@@ -36,18 +43,57 @@ function formValues(fields: Record<string, string>): Record<string, unknown> {
       try {
         values[key] = JSON.parse(raw);
       } catch {
-        throw new BadRequestException([`${key} is not valid JSON`]);
+        throw fieldRefused(key, 'INVALID_JSON', `${key} is not valid JSON`);
       }
     } else if (key === 'topics') {
       values[key] = raw.split(',').map((code) => code.trim()).filter(Boolean);
     } else {
-      throw new BadRequestException(['contacts must be a JSON array of {name, email, role}']);
+      throw fieldRefused('contacts', 'IS_ARRAY', 'contacts must be a JSON array of {name, email, role}');
     }
   }
   if ('expectedParticipants' in fields && /^\s*-?\d{1,9}\s*$/.test(fields.expectedParticipants)) {
     values.expectedParticipants = Number(fields.expectedParticipants);
   }
   return values;
+}
+
+/** The (created_at, id) a cursor of the list holds; anything else is INVALID_CURSOR. */
+function listCursor(cursor: string): [string, string] {
+  let key: unknown[] = [];
+  try {
+    key = decodeCursor(cursor, 2);
+  } catch {
+    // decodeCursor's own refusal predates the codes; this list answers with its declared one
+  }
+  const [at, lastId] = key;
+  if (typeof at !== 'string' || typeof lastId !== 'string' || !/^[0-9a-f-]{36}$/i.test(lastId) || Number.isNaN(Date.parse(at))) {
+    throw new DomainException(RequestRefusals.INVALID_CURSOR, 'cursor is not a cursor this list returned');
+  }
+  return [at, lastId];
+}
+
+const HISTORY_FIELDS: FieldMap<RequestHistoryView> = {
+  id: 'h.id::text',
+  at: 'h.at',
+  userId: 'h.user_id',
+  userEmail: 'u.email',
+  action: 'h.action',
+  fromStatus: 'h.from_status',
+  toStatus: 'h.to_status',
+  details: 'h.details',
+};
+
+type FormField = keyof typeof REQUEST_FORM_COLUMNS;
+
+/** The given form fields as [column, value to store, field], in the order of REQUEST_FORM_COLUMNS. */
+function formColumns(dto: Partial<Pick<UpdateRequestDto, FormField>>): [string, unknown, FormField][] {
+  const values: Record<FormField, unknown> = {
+    ...dto,
+    contacts: dto.contacts && JSON.stringify(dto.contacts.map(({ name, email, role }) => ({ name, email, role }))),
+  } as Record<FormField, unknown>;
+  return (Object.keys(REQUEST_FORM_COLUMNS) as FormField[])
+    .filter((field) => values[field] !== undefined)
+    .map((field) => [REQUEST_FORM_COLUMNS[field], values[field], field]);
 }
 
 /** The focal point's side of national requests: submit, edit, withdraw, and what each may read. */
@@ -63,95 +109,77 @@ export class RequestsService {
    * The country is the focal point's own; the letter is stored in the same transaction as the request.
    */
   async create(httpRequest: FastifyRequest, user: AuthUser): Promise<RequestView> {
-    const country = await countryScope(this.dataSource.manager, user);
-    if (!country) throw new DomainException(DomainErrorCode.Forbidden, 'only a focal point submits a national request, for their own country');
+    const viewer = await requestViewer(this.dataSource.manager, user);
+    const country = viewer.country;
+    if (!country) throw new DomainException(RequestRefusals.FOCAL_POINT_ONLY, 'only a focal point submits a national request, for their own country');
     const upload = await this.files.readUpload(httpRequest, LETTER_MEDIA_TYPES);
     const dto = await validated(CreateRequestDto, formValues(upload.fields));
     await assertKnownTopics(this.dataSource.manager, dto.topics);
     assertQuarterAhead(dto.preferredQuarter);
     return this.dataSource.transaction(async (manager) => {
       const file = await this.files.save(upload, user.id, manager);
+      const form = formColumns(dto);
       const [{ id }] = (await manager.query(
-        `INSERT INTO national_requests (country, requested_by, topics, preferred_quarter, language, needs_assessment,
-           expected_outcomes, target_audience, expected_participants, contacts)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [
-          country,
-          user.id,
-          dto.topics,
-          dto.preferredQuarter,
-          dto.language,
-          dto.needsAssessment,
-          dto.expectedOutcomes,
-          dto.targetAudience,
-          dto.expectedParticipants,
-          JSON.stringify(dto.contacts.map(({ name, email, role }) => ({ name, email, role }))),
-        ],
+        `INSERT INTO national_requests (country, requested_by, ${form.map(([column]) => column).join(', ')})
+         VALUES ($1, $2, ${form.map((_, index) => `$${index + 3}`).join(', ')}) RETURNING id`,
+        [country, user.id, ...form.map(([, value]) => value)],
       )) as { id: string }[];
       await manager.query(`INSERT INTO request_documents (request_id, kind, file_id) VALUES ($1, 'official_letter', $2)`, [id, file.id]);
       await recordRequestHistory(manager, id, user.id, 'submit', null, 'submitted', { officialLetter: file });
-      return findRequest(manager, id, country);
+      return findRequest(manager, id, viewer);
     });
   }
 
   /** Until review starts, the country's focal point may change any field; a given stale `version` is a 409. */
   async update(id: string, dto: UpdateRequestDto, user: AuthUser): Promise<RequestView> {
     return this.dataSource.transaction(async (manager) => {
-      const scope = await countryScope(manager, user);
-      const locked = await lockRequest(manager, id, scope);
-      if (!REQUEST_TRANSITIONS.edit.from.includes(locked.status)) throw illegalTransition('edit', locked.status);
+      const viewer = await requestViewer(manager, user);
+      const locked = await lockRequest(manager, id, viewer);
+      assertTransition('edit', locked.status);
       if (dto.version !== undefined && dto.version !== locked.version) {
-        throw new DomainException(DomainErrorCode.Conflict, `request was changed by someone else (current version ${locked.version})`, {
-          currentVersion: locked.version,
-        });
+        throw new DomainException(
+          RequestRefusals.STALE_VERSION,
+          `request was changed by someone else (current version ${locked.version})`,
+          { currentVersion: locked.version },
+          { currentVersion: locked.version },
+        );
       }
       await assertKnownTopics(manager, dto.topics);
       assertQuarterAhead(dto.preferredQuarter);
-      const columns: Record<string, [string, unknown]> = {
-        topics: ['topics', dto.topics],
-        preferredQuarter: ['preferred_quarter', dto.preferredQuarter],
-        language: ['language', dto.language],
-        needsAssessment: ['needs_assessment', dto.needsAssessment],
-        expectedOutcomes: ['expected_outcomes', dto.expectedOutcomes],
-        targetAudience: ['target_audience', dto.targetAudience],
-        expectedParticipants: ['expected_participants', dto.expectedParticipants],
-        contacts: ['contacts', dto.contacts && JSON.stringify(dto.contacts.map(({ name, email, role }) => ({ name, email, role })))],
-      };
-      const given = Object.entries(columns).filter(([, [, value]]) => value !== undefined);
-      if (given.length === 0) return findRequest(manager, id, scope);
-      const before = await findRequest(manager, id, scope);
+      const given = formColumns(dto);
+      if (given.length === 0) return findRequest(manager, id, viewer);
+      const before = await findRequest(manager, id, viewer);
       await manager.query(
-        `UPDATE national_requests SET ${given.map(([, [column]], index) => `${column} = $${index + 2}`).join(', ')},
+        `UPDATE national_requests SET ${given.map(([column], index) => `${column} = $${index + 2}`).join(', ')},
            version = version + 1, updated_at = now() WHERE id = $1`,
-        [id, ...given.map(([, [, value]]) => value)],
+        [id, ...given.map(([, value]) => value)],
       );
-      const changes = Object.fromEntries(
-        given.map(([field]) => [field, { from: before[field as keyof RequestView], to: dto[field as keyof UpdateRequestDto] }]),
-      );
+      const changes = Object.fromEntries(given.map(([, , field]) => [field, { from: before[field], to: dto[field] }]));
       await recordRequestHistory(manager, id, user.id, 'edit', locked.status, locked.status, changes);
-      return findRequest(manager, id, scope);
+      return findRequest(manager, id, viewer);
     });
   }
 
   /** The country's focal point takes the request back, any time before the committee decides. */
   async withdraw(id: string, user: AuthUser): Promise<RequestView> {
     return this.dataSource.transaction(async (manager) => {
-      const scope = await countryScope(manager, user);
-      const locked = await lockRequest(manager, id, scope);
-      if (!REQUEST_TRANSITIONS.withdraw.from.includes(locked.status)) throw illegalTransition('withdraw', locked.status);
+      const viewer = await requestViewer(manager, user);
+      const locked = await lockRequest(manager, id, viewer);
+      assertTransition('withdraw', locked.status);
       await manager.query(`UPDATE national_requests SET status = 'withdrawn', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
       await recordRequestHistory(manager, id, user.id, 'withdraw', locked.status, 'withdrawn');
-      return findRequest(manager, id, scope);
+      return findRequest(manager, id, viewer);
     });
   }
 
   async get(id: string, user: AuthUser): Promise<RequestView> {
-    return findRequest(this.dataSource.manager, id, await countryScope(this.dataSource.manager, user));
+    return findRequest(this.dataSource.manager, id, await requestViewer(this.dataSource.manager, user));
   }
 
   /** Newest first, by keyset on (created_at, id); a focal point sees only their country's. */
   async list(query: ListRequestsQueryDto, user: AuthUser): Promise<Page<RequestSummary>> {
-    const scope = await countryScope(this.dataSource.manager, user);
+    const viewer = await requestViewer(this.dataSource.manager, user);
+    const scope = viewer.country;
     const conditions: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => {
@@ -162,39 +190,39 @@ export class RequestsService {
     else if (query.country) conditions.push(`r.country = ${param(query.country)}::char(3)`);
     if (query.status) conditions.push(`r.status = ${param(query.status)}`);
     if (query.cursor) {
-      const [at, lastId] = decodeCursor(query.cursor, 2);
-      if (typeof at !== 'string' || typeof lastId !== 'string' || !/^[0-9a-f-]{36}$/i.test(lastId) || Number.isNaN(Date.parse(at))) {
-        throw new DomainException(DomainErrorCode.Invalid, 'cursor is not a cursor this list returned');
-      }
+      const [at, lastId] = listCursor(query.cursor);
       conditions.push(`(r.created_at, r.id) < (${param(at)}::timestamptz, ${param(lastId)}::uuid)`);
     }
-    const rows = (await this.dataSource.query(
-      `SELECT ${REQUEST_SUMMARY_COLUMNS}, to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
+    const rows = await selectRows<RequestSummaryRow & { cursorAt: string }>(
+      this.dataSource.manager,
+      { ...REQUEST_SUMMARY_FIELDS, cursorAt: `to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` },
+      null,
+      (select) => `SELECT ${select}
        FROM ${REQUEST_FROM}
        ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
        ORDER BY r.created_at DESC, r.id DESC LIMIT ${param(query.limit + 1)}`,
       params,
-    )) as (RequestSummary & { cursorAt: string })[];
+    );
     const page = toPage(rows, query.limit, (row) => [row.cursorAt, row.id]);
-    return { items: page.items.map(({ cursorAt: _cursorAt, ...item }) => item), nextCursor: page.nextCursor };
+    return { items: page.items.map(({ cursorAt: _cursorAt, ...item }) => withActions(item, viewer)), nextCursor: page.nextCursor };
   }
 
   async history(id: string, user: AuthUser): Promise<{ items: RequestHistoryView[] }> {
-    const scope = await countryScope(this.dataSource.manager, user);
-    await findRequest(this.dataSource.manager, id, scope);
-    const items = (await this.dataSource.query(
-      `SELECT h.id::text AS id, h.at, h.user_id AS "userId", u.email AS "userEmail", h.action, h.from_status AS "fromStatus",
-              h.to_status AS "toStatus", h.details
-       FROM request_history h LEFT JOIN users u ON u.id = h.user_id WHERE h.request_id = $1 ORDER BY h.id`,
+    await findRequest(this.dataSource.manager, id, await requestViewer(this.dataSource.manager, user));
+    const items = await selectRows(
+      this.dataSource.manager,
+      HISTORY_FIELDS,
+      null,
+      (select) => `SELECT ${select} FROM request_history h LEFT JOIN users u ON u.id = h.user_id WHERE h.request_id = $1 ORDER BY h.id`,
       [id],
-    )) as RequestHistoryView[];
+    );
     return { items };
   }
 
   async officialLetter(id: string, user: AuthUser): Promise<OpenedFile> {
-    const request = await findRequest(this.dataSource.manager, id, await countryScope(this.dataSource.manager, user));
+    const request = await findRequest(this.dataSource.manager, id, await requestViewer(this.dataSource.manager, user));
     const letter = request.documents.find((document) => document.kind === 'official_letter');
-    if (!letter) throw new DomainException(DomainErrorCode.NotFound, `Request ${id} has no official letter`);
+    if (!letter) throw new DomainException(RequestRefusals.LETTER_MISSING, `Request ${id} has no official letter`, { requestId: id });
     return this.files.open(letter.fileId);
   }
 }

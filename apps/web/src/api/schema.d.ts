@@ -1656,6 +1656,11 @@ export interface components {
         };
         /** @enum {string} */
         PlanStatus: "draft" | "adopted" | "closed";
+        /**
+         * @description what the caller may do now
+         * @enum {string}
+         */
+        PlanAction: "edit" | "adopt" | "close" | "add-product" | "edit-product" | "add-key-result" | "add-indicator" | "set-actual";
         PlanView: {
             /** Format: uuid */
             id: string;
@@ -1674,6 +1679,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description what the caller may do now */
+            allowedActions: components["schemas"]["PlanAction"][];
         };
         PlanViewPage: {
             items: components["schemas"]["PlanView"][];
@@ -1767,6 +1774,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description what the caller may do now */
+            allowedActions: components["schemas"]["PlanAction"][];
             products: components["schemas"]["ProductView"][];
             keyResults: components["schemas"]["KeyResultView"][];
         };
@@ -2231,7 +2240,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "DUPLICATE" | "EMAIL_TAKEN" | "FORBIDDEN" | "INTERNAL_ERROR" | "INVALID" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "NOT_FOUND" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CODE_TAKEN" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
+            code: "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DUPLICATE" | "EMAIL_TAKEN" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "NOT_FOUND" | "NOT_IN_CATALOGUE" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STALE_VERSION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
@@ -2821,7 +2830,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "DUPLICATE" | "EMAIL_TAKEN" | "FORBIDDEN" | "INTERNAL_ERROR" | "INVALID" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "NOT_FOUND" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CODE_TAKEN" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
+            code: "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DUPLICATE" | "EMAIL_TAKEN" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "NOT_FOUND" | "NOT_IN_CATALOGUE" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STALE_VERSION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
@@ -2992,6 +3001,11 @@ export interface components {
         };
         /** @enum {string} */
         AuditReportStatus: "queued" | "running" | "completed" | "failed";
+        /**
+         * @description what the caller may do now
+         * @enum {string}
+         */
+        AuditReportAction: "finalize" | "export" | "request";
         AuditReportView: {
             /** Format: uuid */
             id: string;
@@ -3023,6 +3037,8 @@ export interface components {
             finalizedAt: string | null;
             /** Format: uuid */
             finalizedBy: string | null;
+            /** @description what the caller may do now */
+            allowedActions: components["schemas"]["AuditReportAction"][];
         };
         AuditReportViewPage: {
             items: components["schemas"]["AuditReportView"][];
@@ -3271,6 +3287,8 @@ export interface components {
             finalizedAt: string | null;
             /** Format: uuid */
             finalizedBy: string | null;
+            /** @description what the caller may do now */
+            allowedActions: components["schemas"]["AuditReportAction"][];
             /** @description the snapshot once completed, else null */
             data: components["schemas"]["AuditReportData"] | null;
         };
@@ -3297,6 +3315,11 @@ export interface components {
         };
         /** @enum {string} */
         RequestStatus: "submitted" | "under_review" | "approved" | "rejected" | "withdrawn";
+        /**
+         * @description what the caller may do now
+         * @enum {string}
+         */
+        RequestAction: "edit" | "withdraw" | "review" | "approve" | "reject" | "schedule";
         RequestContact: {
             name: string;
             email: string;
@@ -3355,6 +3378,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description what the caller may do now */
+            allowedActions: components["schemas"]["RequestAction"][];
             needsAssessment: string;
             expectedOutcomes: string;
             targetAudience: string;
@@ -3402,6 +3427,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description what the caller may do now */
+            allowedActions: components["schemas"]["RequestAction"][];
         };
         RequestSummaryPage: {
             items: components["schemas"]["RequestSummary"][];
@@ -3434,12 +3461,16 @@ export interface components {
             items: components["schemas"]["RequestHistoryView"][];
         };
         ReviewCountryView: {
-            /** @description alpha-3 */
+            /**
+             * @description ISO 3166-1 alpha-3
+             * @example KEN
+             */
             code: string;
+            /** @description English name */
             name: string;
-            /** @description a code of /api/reference/regions */
+            /** @description region code */
             region: string;
-            /** @description a least developed country */
+            /** @description least-developed country */
             ldc: boolean;
         };
         ReviewEarlierRequestView: {
@@ -3552,7 +3583,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "DUPLICATE" | "EMAIL_TAKEN" | "FORBIDDEN" | "INTERNAL_ERROR" | "INVALID" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "NOT_FOUND" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CODE_TAKEN" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
+            code: "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DUPLICATE" | "EMAIL_TAKEN" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "NOT_FOUND" | "NOT_IN_CATALOGUE" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STALE_VERSION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;

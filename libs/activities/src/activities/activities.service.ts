@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '@trta/database';
-import { decodeCursor, DomainErrorCode, DomainException, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
+import { DomainException, historyPage, Page, PageQueryDto, type AuthUser } from '@trta/http';
+import { ActivityRefusals } from '../activities.refusals';
+import { lockActivityPlan, statusIs, FROZEN_STATUSES } from '../activity.policy';
 import { ActivityFieldName, ActivityHistoryView, ActivityView, CreateActivityDto, UpdateActivityDto } from './activities.dto';
-import { ACTIVITY_COLUMNS, EDITABLE_FIELDS, FIELD_COLUMNS } from './activity-columns';
+import { ACTIVITY_COLUMNS, activityRows, EDITABLE_FIELDS, FIELD_COLUMNS } from './activity-columns';
 import { diff, recordHistory } from './activity-history';
 import { nextActivityCode } from './activity-code';
-import { checkActivity, lockPlan, productOfPlan, type ActivityDraft, type PlanPeriod } from './activity-rules';
+import { checkActivity, productOfPlan, type ActivityDraft, type PlanPeriod } from './activity-rules';
 
 type EditableValues = Pick<ActivityView, ActivityFieldName>;
 
@@ -66,11 +68,13 @@ export class ActivitiesService {
     const code = await nextActivityCode(manager, Number(plan.periodStart.slice(0, 4)));
     const columns = EDITABLE_FIELDS.map((field) => FIELD_COLUMNS[field]);
     const params: unknown[] = [code, plan.id, user.id, ...EDITABLE_FIELDS.map((field) => values[field])];
-    const [activity] = (await manager.query(
-      `INSERT INTO activities AS a (code, plan_id, created_by, ${columns.join(', ')})
-       VALUES (${params.map((_value, index) => `$${index + 1}`).join(', ')}) RETURNING ${ACTIVITY_COLUMNS}`,
-      params,
-    )) as ActivityView[];
+    const [activity] = activityRows(
+      await manager.query(
+        `INSERT INTO activities AS a (code, plan_id, created_by, ${columns.join(', ')})
+         VALUES (${params.map((_value, index) => `$${index + 1}`).join(', ')}) RETURNING ${ACTIVITY_COLUMNS}`,
+        params,
+      ),
+    );
     const { id: _id, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...created } = activity;
     await recordHistory(manager, activity.id, user.id, 'create', created);
     return activity;
@@ -116,8 +120,8 @@ export class ActivitiesService {
   }
 
   async findView(id: string, manager: EntityManager = this.dataSource.manager): Promise<ActivityView> {
-    const [activity] = (await manager.query(`SELECT ${ACTIVITY_COLUMNS} FROM activities a WHERE a.id = $1`, [id])) as ActivityView[];
-    if (!activity) throw DomainException.notFound('Activity', id);
+    const [activity] = activityRows(await manager.query(`SELECT ${ACTIVITY_COLUMNS} FROM activities a WHERE a.id = $1`, [id]));
+    if (!activity) throw activityNotFound(id);
     return activity;
   }
 
@@ -129,8 +133,8 @@ export class ActivitiesService {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.findView(id, manager);
       if (current.version !== dto.version) throw staleVersion(current.version);
-      if (current.status === 'cancelled') {
-        throw new DomainException(DomainErrorCode.Conflict, 'a cancelled activity can no longer be changed');
+      if (statusIs(current.status, FROZEN_STATUSES)) {
+        throw new DomainException(ActivityRefusals.ACTIVITY_CANCELLED, 'a cancelled activity can no longer be changed', { activityCode: current.code });
       }
       const given = EDITABLE_FIELDS.filter((field) => dto[field] !== undefined);
       const merged = { ...current } as ActivityView;
@@ -163,44 +167,33 @@ export class ActivitiesService {
 
   async history(id: string, query: PageQueryDto): Promise<Page<ActivityHistoryView>> {
     await this.findView(id);
-    const params: unknown[] = [id, query.limit + 1];
-    let after = '';
-    if (query.cursor) {
-      const [lastId] = decodeCursor(query.cursor, 1);
-      if (typeof lastId !== 'string' || !/^\d{1,19}$/.test(lastId)) {
-        throw new DomainException(DomainErrorCode.Invalid, 'cursor is not a cursor this list returned');
-      }
-      params.push(lastId);
-      after = 'AND h.id > $3::bigint';
-    }
-    const rows = (await this.dataSource.query(
-      `SELECT h.id::text AS id, h.at, h.user_id AS "userId", u.email AS "userEmail", h.action, h.changes
-       FROM activity_history h LEFT JOIN users u ON u.id = h.user_id
-       WHERE h.activity_id = $1 ${after}
-       ORDER BY h.id ASC LIMIT $2`,
-      params,
-    )) as ActivityHistoryView[];
-    return toPage(rows, query.limit, (row) => [row.id]);
+    return historyPage<ActivityHistoryView>(this.dataSource.manager, {
+      table: 'activity_history',
+      keyColumn: 'activity_id',
+      id,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
   }
 
-  /** A closed plan takes no new or changed activities; FOR SHARE keeps it from closing meanwhile. */
-  private async lockWritablePlan(manager: EntityManager, planId: string): Promise<PlanPeriod> {
-    const plan = await lockPlan(manager, planId);
-    if (plan.status === 'closed') {
-      throw new DomainException(DomainErrorCode.Conflict, `plan ${plan.code} is closed and its activities can no longer be changed`);
-    }
-    return plan;
+  /** A closed plan takes no new or changed activities; the plan lock keeps it from closing meanwhile. */
+  private lockWritablePlan(manager: EntityManager, planId: string): Promise<PlanPeriod> {
+    return lockActivityPlan(manager, planId);
   }
 
   private async currentVersion(manager: EntityManager, id: string): Promise<number> {
     const [row] = (await manager.query('SELECT version FROM activities WHERE id = $1', [id])) as { version: number }[];
-    if (!row) throw DomainException.notFound('Activity', id);
+    if (!row) throw activityNotFound(id);
     return row.version;
   }
 }
 
-export function staleVersion(current: number): DomainException {
-  return new DomainException(DomainErrorCode.Conflict, `activity was changed by someone else (current version ${current})`, {
+export function activityNotFound(id: string): DomainException {
+  return new DomainException(ActivityRefusals.ACTIVITY_NOT_FOUND, `Activity ${id} not found`, { activityId: id });
+}
+
+export function staleVersion(current: number, hint = ''): DomainException {
+  return new DomainException(ActivityRefusals.STALE_VERSION, `activity was changed by someone else (current version ${current})${hint}`, { currentVersion: current }, {
     currentVersion: current,
   });
 }

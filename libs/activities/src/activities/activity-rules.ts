@@ -1,15 +1,10 @@
 import { EntityManager } from 'typeorm';
-import { DomainErrorCode, DomainException } from '@trta/http';
+import { DomainException } from '@trta/http';
+import { ActivityRefusals } from '../activities.refusals';
+import { DATES_FIXED_STATUSES, lockActivityPlan, statusIs, type PlanPeriod } from '../activity.policy';
+import { quarterRange } from './quarter';
+export type { PlanPeriod } from '../activity.policy';
 import { REMOTE_MODES, type ActivityStatus, type ActivityType, type DeliveryMode } from './activity.entity';
-
-/** The plan an activity belongs to, as the rules need it. */
-export interface PlanPeriod {
-  id: string;
-  code: string;
-  status: 'draft' | 'adopted' | 'closed';
-  periodStart: string;
-  periodEnd: string;
-}
 
 /** The fields the rules look at, after a create or the merge of a PATCH into the stored activity. */
 export interface ActivityDraft {
@@ -31,18 +26,12 @@ export interface ActivityDraft {
   status: ActivityStatus;
 }
 
-/** Statuses in which the activity's dates and venue are fixed (what confirming checked must keep holding). */
-const SCHEDULED: readonly ActivityStatus[] = ['confirmed', 'open', 'closed', 'delivered'];
-
-/** The plan, locked against a concurrent close until the transaction ends; 422 when there is none. */
-export async function lockPlan(manager: EntityManager, planId: string): Promise<PlanPeriod> {
-  const [plan] = (await manager.query(
-    `SELECT id, code, status, period_start::text AS "periodStart", period_end::text AS "periodEnd"
-     FROM ta_plans WHERE id = $1 FOR SHARE`,
-    [planId],
-  )) as PlanPeriod[];
-  if (!plan) throw new DomainException(DomainErrorCode.RuleViolation, `planId ${planId} is not a known TA plan`);
-  return plan;
+/**
+ * The plan, locked against a concurrent close until the transaction ends; ACTIVITY_PLAN_UNKNOWN
+ * (422) when there is none. A closed plan is not refused here (the caller decides).
+ */
+export function lockPlan(manager: EntityManager, planId: string): Promise<PlanPeriod> {
+  return lockActivityPlan(manager, planId, { open: false });
 }
 
 /** The product, which must belong to the activity's plan (422 otherwise). */
@@ -51,7 +40,10 @@ export async function productOfPlan(manager: EntityManager, plan: PlanPeriod, pr
     productId,
   ])) as { planId: string; fundingSource: string }[];
   if (!product || product.planId !== plan.id) {
-    throw new DomainException(DomainErrorCode.RuleViolation, `productId ${productId} is not a product of plan ${plan.code}`);
+    throw new DomainException(ActivityRefusals.PRODUCT_NOT_IN_PLAN, `productId ${productId} is not a product of plan ${plan.code}`, {
+      productId,
+      planCode: plan.code,
+    });
   }
   return product;
 }
@@ -97,10 +89,10 @@ export async function checkActivity(
   }
 
   problems.push(...dateProblems(plan, draft));
-  if (SCHEDULED.includes(draft.status)) problems.push(...scheduleProblems(plan, draft));
+  if (statusIs(draft.status, DATES_FIXED_STATUSES)) problems.push(...scheduleProblems(plan, draft));
   problems.push(...(await keyResultProblems(manager, plan, draft.keyResults)));
 
-  if (problems.length > 0) throw new DomainException(DomainErrorCode.RuleViolation, problems.join('; '));
+  if (problems.length > 0) throw new DomainException(ActivityRefusals.ACTIVITY_RULES_BROKEN, problems.join('; '), { problems });
   return settled;
 }
 
@@ -137,9 +129,7 @@ function dateProblems(plan: PlanPeriod, draft: ActivityDraft): string[] {
     problems.push(`applicationDeadline ${draft.applicationDeadline} must be before startDate ${draft.startDate}`);
   }
   if (draft.plannedQuarter) {
-    const [year, quarter] = draft.plannedQuarter.split('-Q').map(Number);
-    const first = `${year}-${String(quarter * 3 - 2).padStart(2, '0')}-01`;
-    const last = `${year}-${String(quarter * 3).padStart(2, '0')}-31`;
+    const { first, last } = quarterRange(draft.plannedQuarter);
     if (last < plan.periodStart || first > plan.periodEnd) {
       problems.push(`plannedQuarter ${draft.plannedQuarter} is outside the plan period ${plan.periodStart} to ${plan.periodEnd}`);
     }
@@ -177,6 +167,6 @@ async function assertKnownCodes(manager: EntityManager, draft: ActivityDraft): P
   if (unknownTopics.length > 0) problems.push(`topics has unknown topic codes: ${unknownTopics.join(', ')}`);
   if (divisions.length === 0) problems.push(`leadDivision ${draft.leadDivision} is not a known division code`);
   if (draft.region !== null && regions.length === 0) problems.push(`region ${draft.region} is not a known region code`);
-  if (problems.length > 0) throw new DomainException(DomainErrorCode.Invalid, problems.join('; '));
+  if (problems.length > 0) throw new DomainException(ActivityRefusals.REFERENCE_CODES_UNKNOWN, problems.join('; '), { problems });
   return countryRegions;
 }

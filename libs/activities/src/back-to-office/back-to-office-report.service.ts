@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { DomainException, type AuthUser } from '@trta/http';
+import { ActivityRefusals } from '../activities.refusals';
+import { REPORTABLE_STATUSES, statusIs } from '../activity.policy';
+import { activityNotFound } from '../activities/activities.service';
 import { diff, recordHistory } from '../activities/activity-history';
 import type { ActivityStatus } from '../activities/activity.entity';
 import { BackToOfficeReportView, PutBackToOfficeReportDto } from './back-to-office-report.dto';
@@ -48,7 +51,9 @@ export class BackToOfficeReportService {
     const report = await this.current(this.dataSource.manager, activityId);
     if (report) return report;
     const activity = await this.activity(this.dataSource.manager, activityId);
-    throw new DomainException(DomainErrorCode.NotFound, `activity ${activity.code} has no back-to-office report yet`);
+    throw new DomainException(ActivityRefusals.BACK_TO_OFFICE_REPORT_NOT_FOUND, `activity ${activity.code} has no back-to-office report yet`, {
+      activityCode: activity.code,
+    });
   }
 
   /**
@@ -58,20 +63,22 @@ export class BackToOfficeReportService {
   put(activityId: string, dto: PutBackToOfficeReportDto, user: AuthUser): Promise<BackToOfficeReportView> {
     return this.dataSource.transaction(async (manager) => {
       const activity = await this.activity(manager, activityId, 'FOR NO KEY UPDATE');
-      if (activity.status !== 'delivered') {
+      if (!statusIs(activity.status, REPORTABLE_STATUSES)) {
         throw new DomainException(
-          DomainErrorCode.Conflict,
+          ActivityRefusals.ACTIVITY_NOT_DELIVERED,
           `a back-to-office report can be written only once the activity is delivered; activity ${activity.code} is ${activity.status}`,
+          { activityCode: activity.code, status: activity.status },
           { status: activity.status },
         );
       }
       const before = await this.current(manager, activityId);
       if (dto.version !== undefined && dto.version !== before?.version) {
         throw new DomainException(
-          DomainErrorCode.Conflict,
+          ActivityRefusals.STALE_VERSION,
           before
             ? `the back-to-office report was changed by someone else (current version ${before.version})`
             : 'the back-to-office report does not exist yet; leave version out to create it',
+          { currentVersion: before?.version ?? null },
           { currentVersion: before?.version ?? null },
         );
       }
@@ -121,7 +128,7 @@ export class BackToOfficeReportService {
       code: string;
       status: ActivityStatus;
     }[];
-    if (!activity) throw DomainException.notFound('Activity', activityId);
+    if (!activity) throw activityNotFound(activityId);
     return activity;
   }
 }

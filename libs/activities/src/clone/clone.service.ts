@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { type AuthUser } from '@trta/http';
+import { planClosed } from '../activity.policy';
 import { ActivityView } from '../activities/activities.dto';
-import { ActivitiesService } from '../activities/activities.service';
+import { ActivitiesService, activityNotFound } from '../activities/activities.service';
 import { nextActivityCode } from '../activities/activity-code';
 import { recordHistory } from '../activities/activity-history';
 import { ActivityCloneParts } from './activity-clone-parts';
@@ -59,9 +60,9 @@ export class CloneService {
          FROM activities a JOIN ta_plans p ON p.id = a.plan_id WHERE a.id = $1 FOR SHARE OF p`,
         [id],
       )) as { code: string; title: string; planCode: string; planStatus: string; planYear: number }[];
-      if (!source) throw DomainException.notFound('Activity', id);
+      if (!source) throw activityNotFound(id);
       if (source.planStatus === 'closed') {
-        throw new DomainException(DomainErrorCode.Conflict, `plan ${source.planCode} is closed and takes no new activities`);
+        throw planClosed(source.planCode, 'takes no new activities');
       }
       const title = dto.title ?? source.title.slice(0, TITLE_MAX - COPY_SUFFIX.length) + COPY_SUFFIX;
       const code = await nextActivityCode(manager, source.planYear);

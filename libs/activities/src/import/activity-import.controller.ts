@@ -1,8 +1,9 @@
 import '@fastify/multipart';
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { CurrentUser, DomainErrorCode, DomainException, Roles, type AuthUser } from '@trta/http';
+import { CurrentUser, DomainException, HttpRefusals, Roles, type AuthUser } from '@trta/http';
+import { ActivityRefusals } from '../activities.refusals';
 import { csvText, IMPORT_COLUMNS } from './activity-csv';
 import { ActivityImportView } from './activity-import.dto';
 import { ActivityImportService } from './activity-import.service';
@@ -26,9 +27,9 @@ export class ActivityImportController {
     schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: `columns: ${IMPORT_COLUMNS.join(', ')}` } } },
   })
   async import(@Param('id', ParseUUIDPipe) planId: string, @Req() request: FastifyRequest, @CurrentUser() user: AuthUser) {
-    if (!request.isMultipart()) throw new UnsupportedMediaTypeException('upload the CSV file as multipart/form-data');
+    if (!request.isMultipart()) throw new DomainException(HttpRefusals.UNSUPPORTED_MEDIA_TYPE, 'upload the CSV file as multipart/form-data');
     const file = await request.file();
-    if (!file) throw new DomainException(DomainErrorCode.Invalid, 'the request has no file; send the CSV in the field "file"');
+    if (!file) throw new DomainException(ActivityRefusals.IMPORT_FILE_MISSING, 'the request has no file; send the CSV in the field "file"');
     const content = await file.toBuffer();
     return this.imports.import(planId, csvText(content, file.mimetype, file.filename), user);
   }

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { DomainException, type AuthUser } from '@trta/http';
+import { ActivityRefusals } from '../activities.refusals';
+import { lockActivityPlan } from '../activity.policy';
 // The rules and the insert of POST /api/activities, so an imported row is held to exactly the same checks.
 import { CreateActivityDto } from '../activities/activities.dto';
 import { ActivitiesService, draftOf } from '../activities/activities.service';
@@ -52,8 +54,9 @@ export class ActivityImportService {
         problems.sort((a, b) => a.row - b.row);
         const badRows = new Set(problems.map((problem) => problem.row)).size;
         throw new DomainException(
-          DomainErrorCode.RuleViolation,
+          ActivityRefusals.IMPORT_ROWS_INVALID,
           `${badRows} of ${rowCount} rows have problems; nothing was imported`,
+          { badRows, rowCount },
           { errors: problems },
         );
       }
@@ -67,18 +70,9 @@ export class ActivityImportService {
   }
 }
 
-/** As ActivitiesService: FOR SHARE keeps the plan from closing while the rows go in. Here the plan is the URL's, so a 404. */
-async function lockWritablePlan(manager: EntityManager, planId: string): Promise<PlanPeriod> {
-  const [plan] = (await manager.query(
-    `SELECT id, code, status, period_start::text AS "periodStart", period_end::text AS "periodEnd"
-     FROM ta_plans WHERE id = $1 FOR SHARE`,
-    [planId],
-  )) as PlanPeriod[];
-  if (!plan) throw DomainException.notFound('TA plan', planId);
-  if (plan.status === 'closed') {
-    throw new DomainException(DomainErrorCode.Conflict, `plan ${plan.code} is closed and its activities can no longer be changed`);
-  }
-  return plan;
+/** The plan lock of activities; here the plan is the URL's, so a missing one is PLAN_NOT_FOUND (404). */
+function lockWritablePlan(manager: EntityManager, planId: string): Promise<PlanPeriod> {
+  return lockActivityPlan(manager, planId, { missing: 'route' });
 }
 
 async function productsByCode(manager: EntityManager, planId: string): Promise<Map<string, Product>> {

@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '@trta/database';
-import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
-import { ActivitiesService } from '../activities/activities.service';
+import { DomainException, type AuthUser } from '@trta/http';
+import { ActivityRefusals } from '../activities.refusals';
+import { canTransition, TRANSITIONS, transitionRefused, type LifecycleAction } from '../activity.policy';
+import { ActivitiesService, staleVersion } from '../activities/activities.service';
 import type { ActivityView } from '../activities/activities.dto';
 import { ACTIVITY_COLUMNS } from '../activities/activity-columns';
 import { recordHistory } from '../activities/activity-history';
 import { lockPlan, scheduleProblems } from '../activities/activity-rules';
 import type { SchedulingConflict } from '../scheduling/scheduling.dto';
 import { SchedulingService } from '../scheduling/scheduling.service';
-import { illegalTransitionMessage, TRANSITIONS, type LifecycleAction } from './transitions';
 
 export interface TransitionOptions {
   reason?: string;
@@ -36,9 +37,7 @@ export class LifecycleService {
       if (action === 'confirm') await manager.query("SELECT pg_advisory_xact_lock(hashtext('trta:activities:confirm'))");
       const activity = await this.activities.findView(id, manager);
       const { from, to } = TRANSITIONS[action];
-      if (!(from as readonly string[]).includes(activity.status)) {
-        throw new DomainException(DomainErrorCode.Conflict, illegalTransitionMessage(action, activity.status));
-      }
+      if (!canTransition(action, activity.status)) throw transitionRefused(action, activity.status);
       const changes: Record<string, unknown> = { status: { from: activity.status, to } };
       if (options.reason) changes.reason = options.reason;
 
@@ -59,10 +58,8 @@ export class LifecycleService {
       );
       if (!updated) {
         const now = await this.activities.findView(id, manager);
-        if (!(from as readonly string[]).includes(now.status)) {
-          throw new DomainException(DomainErrorCode.Conflict, illegalTransitionMessage(action, now.status));
-        }
-        throw new DomainException(DomainErrorCode.Conflict, `activity was changed by someone else (current version ${now.version}); try again`);
+        if (!canTransition(action, now.status)) throw transitionRefused(action, now.status);
+        throw staleVersion(now.version, '; try again');
       }
       await recordHistory(manager, id, user.id, action, changes);
       return updated;
@@ -105,7 +102,7 @@ export class LifecycleService {
         problems.push(`an activity can be delivered only after its end date has passed (endDate ${activity.endDate ?? 'not set'})`);
       }
     }
-    if (problems.length > 0) throw new DomainException(DomainErrorCode.RuleViolation, problems.join('; '));
+    if (problems.length > 0) throw new DomainException(ActivityRefusals.ACTIVITY_NOT_READY, problems.join('; '), { action, problems });
   }
 
   /** Today as the database sees it, the same clock the auto-close job uses. */
@@ -118,8 +115,9 @@ export class LifecycleService {
 function conflictsFound(conflicts: SchedulingConflict[]): DomainException {
   const count = conflicts.length === 1 ? '1 scheduled activity' : `${conflicts.length} scheduled activities`;
   return new DomainException(
-    DomainErrorCode.Conflict,
+    ActivityRefusals.SCHEDULING_CONFLICT,
     `the activity overlaps ${count} (${conflicts.map((conflict) => conflict.code).join(', ')}); confirm with acknowledgeConflicts: true to proceed anyway`,
+    { conflictCodes: conflicts.map((conflict) => conflict.code) },
     { conflicts },
   );
 }

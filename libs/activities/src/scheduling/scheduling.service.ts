@@ -3,9 +3,7 @@ import { EntityManager } from 'typeorm';
 import { IN_PERSON_MODES } from '../activities/activity.entity';
 import type { ActivityView } from '../activities/activities.dto';
 import type { SchedulingConflict } from './scheduling.dto';
-
-/** Statuses whose dates are fixed: the ones a new confirmation can clash with. */
-const SCHEDULED_STATUSES = ['confirmed', 'open', 'closed'];
+import { SCHEDULED_STATUSES } from '../activity.policy';
 
 @Injectable()
 export class SchedulingService {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, DomainErrorCode, DomainException, encodeCursor, type Page } from '@trta/http';
+import { DomainException, encodeCursor, invalidCursor, readCursor, type Page } from '@trta/http';
+import { ActivityRefusals } from '../activities.refusals';
 import { ActivityListItemView, ActivitySearchQueryDto, type ActivitySort, type SortField } from './activity-search.dto';
 
 export const ACTIVITY_LIST_COLUMNS = `a.id, a.code, a.title, a.status, a.type, a.delivery_mode AS "deliveryMode", a.pls_level AS "plsLevel",
@@ -47,10 +48,10 @@ export class ActivitySearchService {
 
   async search(query: ActivitySearchQueryDto): Promise<Page<ActivityListItemView>> {
     if (query.from && query.to && query.from > query.to) {
-      throw new DomainException(DomainErrorCode.Invalid, `from ${query.from} is after to ${query.to}`);
+      throw new DomainException(ActivityRefusals.DATE_RANGE_REVERSED, `from ${query.from} is after to ${query.to}`, { from: query.from, to: query.to });
     }
     if (query.includeGlobal !== undefined && !query.country) {
-      throw new DomainException(DomainErrorCode.Invalid, 'includeGlobal only applies together with country');
+      throw new DomainException(ActivityRefusals.INCLUDE_GLOBAL_WITHOUT_COUNTRY, 'includeGlobal only applies together with country');
     }
     const params: unknown[] = [];
     const param = (value: unknown, cast: string) => {
@@ -87,10 +88,13 @@ export class ActivitySearchService {
     const direction = descending ? 'DESC' : 'ASC';
     const after = descending ? '<' : '>';
     if (query.cursor) {
-      const [cursorSort, key, id] = decodeCursor(query.cursor, 3);
+      const [cursorSort, key, id] = readCursor(query.cursor, 3);
       if (typeof cursorSort !== 'string' || !(cursorSort in SORTS || cursorSort.slice(1) in SORTS)) throw badCursor();
       if (cursorSort !== sort) {
-        throw new DomainException(DomainErrorCode.Invalid, `cursor belongs to the sort ${cursorSort}, not ${sort}; start again without a cursor`);
+        throw new DomainException(ActivityRefusals.CURSOR_SORT_MISMATCH, `cursor belongs to the sort ${cursorSort}, not ${sort}; start again without a cursor`, {
+          cursorSort,
+          sort,
+        });
       }
       if (!spec.validKey(key) || typeof id !== 'string' || !UUID.test(id)) throw badCursor();
       const lastId = param(id, 'uuid');
@@ -121,5 +125,5 @@ export class ActivitySearchService {
 }
 
 function badCursor(): DomainException {
-  return new DomainException(DomainErrorCode.Invalid, 'cursor is not a cursor this list returned');
+  return invalidCursor();
 }

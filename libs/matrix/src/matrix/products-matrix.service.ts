@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '@trta/activities';
 import { DomainException } from '@trta/http';
+import { MatrixRefusals } from '../matrix.refusals';
 import { ActivityStatusCountsView, MatrixActivityView, MatrixPlanView, MatrixProductView, ProductsMatrixView } from './products-matrix.dto';
 
 /**
@@ -32,7 +33,7 @@ export class ProductsMatrixService {
         `SELECT id, code, title, status, period_start::text AS "periodStart", period_end::text AS "periodEnd" FROM ta_plans WHERE id = $1`,
         [planId],
       )) as MatrixPlanView[];
-      if (!plan) throw DomainException.notFound('TA plan', planId);
+      if (!plan) throw new DomainException(MatrixRefusals.PLAN_NOT_FOUND, `TA plan ${planId} not found`, { planId });
 
       const productRows = (await manager.query(
         `SELECT p.id AS "productId", p.code, p.name, p.category, p.planned_budget::text AS "plannedBudget", ${AGGREGATES}

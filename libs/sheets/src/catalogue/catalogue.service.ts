@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, DomainErrorCode, DomainException, Page, toPage } from '@trta/http';
+import { DomainException, invalidCursor, Page, readCursor, toPage } from '@trta/http';
+import { SheetRefusals } from '../sheets.refusals';
 import type { ActivityLanguage } from '@trta/activities';
 import { materialsOf } from '../sheets/sheet-queries';
 import { CatalogueEntry, CatalogueItem, CatalogueQueryDto } from './catalogue.dto';
@@ -48,9 +49,9 @@ export class CatalogueService {
     if (query.plsLevel !== undefined) where.push(`a.pls_level = ${param(query.plsLevel)}`);
     if (query.country) where.push(`(${param(query.country)}::char(3) = ANY(a.beneficiary_countries) OR a.type = 'global')`);
     if (query.cursor) {
-      const [deadline, id] = decodeCursor(query.cursor, 2);
+      const [deadline, id] = readCursor(query.cursor, 2);
       if (typeof deadline !== 'string' || !DATE_KEY.test(deadline) || typeof id !== 'string' || !UUID.test(id)) {
-        throw new DomainException(DomainErrorCode.Invalid, 'cursor is not a cursor this list returned');
+        throw invalidCursor();
       }
       where.push(`(${SORT_KEY}, a.id) > (${param(deadline)}::date, ${param(id)}::uuid)`);
     }
@@ -74,7 +75,7 @@ export class CatalogueService {
        WHERE a.id = $2 AND ${IN_CATALOGUE}`,
       [lang ?? null, id],
     )) as Omit<CatalogueEntry, 'materials'>[];
-    if (!row) throw new DomainException(DomainErrorCode.NotFound, `Activity ${id} is not in the catalogue`);
+    if (!row) throw new DomainException(SheetRefusals.NOT_IN_CATALOGUE, `Activity ${id} is not in the catalogue`, { activityId: id });
     const materials = (await materialsOf(this.dataSource.manager, id)).map(({ createdAt: _createdAt, ...material }) => ({
       ...material,
       downloadUrl: material.file ? `/api/catalogue/${id}/materials/${material.id}/file` : null,

@@ -1,10 +1,11 @@
-import { Injectable, UnsupportedMediaTypeException, type Type } from '@nestjs/common';
+import { Injectable, type Type } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager } from 'typeorm';
-import { ActivitiesService } from '@trta/activities';
+import { ActivitiesService, SCHEDULED_STATUSES } from '@trta/activities';
 import { FilesService, type OpenedFile } from '@trta/files';
-import { createValidationPipe, DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { type AuthUser, createValidationPipe, DomainException, HttpRefusals } from '@trta/http';
+import { SheetRefusals } from '../sheets.refusals';
 import { assertSheetWritable, hasSheet, MATERIAL_COLUMNS, sheetActivity } from '../sheets/sheet-queries';
 import type { MaterialView } from '../sheets/sheets.dto';
 import { LinkMaterialDto, MATERIAL_MEDIA_TYPES, MaterialFieldsDto } from './materials.dto';
@@ -14,9 +15,6 @@ const validation = createValidationPipe();
 function validated<T>(metatype: Type<T>, value: unknown): Promise<T> {
   return validation.transform(value ?? {}, { type: 'body', metatype }) as Promise<T>;
 }
-
-/** Where anyone may download a material's file once the activity is in the catalogue. */
-export const VISIBLE_MATERIAL_STATUSES = ['open', 'confirmed', 'closed'] as const;
 
 @Injectable()
 export class MaterialsService {
@@ -32,7 +30,7 @@ export class MaterialsService {
     await this.writableSheet(this.dataSource.manager, activityId);
     if (!request.isMultipart()) {
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        throw new UnsupportedMediaTypeException('send a link as a JSON object, or a file as multipart/form-data');
+        throw new DomainException(HttpRefusals.UNSUPPORTED_MEDIA_TYPE, 'send a link as a JSON object, or a file as multipart/form-data');
       }
       const dto = await validated(LinkMaterialDto, body);
       return this.insert(activityId, dto, user, null);
@@ -49,7 +47,7 @@ export class MaterialsService {
         'DELETE FROM sheet_materials WHERE id = $1 AND activity_id = $2 RETURNING id, title, url, file_id AS "fileId"',
         [materialId, activityId],
       )) as [{ id: string; title: string; url: string | null; fileId: string | null }[], number];
-      if (!removed) throw DomainException.notFound('Material', materialId);
+      if (!removed) throw new DomainException(SheetRefusals.MATERIAL_NOT_FOUND, `Material ${materialId} not found`, { materialId });
       // A clone's materials share the file; it goes once nothing refers to it any more.
       if (removed.fileId) await this.files.removeUnused(manager, [removed.fileId]);
       await this.activities.recordHistory(manager, activityId, user.id, 'sheet-material-remove', { material: removed });
@@ -78,13 +76,13 @@ export class MaterialsService {
   private async fileOf(activityId: string, materialId: string, publicOnly: boolean): Promise<OpenedFile> {
     const visible = publicOnly ? 'AND a.sheet_published_at IS NOT NULL AND a.status = ANY($3::text[])' : '';
     const params: unknown[] = [materialId, activityId];
-    if (publicOnly) params.push(VISIBLE_MATERIAL_STATUSES);
+    if (publicOnly) params.push(SCHEDULED_STATUSES);
     const [row] = (await this.dataSource.query(
       `SELECT m.file_id AS "fileId" FROM sheet_materials m JOIN activities a ON a.id = m.activity_id
        WHERE m.id = $1 AND m.activity_id = $2 AND m.file_id IS NOT NULL ${visible}`,
       params,
     )) as { fileId: string }[];
-    if (!row) throw new DomainException(DomainErrorCode.NotFound, `Material ${materialId} has no file to download here`);
+    if (!row) throw new DomainException(SheetRefusals.MATERIAL_FILE_NOT_FOUND, `Material ${materialId} has no file to download here`, { materialId });
     return this.files.open(row.fileId);
   }
 
@@ -119,7 +117,7 @@ export class MaterialsService {
     assertSheetWritable(activity);
     if (!(await hasSheet(manager, activityId))) {
       throw new DomainException(
-        DomainErrorCode.Conflict,
+        SheetRefusals.SHEET_REQUIRED,
         `activity ${activity.code} has no sheet yet; write it with PUT /api/activities/${activityId}/sheet before adding materials`,
       );
     }

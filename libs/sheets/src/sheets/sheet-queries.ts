@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { DomainErrorCode, DomainException } from '@trta/http';
-import type { ActivityLanguage, ActivityStatus } from '@trta/activities';
+import { DomainException } from '@trta/http';
+
+import { ActivityRefusals, FROZEN_STATUSES, statusIs, type ActivityLanguage, type ActivityStatus } from '@trta/activities';
 import type { MaterialView } from './sheets.dto';
 
 /** What the sheet's rules need to know of its activity. */
@@ -23,14 +24,16 @@ export async function sheetActivity(manager: EntityManager, id: string, lock = f
      FROM activities WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
     [id],
   )) as SheetActivity[];
-  if (!activity) throw DomainException.notFound('Activity', id);
+  if (!activity) throw new DomainException(ActivityRefusals.ACTIVITY_NOT_FOUND, `Activity ${id} not found`, { activityId: id });
   return activity;
 }
 
 /** A cancelled activity is no longer changed, its sheet included (as PATCH refuses it). */
 export function assertSheetWritable(activity: SheetActivity): void {
-  if (activity.status === 'cancelled') {
-    throw new DomainException(DomainErrorCode.Conflict, `activity ${activity.code} is cancelled; its sheet can no longer be changed`);
+  if (statusIs(activity.status, FROZEN_STATUSES)) {
+    throw new DomainException(ActivityRefusals.ACTIVITY_CANCELLED, `activity ${activity.code} is cancelled; its sheet can no longer be changed`, {
+      activityCode: activity.code,
+    });
   }
 }
 

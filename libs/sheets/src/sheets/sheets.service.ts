@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
-import { ActivitiesService, type ActivityStatus } from '@trta/activities';
+import { type AuthUser, DomainException, type Refusal } from '@trta/http';
+import { SheetRefusals } from '../sheets.refusals';
+import { ActivitiesService, SHEET_PUBLISHABLE_STATUSES, statusIs } from '@trta/activities';
 import type { LocalizedText } from './activity-sheet.entity';
 import { assertSheetWritable, materialsOf, sheetActivity, type SheetActivity } from './sheet-queries';
 import { PutSheetDto, SHEET_TEXT_FIELDS, type SheetTextField, type SheetView } from './sheets.dto';
 
-/** Statuses in which a sheet may be published: before the call closes, and not once the activity is over. */
-export const PUBLISHABLE_STATUSES: readonly ActivityStatus[] = ['planned', 'confirmed', 'open', 'postponed'];
 
 type SheetRow = Omit<SheetView, 'materials' | 'publishedAt'>;
 const SHEET_COLUMNS = `s.activity_id AS "activityId", s.objectives, s.target_audience AS "targetAudience",
@@ -40,7 +39,7 @@ export class SheetsService {
       const texts = {} as Record<SheetTextField, LocalizedText>;
       for (const field of SHEET_TEXT_FIELDS) texts[field] = withoutBlanks(dto[field]);
       const problems = SHEET_TEXT_FIELDS.flatMap((field) => textProblems(activity, field, texts[field]));
-      if (problems.length > 0) throw new DomainException(DomainErrorCode.RuleViolation, problems.join('; '));
+      if (problems.length > 0) throw new DomainException(SheetRefusals.SHEET_TEXTS_INVALID, problems.join('; '), { problems });
       const requiredDocuments = dto.requiredDocuments ?? [];
 
       const before = await this.sheetRow(manager, activityId);
@@ -78,17 +77,18 @@ export class SheetsService {
   async publish(activityId: string, user: AuthUser): Promise<SheetView> {
     return this.dataSource.transaction(async (manager) => {
       const activity = await sheetActivity(manager, activityId, true);
-      if (!PUBLISHABLE_STATUSES.includes(activity.status)) {
+      if (!statusIs(activity.status, SHEET_PUBLISHABLE_STATUSES)) {
         throw new DomainException(
-          DomainErrorCode.Conflict,
-          `cannot publish the sheet of an activity that is ${activity.status}; publishing is allowed when ${PUBLISHABLE_STATUSES.join(', ')}`,
+          SheetRefusals.SHEET_NOT_PUBLISHABLE,
+          `cannot publish the sheet of an activity that is ${activity.status}; publishing is allowed when ${SHEET_PUBLISHABLE_STATUSES.join(', ')}`,
+          { status: activity.status, allowedFrom: [...SHEET_PUBLISHABLE_STATUSES] },
         );
       }
       const sheet = await this.sheetRow(manager, activityId);
-      if (!sheet) throw noSheet(activity, DomainErrorCode.RuleViolation);
+      if (!sheet) throw noSheet(activity, SheetRefusals.SHEET_INCOMPLETE);
       const problems = SHEET_TEXT_FIELDS.flatMap((field) => textProblems(activity, field, sheet[field]));
       if (problems.length > 0) {
-        throw new DomainException(DomainErrorCode.RuleViolation, `the sheet is not complete: ${problems.join('; ')}`);
+        throw new DomainException(SheetRefusals.SHEET_INCOMPLETE, `the sheet is not complete: ${problems.join('; ')}`, { problems });
       }
       await this.activities.publishSheet(manager, activityId, user.id, activity.sheetPublishedAt);
       return this.get(activityId, manager);
@@ -134,6 +134,7 @@ function textProblems(activity: SheetActivity, field: SheetTextField, text: Loca
   return problems;
 }
 
-function noSheet(activity: SheetActivity, code = DomainErrorCode.NotFound): DomainException {
-  return new DomainException(code, `activity ${activity.code} has no sheet yet; write it with PUT /api/activities/${activity.id}/sheet`);
+function noSheet(activity: SheetActivity, refusal: Refusal = SheetRefusals.SHEET_NOT_FOUND): DomainException {
+  const message = `activity ${activity.code} has no sheet yet; write it with PUT /api/activities/${activity.id}/sheet`;
+  return new DomainException(refusal, message, refusal === SheetRefusals.SHEET_INCOMPLETE ? { activityCode: activity.code, problems: [message] } : { activityCode: activity.code });
 }
