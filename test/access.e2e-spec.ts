@@ -31,14 +31,14 @@ describe('access to every route by role', () => {
     for (const route of ROUTES) {
       const anonymous = await t.http[route.method](route.path).send({});
       if (route.allowed === 'anyone') expect([route.path, anonymous.status]).not.toEqual([route.path, 401]);
-      else expect([route.path, anonymous.status]).toEqual([route.path, 401]);
+      else expect([route.path, anonymous.status, anonymous.body.code]).toEqual([route.path, 401, 'UNAUTHORIZED']);
 
       for (const role of ROLES) {
         const response = await t.http[route.method](route.path).auth(tokens[role], { type: 'bearer' }).send({});
         const allowed = route.allowed === 'anyone' || route.allowed === 'signed-in' || route.allowed.includes(role);
         if (allowed) expect([route.path, role, response.status]).not.toEqual([route.path, role, 403]);
         else {
-          expect([route.path, role, response.status]).toEqual([route.path, role, 403]);
+          expect([route.path, role, response.status, response.body.code]).toEqual([route.path, role, 403, 'FORBIDDEN']);
           expect(response.body.message).toBe(`This action is not allowed for the role ${role}`);
         }
       }

@@ -2,6 +2,7 @@ import { QueueName } from '@trta/queues';
 import { createTestApp, TestApp } from './support/test-app';
 import { login, PASSWORD, signedIn, uniqueEmail } from './support/factories';
 import { UsersService } from '@trta/identity';
+import { refused } from './support/refusals';
 
 /** The `trta_session` cookie of a response, with its attributes, or undefined. */
 function sessionCookie(response: { headers: Record<string, unknown> }): string | undefined {
@@ -22,11 +23,11 @@ describe('queue dashboard at /admin/queues (bull-board, admins only)', () => {
   afterAll(() => t.close());
 
   it('refuses anonymous callers with 401, as JSON to API clients and as a sign-in page to browsers', async () => {
-    const api = await t.http.get('/admin/queues/api/queues').expect(401);
+    const api = await t.http.get('/admin/queues/api/queues').expect(refused(401, 'UNAUTHORIZED'));
     expect(api.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
-    await t.http.get('/admin/queues').expect(401);
-    await t.http.get('/admin/queues/static/images/logo.svg').expect(401);
-    await t.http.put(`/admin/queues/api/queues/${QueueName.System}/pause`).expect(401);
+    await t.http.get('/admin/queues').expect(refused(401, 'UNAUTHORIZED'));
+    await t.http.get('/admin/queues/static/images/logo.svg').expect(refused(401, 'UNAUTHORIZED'));
+    await t.http.put(`/admin/queues/api/queues/${QueueName.System}/pause`).expect(refused(401, 'UNAUTHORIZED'));
 
     const browser = await t.http.get('/admin/queues').set('accept', 'text/html,application/xhtml+xml').expect(401);
     expect(browser.headers['content-type']).toMatch(/text\/html/);
@@ -36,17 +37,17 @@ describe('queue dashboard at /admin/queues (bull-board, admins only)', () => {
 
   it('refuses a forged or expired token', async () => {
     const [header, payload] = admin.split('.');
-    await t.http.get('/admin/queues/api/queues').auth(`${header}.${payload}.forged-signature`, { type: 'bearer' }).expect(401);
-    await t.http.get('/admin/queues/api/queues').set('cookie', 'trta_session=not-a-token').expect(401);
+    await t.http.get('/admin/queues/api/queues').auth(`${header}.${payload}.forged-signature`, { type: 'bearer' }).expect(refused(401, 'UNAUTHORIZED'));
+    await t.http.get('/admin/queues/api/queues').set('cookie', 'trta_session=not-a-token').expect(refused(401, 'UNAUTHORIZED'));
   });
 
   it('refuses signed-in users who are not admins with 403', async () => {
-    const response = await t.http.get('/admin/queues/api/queues').auth(staff, { type: 'bearer' }).expect(403);
+    const response = await t.http.get('/admin/queues/api/queues').auth(staff, { type: 'bearer' }).expect(refused(403, 'FORBIDDEN'));
     expect(response.body).toMatchObject({ statusCode: 403, error: 'Forbidden', message: expect.stringContaining('staff') });
-    await t.http.get('/admin/queues').auth(staff, { type: 'bearer' }).expect(403);
+    await t.http.get('/admin/queues').auth(staff, { type: 'bearer' }).expect(refused(403, 'FORBIDDEN'));
     for (const role of ['auditor', 'focal_point', 'applicant'] as const) {
       const { token } = await signedIn(t, role);
-      await t.http.get('/admin/queues/api/queues').auth(token, { type: 'bearer' }).expect(403);
+      await t.http.get('/admin/queues/api/queues').auth(token, { type: 'bearer' }).expect(refused(403, 'FORBIDDEN'));
     }
   });
 
@@ -66,7 +67,7 @@ describe('queue dashboard at /admin/queues (bull-board, admins only)', () => {
   it('leaves the rest of the product as it was: the API still wants a bearer token, not the cookie', async () => {
     const response = await t.http.post('/api/auth/login').send({ email: t.config.ADMIN_EMAIL, password: t.config.ADMIN_PASSWORD }).expect(200);
     const cookie = sessionCookie(response)!.split(';')[0];
-    await t.http.get('/api/auth/me').set('cookie', cookie).expect(401);
+    await t.http.get('/api/auth/me').set('cookie', cookie).expect(refused(401, 'UNAUTHORIZED'));
   });
 
   it('sets an HttpOnly session cookie at sign-in that alone opens the board, and clears it at sign-out', async () => {
@@ -90,14 +91,14 @@ describe('queue dashboard at /admin/queues (bull-board, admins only)', () => {
     expect(cleared!.toLowerCase()).toMatch(/expires=thu, 01 jan 1970|max-age=0/);
     expect(cleared!.toLowerCase()).toContain('path=/');
     // What a browser sends after the cookie is cleared: nothing.
-    await t.http.get('/admin/queues/api/queues').expect(401);
+    await t.http.get('/admin/queues/api/queues').expect(refused(401, 'UNAUTHORIZED'));
   });
 
   it("gives a staff member's cookie no more than their role allows", async () => {
     const email = uniqueEmail('staff');
     await t.app.get(UsersService).create({ email, password: PASSWORD, role: 'staff' });
     const response = await t.http.post('/api/auth/login').send({ email, password: PASSWORD }).expect(200);
-    await t.http.get('/admin/queues/api/queues').set('cookie', sessionCookie(response)!.split(';')[0]).expect(403);
+    await t.http.get('/admin/queues/api/queues').set('cookie', sessionCookie(response)!.split(';')[0]).expect(refused(403, 'FORBIDDEN'));
     expect(await login(t.http, email)).toEqual(expect.any(String));
   });
 });

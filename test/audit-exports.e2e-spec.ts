@@ -6,6 +6,7 @@ import type { Response } from 'supertest';
 import { buildDataSet } from './support/audit-dataset';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { refused } from './support/refusals';
 
 /** Collects the body as bytes whatever its type, so every format is checked as the file a user saves. */
 function binary(response: Stream, callback: (error: Error | null, body: Buffer) => void): void {
@@ -217,18 +218,18 @@ describe('Technical Cooperation Audit report exports', () => {
   it('refuses a report that is not completed, naming its status', async () => {
     const [{ id: queued }] = await t.dataSource.query("INSERT INTO audit_reports (year, version) VALUES (2031, 1) RETURNING id");
     const [{ id: failed }] = await t.dataSource.query("INSERT INTO audit_reports (year, version, status, error) VALUES (2030, 1, 'failed', 'boom') RETURNING id");
-    const whenQueued = await t.http.get(`/api/audit-reports/${queued}/export`).query({ format: 'pdf' }).auth(auditor, { type: 'bearer' }).expect(409);
+    const whenQueued = await t.http.get(`/api/audit-reports/${queued}/export`).query({ format: 'pdf' }).auth(auditor, { type: 'bearer' }).expect(refused(409, 'AUDIT_REPORT_NOT_COMPLETED', { status: 'queued' }));
     expect(whenQueued.body.message).toMatch(/queued/);
-    const whenFailed = await t.http.get(`/api/audit-reports/${failed}/export`).query({ format: 'json' }).auth(auditor, { type: 'bearer' }).expect(409);
+    const whenFailed = await t.http.get(`/api/audit-reports/${failed}/export`).query({ format: 'json' }).auth(auditor, { type: 'bearer' }).expect(refused(409, 'AUDIT_REPORT_NOT_COMPLETED', { status: 'failed' }));
     expect(whenFailed.body.message).toMatch(/failed/);
   });
 
   it('refuses a bad format and an unknown report', async () => {
-    const bad = await t.http.get(`/api/audit-reports/${reportId}/export`).query({ format: 'docx' }).auth(auditor, { type: 'bearer' }).expect(400);
+    const bad = await t.http.get(`/api/audit-reports/${reportId}/export`).query({ format: 'docx' }).auth(auditor, { type: 'bearer' }).expect(refused(400, 'VALIDATION_FAILED'));
     expect(JSON.stringify(bad.body.message)).toMatch(/json, csv, xlsx, pdf/);
-    await t.http.get(`/api/audit-reports/${reportId}/export`).auth(auditor, { type: 'bearer' }).expect(400);
-    await t.http.get('/api/audit-reports/not-a-uuid/export').query({ format: 'csv' }).auth(auditor, { type: 'bearer' }).expect(400);
-    await t.http.get('/api/audit-reports/00000000-0000-4000-8000-000000000000/export').query({ format: 'csv' }).auth(auditor, { type: 'bearer' }).expect(404);
+    await t.http.get(`/api/audit-reports/${reportId}/export`).auth(auditor, { type: 'bearer' }).expect(refused(400, 'VALIDATION_FAILED'));
+    await t.http.get('/api/audit-reports/not-a-uuid/export').query({ format: 'csv' }).auth(auditor, { type: 'bearer' }).expect(refused(400, 'BAD_REQUEST'));
+    await t.http.get('/api/audit-reports/00000000-0000-4000-8000-000000000000/export').query({ format: 'csv' }).auth(auditor, { type: 'bearer' }).expect(refused(404, 'AUDIT_REPORT_NOT_FOUND'));
   });
 
   it('lets admins download, and no one else', async () => {
@@ -236,8 +237,8 @@ describe('Technical Cooperation Audit report exports', () => {
     await download('json', reportId, admin.token).expect(200);
     for (const role of ['applicant', 'focal_point', 'staff'] as const) {
       const { token } = await signedIn(t, role);
-      await t.http.get(`/api/audit-reports/${reportId}/export`).query({ format: 'csv' }).auth(token, { type: 'bearer' }).expect(403);
+      await t.http.get(`/api/audit-reports/${reportId}/export`).query({ format: 'csv' }).auth(token, { type: 'bearer' }).expect(refused(403, 'FORBIDDEN'));
     }
-    await t.http.get(`/api/audit-reports/${reportId}/export`).query({ format: 'csv' }).expect(401);
+    await t.http.get(`/api/audit-reports/${reportId}/export`).query({ format: 'csv' }).expect(refused(401, 'UNAUTHORIZED'));
   });
 });

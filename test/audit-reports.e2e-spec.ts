@@ -1,6 +1,7 @@
 import { buildDataSet, waitForReport } from './support/audit-dataset';
 import { createTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/factories';
+import { refused } from './support/refusals';
 
 const dimension = (rows: Array<Record<string, unknown>>, key: string) => rows.find((row) => row.key === key);
 
@@ -19,7 +20,7 @@ describe('Technical Cooperation Audit report', () => {
 
   it('answers 202 with the report queued, then the worker completes it with progress', async () => {
     const response = await t.http.post('/api/audit-reports').auth(auditor, { type: 'bearer' }).send({ year: 2025 }).expect(202);
-    expect(response.body).toMatchObject({ year: 2025, version: 1, status: 'queued', progress: 0 });
+    expect(response.body).toMatchObject({ year: 2025, version: 1, status: 'queued', progress: 0, allowedActions: [] });
     reportId = response.body.id;
     const { report } = await waitForReport(t, auditor, reportId, (r) => r.status === 'completed');
     expect(report).toMatchObject({ status: 'completed', progress: 100, checksum: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -124,10 +125,38 @@ describe('Technical Cooperation Audit report', () => {
     expect(count).toBe(1);
   });
 
+  it('tells auditors and admins what they may do with a report now (allowedActions)', async () => {
+    const admin = (await signedIn(t, 'admin')).token;
+    const actionsOf = async (id: string, token: string) => {
+      const read = await t.http.get(`/api/audit-reports/${id}`).auth(token, { type: 'bearer' }).expect(200);
+      const listed = await t.http.get('/api/audit-reports').query({ limit: 100 }).auth(token, { type: 'bearer' }).expect(200);
+      const item = (listed.body.items as { id: string; allowedActions: string[] }[]).find((r) => r.id === id);
+      expect(item?.allowedActions).toEqual(read.body.allowedActions);
+      return read.body.allowedActions as string[];
+    };
+    expect(await actionsOf(reportId, auditor)).toEqual(['finalize', 'export', 'request']);
+    expect(await actionsOf(reportId, admin)).toEqual(['finalize', 'export', 'request']);
+
+    const [{ id: queued }] = await t.dataSource.query('INSERT INTO audit_reports (year, version) VALUES (2032, 1) RETURNING id');
+    const [{ id: failed }] = await t.dataSource.query("INSERT INTO audit_reports (year, version, status, error) VALUES (2033, 1, 'failed', 'boom') RETURNING id");
+    expect(await actionsOf(queued, auditor)).toEqual([]);
+    expect(await actionsOf(failed, auditor)).toEqual(['request']);
+    await t.http
+      .post(`/api/audit-reports/${queued}/finalize`)
+      .auth(auditor, { type: 'bearer' })
+      .expect(refused(409, 'AUDIT_REPORT_NOT_COMPLETED', { status: 'queued' }));
+    await t.http.post(`/api/audit-reports/${failed}/finalize`).auth(auditor, { type: 'bearer' }).expect(refused(409, 'AUDIT_REPORT_NOT_COMPLETED', { status: 'failed' }));
+    await t.dataSource.query('DELETE FROM audit_reports WHERE id IN ($1, $2)', [queued, failed]);
+  });
+
   it('freezes a finalized report; a new request makes a new version and keeps the old', async () => {
     const finalized = await t.http.post(`/api/audit-reports/${reportId}/finalize`).auth(auditor, { type: 'bearer' }).expect(200);
     expect(finalized.body.finalizedAt).toEqual(expect.any(String));
-    await t.http.post(`/api/audit-reports/${reportId}/finalize`).auth(auditor, { type: 'bearer' }).expect(409);
+    expect(finalized.body.allowedActions).toEqual(['export', 'request']);
+    await t.http
+      .post(`/api/audit-reports/${reportId}/finalize`)
+      .auth(auditor, { type: 'bearer' })
+      .expect(refused(409, 'AUDIT_REPORT_FINALIZED', { year: 2025, version: 1 }));
     await expect(t.dataSource.query("UPDATE audit_reports SET data = '{}' WHERE id = $1", [reportId])).rejects.toThrow(/finalized and cannot change/);
     const before = (await t.http.get(`/api/audit-reports/${reportId}`).auth(auditor, { type: 'bearer' })).body;
 
@@ -143,21 +172,21 @@ describe('Technical Cooperation Audit report', () => {
   it('lists reports and refuses bad input', async () => {
     const list = await t.http.get('/api/audit-reports').query({ year: 2025 }).auth(auditor, { type: 'bearer' }).expect(200);
     expect(list.body.items.map((r: { version: number }) => r.version)).toEqual([2, 1]);
-    await t.http.post('/api/audit-reports').auth(auditor, { type: 'bearer' }).send({ year: '2025x' }).expect(400);
-    await t.http.post('/api/audit-reports').auth(auditor, { type: 'bearer' }).send({ year: 1999 }).expect(400);
-    await t.http.post('/api/audit-reports').auth(auditor, { type: 'bearer' }).send({ year: 2025, extra: 1 }).expect(400);
-    await t.http.get('/api/audit-reports/not-a-uuid').auth(auditor, { type: 'bearer' }).expect(400);
-    await t.http.get('/api/audit-reports/00000000-0000-4000-8000-000000000000').auth(auditor, { type: 'bearer' }).expect(404);
+    await t.http.post('/api/audit-reports').auth(auditor, { type: 'bearer' }).send({ year: '2025x' }).expect(refused(400, 'VALIDATION_FAILED'));
+    await t.http.post('/api/audit-reports').auth(auditor, { type: 'bearer' }).send({ year: 1999 }).expect(refused(400, 'VALIDATION_FAILED'));
+    await t.http.post('/api/audit-reports').auth(auditor, { type: 'bearer' }).send({ year: 2025, extra: 1 }).expect(refused(400, 'VALIDATION_FAILED'));
+    await t.http.get('/api/audit-reports/not-a-uuid').auth(auditor, { type: 'bearer' }).expect(refused(400, 'BAD_REQUEST'));
+    await t.http.get('/api/audit-reports/00000000-0000-4000-8000-000000000000').auth(auditor, { type: 'bearer' }).expect(refused(404, 'AUDIT_REPORT_NOT_FOUND'));
   });
 
   it('is closed to applicants, focal points and staff', async () => {
     for (const role of ['applicant', 'focal_point', 'staff'] as const) {
       const { token } = await signedIn(t, role);
-      await t.http.post('/api/audit-reports').auth(token, { type: 'bearer' }).send({ year: 2025 }).expect(403);
-      await t.http.get('/api/audit-reports').auth(token, { type: 'bearer' }).expect(403);
-      await t.http.get(`/api/audit-reports/${reportId}`).auth(token, { type: 'bearer' }).expect(403);
+      await t.http.post('/api/audit-reports').auth(token, { type: 'bearer' }).send({ year: 2025 }).expect(refused(403, 'FORBIDDEN'));
+      await t.http.get('/api/audit-reports').auth(token, { type: 'bearer' }).expect(refused(403, 'FORBIDDEN'));
+      await t.http.get(`/api/audit-reports/${reportId}`).auth(token, { type: 'bearer' }).expect(refused(403, 'FORBIDDEN'));
     }
-    await t.http.get('/api/audit-reports').expect(401);
+    await t.http.get('/api/audit-reports').expect(refused(401, 'UNAUTHORIZED'));
   });
 
   it('fails after its last attempt with the error, and can be requested again', async () => {

@@ -1,5 +1,6 @@
 import { createTestApp, TestApp } from './support/test-app';
 import { registration } from './support/factories';
+import { refused } from './support/refusals';
 
 describe('HTTP conventions', () => {
   let t: TestApp;
@@ -13,35 +14,35 @@ describe('HTTP conventions', () => {
   };
 
   it('answers malformed JSON with 400 in the one error shape', async () => {
-    const response = await t.http.post('/api/auth/register').set('content-type', 'application/json').send('{"email": "a@b.org",').expect(400);
+    const response = await t.http.post('/api/auth/register').set('content-type', 'application/json').send('{"email": "a@b.org",').expect(refused(400, 'INVALID_JSON'));
     expectErrorShape(response.body, 400);
     expect(response.body.message).toMatch(/JSON/);
   });
 
   it('answers an oversized body with 413', async () => {
-    const response = await t.http.post('/api/auth/register').send({ ...registration(), padding: 'x'.repeat(70000) }).expect(413);
+    const response = await t.http.post('/api/auth/register').send({ ...registration(), padding: 'x'.repeat(70000) }).expect(refused(413, 'PAYLOAD_TOO_LARGE'));
     expectErrorShape(response.body, 413);
   });
 
   it('answers an unknown route with 404', async () => {
-    const response = await t.http.get('/api/no-such-thing').expect(404);
+    const response = await t.http.get('/api/no-such-thing').expect(refused(404, 'ROUTE_NOT_FOUND'));
     expectErrorShape(response.body, 404);
   });
 
   it('refuses unknown fields, wrong types, missing fields and huge strings with 400 naming them', async () => {
-    const unknown = await t.http.post('/api/auth/register').send({ ...registration(), isAdmin: true }).expect(400);
+    const unknown = await t.http.post('/api/auth/register').send({ ...registration(), isAdmin: true }).expect(refused(400, 'VALIDATION_FAILED'));
     expect(unknown.body.message).toContain('property isAdmin should not exist');
-    const types = await t.http.post('/api/auth/register').send(registration({ password: 12345678901234 }, { languages: 'en' })).expect(400);
+    const types = await t.http.post('/api/auth/register').send(registration({ password: 12345678901234 }, { languages: 'en' })).expect(refused(400, 'VALIDATION_FAILED'));
     expect(types.body.message.join()).toMatch(/password must be a string/);
     expect(types.body.message.join()).toMatch(/languages must be an array/);
-    const missing = await t.http.post('/api/auth/register').send({ email: 'a@b.org' }).expect(400);
+    const missing = await t.http.post('/api/auth/register').send({ email: 'a@b.org' }).expect(refused(400, 'VALIDATION_FAILED'));
     expect(missing.body.message.join()).toMatch(/password/);
     expect(missing.body.message.join()).toMatch(/profile/);
-    const huge = await t.http.post('/api/auth/register').send(registration({}, { fullName: 'x'.repeat(20000) })).expect(400);
+    const huge = await t.http.post('/api/auth/register').send(registration({}, { fullName: 'x'.repeat(20000) })).expect(refused(400, 'VALIDATION_FAILED'));
     expect(huge.body.message.join()).toMatch(/fullName must be shorter than or equal to 200 characters/);
-    const notObject = await t.http.post('/api/auth/register').send([1, 2]).expect(400);
+    const notObject = await t.http.post('/api/auth/register').send([1, 2]).expect(refused(400, 'VALIDATION_FAILED'));
     expectErrorShape(notObject.body, 400);
-    const loginArray = await t.http.post('/api/auth/login').send([]).expect(400);
+    const loginArray = await t.http.post('/api/auth/login').send([]).expect(refused(400, 'VALIDATION_FAILED'));
     expectErrorShape(loginArray.body, 400);
   });
 
@@ -51,7 +52,7 @@ describe('HTTP conventions', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['strict-transport-security']).toBeDefined();
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
-    const error = await t.http.get('/api/nope').set('x-request-id', 'trace-456').expect(404);
+    const error = await t.http.get('/api/nope').set('x-request-id', 'trace-456').expect(refused(404, 'ROUTE_NOT_FOUND'));
     expect(error.body.requestId).toBe('trace-456');
   });
 

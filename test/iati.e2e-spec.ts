@@ -5,6 +5,7 @@ import { validateXML } from 'xmllint-wasm';
 import { activityCode, insertActivity, insertPlan, insertProduct, type ActivityRow, type PlanAndProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { refused } from './support/refusals';
 
 /** The IATI Standard's published 2.03 schemas, shared by the projects of this workspace. */
 const SCHEMAS = join(__dirname, '../../shared/iati');
@@ -249,12 +250,12 @@ describe('IATI export', () => {
   });
 
   it('answers 404 for an unknown plan or a plan without activities, and 400 for an id that is not one', async () => {
-    const unknown = await t.http.get(`/api/ta-plans/${UNKNOWN_ID}/iati.xml`).expect(404);
+    const unknown = await t.http.get(`/api/ta-plans/${UNKNOWN_ID}/iati.xml`).expect(refused(404, 'PLAN_NOT_FOUND', { planId: UNKNOWN_ID }));
     expect(unknown.body).toMatchObject({ statusCode: 404, message: `TA plan ${UNKNOWN_ID} not found` });
     const emptyPlanId = await insertPlan(t, { firstYear: 2026, lastYear: 2027, title: 'Empty', status: 'draft' });
-    const empty = await t.http.get(`/api/ta-plans/${emptyPlanId}/iati.xml`).expect(404);
+    const empty = await t.http.get(`/api/ta-plans/${emptyPlanId}/iati.xml`).expect(refused(404, 'PLAN_HAS_NO_IATI_ACTIVITIES', { planCode: '2026-2027' }));
     expect(empty.body.message).toBe('plan 2026-2027 has no activities to publish in IATI yet');
-    await t.http.get('/api/ta-plans/not-a-uuid/iati.xml').expect(400);
+    await t.http.get('/api/ta-plans/not-a-uuid/iati.xml').expect(refused(400, 'BAD_REQUEST'));
   });
 
   it('is the same for signed-in callers', async () => {

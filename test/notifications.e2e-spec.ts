@@ -3,6 +3,7 @@ import { NotificationKind, NotificationsService } from '@trta/notifications';
 import { createTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/factories';
 import { freePort } from './support/processes';
+import { refused } from './support/refusals';
 
 async function waitForStatus(t: TestApp, id: string, status: string): Promise<Record<string, unknown>> {
   for (let i = 0; i < 100; i++) {
@@ -49,9 +50,9 @@ describe('notifications without SMTP: kept in the outbox by the worker', () => {
     expect(list.body.items).toEqual([
       expect.objectContaining({ id, kind: 'application.waitlisted', status: 'outbox', toEmail: applicant.email, subject: expect.stringContaining('TA-2026-0001') }),
     ]);
-    await t.http.get('/api/notifications').query({ status: 'lost' }).auth(staff.token, { type: 'bearer' }).expect(400);
-    await t.http.get('/api/notifications').auth(applicant.token, { type: 'bearer' }).expect(403);
-    await t.http.get('/api/notifications').expect(401);
+    await t.http.get('/api/notifications').query({ status: 'lost' }).auth(staff.token, { type: 'bearer' }).expect(refused(400, 'VALIDATION_FAILED'));
+    await t.http.get('/api/notifications').auth(applicant.token, { type: 'bearer' }).expect(refused(403, 'FORBIDDEN'));
+    await t.http.get('/api/notifications').expect(refused(401, 'UNAUTHORIZED'));
   });
 
   it('queues a notification once however often it is requested', async () => {

@@ -1,6 +1,7 @@
 import type { Role } from '@trta/http';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { refused } from './support/refusals';
 
 type Body = Record<string, unknown>;
 
@@ -159,11 +160,11 @@ describe('history of plans and products', () => {
   it('writes no history for a change that was refused', async () => {
     const planId = await createPlan(2046);
     await createPlan(2048);
-    await as('staff').patch(`/api/ta-plans/${planId}`, { periodEnd: '2048-06-30' }).expect(409);
-    await as('staff').post(`/api/ta-plans/${planId}/close`).expect(409);
+    await as('staff').patch(`/api/ta-plans/${planId}`, { periodEnd: '2048-06-30' }).expect(refused(409, 'PLAN_PERIOD_OVERLAPS'));
+    await as('staff').post(`/api/ta-plans/${planId}/close`).expect(refused(409, 'PLAN_TRANSITION_NOT_ALLOWED'));
     await as('staff')
       .post(`/api/ta-plans/${planId}/products`, { code: 'X', name: 'x', category: 'no-such-category', plannedBudget: '1', fundingSource: 'partner' })
-      .expect(400);
+      .expect(refused(400, 'PRODUCT_CATEGORY_UNKNOWN'));
     expect((await historyOf(planId)).map((row) => row.action)).toEqual(['create']);
   });
 
@@ -181,18 +182,18 @@ describe('history of plans and products', () => {
       'note 4',
     ]);
     expect(third.body.nextCursor).toBeNull();
-    await as('auditor').get(`/api/ta-plans/${planId}/history?cursor=garbage`).expect(400);
+    await as('auditor').get(`/api/ta-plans/${planId}/history?cursor=garbage`).expect(refused(400, 'INVALID_CURSOR'));
   });
 
   it('shows the history to staff, auditors and admins only', async () => {
     const planId = await createPlan(2052);
     await as('admin').get(`/api/ta-plans/${planId}/history`).expect(200);
-    await as('applicant').get(`/api/ta-plans/${planId}/history`).expect(403);
-    await as('focal_point').get(`/api/ta-plans/${planId}/history`).expect(403);
-    await t.http.get(`/api/ta-plans/${planId}/history`).expect(401);
-    await as('auditor').patch(`/api/ta-plans/${planId}`, { notes: 'auditors do not edit' }).expect(403);
-    await as('staff').get(`/api/ta-plans/${UNKNOWN_ID}/history`).expect(404);
-    await as('staff').get('/api/ta-plans/not-a-uuid/history').expect(400);
+    await as('applicant').get(`/api/ta-plans/${planId}/history`).expect(refused(403, 'FORBIDDEN'));
+    await as('focal_point').get(`/api/ta-plans/${planId}/history`).expect(refused(403, 'FORBIDDEN'));
+    await t.http.get(`/api/ta-plans/${planId}/history`).expect(refused(401, 'UNAUTHORIZED'));
+    await as('auditor').patch(`/api/ta-plans/${planId}`, { notes: 'auditors do not edit' }).expect(refused(403, 'FORBIDDEN'));
+    await as('staff').get(`/api/ta-plans/${UNKNOWN_ID}/history`).expect(refused(404, 'PLAN_NOT_FOUND'));
+    await as('staff').get('/api/ta-plans/not-a-uuid/history').expect(refused(400, 'BAD_REQUEST'));
     expect((await historyOf(planId)).map((row) => row.action)).toEqual(['create']);
   });
 });

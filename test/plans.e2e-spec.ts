@@ -1,5 +1,6 @@
 import { createTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/factories';
+import { refused } from './support/refusals';
 
 /** A valid plan body; each test picks its own years so plans never clash by accident. */
 function planBody(firstYear: number, overrides: Record<string, unknown> = {}) {
@@ -89,30 +90,59 @@ describe('TA plans, products and key results', () => {
       const closed = await as(admin).post(`/api/ta-plans/${id}/close`).expect(200);
       expect(closed.body.status).toBe('closed');
 
-      const edit = await as(staff).patch(`/api/ta-plans/${id}`).send({ title: 'Too late' }).expect(409);
+      const edit = await as(staff).patch(`/api/ta-plans/${id}`).send({ title: 'Too late' }).expect(refused(409, 'PLAN_CLOSED'));
       expect(edit.body.message).toMatch(/closed/);
       const [row] = await t.dataSource.query('SELECT status, title FROM ta_plans WHERE id = $1', [id]);
       expect(row).toEqual({ status: 'closed', title: 'TA Plan 2030-2031 (revised)' });
     });
 
+    it('tells each caller what it may do with the plan now (allowedActions), in lists and single reads', async () => {
+      const plan = await createPlan(2044);
+      const auditor = (await signedIn(t, 'auditor')).token;
+      const applicant = (await signedIn(t, 'applicant')).token;
+      const actionsOf = async (token: string) => {
+        const read = await as(token).get(`/api/ta-plans/${plan.id}`).expect(200);
+        const listed = await as(token).get('/api/ta-plans').query({ limit: 100 }).expect(200);
+        const item = (listed.body.items as { id: string; allowedActions: string[] }[]).find((p) => p.id === plan.id);
+        expect(item?.allowedActions).toEqual(read.body.allowedActions);
+        return read.body.allowedActions as string[];
+      };
+      const open = ['edit', 'add-product', 'edit-product', 'add-key-result', 'add-indicator', 'set-actual'];
+
+      expect(plan).toMatchObject({ allowedActions: ['edit', 'adopt', ...open.slice(1)] });
+      expect(await actionsOf(staff)).toEqual(['edit', 'adopt', ...open.slice(1)]);
+      expect(await actionsOf(admin)).toEqual(['edit', 'adopt', ...open.slice(1)]);
+      for (const token of [auditor, applicant]) expect(await actionsOf(token)).toEqual([]);
+
+      const adopted = await as(staff).post(`/api/ta-plans/${plan.id}/adopt`).expect(200);
+      expect(adopted.body.allowedActions).toEqual(['edit', 'close', ...open.slice(1)]);
+      expect(await actionsOf(staff)).toEqual(['edit', 'close', ...open.slice(1)]);
+      expect(await actionsOf(auditor)).toEqual([]);
+
+      const closed = await as(staff).post(`/api/ta-plans/${plan.id}/close`).expect(200);
+      expect(closed.body.allowedActions).toEqual(['set-actual']);
+      expect(await actionsOf(admin)).toEqual(['set-actual']);
+      expect(await actionsOf(applicant)).toEqual([]);
+    });
+
     it('refuses an illegal transition with 409 naming the current status and the allowed one', async () => {
       const plan = await createPlan(2032);
-      const close = await as(staff).post(`/api/ta-plans/${plan.id}/close`).expect(409);
+      const close = await as(staff).post(`/api/ta-plans/${plan.id}/close`).expect(refused(409, 'PLAN_TRANSITION_NOT_ALLOWED'));
       expect(close.body.message).toBe(`cannot close plan ${plan.code}: it is draft, and only an adopted plan can be closed`);
       await as(staff).post(`/api/ta-plans/${plan.id}/adopt`).expect(200);
-      const again = await as(staff).post(`/api/ta-plans/${plan.id}/adopt`).expect(409);
+      const again = await as(staff).post(`/api/ta-plans/${plan.id}/adopt`).expect(refused(409, 'PLAN_TRANSITION_NOT_ALLOWED'));
       expect(again.body.message).toBe(`cannot adopt plan ${plan.code}: it is adopted, and only a draft plan can be adopted`);
     });
 
     it('answers 400 for a malformed id and 404 for an unknown one', async () => {
-      await as(staff).get('/api/ta-plans/not-a-uuid').expect(400);
-      await as(staff).patch('/api/ta-plans/42').send({ title: 'x' }).expect(400);
-      const missing = await as(staff).get(`/api/ta-plans/${UNKNOWN_ID}`).expect(404);
+      await as(staff).get('/api/ta-plans/not-a-uuid').expect(refused(400, 'BAD_REQUEST'));
+      await as(staff).patch('/api/ta-plans/42').send({ title: 'x' }).expect(refused(400, 'BAD_REQUEST'));
+      const missing = await as(staff).get(`/api/ta-plans/${UNKNOWN_ID}`).expect(refused(404, 'PLAN_NOT_FOUND'));
       expect(missing.body.message).toBe(`TA plan ${UNKNOWN_ID} not found`);
-      await as(staff).post(`/api/ta-plans/${UNKNOWN_ID}/adopt`).expect(404);
-      await as(staff).patch(`/api/ta-plans/${UNKNOWN_ID}`).send({ title: 'x' }).expect(404);
-      await as(staff).get(`/api/ta-plans/${UNKNOWN_ID}/products`).expect(404);
-      await as(staff).get(`/api/ta-plans/${UNKNOWN_ID}/key-results`).expect(404);
+      await as(staff).post(`/api/ta-plans/${UNKNOWN_ID}/adopt`).expect(refused(404, 'PLAN_NOT_FOUND'));
+      await as(staff).patch(`/api/ta-plans/${UNKNOWN_ID}`).send({ title: 'x' }).expect(refused(404, 'PLAN_NOT_FOUND'));
+      await as(staff).get(`/api/ta-plans/${UNKNOWN_ID}/products`).expect(refused(404, 'PLAN_NOT_FOUND'));
+      await as(staff).get(`/api/ta-plans/${UNKNOWN_ID}/key-results`).expect(refused(404, 'PLAN_NOT_FOUND'));
     });
 
     it('refuses a period that overlaps another plan with 409 naming it', async () => {
@@ -120,15 +150,20 @@ describe('TA plans, products and key results', () => {
       const overlapping = await as(staff)
         .post('/api/ta-plans')
         .send(planBody(2035, { periodStart: '2035-12-31', periodEnd: '2036-12-31' }))
-        .expect(409);
-      expect(overlapping.body.message).toMatch(/period overlaps another plan: 2034-2035/);
-      const duplicateCode = await as(staff).post('/api/ta-plans').send(planBody(2034, { periodStart: '2090-01-01', periodEnd: '2091-12-31' })).expect(409);
+        .expect(refused(409, 'PLAN_PERIOD_OVERLAPS', { otherPlanCode: '2034-2035', otherPeriodStart: '2034-01-01', otherPeriodEnd: '2035-12-31' }));
+      expect(overlapping.body.message).toBe('the period overlaps plan 2034-2035 (2034-01-01 to 2035-12-31)');
+      const duplicateCode = await as(staff)
+        .post('/api/ta-plans')
+        .send(planBody(2034, { periodStart: '2090-01-01', periodEnd: '2091-12-31' }))
+        .expect(refused(409, 'PLAN_CODE_TAKEN', { code: '2034-2035' }));
       expect(duplicateCode.body.message).toBe('plan code 2034-2035 already exists');
 
       const later = await createPlan(2036);
-      const patch = await as(staff).patch(`/api/ta-plans/${later.id}`).send({ periodStart: '2035-06-01' }).expect(409);
-      expect(patch.body.message).toMatch(/period overlaps another plan: 2034-2035/);
-      const inverted = await as(staff).patch(`/api/ta-plans/${later.id}`).send({ periodEnd: '2035-06-01' }).expect(422);
+      await as(staff)
+        .patch(`/api/ta-plans/${later.id}`)
+        .send({ periodStart: '2035-06-01' })
+        .expect(refused(409, 'PLAN_PERIOD_OVERLAPS', { otherPlanCode: '2034-2035' }));
+      const inverted = await as(staff).patch(`/api/ta-plans/${later.id}`).send({ periodEnd: '2035-06-01' }).expect(refused(422, 'PLAN_PERIOD_REVERSED'));
       expect(inverted.body.message).toBe('periodEnd must be after periodStart');
     });
 
@@ -137,37 +172,38 @@ describe('TA plans, products and key results', () => {
         as(staff).post('/api/ta-plans').send(planBody(2040)),
         as(staff).post('/api/ta-plans').send(planBody(2041, { periodStart: '2041-01-01', periodEnd: '2042-12-31', code: '2041-2042' })),
       ]);
-      expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
-      const refused = responses.find((response) => response.status === 409)!;
-      expect(refused.body.message).toMatch(/period overlaps another plan: 204[01]-204[12]/);
+      const [winner, loser] = [...responses].sort((a, b) => a.status - b.status);
+      expect(winner.status).toBe(201);
+      refused(409, 'PLAN_PERIOD_OVERLAPS')(loser);
+      expect(loser.body.message).toMatch(/period overlaps plan 204[01]-204[12]/);
       const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM ta_plans WHERE code IN ('2040-2041', '2041-2042')`);
       expect(count).toBe(1);
     });
 
     it('refuses bad input with 400 naming each field', async () => {
-      const missing = await as(staff).post('/api/ta-plans').send({}).expect(400);
+      const missing = await as(staff).post('/api/ta-plans').send({}).expect(refused(400, 'VALIDATION_FAILED'));
       for (const field of ['code', 'title', 'periodStart', 'periodEnd']) expect(missing.body.message.join()).toMatch(new RegExp(field));
 
-      const wrongDate = await as(staff).post('/api/ta-plans').send(planBody(2050, { periodStart: '01/01/2050' })).expect(400);
+      const wrongDate = await as(staff).post('/api/ta-plans').send(planBody(2050, { periodStart: '01/01/2050' })).expect(refused(400, 'VALIDATION_FAILED'));
       expect(wrongDate.body.message.join()).toMatch(/periodStart must be a date formatted YYYY-MM-DD/);
-      const impossible = await as(staff).post('/api/ta-plans').send(planBody(2050, { periodEnd: '2051-02-30' })).expect(400);
+      const impossible = await as(staff).post('/api/ta-plans').send(planBody(2050, { periodEnd: '2051-02-30' })).expect(refused(400, 'VALIDATION_FAILED'));
       expect(impossible.body.message.join()).toMatch(/periodEnd must be a valid calendar date/);
 
-      const inverted = await as(staff).post('/api/ta-plans').send(planBody(2050, { periodStart: '2051-12-31', periodEnd: '2050-01-01' })).expect(400);
+      const inverted = await as(staff).post('/api/ta-plans').send(planBody(2050, { periodStart: '2051-12-31', periodEnd: '2050-01-01' })).expect(refused(400, 'VALIDATION_FAILED'));
       expect(inverted.body.message).toContain('periodEnd must be after periodStart');
 
-      const unknown = await as(staff).post('/api/ta-plans').send(planBody(2050, { status: 'adopted' })).expect(400);
+      const unknown = await as(staff).post('/api/ta-plans').send(planBody(2050, { status: 'adopted' })).expect(refused(400, 'VALIDATION_FAILED'));
       expect(unknown.body.message).toContain('property status should not exist');
 
-      const code = await as(staff).post('/api/ta-plans').send(planBody(2050, { code: '2050/51' })).expect(400);
+      const code = await as(staff).post('/api/ta-plans').send(planBody(2050, { code: '2050/51' })).expect(refused(400, 'VALIDATION_FAILED'));
       expect(code.body.message).toContain('code must look like 2026-2027');
 
-      const types = await as(staff).post('/api/ta-plans').send(planBody(2050, { title: '', ceilingPerCountry: 1.5 })).expect(400);
+      const types = await as(staff).post('/api/ta-plans').send(planBody(2050, { title: '', ceilingPerCountry: 1.5 })).expect(refused(400, 'VALIDATION_FAILED'));
       expect(types.body.message.join()).toMatch(/title must be longer than or equal to 1 characters/);
       expect(types.body.message.join()).toMatch(/ceilingPerCountry must be an integer/);
 
       const nullTitle = await as(staff).post('/api/ta-plans').send(planBody(2050)).expect(201);
-      const patchNull = await as(staff).patch(`/api/ta-plans/${nullTitle.body.id}`).send({ title: null, code: '2050-2052' }).expect(400);
+      const patchNull = await as(staff).patch(`/api/ta-plans/${nullTitle.body.id}`).send({ title: null, code: '2050-2052' }).expect(refused(400, 'VALIDATION_FAILED'));
       expect(patchNull.body.message.join()).toMatch(/title must be a string/);
       expect(patchNull.body.message).toContain('property code should not exist');
     });
@@ -188,7 +224,9 @@ describe('TA plans, products and key results', () => {
       expect(seen).toEqual([...seen].sort().reverse());
       expect(seen).toEqual(expect.arrayContaining(['2060-01-01', '2062-01-01', '2064-01-01']));
       expect(new Set(seen).size).toBe(seen.length);
-      await as(staff).get('/api/ta-plans').query({ cursor: 'garbage' }).expect(400);
+      await as(staff).get('/api/ta-plans').query({ cursor: 'garbage' }).expect(refused(400, 'INVALID_CURSOR'));
+      const wrongKey = Buffer.from(JSON.stringify(['not a date', 'not an id'])).toString('base64url');
+      await as(staff).get('/api/ta-plans').query({ cursor: wrongKey }).expect(refused(400, 'INVALID_CURSOR'));
     });
   });
 
@@ -222,7 +260,7 @@ describe('TA plans, products and key results', () => {
 
       const one = await as(applicant).get(`/api/ta-plans/${plan.id}/products/${created.body.id}`).expect(200);
       expect(one.body).toMatchObject({ code: 'GEN', plannedBudget: '1234567.89' });
-      await as(staff).get(`/api/ta-plans/${plan.id}/products/${UNKNOWN_ID}`).expect(404);
+      await as(staff).get(`/api/ta-plans/${plan.id}/products/${UNKNOWN_ID}`).expect(refused(404, 'PRODUCT_NOT_FOUND'));
 
       const patched = await as(staff).patch(`/api/ta-plans/${plan.id}/products/${created.body.id}`).send({ plannedBudget: '0.10', name: 'General TA' }).expect(200);
       expect(patched.body).toMatchObject({ plannedBudget: '0.10', name: 'General TA', code: 'GEN' });
@@ -235,12 +273,12 @@ describe('TA plans, products and key results', () => {
 
     it('refuses a duplicate code in the same plan, allows it in another', async () => {
       await as(staff).post(`/api/ta-plans/${plan.id}/products`).send(productBody({ code: 'DUP' })).expect(201);
-      const duplicate = await as(staff).post(`/api/ta-plans/${plan.id}/products`).send(productBody({ code: 'DUP' })).expect(409);
+      const duplicate = await as(staff).post(`/api/ta-plans/${plan.id}/products`).send(productBody({ code: 'DUP' })).expect(refused(409, 'PRODUCT_CODE_TAKEN'));
       expect(duplicate.body.message).toBe(`product code DUP already exists in plan ${plan.code}`);
       const other = await createPlan(2072);
       await as(staff).post(`/api/ta-plans/${other.id}/products`).send(productBody({ code: 'DUP' })).expect(201);
       const renamed = await as(staff).post(`/api/ta-plans/${plan.id}/products`).send(productBody({ code: 'DUP2' })).expect(201);
-      const patch = await as(staff).patch(`/api/ta-plans/${plan.id}/products/${renamed.body.id}`).send({ code: 'DUP' }).expect(409);
+      const patch = await as(staff).patch(`/api/ta-plans/${plan.id}/products/${renamed.body.id}`).send({ code: 'DUP' }).expect(refused(409, 'PRODUCT_CODE_TAKEN'));
       expect(patch.body.message).toBe(`product code DUP already exists in plan ${plan.code}`);
     });
 
@@ -249,23 +287,25 @@ describe('TA plans, products and key results', () => {
         as(staff).post(`/api/ta-plans/${plan.id}/products`).send(productBody({ code: 'RACE' })),
         as(staff).post(`/api/ta-plans/${plan.id}/products`).send(productBody({ code: 'RACE' })),
       ]);
-      expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
+      const [winner, loser] = [...responses].sort((a, b) => a.status - b.status);
+      expect(winner.status).toBe(201);
+      refused(409, 'PRODUCT_CODE_TAKEN', { code: 'RACE', planCode: plan.code })(loser);
       const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM products WHERE plan_id = $1 AND code = 'RACE'`, [plan.id]);
       expect(count).toBe(1);
     });
 
     it('refuses bad budgets, categories and funding sources with 400 naming them', async () => {
       for (const plannedBudget of ['12.345', '-1', 1e3, '1e3', '', '1,000.00', '1234567890123']) {
-        const response = await as(staff).post(`/api/ta-plans/${plan.id}/products`).send(productBody({ code: 'BAD', plannedBudget })).expect(400);
+        const response = await as(staff).post(`/api/ta-plans/${plan.id}/products`).send(productBody({ code: 'BAD', plannedBudget })).expect(refused(400, 'VALIDATION_FAILED'));
         expect(response.body.message.join()).toMatch(/plannedBudget must be a decimal string/);
       }
-      const category = await as(staff).post(`/api/ta-plans/${plan.id}/products`).send(productBody({ code: 'BAD', category: 'cooking' })).expect(400);
+      const category = await as(staff).post(`/api/ta-plans/${plan.id}/products`).send(productBody({ code: 'BAD', category: 'cooking' })).expect(refused(400, 'PRODUCT_CATEGORY_UNKNOWN'));
       expect(category.body.message).toBe('category cooking is not a known product category');
-      const funding = await as(staff).post(`/api/ta-plans/${plan.id}/products`).send(productBody({ code: 'BAD', fundingSource: 'lottery' })).expect(400);
+      const funding = await as(staff).post(`/api/ta-plans/${plan.id}/products`).send(productBody({ code: 'BAD', fundingSource: 'lottery' })).expect(refused(400, 'VALIDATION_FAILED'));
       expect(funding.body.message.join()).toMatch(/fundingSource must be one of: regular_budget/);
-      const missing = await as(staff).post(`/api/ta-plans/${plan.id}/products`).send({}).expect(400);
+      const missing = await as(staff).post(`/api/ta-plans/${plan.id}/products`).send({}).expect(refused(400, 'VALIDATION_FAILED'));
       for (const field of ['code', 'name', 'category', 'plannedBudget', 'fundingSource']) expect(missing.body.message.join()).toMatch(new RegExp(field));
-      const unknown = await as(staff).post(`/api/ta-plans/${plan.id}/products`).send(productBody({ code: 'BAD', planId: plan.id })).expect(400);
+      const unknown = await as(staff).post(`/api/ta-plans/${plan.id}/products`).send(productBody({ code: 'BAD', planId: plan.id })).expect(refused(400, 'VALIDATION_FAILED'));
       expect(unknown.body.message).toContain('property planId should not exist');
       const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM products WHERE code = 'BAD'`);
       expect(count).toBe(0);
@@ -275,7 +315,7 @@ describe('TA plans, products and key results', () => {
       const closed = await createPlan(2074);
       await as(staff).post(`/api/ta-plans/${closed.id}/adopt`).expect(200);
       await as(staff).post(`/api/ta-plans/${closed.id}/close`).expect(200);
-      const response = await as(staff).post(`/api/ta-plans/${closed.id}/products`).send(productBody()).expect(409);
+      const response = await as(staff).post(`/api/ta-plans/${closed.id}/products`).send(productBody()).expect(refused(409, 'PLAN_CLOSED'));
       expect(response.body.message).toBe(`plan ${closed.code} is closed and can no longer be changed`);
     });
   });
@@ -313,13 +353,13 @@ describe('TA plans, products and key results', () => {
       await as(staff).put(`/api/ta-plans/${plan.id}/indicators/${indicatorId}/actuals/2080`).send({ value: 75 }).expect(200);
       await as(staff).put(`/api/ta-plans/${plan.id}/indicators/${indicatorId}/actuals/2081`).send({ value: '78' }).expect(200);
 
-      const outside = await as(staff).put(`/api/ta-plans/${plan.id}/indicators/${indicatorId}/actuals/2082`).send({ value: '1' }).expect(422);
+      const outside = await as(staff).put(`/api/ta-plans/${plan.id}/indicators/${indicatorId}/actuals/2082`).send({ value: '1' }).expect(refused(422, 'ACTUAL_YEAR_OUTSIDE_PLAN'));
       expect(outside.body.message).toBe(`year 2082 is outside the period of plan ${plan.code} (2080-01-01 to 2081-12-31)`);
-      await as(staff).put(`/api/ta-plans/${plan.id}/indicators/${indicatorId}/actuals/1999`).send({ value: '1' }).expect(400);
-      await as(staff).put(`/api/ta-plans/${plan.id}/indicators/${indicatorId}/actuals/twenty`).send({ value: '1' }).expect(400);
-      const badValue = await as(staff).put(`/api/ta-plans/${plan.id}/indicators/${indicatorId}/actuals/2080`).send({ value: '1.234' }).expect(400);
+      await as(staff).put(`/api/ta-plans/${plan.id}/indicators/${indicatorId}/actuals/1999`).send({ value: '1' }).expect(refused(400, 'ACTUAL_YEAR_INVALID'));
+      await as(staff).put(`/api/ta-plans/${plan.id}/indicators/${indicatorId}/actuals/twenty`).send({ value: '1' }).expect(refused(400, 'BAD_REQUEST'));
+      const badValue = await as(staff).put(`/api/ta-plans/${plan.id}/indicators/${indicatorId}/actuals/2080`).send({ value: '1.234' }).expect(refused(400, 'VALIDATION_FAILED'));
       expect(badValue.body.message.join()).toMatch(/value must be a decimal/);
-      await as(staff).put(`/api/ta-plans/${plan.id}/indicators/${UNKNOWN_ID}/actuals/2080`).send({ value: '1' }).expect(404);
+      await as(staff).put(`/api/ta-plans/${plan.id}/indicators/${UNKNOWN_ID}/actuals/2080`).send({ value: '1' }).expect(refused(404, 'INDICATOR_NOT_FOUND'));
 
       const auditor = (await signedIn(t, 'auditor')).token;
       const framework = await as(auditor).get(`/api/ta-plans/${plan.id}/key-results`).expect(200);
@@ -337,16 +377,16 @@ describe('TA plans, products and key results', () => {
     it('refuses a duplicate key result code, and creates nothing when one of its indicators is invalid', async () => {
       const plan = await createPlan(2084);
       await as(staff).post(`/api/ta-plans/${plan.id}/key-results`).send({ code: 'KR1', title: 'First' }).expect(201);
-      const duplicate = await as(staff).post(`/api/ta-plans/${plan.id}/key-results`).send({ code: 'KR1', title: 'Again' }).expect(409);
+      const duplicate = await as(staff).post(`/api/ta-plans/${plan.id}/key-results`).send({ code: 'KR1', title: 'Again' }).expect(refused(409, 'KEY_RESULT_CODE_TAKEN'));
       expect(duplicate.body.message).toBe(`key result code KR1 already exists in plan ${plan.code}`);
       const invalid = await as(staff)
         .post(`/api/ta-plans/${plan.id}/key-results`)
         .send({ code: 'KR2', title: 'Second', indicators: [{ description: 'x', unit: '%', target: '1e5' }] })
-        .expect(400);
+        .expect(refused(400, 'VALIDATION_FAILED'));
       expect(invalid.body.message.join()).toMatch(/indicators\.0\.target must be a decimal/);
       const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM key_results WHERE plan_id = $1', [plan.id]);
       expect(count).toBe(1);
-      await as(staff).post(`/api/ta-plans/${plan.id}/key-results/${UNKNOWN_ID}/indicators`).send({ description: 'x', unit: '%', target: '1' }).expect(404);
+      await as(staff).post(`/api/ta-plans/${plan.id}/key-results/${UNKNOWN_ID}/indicators`).send({ description: 'x', unit: '%', target: '1' }).expect(refused(404, 'KEY_RESULT_NOT_FOUND'));
     });
   });
 
@@ -390,7 +430,7 @@ describe('TA plans, products and key results', () => {
       const token = (await signedIn(t, role)).token;
       for (const [method, url, body] of writes()) {
         const response = await as(token)[method](url).send(body);
-        expect({ method, url, status: response.status }).toEqual({ method, url, status: 403 });
+        expect({ method, url, status: response.status, code: response.body.code }).toEqual({ method, url, status: 403, code: 'FORBIDDEN' });
       }
       for (const url of reads()) await as(token).get(url).expect(200);
       const [row] = await t.dataSource.query('SELECT status, title FROM ta_plans WHERE id = $1', [plan.id]);
@@ -398,8 +438,8 @@ describe('TA plans, products and key results', () => {
     });
 
     it('answers anonymous requests with 401', async () => {
-      for (const url of reads()) await t.http.get(url).expect(401);
-      for (const [method, url, body] of writes()) await t.http[method](url).send(body).expect(401);
+      for (const url of reads()) await t.http.get(url).expect(refused(401, 'UNAUTHORIZED'));
+      for (const [method, url, body] of writes()) await t.http[method](url).send(body).expect(refused(401, 'UNAUTHORIZED'));
     });
   });
 });

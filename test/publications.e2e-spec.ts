@@ -4,6 +4,7 @@ import type { Stream } from 'node:stream';
 import { insertPlan, insertProduct, postActivity } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { refused } from './support/refusals';
 
 type Body = Record<string, unknown>;
 
@@ -169,7 +170,7 @@ describe('publications', () => {
     });
 
     it.each(['', 'year=abc', 'year=1800', 'year=2027.5', `year=${year}&format=xlsx`, `year=${year}&other=1`])('refuses ?%s with 400', async (query) => {
-      const response = await t.http.get(`/api/publications/activities?${query}`).expect(400);
+      const response = await t.http.get(`/api/publications/activities?${query}`).expect(refused(400, 'VALIDATION_FAILED'));
       expect(JSON.stringify(response.body.message)).toMatch(/year|format|other/);
     });
   });
@@ -209,8 +210,8 @@ describe('publications', () => {
     });
 
     it('answers 404 for an unknown plan and 400 for a malformed id', async () => {
-      await t.http.get('/api/ta-plans/00000000-0000-4000-8000-000000000000/document.pdf').expect(404);
-      await t.http.get('/api/ta-plans/nope/document.pdf').expect(400);
+      await t.http.get('/api/ta-plans/00000000-0000-4000-8000-000000000000/document.pdf').expect(refused(404, 'PLAN_NOT_FOUND'));
+      await t.http.get('/api/ta-plans/nope/document.pdf').expect(refused(400, 'BAD_REQUEST'));
     });
   });
 });

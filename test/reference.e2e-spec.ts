@@ -1,4 +1,5 @@
 import { createTestApp, TestApp } from './support/test-app';
+import { refused } from './support/refusals';
 
 describe('reference data (seeded by migrations)', () => {
   let t: TestApp;
@@ -20,7 +21,7 @@ describe('reference data (seeded by migrations)', () => {
   it('filters countries by region and LDC status, and refuses an unknown region', async () => {
     const caribbean = await t.http.get('/api/reference/countries').query({ region: 'caribbean', ldc: 'true' }).expect(200);
     expect(caribbean.body.items.map((country: { code: string }) => country.code)).toEqual(['HTI']);
-    const bad = await t.http.get('/api/reference/countries').query({ region: 'atlantis' }).expect(400);
+    const bad = await t.http.get('/api/reference/countries').query({ region: 'atlantis' }).expect(refused(400, 'VALIDATION_FAILED'));
     expect(bad.body.message.join()).toMatch(/region must be one of/);
   });
 

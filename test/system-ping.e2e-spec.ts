@@ -5,6 +5,7 @@ import { JobName, JobProcessor, QueueName } from '@trta/queues';
 import { runBuilt } from './support/processes';
 import { createTestApp, TestApp, testInfrastructure } from './support/test-app';
 import { signedIn } from './support/factories';
+import { refused } from './support/refusals';
 
 describe('system.ping through the queue', () => {
   let t: TestApp;
@@ -16,7 +17,7 @@ describe('system.ping through the queue', () => {
   afterAll(() => t.close());
 
   it('says so when no worker answers', async () => {
-    const response = await t.http.post('/api/system/ping').auth(admin, { type: 'bearer' }).expect(503);
+    const response = await t.http.post('/api/system/ping').auth(admin, { type: 'bearer' }).expect(refused(503, 'NO_WORKER_ANSWERED', { timeoutMs: 5000 }));
     expect(response.body.message).toMatch(/No worker answered the ping/);
   });
 

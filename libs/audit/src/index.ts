@@ -1,4 +1,6 @@
 export * from './audit-data';
+export * from './audit-report.policy';
+export * from './audit.refusals';
 export * from './audit.module';
 export * from './exports/audit-export-builder.service';
 export * from './exports/audit-export-format';

@@ -51,7 +51,14 @@ export function toErrorBody(exception: unknown): ErrorBody {
     const message =
       typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
     const extra = typeof response === 'object' ? (response as Record<string, unknown>) : {};
-    const code = typeof extra.code === 'string' ? extra.code : (HTTP_CODES[statusCode] ?? HttpRefusals.BAD_REQUEST.code);
+    // Nest hands Fastify's body-parser errors over as plain HttpExceptions, known by their sentence.
+    const invalidJson = statusCode === 400 && typeof message === 'string' && /valid JSON/i.test(message);
+    const code =
+      typeof extra.code === 'string'
+        ? extra.code
+        : invalidJson
+          ? HttpRefusals.INVALID_JSON.code
+          : (HTTP_CODES[statusCode] ?? HttpRefusals.BAD_REQUEST.code);
     return { params: {}, ...extra, statusCode, error: REASONS[statusCode] ?? exception.name, code, message };
   }
   const refusal = constraintRefusal(exception);

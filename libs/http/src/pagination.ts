@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DomainErrorCode, DomainException } from './domain.exception';
+import { DomainException } from './domain.exception';
+import { HttpRefusals } from './refusal';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 200, default: 50 })
@@ -36,7 +37,7 @@ export function decodeCursor(cursor: string, length: number): unknown[] {
   } catch {
     // fall through to the refusal below
   }
-  throw new DomainException(DomainErrorCode.Invalid, 'cursor is not a cursor this list returned');
+  throw new DomainException(HttpRefusals.INVALID_CURSOR, 'cursor is not a cursor this list returned');
 }
 
 /** Cuts a page fetched with `limit + 1` rows and derives its cursor from the last row kept. */

@@ -37,6 +37,8 @@ export const HttpRefusals = declareRefusals({
   /** The body, query or path broke its declared shape; `problems` lists each field. */
   VALIDATION_FAILED: 400,
   INVALID_JSON: 400,
+  /** A `cursor` that no page of this list returned. */
+  INVALID_CURSOR: 400,
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { create } from 'xmlbuilder2';
 import type { ActivityStatus, ActivityType } from '@trta/activities';
-import { DomainErrorCode, DomainException } from '@trta/http';
+import { DomainException } from '@trta/http';
+import { findPlanState } from '@trta/plans';
+import { IatiRefusals } from './iati.refusals';
 import {
   activityScopeCode,
   activityStatusCode,
@@ -62,15 +64,11 @@ export class IatiService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async planActivities(planId: string): Promise<IatiDocument> {
-    const [plan] = (await this.dataSource.query(
-      'SELECT code, period_start::text AS "periodStart", period_end::text AS "periodEnd" FROM ta_plans WHERE id = $1',
-      [planId],
-    )) as PlanRow[];
-    if (!plan) throw DomainException.notFound('TA plan', planId);
+    const plan: PlanRow = await findPlanState(this.dataSource.manager, planId);
     const activities = await this.activities(planId);
     // The schema requires at least one iati-activity: an empty plan has no IATI file to give.
     if (activities.length === 0) {
-      throw new DomainException(DomainErrorCode.NotFound, `plan ${plan.code} has no activities to publish in IATI yet`);
+      throw new DomainException(IatiRefusals.PLAN_HAS_NO_IATI_ACTIVITIES, `plan ${plan.code} has no activities to publish in IATI yet`, { planCode: plan.code });
     }
     const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('iati-activities', {
       version: '2.03',

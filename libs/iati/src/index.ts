@@ -1,3 +1,4 @@
 export * from './iati.module';
 export * from './iati.service';
 export * from './iati-codes';
+export * from './iati.refusals';

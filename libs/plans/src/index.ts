@@ -1,5 +1,6 @@
 export * from './plans.module';
-export * from './plan-state';
+export * from './plan.policy';
+export * from './plans.refusals';
 export * from './plans/ta-plan.entity';
 export * from './plans/plans.dto';
 export * from './plans/plans.service';

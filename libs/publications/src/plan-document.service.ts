@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ACTIVITY_STATUSES } from '@trta/activities';
-import { DomainException } from '@trta/http';
+import { planNotFound } from '@trta/plans';
 import { groupedDecimal, PrintLayout, shortDate } from './print-layout';
 
 interface PlanRow {
@@ -62,7 +62,7 @@ export class PlanDocumentService {
          FROM ta_plans WHERE id = $1`,
         [planId],
       )) as PlanRow[];
-      if (!plan) throw DomainException.notFound('TA plan', planId);
+      if (!plan) throw planNotFound(planId);
       const products = (await manager.query(
         `SELECT p.id, p.code, p.name, p.category, pc.name AS "categoryName", p.funding_source AS "fundingSource",
                 p.planned_budget::text AS "plannedBudget", count(a.id)::int AS "activityCount",

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { QueueEvents } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { DomainErrorCode, DomainException } from '@trta/http';
+import { DomainException } from '@trta/http';
 import { JobName, JobQueue, JobResults, QueueName, REDIS_URL } from '@trta/queues';
 import type { PingView } from './system.dto';
+import { SystemRefusals } from './system.refusals';
 
 /** Sends a `system.ping` job through Redis to a worker and waits for its answer. */
 @Injectable()
@@ -21,7 +22,7 @@ export class SystemPingService {
       const started = Date.now();
       const job = await this.jobs.add(JobName.SystemPing, { sentAt: new Date().toISOString(), nonce: randomUUID() });
       const result = (await job.waitUntilFinished(events, timeoutMs).catch((error: Error) => {
-        throw new DomainException(DomainErrorCode.Unavailable, `No worker answered the ping: ${error.message}`);
+        throw new DomainException(SystemRefusals.NO_WORKER_ANSWERED, `No worker answered the ping: ${error.message}`, { timeoutMs });
       })) as JobResults[JobName.SystemPing];
       return { ...result, roundTripMs: Date.now() - started };
     } finally {

@@ -1656,6 +1656,11 @@ export interface components {
         };
         /** @enum {string} */
         PlanStatus: "draft" | "adopted" | "closed";
+        /**
+         * @description what the caller may do now
+         * @enum {string}
+         */
+        PlanAction: "edit" | "adopt" | "close" | "add-product" | "edit-product" | "add-key-result" | "add-indicator" | "set-actual";
         PlanView: {
             /** Format: uuid */
             id: string;
@@ -1674,6 +1679,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description what the caller may do now */
+            allowedActions: components["schemas"]["PlanAction"][];
         };
         PlanViewPage: {
             items: components["schemas"]["PlanView"][];
@@ -1767,6 +1774,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description what the caller may do now */
+            allowedActions: components["schemas"]["PlanAction"][];
             products: components["schemas"]["ProductView"][];
             keyResults: components["schemas"]["KeyResultView"][];
         };
@@ -2231,7 +2240,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "DUPLICATE" | "EMAIL_TAKEN" | "FORBIDDEN" | "INTERNAL_ERROR" | "INVALID" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "NOT_FOUND" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CODE_TAKEN" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
+            code: "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "DUPLICATE" | "EMAIL_TAKEN" | "FORBIDDEN" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "NOT_FOUND" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
@@ -2821,7 +2830,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "DUPLICATE" | "EMAIL_TAKEN" | "FORBIDDEN" | "INTERNAL_ERROR" | "INVALID" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "NOT_FOUND" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CODE_TAKEN" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
+            code: "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "DUPLICATE" | "EMAIL_TAKEN" | "FORBIDDEN" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "NOT_FOUND" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
@@ -2992,6 +3001,11 @@ export interface components {
         };
         /** @enum {string} */
         AuditReportStatus: "queued" | "running" | "completed" | "failed";
+        /**
+         * @description what the caller may do now
+         * @enum {string}
+         */
+        AuditReportAction: "finalize" | "export" | "request";
         AuditReportView: {
             /** Format: uuid */
             id: string;
@@ -3023,6 +3037,8 @@ export interface components {
             finalizedAt: string | null;
             /** Format: uuid */
             finalizedBy: string | null;
+            /** @description what the caller may do now */
+            allowedActions: components["schemas"]["AuditReportAction"][];
         };
         AuditReportViewPage: {
             items: components["schemas"]["AuditReportView"][];
@@ -3271,6 +3287,8 @@ export interface components {
             finalizedAt: string | null;
             /** Format: uuid */
             finalizedBy: string | null;
+            /** @description what the caller may do now */
+            allowedActions: components["schemas"]["AuditReportAction"][];
             /** @description the snapshot once completed, else null */
             data: components["schemas"]["AuditReportData"] | null;
         };
@@ -3552,7 +3570,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "DUPLICATE" | "EMAIL_TAKEN" | "FORBIDDEN" | "INTERNAL_ERROR" | "INVALID" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "NOT_FOUND" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CODE_TAKEN" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
+            code: "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CONCURRENT_CHANGE" | "CONFLICT" | "CONFLICTING_RECORD" | "DUPLICATE" | "EMAIL_TAKEN" | "FORBIDDEN" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "NOT_FOUND" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "RULE_VIOLATION" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED" | "VALUE_TOO_LONG";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;

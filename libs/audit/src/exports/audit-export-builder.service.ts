@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { FilesService } from '@trta/files';
 import { AuditReportData } from '../audit-data';
+import { isExportable, type AuditReportStatus } from '../audit-report.policy';
+import { reportColumns } from '../reports/audit-report-fields';
 import { AUDIT_EXPORT_MEDIA_TYPES, AuditFileFormat, AuditReportMeta, exportFilename } from './audit-export-format';
 import { auditReportCsv } from './audit-report-csv';
 import { auditReportPdf } from './audit-report-pdf';
@@ -46,12 +48,12 @@ export class AuditExportBuilder {
 
   async produce(reportId: string, format: AuditFileFormat): Promise<{ fileId: string }> {
     const [report] = (await this.dataSource.query(
-      `SELECT id, year, version, status, checksum, completed_at AS "completedAt", finalized_at AS "finalizedAt", data
-       FROM audit_reports WHERE id = $1`,
+      `SELECT ${reportColumns('r', ['id', 'year', 'version', 'status', 'checksum', 'completedAt', 'finalizedAt'])}, r.data
+       FROM audit_reports r WHERE r.id = $1`,
       [reportId],
-    )) as (AuditReportMeta & { status: string; data: AuditReportData | null })[];
+    )) as (AuditReportMeta & { status: AuditReportStatus; data: AuditReportData | null })[];
     if (!report) throw new UnrecoverableError(`audit report ${reportId} does not exist`);
-    if (report.status !== 'completed' || !report.data) {
+    if (!isExportable(report) || !report.data) {
       throw new UnrecoverableError(`audit report ${reportId} is ${report.status}; only a completed report can be exported`);
     }
     const cached = await findCachedExport(this.dataSource, reportId, format, report.checksum);

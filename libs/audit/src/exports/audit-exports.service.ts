@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { QueueEvents } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { FilesService } from '@trta/files';
-import { DomainErrorCode, DomainException } from '@trta/http';
+import { DomainException, HttpRefusals } from '@trta/http';
 import { JobName, JobQueue, QueueName, REDIS_URL } from '@trta/queues';
 import { ExportFormat } from '../reports/audit-reports.dto';
-import { AuditReportsService } from '../reports/audit-reports.service';
+import { isExportable } from '../audit-report.policy';
+import { AuditReportsService, notCompleted } from '../reports/audit-reports.service';
 import { findCachedExport } from './audit-export-builder.service';
 import { AUDIT_EXPORT_MEDIA_TYPES, AuditFileFormat, exportFilename } from './audit-export-format';
 
@@ -40,9 +41,7 @@ export class AuditExportsService {
 
   async download(reportId: string, format: ExportFormat): Promise<AuditExportFile> {
     const report = await this.reports.find(reportId);
-    if (report.status !== 'completed' || !report.checksum) {
-      throw new DomainException(DomainErrorCode.Conflict, `only a completed report can be exported; this one is ${report.status}`);
-    }
+    if (!isExportable(report) || !report.checksum) throw notCompleted(report, 'exported');
     if (format === 'json') {
       // jsonb printed by PostgreSQL: the snapshot is never parsed and serialised again here.
       const [{ json }] = (await this.dataSource.query('SELECT data::text AS json FROM audit_reports WHERE id = $1', [reportId])) as { json: string }[];
@@ -69,17 +68,20 @@ export class AuditExportsService {
         this.logger.warn(`export ${format} of report ${reportId} did not finish: ${message}`);
         if (/timed out/i.test(message)) {
           throw new DomainException(
-            DomainErrorCode.Unavailable,
+            HttpRefusals.UNAVAILABLE,
             `no worker produced the ${format} export within ${EXPORT_WAIT_MS / 1000} s; the job stays queued, try again later`,
+            { format, reason: 'timed-out' },
           );
         }
-        throw new DomainException(DomainErrorCode.Unavailable, `the ${format} export could not be produced: ${message}`);
+        throw new DomainException(HttpRefusals.UNAVAILABLE, `the ${format} export could not be produced: ${message}`, { format, reason: 'failed' });
       }
     } finally {
       await events.close();
     }
     const fileId = await findCachedExport(this.dataSource, reportId, format, checksum);
-    if (!fileId) throw new DomainException(DomainErrorCode.Unavailable, `the ${format} export finished but its file is missing; try again`);
+    if (!fileId) {
+      throw new DomainException(HttpRefusals.UNAVAILABLE, `the ${format} export finished but its file is missing; try again`, { format, reason: 'file-missing' });
+    }
     return fileId;
   }
 }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { returnedRows } from '@trta/database';
 import { JobHandlers, JobName, JobProcessor, QueueName } from '@trta/queues';
+import { ACTIVE_REPORT_SQL } from '../audit-report.policy';
 import { AuditExportBuilder } from '../exports/audit-export-builder.service';
 import { AuditReportsService } from '../reports/audit-reports.service';
 import { AuditGeneratorService } from './audit-generator.service';
@@ -48,7 +49,7 @@ export class AuditReportsProcessor extends JobProcessor {
     const [report] = returnedRows<{ year: number }>(
       await this.dataSource.query(
         `UPDATE audit_reports SET status = 'running', started_at = coalesce(started_at, now()), attempts = attempts + 1, progress = 0
-         WHERE id = $1 AND status IN ('queued', 'running') RETURNING year`,
+         WHERE id = $1 AND ${ACTIVE_REPORT_SQL('status')} RETURNING year`,
         [job.data.reportId],
       ),
     );

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, AuthUser, CurrentUser, Roles } from '@trta/http';
 import { AuditReportDetailView, AuditReportView, ListAuditReportsQueryDto, RequestAuditReportDto } from './audit-reports.dto';
-import { AuditReportsService } from './audit-reports.service';
+import { AuditReportsService, reportView } from './audit-reports.service';
 
 @ApiTags('audit reports')
 @ApiBearerAuth()
@@ -16,22 +16,22 @@ export class AuditReportsController {
   @ApiAcceptedResponse({ type: AuditReportView })
   @Post()
   async request(@Body() dto: RequestAuditReportDto, @CurrentUser() user: AuthUser) {
-    return (await this.reports.request(dto.year, user.id)).report;
+    return reportView((await this.reports.request(dto.year, user.id)).report, user);
   }
 
   @Roles('auditor', 'admin')
   @ApiPageResponse(AuditReportView)
   @Get()
-  list(@Query() query: ListAuditReportsQueryDto) {
-    return this.reports.list(query);
+  list(@Query() query: ListAuditReportsQueryDto, @CurrentUser() user: AuthUser) {
+    return this.reports.list(query, user);
   }
 
   /** Status and progress while it runs; the figures once completed. */
   @Roles('auditor', 'admin')
   @ApiOkResponse({ type: AuditReportDetailView })
   @Get(':id')
-  find(@Param('id', ParseUUIDPipe) id: string) {
-    return this.reports.findWithData(id);
+  find(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.reports.findWithData(id, user);
   }
 
   @Roles('auditor')
@@ -39,6 +39,6 @@ export class AuditReportsController {
   @ApiOkResponse({ type: AuditReportView })
   @Post(':id/finalize')
   finalize(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
-    return this.reports.finalize(id, user.id);
+    return this.reports.finalize(id, user);
   }
 }

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageQueryDto } from '@trta/http';
 import { AuditReportData } from '../audit-data';
+import { AUDIT_REPORT_ACTIONS, AUDIT_REPORT_STATUSES, type AuditReportAction, type AuditReportStatus } from '../audit-report.policy';
 
 export class RequestAuditReportDto {
   @ApiProperty({ example: 2026, minimum: 2000, maximum: 2100 })
@@ -31,8 +32,6 @@ export class ExportQueryDto {
   format!: ExportFormat;
 }
 
-export const AUDIT_REPORT_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
-export type AuditReportStatus = (typeof AUDIT_REPORT_STATUSES)[number];
 
 export class AuditReportView {
   @ApiProperty({ format: 'uuid' })
@@ -76,6 +75,9 @@ export class AuditReportView {
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   finalizedBy!: string | null;
+
+  @ApiProperty({ enum: AUDIT_REPORT_ACTIONS, enumName: 'AuditReportAction', isArray: true, description: 'what the caller may do now' })
+  allowedActions!: AuditReportAction[];
 }
 
 /** A report with its figures. */

@@ -1,17 +1,25 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '@trta/database';
-import { decodeCursor, DomainErrorCode, DomainException, Page, toPage } from '@trta/http';
+import { constraintRefusal, decodeCursor, DomainException, HttpRefusals, Page, toPage, type AuthUser } from '@trta/http';
 import { JobName, JobQueue } from '@trta/queues';
+import { ACTIVE_REPORT_SQL, auditReportAllowedActions, finalizeRefusal } from '../audit-report.policy';
+import { AuditRefusals } from '../audit.refusals';
+import { REPORT_COLUMNS, type AuditReportRow } from './audit-report-fields';
 import { AuditReportDetailView, AuditReportView, ListAuditReportsQueryDto } from './audit-reports.dto';
-
-export const REPORT_COLUMNS = `r.id, r.year, r.version, r.status, r.progress, r.requested_by AS "requestedBy", r.requested_at AS "requestedAt",
-  r.started_at AS "startedAt", r.completed_at AS "completedAt", r.attempts, r.error, r.checksum, r.finalized_at AS "finalizedAt",
-  r.finalized_by AS "finalizedBy"`;
 
 /** The one place that names a report's generation job: a second request can never make a second job. */
 export const generationJobId = (report: { year: number; version: number }) => `audit-report-${report.year}-v${report.version}`;
+
+/** The report as the caller sees it: with the actions the caller may take on it now. */
+export const reportView = <Row extends AuditReportRow>(report: Row, user: AuthUser | undefined): Row & Pick<AuditReportView, 'allowedActions'> => ({
+  ...report,
+  allowedActions: auditReportAllowedActions(report, user),
+});
+
+type Rows<Row> = Promise<Row[]>;
+const rowsOf = <Row>(manager: Pick<EntityManager, 'query'>, sql: string, params: unknown[]): Rows<Row> => manager.query(sql, params) as Rows<Row>;
 
 @Injectable()
 export class AuditReportsService {
@@ -27,20 +35,22 @@ export class AuditReportsService {
    * else a new version (a finalized year keeps its old versions). Serialised per year by an
    * advisory lock; the partial unique index on active reports is the last guard.
    */
-  async request(year: number, requestedBy: string | null): Promise<{ report: AuditReportView; created: boolean }> {
+  async request(year: number, requestedBy: string | null): Promise<{ report: AuditReportRow; created: boolean }> {
     const { report, created } = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`audit-report:${year}`]);
-      const [active] = (await manager.query(
-        `SELECT ${REPORT_COLUMNS} FROM audit_reports r WHERE r.year = $1 AND r.status IN ('queued', 'running')`,
+      const [active] = await rowsOf<AuditReportRow>(
+        manager,
+        `SELECT ${REPORT_COLUMNS} FROM audit_reports r WHERE r.year = $1 AND ${ACTIVE_REPORT_SQL('r.status')}`,
         [year],
-      )) as AuditReportView[];
+      );
       if (active) return { report: active, created: false };
-      const [inserted] = (await manager.query(
+      const [inserted] = await rowsOf<{ id: string }>(
+        manager,
         `INSERT INTO audit_reports (year, version, requested_by)
          SELECT $1, coalesce(max(version), 0) + 1, $2 FROM audit_reports WHERE year = $1
          RETURNING id`,
         [year, requestedBy],
-      )) as { id: string }[];
+      );
       return { report: await this.find(inserted.id, manager), created: true };
     });
     if (created) {
@@ -52,25 +62,29 @@ export class AuditReportsService {
           report.id,
           `could not be queued: ${(error as Error).message}`,
         ]);
-        throw new DomainException(DomainErrorCode.Unavailable, 'the report could not be queued; try again');
+        throw new DomainException(HttpRefusals.UNAVAILABLE, 'the report could not be queued; try again', { reason: 'not-queued' });
       }
     }
     return { report, created };
   }
 
-  async find(id: string, manager = this.dataSource.manager): Promise<AuditReportView> {
-    const [report] = (await manager.query(`SELECT ${REPORT_COLUMNS} FROM audit_reports r WHERE r.id = $1`, [id])) as AuditReportView[];
-    if (!report) throw DomainException.notFound('Audit report', id);
+  async find(id: string, manager: Pick<EntityManager, 'query'> = this.dataSource.manager): Promise<AuditReportRow> {
+    const [report] = await rowsOf<AuditReportRow>(manager, `SELECT ${REPORT_COLUMNS} FROM audit_reports r WHERE r.id = $1`, [id]);
+    if (!report) throw reportNotFound(id);
     return report;
   }
 
-  async findWithData(id: string): Promise<AuditReportDetailView> {
-    const [report] = (await this.dataSource.query(`SELECT ${REPORT_COLUMNS}, r.data FROM audit_reports r WHERE r.id = $1`, [id])) as AuditReportDetailView[];
-    if (!report) throw DomainException.notFound('Audit report', id);
-    return report;
+  async findWithData(id: string, user?: AuthUser): Promise<AuditReportDetailView> {
+    const [report] = await rowsOf<Omit<AuditReportDetailView, 'allowedActions'>>(
+      this.dataSource.manager,
+      `SELECT ${REPORT_COLUMNS}, r.data FROM audit_reports r WHERE r.id = $1`,
+      [id],
+    );
+    if (!report) throw reportNotFound(id);
+    return reportView(report, user);
   }
 
-  async list(query: ListAuditReportsQueryDto): Promise<Page<AuditReportView>> {
+  async list(query: ListAuditReportsQueryDto, user?: AuthUser): Promise<Page<AuditReportView>> {
     const params: unknown[] = [query.year ?? null, query.limit + 1];
     let after = '';
     if (query.cursor) {
@@ -78,37 +92,54 @@ export class AuditReportsService {
       params.push(requestedAt, id);
       after = 'AND (r.requested_at, r.id) < ($3::timestamptz, $4::uuid)';
     }
-    const rows = (await this.dataSource.query(
+    const rows = await rowsOf<AuditReportRow & { sortKey?: string }>(
+      this.dataSource.manager,
       `SELECT ${REPORT_COLUMNS}, r.requested_at::text AS "sortKey" FROM audit_reports r
        WHERE ($1::int IS NULL OR r.year = $1) ${after}
        ORDER BY r.requested_at DESC, r.id DESC LIMIT $2`,
       params,
-    )) as (AuditReportView & { sortKey?: string })[];
+    );
     const page = toPage(rows, query.limit, (row) => [row.sortKey, row.id]);
-    return { ...page, items: page.items.map(({ sortKey: _sortKey, ...report }) => report) };
+    return { ...page, items: page.items.map(({ sortKey: _sortKey, ...report }) => reportView(report, user)) };
   }
 
   /** Freezes a completed report; the database refuses any later change to it. */
-  async finalize(id: string, userId: string): Promise<AuditReportView> {
+  async finalize(id: string, user: AuthUser): Promise<AuditReportView> {
     const report = await this.find(id);
-    if (report.finalizedAt) throw new DomainException(DomainErrorCode.Conflict, `report ${report.year} v${report.version} is already finalized`);
-    if (report.status !== 'completed') {
-      throw new DomainException(DomainErrorCode.Conflict, `only a completed report can be finalized; this one is ${report.status}`);
-    }
+    const refusal = finalizeRefusal(report);
+    if (refusal === 'finalized') throw alreadyFinalized(report);
+    if (refusal === 'not-completed') throw notCompleted(report, 'finalized');
     try {
       const [updated] = returnedRows<{ id: string }>(
         await this.dataSource.query(
           `UPDATE audit_reports SET finalized_at = now(), finalized_by = $2 WHERE id = $1 AND status = 'completed' AND finalized_at IS NULL RETURNING id`,
-          [id, userId],
+          [id, user.id],
         ),
       );
-      if (!updated) throw new DomainException(DomainErrorCode.Conflict, `report ${report.year} v${report.version} is already finalized`);
+      if (!updated) throw alreadyFinalized(report);
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'audit_reports_finalized_frozen') {
-        throw new DomainException(DomainErrorCode.Conflict, `report ${report.year} v${report.version} is already finalized`);
-      }
-      throw error;
+      throw constraintRefusal(error, { year: report.year, version: report.version }) ?? error;
     }
-    return this.find(id);
+    return reportView(await this.find(id), user);
   }
+}
+
+function reportNotFound(id: string): DomainException {
+  return new DomainException(AuditRefusals.AUDIT_REPORT_NOT_FOUND, `Audit report ${id} not found`, { reportId: id });
+}
+
+function alreadyFinalized(report: AuditReportRow): DomainException {
+  return new DomainException(AuditRefusals.AUDIT_REPORT_FINALIZED, `report ${report.year} v${report.version} is already finalized`, {
+    year: report.year,
+    version: report.version,
+  });
+}
+
+/** The refusal to finalize or export a report that is not completed, naming its status. */
+export function notCompleted(report: AuditReportRow, what: 'finalized' | 'exported'): DomainException {
+  return new DomainException(AuditRefusals.AUDIT_REPORT_NOT_COMPLETED, `only a completed report can be ${what}; this one is ${report.status}`, {
+    year: report.year,
+    version: report.version,
+    status: report.status,
+  });
 }

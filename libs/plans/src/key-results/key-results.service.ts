@@ -1,13 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { constraintRefusal, DomainException, type AuthUser } from '@trta/http';
+import { queryRows, selectList, type FieldMap } from '../field-map';
 import { created, recordPlanHistory, type Changes } from '../history/plan-history';
-import { findPlanState, lockOpenPlan, pgError } from '../plan-state';
+import { findPlanState, lockOpenPlan } from '../plan.policy';
+import { PlanRefusals } from '../plans.refusals';
 import { Indicator, IndicatorActual, KeyResult } from './key-result.entity';
 import { ActualDto, ActualView, CreateIndicatorDto, CreateKeyResultDto, IndicatorActualView, IndicatorView, KeyResultView } from './key-results.dto';
 
-const INDICATOR_RETURNING = `id, key_result_id AS "keyResultId", description, unit, baseline, target, position`;
+type KeyResultRow = Omit<KeyResultView, 'indicators'>;
+type IndicatorRow = Omit<IndicatorView, 'actuals'>;
+
+/** The one spelling of key_results' columns. */
+const KEY_RESULT_FIELDS: FieldMap<KeyResultRow> = { id: 'id', planId: 'plan_id', code: 'code', title: 'title', position: 'position' };
+/** The one spelling of indicators' columns. */
+const INDICATOR_FIELDS: FieldMap<IndicatorRow> = {
+  id: 'id',
+  keyResultId: 'key_result_id',
+  description: 'description',
+  unit: 'unit',
+  baseline: 'baseline',
+  target: 'target',
+  position: 'position',
+};
+/** The one spelling of indicator_actuals' columns. */
+const ACTUAL_FIELDS: FieldMap<IndicatorActualView> = { indicatorId: 'indicator_id', year: 'year', value: 'value' };
 
 @Injectable()
 export class KeyResultsService {
@@ -23,33 +41,25 @@ export class KeyResultsService {
   async framework(planId: string, manager: EntityManager = this.dataSource.manager): Promise<KeyResultView[]> {
     const keyResults = await manager
       .createQueryBuilder()
-      .select(['k.id AS id', 'k.plan_id AS "planId"', 'k.code AS code', 'k.title AS title', 'k.position AS position'])
+      .select(selectList(KEY_RESULT_FIELDS, 'k'))
       .from(KeyResult, 'k')
       .where('k.plan_id = :planId', { planId })
       .orderBy('k.position', 'ASC')
       .addOrderBy('k.code', 'ASC')
-      .getRawMany<Omit<KeyResultView, 'indicators'>>();
+      .getRawMany<KeyResultRow>();
     if (keyResults.length === 0) return [];
     const indicators = await manager
       .createQueryBuilder()
-      .select([
-        'i.id AS id',
-        'i.key_result_id AS "keyResultId"',
-        'i.description AS description',
-        'i.unit AS unit',
-        'i.baseline AS baseline',
-        'i.target AS target',
-        'i.position AS position',
-      ])
+      .select(selectList(INDICATOR_FIELDS, 'i'))
       .from(Indicator, 'i')
       .innerJoin(KeyResult, 'k', 'k.id = i.key_result_id')
       .where('k.plan_id = :planId', { planId })
       .orderBy('i.position', 'ASC')
       .addOrderBy('i.id', 'ASC')
-      .getRawMany<Omit<IndicatorView, 'actuals'>>();
+      .getRawMany<IndicatorRow>();
     const actuals = await manager
       .createQueryBuilder()
-      .select(['a.indicator_id AS "indicatorId"', 'a.year AS year', 'a.value AS value'])
+      .select(selectList(ACTUAL_FIELDS, 'a'))
       .from(IndicatorActual, 'a')
       .innerJoin(Indicator, 'i', 'i.id = a.indicator_id')
       .innerJoin(KeyResult, 'k', 'k.id = i.key_result_id')
@@ -73,20 +83,18 @@ export class KeyResultsService {
   create(planId: string, dto: CreateKeyResultDto, user: AuthUser): Promise<KeyResultView> {
     return this.dataSource.transaction(async (manager) => {
       const plan = await lockOpenPlan(manager, planId);
-      let keyResult: Omit<KeyResultView, 'indicators'>;
+      let keyResult: KeyResultRow;
       try {
-        [keyResult] = (await manager.query(
+        [keyResult] = await queryRows(
+          manager,
+          KEY_RESULT_FIELDS,
           `INSERT INTO key_results (plan_id, code, title, position)
            VALUES ($1, $2, $3, coalesce($4::int, (SELECT coalesce(max(position) + 1, 1) FROM key_results WHERE plan_id = $1)))
-           RETURNING id, plan_id AS "planId", code, title, position`,
+           RETURNING ${selectList(KEY_RESULT_FIELDS)}`,
           [planId, dto.code, dto.title, dto.position ?? null],
-        )) as Omit<KeyResultView, 'indicators'>[];
+        );
       } catch (error) {
-        const pg = pgError(error);
-        if (pg?.code === '23505' && pg.constraint === 'key_results_plan_code_key') {
-          throw new DomainException(DomainErrorCode.Conflict, `key result code ${dto.code} already exists in plan ${plan.code}`);
-        }
-        throw error;
+        throw constraintRefusal(error, { code: dto.code, planCode: plan.code }) ?? error;
       }
       const indicators: IndicatorView[] = [];
       for (const indicator of dto.indicators ?? []) indicators.push(await this.insertIndicator(manager, keyResult.id, indicator));
@@ -103,7 +111,7 @@ export class KeyResultsService {
       const [keyResult] = (await manager.query('SELECT id FROM key_results WHERE id = $1 AND plan_id = $2 FOR UPDATE', [keyResultId, planId])) as {
         id: string;
       }[];
-      if (!keyResult) throw DomainException.notFound('Key result', keyResultId);
+      if (!keyResult) throw new DomainException(PlanRefusals.KEY_RESULT_NOT_FOUND, `Key result ${keyResultId} not found`, { keyResultId });
       const indicator = await this.insertIndicator(manager, keyResultId, dto);
       await recordPlanHistory(manager, { planId, keyResultId, userId: user.id, action: 'add-indicator', changes: indicatorCreated(indicator) });
       return indicator;
@@ -116,7 +124,7 @@ export class KeyResultsService {
    */
   async putActual(planId: string, indicatorId: string, year: number, dto: ActualDto, user: AuthUser): Promise<IndicatorActualView> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-      throw new DomainException(DomainErrorCode.Invalid, 'year must be an integer from 2000 to 2100');
+      throw new DomainException(PlanRefusals.ACTUAL_YEAR_INVALID, 'year must be an integer from 2000 to 2100', { year, min: 2000, max: 2100 });
     }
     return this.dataSource.transaction((manager) => this.setActual(manager, planId, indicatorId, year, dto, user));
   }
@@ -136,21 +144,24 @@ export class KeyResultsService {
        FROM indicators i JOIN key_results k ON k.id = i.key_result_id WHERE i.id = $1 AND k.plan_id = $2 FOR UPDATE OF i`,
       [indicatorId, planId, year],
     )) as { id: string; keyResultId: string; previous: string | null }[];
-    if (!found) throw DomainException.notFound('Indicator', indicatorId);
+    if (!found) throw new DomainException(PlanRefusals.INDICATOR_NOT_FOUND, `Indicator ${indicatorId} not found`, { indicatorId });
     const firstYear = Number(plan.periodStart.slice(0, 4));
     const lastYear = Number(plan.periodEnd.slice(0, 4));
     if (year < firstYear || year > lastYear) {
       throw new DomainException(
-        DomainErrorCode.RuleViolation,
+        PlanRefusals.ACTUAL_YEAR_OUTSIDE_PLAN,
         `year ${year} is outside the period of plan ${plan.code} (${plan.periodStart} to ${plan.periodEnd})`,
+        { year, planCode: plan.code, periodStart: plan.periodStart, periodEnd: plan.periodEnd },
       );
     }
-    const [actual] = (await manager.query(
+    const [actual] = await queryRows(
+      manager,
+      ACTUAL_FIELDS,
       `INSERT INTO indicator_actuals (indicator_id, year, value) VALUES ($1, $2, $3::numeric)
        ON CONFLICT (indicator_id, year) DO UPDATE SET value = excluded.value
-       RETURNING indicator_id AS "indicatorId", year, value`,
+       RETURNING ${selectList(ACTUAL_FIELDS)}`,
       [indicatorId, year, dto.value],
-    )) as (ActualView & { indicatorId: string })[];
+    );
     if (actual.value !== found.previous) {
       await recordPlanHistory(manager, {
         planId,
@@ -164,12 +175,14 @@ export class KeyResultsService {
   }
 
   private async insertIndicator(manager: EntityManager, keyResultId: string, dto: CreateIndicatorDto): Promise<IndicatorView> {
-    const [indicator] = (await manager.query(
+    const [indicator] = await queryRows(
+      manager,
+      INDICATOR_FIELDS,
       `INSERT INTO indicators (key_result_id, description, unit, baseline, target, position)
        VALUES ($1, $2, $3, $4::numeric, $5::numeric, (SELECT coalesce(max(position) + 1, 1) FROM indicators WHERE key_result_id = $1))
-       RETURNING ${INDICATOR_RETURNING}`,
+       RETURNING ${selectList(INDICATOR_FIELDS)}`,
       [keyResultId, dto.description, dto.unit, dto.baseline ?? null, dto.target],
-    )) as Omit<IndicatorView, 'actuals'>[];
+    );
     return { ...indicator, actuals: [] };
   }
 }

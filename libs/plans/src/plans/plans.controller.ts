@@ -14,8 +14,8 @@ export class PlansController {
   @SignedIn()
   @ApiPageResponse(PlanView)
   @Get()
-  list(@Query() query: PageQueryDto) {
-    return this.plans.list(query);
+  list(@Query() query: PageQueryDto, @CurrentUser() user: AuthUser) {
+    return this.plans.list(query, user);
   }
 
   @Roles('staff')
@@ -28,8 +28,8 @@ export class PlansController {
   @SignedIn()
   @ApiOkResponse({ type: PlanDetailView })
   @Get(':id')
-  findOne(@Param('id', ParseUUIDPipe) id: string) {
-    return this.plans.findDetail(id);
+  findOne(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.plans.findDetail(id, user);
   }
 
   @Roles('staff')

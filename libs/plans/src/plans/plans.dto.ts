@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { KeyResultView } from '../key-results/key-results.dto';
 import { ProductView } from '../products/products.dto';
-import { PLAN_STATUSES, type PlanStatus } from './ta-plan.entity';
+import { PLAN_ACTIONS, PLAN_STATUSES, type PlanAction, type PlanStatus } from '../plan.policy';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -147,6 +147,9 @@ export class PlanView {
 
   @ApiProperty({ format: 'date-time' })
   updatedAt!: string;
+
+  @ApiProperty({ enum: PLAN_ACTIONS, enumName: 'PlanAction', isArray: true, description: 'what the caller may do now' })
+  allowedActions!: PlanAction[];
 }
 
 /** A plan with its products and its results framework. */

@@ -1,28 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, DomainErrorCode, DomainException, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
+import { pgError } from '@trta/database';
+import { constraintRefusal, decodeCursor, DomainException, HttpRefusals, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
+import { queryRows, selectList } from '../field-map';
 import { changed, created, recordPlanHistory, type PlanHistoryView } from '../history/plan-history';
 import { KeyResultsService } from '../key-results/key-results.service';
-import { pgError } from '../plan-state';
+import { planAllowedActions, planClosed, planNotFound, transitionRefused, PLAN_TRANSITIONS, type PlanTransition } from '../plan.policy';
+import { PlanRefusals } from '../plans.refusals';
 import { ProductsService } from '../products/products.service';
+import { PLAN_FIELDS, type PlanRow } from './plan-fields';
 import { CreatePlanDto, PlanDetailView, PlanView, UpdatePlanDto } from './plans.dto';
-import { TaPlan, type PlanStatus } from './ta-plan.entity';
 
-const PLAN_COLUMNS = [
-  'p.id AS id',
-  'p.code AS code',
-  'p.title AS title',
-  'p.period_start::text AS "periodStart"',
-  'p.period_end::text AS "periodEnd"',
-  'p.status AS status',
-  'p.notes AS notes',
-  'p.ceiling_per_country AS "ceilingPerCountry"',
-  'p.created_at AS "createdAt"',
-  'p.updated_at AS "updatedAt"',
-];
-const RETURNING = `id, code, title, period_start::text AS "periodStart", period_end::text AS "periodEnd", status, notes,
-  ceiling_per_country AS "ceilingPerCountry", created_at AS "createdAt", updated_at AS "updatedAt"`;
+const RETURNING = selectList(PLAN_FIELDS);
+const SELECT = `SELECT ${selectList(PLAN_FIELDS, 'p')} FROM ta_plans p`;
 
 /** The fields of a plan its history follows. */
 const HISTORY_FIELDS = ['code', 'title', 'periodStart', 'periodEnd', 'status', 'notes', 'ceilingPerCountry'] as const satisfies (keyof PlanView)[];
@@ -36,11 +27,7 @@ const EDITABLE: Record<keyof UpdatePlanDto, string> = {
   ceilingPerCountry: 'ceiling_per_country',
 };
 
-/** The lifecycle draft → adopted → closed: each action and the one status it starts from. */
-const TRANSITIONS = {
-  adopt: { from: 'draft', to: 'adopted' },
-  close: { from: 'adopted', to: 'closed' },
-} as const satisfies Record<string, { from: PlanStatus; to: PlanStatus }>;
+const withActions = (plan: PlanRow, user: AuthUser | undefined): PlanView => ({ ...plan, allowedActions: planAllowedActions(plan, user) });
 
 @Injectable()
 export class PlansService {
@@ -53,43 +40,44 @@ export class PlansService {
   async create(dto: CreatePlanDto, user: AuthUser): Promise<PlanView> {
     return this.write(dto, () =>
       this.dataSource.transaction(async (manager) => {
-        const [plan] = (await manager.query(
+        const [plan] = await queryRows(
+          manager,
+          PLAN_FIELDS,
           `INSERT INTO ta_plans (code, title, period_start, period_end, notes, ceiling_per_country)
            VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${RETURNING}`,
           [dto.code, dto.title, dto.periodStart, dto.periodEnd, dto.notes ?? null, dto.ceilingPerCountry ?? null],
-        )) as PlanView[];
+        );
         await recordPlanHistory(manager, { planId: plan.id, userId: user.id, action: 'create', changes: created(plan, HISTORY_FIELDS) });
-        return plan;
+        return withActions(plan, user);
       }),
     );
   }
 
-  async list(query: PageQueryDto): Promise<Page<PlanView>> {
-    const builder = this.dataSource.createQueryBuilder().select(PLAN_COLUMNS).from(TaPlan, 'p');
+  async list(query: PageQueryDto, user?: AuthUser): Promise<Page<PlanView>> {
+    const params: unknown[] = [query.limit + 1];
+    let after = '';
     if (query.cursor) {
       const [periodStart, id] = decodeCursor(query.cursor, 2);
       if (typeof periodStart !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(periodStart) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
-        throw new DomainException(DomainErrorCode.Invalid, 'cursor is not a cursor this list returned');
+        throw invalidCursor();
       }
-      builder.andWhere('(p.period_start, p.id) < (:periodStart::date, :id::uuid)', { periodStart, id });
+      params.push(periodStart, id);
+      after = 'WHERE (p.period_start, p.id) < ($2::date, $3::uuid)';
     }
-    const rows = await builder
-      .orderBy('p.period_start', 'DESC')
-      .addOrderBy('p.id', 'DESC')
-      .limit(query.limit + 1)
-      .getRawMany<PlanView>();
-    return toPage(rows, query.limit, (row) => [row.periodStart, row.id]);
+    const rows = await queryRows(this.dataSource.manager, PLAN_FIELDS, `${SELECT} ${after} ORDER BY p.period_start DESC, p.id DESC LIMIT $1`, params);
+    const page = toPage(rows, query.limit, (row) => [row.periodStart, row.id]);
+    return { ...page, items: page.items.map((plan) => withActions(plan, user)) };
   }
 
-  async findView(id: string, manager: EntityManager = this.dataSource.manager): Promise<PlanView> {
-    const plan = await manager.createQueryBuilder().select(PLAN_COLUMNS).from(TaPlan, 'p').where('p.id = :id', { id }).getRawOne<PlanView>();
-    if (!plan) throw DomainException.notFound('TA plan', id);
-    return plan;
+  async findView(id: string, user?: AuthUser, manager: EntityManager = this.dataSource.manager): Promise<PlanView> {
+    const [plan] = await queryRows(manager, PLAN_FIELDS, `${SELECT} WHERE p.id = $1`, [id]);
+    if (!plan) throw planNotFound(id);
+    return withActions(plan, user);
   }
 
   /** The plan with its products and its results framework. */
-  async findDetail(id: string): Promise<PlanDetailView> {
-    const plan = await this.findView(id);
+  async findDetail(id: string, user?: AuthUser): Promise<PlanDetailView> {
+    const plan = await this.findView(id, user);
     const [products, keyResults] = await Promise.all([this.products.listAllOfPlan(id), this.keyResults.framework(id)]);
     return { ...plan, products, keyResults };
   }
@@ -108,18 +96,13 @@ export class PlansService {
       () =>
         this.dataSource.transaction(async (manager) => {
           // The row lock makes `before` the version this UPDATE changes, so the history's "from" is exact.
-          const [before] = (await manager.query(`SELECT ${RETURNING} FROM ta_plans WHERE id = $1 FOR UPDATE`, [id])) as PlanView[];
-          if (!before) throw DomainException.notFound('TA plan', id);
-          if (before.status === 'closed') {
-            throw new DomainException(DomainErrorCode.Conflict, `plan ${before.code} is closed and can no longer be edited`);
-          }
-          const [[updated]] = (await manager.query(`UPDATE ta_plans SET ${sets.join(', ')} WHERE id = $1 RETURNING ${RETURNING}`, params)) as [
-            PlanView[],
-            number,
-          ];
+          const [before] = await queryRows(manager, PLAN_FIELDS, `SELECT ${RETURNING} FROM ta_plans WHERE id = $1 FOR UPDATE`, [id]);
+          if (!before) throw planNotFound(id);
+          if (before.status === 'closed') throw planClosed(before.code, 'edited');
+          const [updated] = await queryRows(manager, PLAN_FIELDS, `UPDATE ta_plans SET ${sets.join(', ')} WHERE id = $1 RETURNING ${RETURNING}`, params);
           const changes = changed(before, updated, HISTORY_FIELDS);
           if (Object.keys(changes).length > 0) await recordPlanHistory(manager, { planId: id, userId: user.id, action: 'update', changes });
-          return updated;
+          return withActions(updated, user);
         }),
       id,
     );
@@ -132,9 +115,7 @@ export class PlansService {
     let after = '';
     if (query.cursor) {
       const [lastId] = decodeCursor(query.cursor, 1);
-      if (typeof lastId !== 'string' || !/^\d{1,19}$/.test(lastId)) {
-        throw new DomainException(DomainErrorCode.Invalid, 'cursor is not a cursor this list returned');
-      }
+      if (typeof lastId !== 'string' || !/^\d{1,19}$/.test(lastId)) throw invalidCursor();
       params.push(lastId);
       after = 'AND h.id > $3::bigint';
     }
@@ -158,23 +139,20 @@ export class PlansService {
   }
 
   /** One conditional UPDATE, so two concurrent transitions cannot both succeed. */
-  private async transition(id: string, action: keyof typeof TRANSITIONS, user: AuthUser): Promise<PlanView> {
-    const { from, to } = TRANSITIONS[action];
+  private async transition(id: string, action: PlanTransition, user: AuthUser): Promise<PlanView> {
+    const { from, to } = PLAN_TRANSITIONS[action];
     const done = await this.dataSource.transaction(async (manager) => {
-      const [rows] = (await manager.query(
+      const [plan] = await queryRows(
+        manager,
+        PLAN_FIELDS,
         `UPDATE ta_plans SET status = $2, updated_at = now() WHERE id = $1 AND status = $3 RETURNING ${RETURNING}`,
         [id, to, from],
-      )) as [PlanView[], number];
-      if (rows[0]) await recordPlanHistory(manager, { planId: id, userId: user.id, action, changes: { status: { from, to } } });
-      return rows[0];
+      );
+      if (plan) await recordPlanHistory(manager, { planId: id, userId: user.id, action, changes: { status: { from, to } } });
+      return plan;
     });
-    if (done) return done;
-    const current = await this.findView(id);
-    throw new DomainException(
-      DomainErrorCode.Conflict,
-      `cannot ${action} plan ${current.code}: it is ${current.status}, and only ${from === 'adopted' ? 'an' : 'a'} ${from} plan can be ${to}`,
-      { status: current.status, allowedFrom: from },
-    );
+    if (done) return withActions(done, user);
+    throw transitionRefused(await this.findView(id), action);
   }
 
   /**
@@ -185,22 +163,18 @@ export class PlansService {
     try {
       return await run();
     } catch (error) {
-      const pg = pgError(error);
-      if (pg?.code === '23505' && pg.constraint === 'ta_plans_code_key') {
-        throw new DomainException(DomainErrorCode.Conflict, `plan code ${dto.code} already exists`);
-      }
-      if (pg?.code === '23P01' && pg.constraint === 'ta_plans_period_excl') {
-        throw new DomainException(DomainErrorCode.Conflict, await this.overlapMessage(dto, planId));
-      }
-      if (pg?.code === '23514' && pg.constraint === 'ta_plans_period_check') {
-        throw new DomainException(DomainErrorCode.RuleViolation, 'periodEnd must be after periodStart');
-      }
-      throw error;
+      const other = pgError(error)?.constraint === 'ta_plans_period_excl' ? await this.overlappingPlan(dto, planId) : undefined;
+      throw (
+        constraintRefusal(error, {
+          ...(dto.code === undefined ? {} : { code: dto.code }),
+          ...(other ? { otherPlanCode: other.code, otherPeriodStart: other.periodStart, otherPeriodEnd: other.periodEnd } : {}),
+        }) ?? error
+      );
     }
   }
 
-  /** Names the plan the period clashed with (committed by then: the exclusion check waits for it). */
-  private async overlapMessage(dto: Partial<CreatePlanDto>, planId?: string): Promise<string> {
+  /** The plan the period clashed with (committed by then: the exclusion check waits for it). */
+  private async overlappingPlan(dto: Partial<CreatePlanDto>, planId?: string): Promise<{ code: string; periodStart: string; periodEnd: string } | undefined> {
     const [other] = (await this.dataSource.query(
       `WITH wanted AS (
          SELECT coalesce($1::date, (SELECT period_start FROM ta_plans WHERE id = $3)) AS period_start,
@@ -213,8 +187,10 @@ export class PlansService {
        ORDER BY o.period_start LIMIT 1`,
       [dto.periodStart ?? null, dto.periodEnd ?? null, planId ?? null],
     )) as { code: string; periodStart: string; periodEnd: string }[];
-    return other
-      ? `the period overlaps another plan: ${other.code} (${other.periodStart} to ${other.periodEnd})`
-      : 'the period overlaps another plan';
+    return other;
   }
+}
+
+function invalidCursor(): DomainException {
+  return new DomainException(HttpRefusals.INVALID_CURSOR, 'cursor is not a cursor this list returned');
 }

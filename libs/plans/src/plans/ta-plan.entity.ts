@@ -1,9 +1,8 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
 import type { KeyResult } from '../key-results/key-result.entity';
 import type { Product } from '../products/product.entity';
+import type { PlanStatus } from '../plan.policy';
 
-export const PLAN_STATUSES = ['draft', 'adopted', 'closed'] as const;
-export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 /** A biennial Technical Assistance Plan; periods of two plans never overlap (ta_plans_period_excl). */
 @Entity('ta_plans')

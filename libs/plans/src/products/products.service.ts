@@ -1,25 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, DomainErrorCode, DomainException, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
+import { constraintRefusal, decodeCursor, DomainException, HttpRefusals, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
+import { queryRows, selectList, type FieldMap } from '../field-map';
 import { changed, created, recordPlanHistory } from '../history/plan-history';
-import { findPlanState, lockOpenPlan, pgError, type PlanState } from '../plan-state';
+import { findPlanState, lockOpenPlan, type PlanState } from '../plan.policy';
+import { PlanRefusals } from '../plans.refusals';
 import { Product } from './product.entity';
 import { CreateProductDto, ProductView, UpdateProductDto } from './products.dto';
 
-const PRODUCT_COLUMNS = [
-  'pr.id AS id',
-  'pr.plan_id AS "planId"',
-  'pr.code AS code',
-  'pr.name AS name',
-  'pr.category AS category',
-  'pr.description AS description',
-  'pr.planned_budget AS "plannedBudget"',
-  'pr.funding_source AS "fundingSource"',
-  'pr.created_at AS "createdAt"',
-];
-const RETURNING = `id, plan_id AS "planId", code, name, category, description, planned_budget AS "plannedBudget",
-  funding_source AS "fundingSource", created_at AS "createdAt"`;
+/** The one spelling of products' columns. */
+const PRODUCT_FIELDS: FieldMap<ProductView> = {
+  id: 'id',
+  planId: 'plan_id',
+  code: 'code',
+  name: 'name',
+  category: 'category',
+  description: 'description',
+  plannedBudget: 'planned_budget',
+  fundingSource: 'funding_source',
+  createdAt: 'created_at',
+};
+const PRODUCT_COLUMNS = selectList(PRODUCT_FIELDS, 'pr');
+const RETURNING = selectList(PRODUCT_FIELDS);
 
 /** The fields of a product its plan's history follows. */
 const HISTORY_FIELDS = ['code', 'name', 'category', 'description', 'plannedBudget', 'fundingSource'] as const satisfies (keyof ProductView)[];
@@ -42,11 +45,13 @@ export class ProductsService {
     return this.dataSource.transaction(async (manager) => {
       const plan = await lockOpenPlan(manager, planId);
       const product = await this.write(plan, dto, async () => {
-        const [inserted] = (await manager.query(
+        const [inserted] = await queryRows(
+          manager,
+          PRODUCT_FIELDS,
           `INSERT INTO products (plan_id, code, name, category, description, planned_budget, funding_source)
            VALUES ($1, $2, $3, $4, $5, $6::numeric, $7) RETURNING ${RETURNING}`,
           [planId, dto.code, dto.name, dto.category, dto.description ?? null, dto.plannedBudget, dto.fundingSource],
-        )) as ProductView[];
+        );
         return inserted;
       });
       await recordPlanHistory(manager, {
@@ -66,7 +71,7 @@ export class ProductsService {
     if (query.cursor) {
       const [code, id] = decodeCursor(query.cursor, 2);
       if (typeof code !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
-        throw new DomainException(DomainErrorCode.Invalid, 'cursor is not a cursor this list returned');
+        throw new DomainException(HttpRefusals.INVALID_CURSOR, 'cursor is not a cursor this list returned');
       }
       builder.andWhere('(pr.code, pr.id) > (:code, :id::uuid)', { code, id });
     }
@@ -89,7 +94,7 @@ export class ProductsService {
       .getRawOne<ProductView>();
     if (product) return product;
     await findPlanState(this.dataSource.manager, planId);
-    throw DomainException.notFound('Product', productId);
+    throw productNotFound(productId);
   }
 
   update(planId: string, productId: string, dto: UpdateProductDto, user: AuthUser): Promise<ProductView> {
@@ -103,18 +108,15 @@ export class ProductsService {
         sets.push(`${column} = $${params.length}`);
       }
       // The row lock makes `before` the version this UPDATE changes, so the history's "from" is exact.
-      const [before] = (await manager.query(`SELECT ${RETURNING} FROM products WHERE plan_id = $1 AND id = $2 FOR UPDATE`, [
+      const [before] = await queryRows(manager, PRODUCT_FIELDS, `SELECT ${RETURNING} FROM products WHERE plan_id = $1 AND id = $2 FOR UPDATE`, [
         planId,
         productId,
-      ])) as ProductView[];
-      if (!before) throw DomainException.notFound('Product', productId);
+      ]);
+      if (!before) throw productNotFound(productId);
       if (sets.length === 0) return before;
       const updated = await this.write(plan, dto, async () => {
-        const [rows] = (await manager.query(
-          `UPDATE products SET ${sets.join(', ')} WHERE plan_id = $1 AND id = $2 RETURNING ${RETURNING}`,
-          params,
-        )) as [ProductView[], number];
-        return rows[0];
+        const [row] = await queryRows(manager, PRODUCT_FIELDS, `UPDATE products SET ${sets.join(', ')} WHERE plan_id = $1 AND id = $2 RETURNING ${RETURNING}`, params);
+        return row;
       });
       const changes = changed(before, updated, HISTORY_FIELDS);
       if (Object.keys(changes).length > 0) {
@@ -132,14 +134,17 @@ export class ProductsService {
     try {
       return await run();
     } catch (error) {
-      const pg = pgError(error);
-      if (pg?.code === '23505' && pg.constraint === 'products_plan_code_key') {
-        throw new DomainException(DomainErrorCode.Conflict, `product code ${dto.code} already exists in plan ${plan.code}`);
-      }
-      if (pg?.code === '23503' && pg.constraint === 'products_category_fkey') {
-        throw new DomainException(DomainErrorCode.Invalid, `category ${dto.category} is not a known product category`);
-      }
-      throw error;
+      throw (
+        constraintRefusal(error, {
+          planCode: plan.code,
+          ...(dto.code === undefined ? {} : { code: dto.code }),
+          ...(dto.category === undefined ? {} : { category: dto.category }),
+        }) ?? error
+      );
     }
   }
+}
+
+function productNotFound(productId: string): DomainException {
+  return new DomainException(PlanRefusals.PRODUCT_NOT_FOUND, `Product ${productId} not found`, { productId });
 }

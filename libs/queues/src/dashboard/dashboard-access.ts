@@ -1,5 +1,6 @@
 import { fastifyCookie } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HttpRefusals } from '@trta/http';
 import { SESSION_COOKIE } from './session-cookie';
 
 /** What the dashboard needs to know of the caller: the role their token carries. */
@@ -41,8 +42,10 @@ export function dashboardAccessHook(verify: VerifyToken, basePath: string) {
   };
 }
 
+/** The API's error shape, with the generic code of the refusal (UNAUTHORIZED, FORBIDDEN). */
 function refuse(reply: FastifyReply, statusCode: 401 | 403, error: string, message: string): FastifyReply {
-  return reply.code(statusCode).header('cache-control', 'no-store').send({ statusCode, error, message });
+  const code = statusCode === 401 ? HttpRefusals.UNAUTHORIZED.code : HttpRefusals.FORBIDDEN.code;
+  return reply.code(statusCode).header('cache-control', 'no-store').send({ statusCode, error, code, params: {}, message });
 }
 
 function wantsHtml(request: FastifyRequest): boolean {
