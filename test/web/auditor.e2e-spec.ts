@@ -105,6 +105,9 @@ describe('web app: audit reports and publications', () => {
     await p.getByRole('dialog').getByRole('button', { name: 'Finalize', exact: true }).click();
     await p.getByTestId('report-finalized').waitFor();
     await p.getByRole('button', { name: 'Finalize the report' }).waitFor({ state: 'detached' });
+    // The finalized report still exports, and its year can be asked for again (its allowedActions).
+    await p.getByRole('button', { name: 'Download PDF' }).waitFor();
+    await p.getByRole('button', { name: 'Request a new version of the 2025 report' }).waitFor();
     const [{ finalizedBy }] = await b.t.dataSource.query('SELECT finalized_by AS "finalizedBy" FROM audit_reports WHERE id = $1', [id]);
     expect(finalizedBy).toBe(auditor.id);
 
@@ -128,6 +131,21 @@ describe('web app: audit reports and publications', () => {
     await p.getByRole('img', { name: /^Participants par région/ }).waitFor();
     await p.getByTestId('language-switch').selectOption('es');
     await p.getByRole('heading', { level: 2, name: 'Cifras clave' }).waitFor();
+    await checkAccessibility(p);
+  });
+
+  it('shows a failed report without downloads or finalize, only a new request (its allowedActions)', async () => {
+    const [{ id }] = await b.t.dataSource.query(
+      `INSERT INTO audit_reports (year, version, status, progress, attempts, error) VALUES (2024, 1, 'failed', 40, 3, 'the database went away') RETURNING id`,
+    );
+    page = await b.newPage();
+    const p = page;
+    await signInWithToken(p, auditor.token, `/audit-reports/${id}`);
+    await p.getByRole('heading', { level: 1, name: 'Audit report 2024 · version 1' }).waitFor();
+    await p.getByRole('alert').getByText('the database went away').waitFor();
+    await p.getByRole('button', { name: 'Request a new version of the 2024 report' }).waitFor();
+    expect(await p.getByRole('button', { name: /^Download / }).count()).toBe(0);
+    expect(await p.getByRole('button', { name: 'Finalize the report' }).count()).toBe(0);
     await checkAccessibility(p);
   });
 

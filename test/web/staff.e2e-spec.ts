@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { activityFactory, day, insertActivity } from '../support/activity-fixtures';
+import { activityFactory, day, insertActivity, insertPlan } from '../support/activity-fixtures';
 import { bulkApplications, nationalRequest } from '../support/application-fixtures';
 import { signedIn } from '../support/factories';
 import { join } from 'node:path';
@@ -42,6 +42,9 @@ describe('web app: staff pages', () => {
     const matrix = p.getByTestId('matrix');
     await matrix.getByRole('rowheader', { name: 'P1 · General TA' }).waitFor();
     expect(await matrix.getByRole('row').filter({ hasText: 'General TA' }).textContent()).toContain('500,000.00');
+    // An adopted plan can be closed, not adopted again: the buttons are its allowedActions.
+    await p.getByRole('button', { name: 'Close the plan' }).waitFor();
+    expect(await p.getByRole('button', { name: 'Adopt the plan' }).count()).toBe(0);
     const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^matrix-.+\.csv$/);
     await checkAccessibility(p);
@@ -186,5 +189,21 @@ describe('web app: staff pages', () => {
       [created.id],
     );
     expect(scheduled).toEqual({ type: 'national', status: 'planned', countries: ['KEN'], linked: true });
+  });
+
+  it('adopts a draft plan, after which only Close is offered, and a closed plan offers neither', async () => {
+    const draftId = await insertPlan(b.t, { firstYear: 2090, lastYear: 2091, title: 'Draft plan', status: 'draft' });
+    const p = await open(`/staff/plans/${draftId}`);
+    await p.getByRole('heading', { level: 1, name: /2090-2091/ }).waitFor();
+    expect(await p.getByRole('button', { name: 'Close the plan' }).count()).toBe(0);
+    await p.getByRole('button', { name: 'Adopt the plan' }).click();
+    await p.getByRole('button', { name: 'Close the plan' }).waitFor();
+    await p.getByRole('button', { name: 'Adopt the plan' }).waitFor({ state: 'detached' });
+    expect((await b.t.dataSource.query('SELECT status FROM ta_plans WHERE id = $1', [draftId]))[0].status).toBe('adopted');
+    await p.getByRole('button', { name: 'Close the plan' }).click();
+    await p.getByRole('button', { name: 'Close the plan' }).waitFor({ state: 'detached' });
+    expect(await p.getByRole('button', { name: 'Adopt the plan' }).count()).toBe(0);
+    expect((await b.t.dataSource.query('SELECT status FROM ta_plans WHERE id = $1', [draftId]))[0].status).toBe('closed');
+    await checkAccessibility(p);
   });
 });

@@ -1,10 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { Schemas } from '../../api/types';
 import { usePagedList } from '../../api/usePagedList';
 
 export type Plan = Schemas['PlanView'];
+export type PlanAction = Schemas['PlanAction'];
 
 /** The TA Plans' query keys (plans, one plan, its products matrix). */
 export const planKeys = {
@@ -41,5 +42,22 @@ export function useMatrix(id: string) {
     queryKey: planKeys.matrix(id),
     queryFn: ({ signal }) => unwrap(api.GET('/api/ta-plans/{id}/matrix', { params: { path: { id } }, signal })),
     retry: false,
+  });
+}
+
+/** The lifecycle steps of a plan (draft → adopted → closed); the buttons are shown from the plan's `allowedActions`. */
+export type PlanTransition = Extract<PlanAction, 'adopt' | 'close'>;
+
+export function usePlanTransition(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (transition: PlanTransition) =>
+      unwrap(
+        transition === 'adopt'
+          ? api.POST('/api/ta-plans/{id}/adopt', { params: { path: { id } } })
+          : api.POST('/api/ta-plans/{id}/close', { params: { path: { id } } }),
+      ),
+    // The plan, the list's status and the pickers (a closed plan takes no more activities) change.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.all }),
   });
 }

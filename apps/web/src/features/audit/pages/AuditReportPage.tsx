@@ -4,14 +4,14 @@ import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../api/errors';
 import { useRegions, useTopics } from '../../../api/reference';
-import { useAuth } from '../../auth/AuthContext';
+import { Allowed, can } from '../../../components/Allowed';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
-import { downloadExport, isRunning, useAuditReport, useFinalizeReport } from '../api';
+import { downloadExport, isRunning, useAuditReport, useFinalizeReport, useRequestReport } from '../api';
 import { DIMENSION_SECTIONS, EXPORT_FORMATS, type AuditReportData, type AuditReportView, type BudgetRow, type DimensionSection, type ExportFormat, type Totals } from '../types';
 import { BarChart, DonutChart, GroupedBarChart } from '../components/charts';
 import { formatDateTime, formatMoney, formatNumber, formatShare, NONE } from '../format';
@@ -51,7 +51,10 @@ export function AuditReportPage() {
           {view.error}
         </Alert>
       )}
-      {view.status === 'completed' && <ReportActions report={view} />}
+      <Allowed record={view} action="request">
+        <RequestAgain report={view} />
+      </Allowed>
+      <ReportActions report={view} />
       {data && <ReportFigures data={data} />}
     </>
   );
@@ -90,39 +93,57 @@ function ReportProgress({ report }: { report: AuditReportView }) {
   );
 }
 
+/** Another version of the report's year, once none is queued or running (the report's `request` action). */
+function RequestAgain({ report }: { report: AuditReportView }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const request = useRequestReport();
+  return (
+    <Group mb="lg" gap="sm">
+      {request.isError && <ErrorMessage error={request.error} />}
+      <Button variant="default" loading={request.isPending} onClick={() => request.mutate(report.year, { onSuccess: (queued) => navigate(`/audit-reports/${queued.id}`) })}>
+        {t('auditor.report.requestAgain', { year: report.year })}
+      </Button>
+    </Group>
+  );
+}
+
+/** Downloads and finalize, each shown only when the report's `allowedActions` has it; the finalized badge whenever it is. */
 function ReportActions({ report }: { report: AuditReportView }) {
   const { t } = useTranslation();
-  const { hasRole } = useAuth();
   const [opened, { open, close }] = useDisclosure(false);
   const finalize = useFinalizeReport(report.id);
   const download = useMutation({ mutationFn: (format: ExportFormat) => downloadExport(report, format) });
+  if (!report.finalizedAt && !can(report, 'export') && !can(report, 'finalize')) return null;
 
   return (
     <Paper withBorder p="md" mb="lg" component="section" aria-labelledby="report-actions">
       <Title order={2} size="h5" id="report-actions" mb="sm">
         {t('auditor.report.downloads')}
       </Title>
-      {download.error !== null && <ErrorMessage error={download.error} title={t('auditor.report.downloadFailed')} />}
-      <Group gap="sm" mb="md">
-        {EXPORT_FORMATS.map((format) => (
-          <Button key={format} variant="default" onClick={() => download.mutate(format)} loading={download.isPending && download.variables === format} aria-label={t('auditor.report.download', { format: format.toUpperCase() })}>
-            {format.toUpperCase()}
-          </Button>
-        ))}
-      </Group>
+      <Allowed record={report} action="export">
+        {download.error !== null && <ErrorMessage error={download.error} title={t('auditor.report.downloadFailed')} />}
+        <Group gap="sm" mb="md">
+          {EXPORT_FORMATS.map((format) => (
+            <Button key={format} variant="default" onClick={() => download.mutate(format)} loading={download.isPending && download.variables === format} aria-label={t('auditor.report.download', { format: format.toUpperCase() })}>
+              {format.toUpperCase()}
+            </Button>
+          ))}
+        </Group>
+      </Allowed>
       {report.finalizedAt ? (
         <Badge color="green" variant="light" c="dark.8" size="lg" data-testid="report-finalized">
           {t('auditor.report.finalizedOn', { date: formatDateTime(report.finalizedAt) })}
         </Badge>
       ) : (
-        <Group gap="sm">
-          <Text size="sm">{t('auditor.report.draft')}</Text>
-          {hasRole('auditor') && (
+        <Allowed record={report} action="finalize">
+          <Group gap="sm">
+            <Text size="sm">{t('auditor.report.draft')}</Text>
             <Button color="trta" onClick={open}>
               {t('auditor.report.finalize')}
             </Button>
-          )}
-        </Group>
+          </Group>
+        </Allowed>
       )}
       <Modal opened={opened} onClose={close} title={t('auditor.report.confirmTitle', { year: report.year, version: report.version })} centered closeButtonProps={{ 'aria-label': t('auditor.report.close') }}>
         <Stack>

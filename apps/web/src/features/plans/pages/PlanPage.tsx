@@ -5,12 +5,14 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { downloadBlob } from '../../../api/download';
 import { ACTIVITY_STATUSES } from '../../../api/enums';
+import { Allowed } from '../../../components/Allowed';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatDate, formatMoney } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
+import { notifySuccess } from '../../../components/notify';
 import { PageTitle } from '../../../components/PageTitle';
 import { StatusBadge } from '../../../components/StatusBadge';
-import { useMatrix, usePlan } from '../api';
+import { useMatrix, usePlan, usePlanTransition, type Plan } from '../api';
 
 
 /** One plan: its products, key results and the products matrix with its downloads. */
@@ -39,6 +41,7 @@ export function PlanPage() {
         {formatDate(current.periodStart)} – {formatDate(current.periodEnd)} · {t(`staff.plans.planStatus.${current.status}`, { defaultValue: current.status })}
         {current.ceilingPerCountry !== null && ` · ${t('staff.plans.ceiling', { count: current.ceilingPerCountry })}`}
       </Text>
+      <PlanLifecycle plan={current} />
       <Group mb="lg">
         <Anchor component={Link} to={`/staff/activities?planId=${id}`}>
           {t('staff.plans.activities')}
@@ -207,5 +210,35 @@ export function PlanPage() {
             ))}
       </section>
     </>
+  );
+}
+
+/** Adopt / Close, each shown only when the plan's `allowedActions` has it. */
+function PlanLifecycle({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  const transition = usePlanTransition(plan.id);
+  return (
+    <Allowed record={plan} action={['adopt', 'close']}>
+      <ErrorMessage error={transition.error} />
+      <Group mb="md" gap="sm" role="group" aria-label={t('staff.plans.lifecycle')}>
+        <Allowed record={plan} action="adopt">
+          <Button
+            loading={transition.isPending && transition.variables === 'adopt'}
+            onClick={() => transition.mutate('adopt', { onSuccess: () => notifySuccess(t('staff.plans.adopted', { code: plan.code }), t('common.close')) })}
+          >
+            {t('staff.plans.adopt')}
+          </Button>
+        </Allowed>
+        <Allowed record={plan} action="close">
+          <Button
+            variant="default"
+            loading={transition.isPending && transition.variables === 'close'}
+            onClick={() => transition.mutate('close', { onSuccess: () => notifySuccess(t('staff.plans.closed', { code: plan.code }), t('common.close')) })}
+          >
+            {t('staff.plans.closePlan')}
+          </Button>
+        </Allowed>
+      </Group>
+    </Allowed>
   );
 }
