@@ -444,7 +444,7 @@ describe('national requests', () => {
       expect(JSON.stringify(missing.body.message)).toContain('productId');
       const money = await staff.post(`/api/requests/${id}/schedule`, { productId, budgetPlanned: 12.5 }).expect(refused(400, 'VALIDATION_FAILED'));
       expect(JSON.stringify(money.body.message)).toContain('budgetPlanned');
-      const foreign = await staff.post(`/api/requests/${id}/schedule`, { productId: otherProductId }).expect(refused(422, 'RULE_VIOLATION'));
+      const foreign = await staff.post(`/api/requests/${id}/schedule`, { productId: otherProductId }).expect(refused(422, 'PRODUCT_NOT_IN_PLAN'));
       expect(foreign.body.message).toContain('productId');
       await kenya.post(`/api/requests/${id}/schedule`, { productId }).expect(refused(403, 'FORBIDDEN'));
 

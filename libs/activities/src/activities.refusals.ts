@@ -3,8 +3,6 @@ import { declareRefusals } from '@trta/http';
 /** Refusals of activities: their rules, lifecycle, scheduling, search, CSV import, clone and back-to-office report. */
 export const ActivityRefusals = declareRefusals({
   ACTIVITY_NOT_FOUND: 404,
-  /** The `version` sent is not the record's current one; `params.currentVersion` is (null: nothing to update yet). */
-  STALE_VERSION: 409,
   /** A cancelled activity, its sheet and materials included, is no longer changed. */
   ACTIVITY_CANCELLED: 409,
   /** `params`: { action, status, allowedFrom } — the activity's status does not allow that lifecycle action. */
@@ -20,14 +18,6 @@ export const ActivityRefusals = declareRefusals({
   /** The body's planId is no TA plan. */
   ACTIVITY_PLAN_UNKNOWN: 422,
   PRODUCT_NOT_IN_PLAN: 422,
-  /**
-   * The plan of the URL does not exist / the plan is closed. Same codes and statuses as the plans
-   * library's PlanRefusals (branch `plans`); once that is merged, take them from @trta/plans.
-   */
-  PLAN_NOT_FOUND: 404,
-  PLAN_CLOSED: 409,
-  /** The `cursor` of a list is not one that list returned. */
-  INVALID_CURSOR: 400,
   /** The cursor was returned for another `sort`; start again without a cursor. */
   CURSOR_SORT_MISMATCH: 400,
   /** `from` is after `to`. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { DomainException, type AuthUser } from '@trta/http';
-import { findPlanState } from '@trta/plans';
+import { findPlanState, PlanRefusals } from '@trta/plans';
 import { ACTIVITY_STATUSES, type ActivityStatus } from './activities/activity.entity';
 import { ActivityRefusals } from './activities.refusals';
 
@@ -121,7 +121,7 @@ export async function lockActivityPlan(manager: EntityManager, planId: string, o
   } catch (error) {
     if (error instanceof DomainException && error.status === 404) {
       throw missing === 'route'
-        ? new DomainException(ActivityRefusals.PLAN_NOT_FOUND, `TA plan ${planId} not found`, { planId })
+        ? new DomainException(PlanRefusals.PLAN_NOT_FOUND, `TA plan ${planId} not found`, { planId })
         : new DomainException(ActivityRefusals.ACTIVITY_PLAN_UNKNOWN, `planId ${planId} is not a known TA plan`, { planId });
     }
     throw error;
@@ -131,5 +131,5 @@ export async function lockActivityPlan(manager: EntityManager, planId: string, o
 }
 
 export function planClosed(planCode: string, what = 'its activities can no longer be changed'): DomainException {
-  return new DomainException(ActivityRefusals.PLAN_CLOSED, `plan ${planCode} is closed and ${what}`, { planCode });
+  return new DomainException(PlanRefusals.PLAN_CLOSED, `plan ${planCode} is closed and ${what}`, { planCode });
 }

@@ -1,7 +1,9 @@
-import { ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ALLOWED_ROLES, ANY_SIGNED_IN, AuthUser, IS_PUBLIC } from './auth.decorators';
+import { DomainException } from './domain.exception';
+import { HttpRefusals } from './refusal';
 
 /**
  * The one global guard, closed by default: a route is open only when marked `@Public()`;
@@ -23,6 +25,6 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (allowed.includes(ANY_SIGNED_IN) || allowed.includes(user.role) || (allowed.length > 0 && user.role === 'admin')) {
       return true;
     }
-    throw new ForbiddenException(`This action is not allowed for the role ${user.role}`);
+    throw new DomainException(HttpRefusals.FORBIDDEN, `This action is not allowed for the role ${user.role}`, { role: user.role });
   }
 }

@@ -1,16 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { DomainException } from './domain.exception';
-import { decodeCursor, toPage, type Page } from './pagination';
-import { declareRefusals } from './refusal';
+import { decodeCursor, invalidCursor, toPage, type Page } from './pagination';
 
-export const CursorRefusals = declareRefusals({
-  /** The `cursor` of a list is not one that list returned. */
-  INVALID_CURSOR: 400,
-});
-
-export function invalidCursor(): DomainException {
-  return new DomainException(CursorRefusals.INVALID_CURSOR, 'cursor is not a cursor this list returned');
-}
 
 /** The key of a keyset cursor, `length` values long; INVALID_CURSOR for anything a list did not return. */
 export function readCursor(cursor: string, length: number): unknown[] {

@@ -37,7 +37,7 @@ export function decodeCursor(cursor: string, length: number): unknown[] {
   } catch {
     // fall through to the refusal below
   }
-  throw new DomainException(HttpRefusals.INVALID_CURSOR, 'cursor is not a cursor this list returned');
+  throw invalidCursor();
 }
 
 /** Cuts a page fetched with `limit + 1` rows and derives its cursor from the last row kept. */
@@ -45,4 +45,9 @@ export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => unknown[]
   const items = rows.slice(0, limit);
   const nextCursor = rows.length > limit ? encodeCursor(keyOf(items[items.length - 1])) : null;
   return { items, nextCursor };
+}
+
+/** INVALID_CURSOR: the `cursor` of a list is not one that list returned. */
+export function invalidCursor(): DomainException {
+  return new DomainException(HttpRefusals.INVALID_CURSOR, 'cursor is not a cursor this list returned');
 }

@@ -39,6 +39,8 @@ export const HttpRefusals = declareRefusals({
   INVALID_JSON: 400,
   /** A `cursor` that no page of this list returned. */
   INVALID_CURSOR: 400,
+  /** The record changed since the caller read it (its `version`); read it again. */
+  STALE_VERSION: 409,
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,

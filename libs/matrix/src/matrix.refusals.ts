@@ -1,6 +1,6 @@
-import { ActivityRefusals } from '@trta/activities';
+import { PlanRefusals } from '@trta/plans';
 
-/** Refusals of the products matrix: only the plan of the URL can be missing (the activities' PLAN_NOT_FOUND). */
+/** Refusals of the products matrix: only the plan of the URL can be missing. */
 export const MatrixRefusals = {
-  PLAN_NOT_FOUND: ActivityRefusals.PLAN_NOT_FOUND,
+  PLAN_NOT_FOUND: PlanRefusals.PLAN_NOT_FOUND,
 } as const;

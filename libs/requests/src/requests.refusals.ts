@@ -14,10 +14,6 @@ export const RequestRefusals = declareRefusals({
   REQUEST_TRANSITION_NOT_ALLOWED: 409,
   /** Scheduled once already; `params.activityCode` is the activity it became (also the constraint's refusal). */
   REQUEST_ALREADY_SCHEDULED: 409,
-  /** The `version` given is not the request's current one (`params.currentVersion`); reload and retry. */
-  STALE_VERSION: 409,
-  /** The `cursor` of a list is not one that list returned. */
-  INVALID_CURSOR: 400,
   /** The preferred quarter has already ended. */
   QUARTER_PASSED: 422,
   /** The country reached the plan's ceiling per country; approve with `overrideCeiling` and a reason to go past it. */

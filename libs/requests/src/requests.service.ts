@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { FilesService, MEDIA_TYPES, type OpenedFile } from '@trta/files';
-import { createValidationPipe, decodeCursor, DomainException, Page, toPage, type AuthUser } from '@trta/http';
+import { createValidationPipe, decodeCursor, DomainException, HttpRefusals, Page, toPage, type AuthUser } from '@trta/http';
 import {
   assertKnownTopics,
   assertQuarterAhead,
@@ -67,7 +67,7 @@ function listCursor(cursor: string): [string, string] {
   }
   const [at, lastId] = key;
   if (typeof at !== 'string' || typeof lastId !== 'string' || !/^[0-9a-f-]{36}$/i.test(lastId) || Number.isNaN(Date.parse(at))) {
-    throw new DomainException(RequestRefusals.INVALID_CURSOR, 'cursor is not a cursor this list returned');
+    throw new DomainException(HttpRefusals.INVALID_CURSOR, 'cursor is not a cursor this list returned');
   }
   return [at, lastId];
 }
@@ -138,7 +138,7 @@ export class RequestsService {
       assertTransition('edit', locked.status);
       if (dto.version !== undefined && dto.version !== locked.version) {
         throw new DomainException(
-          RequestRefusals.STALE_VERSION,
+          HttpRefusals.STALE_VERSION,
           `request was changed by someone else (current version ${locked.version})`,
           { currentVersion: locked.version },
           { currentVersion: locked.version },

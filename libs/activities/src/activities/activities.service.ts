@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '@trta/database';
-import { DomainException, historyPage, Page, PageQueryDto, type AuthUser } from '@trta/http';
+import { DomainException, historyPage, HttpRefusals, Page, PageQueryDto, type AuthUser } from '@trta/http';
 import { ActivityRefusals } from '../activities.refusals';
 import { lockActivityPlan, statusIs, FROZEN_STATUSES } from '../activity.policy';
 import { ActivityFieldName, ActivityHistoryView, ActivityView, CreateActivityDto, UpdateActivityDto } from './activities.dto';
@@ -193,7 +193,7 @@ export function activityNotFound(id: string): DomainException {
 }
 
 export function staleVersion(current: number, hint = ''): DomainException {
-  return new DomainException(ActivityRefusals.STALE_VERSION, `activity was changed by someone else (current version ${current})${hint}`, { currentVersion: current }, {
+  return new DomainException(HttpRefusals.STALE_VERSION, `activity was changed by someone else (current version ${current})${hint}`, { currentVersion: current }, {
     currentVersion: current,
   });
 }

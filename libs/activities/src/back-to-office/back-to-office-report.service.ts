@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainException, type AuthUser } from '@trta/http';
+import { DomainException, HttpRefusals, type AuthUser } from '@trta/http';
 import { ActivityRefusals } from '../activities.refusals';
 import { REPORTABLE_STATUSES, statusIs } from '../activity.policy';
 import { activityNotFound } from '../activities/activities.service';
@@ -74,7 +74,7 @@ export class BackToOfficeReportService {
       const before = await this.current(manager, activityId);
       if (dto.version !== undefined && dto.version !== before?.version) {
         throw new DomainException(
-          ActivityRefusals.STALE_VERSION,
+          HttpRefusals.STALE_VERSION,
           before
             ? `the back-to-office report was changed by someone else (current version ${before.version})`
             : 'the back-to-office report does not exist yet; leave version out to create it',
