@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { create } from 'xmlbuilder2';
-import type { ActivityStatus, ActivityType } from '@trta/activities';
+import { quarterRange, type ActivityStatus, type ActivityType } from '@trta/activities';
 import { DomainException } from '@trta/http';
 import { findPlanState } from '@trta/plans';
 import { IatiRefusals } from './iati.refusals';
@@ -149,11 +149,11 @@ export class IatiService {
    * period (the schema needs at least one date); actual ones only once delivered.
    */
   private dates(plan: PlanRow, activity: ActivityRow): [string, string][] {
-    const quarter = quarterRange(activity.plannedQuarter);
-    const dates: [string, string][] = [[ActivityDateType.PlannedStart, activity.startDate ?? quarter?.start ?? plan.periodStart]];
+    const quarter = activity.plannedQuarter ? quarterRange(activity.plannedQuarter) : undefined;
+    const dates: [string, string][] = [[ActivityDateType.PlannedStart, activity.startDate ?? quarter?.first ?? plan.periodStart]];
     const delivered = activity.status === 'delivered';
     if (delivered && activity.startDate) dates.push([ActivityDateType.ActualStart, activity.startDate]);
-    dates.push([ActivityDateType.PlannedEnd, activity.endDate ?? quarter?.end ?? plan.periodEnd]);
+    dates.push([ActivityDateType.PlannedEnd, activity.endDate ?? quarter?.last ?? plan.periodEnd]);
     if (delivered && activity.endDate) dates.push([ActivityDateType.ActualEnd, activity.endDate]);
     return dates;
   }
@@ -173,16 +173,6 @@ export class IatiService {
   }
 }
 
-/** `2026-Q2` → 2026-04-01 to 2026-06-30. */
-function quarterRange(quarter: string | null): { start: string; end: string } | undefined {
-  const match = quarter ? /^(\d{4})-Q([1-4])$/.exec(quarter) : null;
-  if (!match) return undefined;
-  const [year, q] = [match[1], Number(match[2])];
-  const startMonth = String(q * 3 - 2).padStart(2, '0');
-  const endMonth = String(q * 3).padStart(2, '0');
-  const endDay = q === 1 || q === 4 ? '31' : '30';
-  return { start: `${year}-${startMonth}-01`, end: `${year}-${endMonth}-${endDay}` };
-}
 
 /** What describes an activity whose sheet is not published: its kind, product and division, in English. */
 function summary(activity: ActivityRow): string {

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { quarterRange } from '@trta/activities';
 import { DomainException, HttpRefusals, type AuthUser } from '@trta/http';
 import { allowedActions, type RequestAction, type RequestStatus, type RequestViewer } from './request.policy';
 import { RequestRefusals } from './requests.refusals';
@@ -165,17 +166,6 @@ export async function assertKnownTopics(manager: EntityManager, topics: string[]
   if (unknown.length > 0) {
     throw fieldRefused('topics', 'UNKNOWN_TOPIC', `topics has unknown topic codes: ${unknown.join(', ')}`, { codes: unknown });
   }
-}
-
-/** First and last day of `YYYY-Qn`. */
-export function quarterRange(quarter: string): { first: string; last: string } {
-  const [year, q] = quarter.split('-Q').map(Number);
-  const lastMonth = q * 3;
-  const lastDay = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate();
-  return {
-    first: `${year}-${String(lastMonth - 2).padStart(2, '0')}-01`,
-    last: `${year}-${String(lastMonth).padStart(2, '0')}-${lastDay}`,
-  };
 }
 
 /** A quarter that already ended cannot be asked for (422). */
