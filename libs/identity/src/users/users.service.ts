@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '@trta/database';
-import { decodeCursor, DomainErrorCode, DomainException, Page, toPage, type Role } from '@trta/http';
+import { constraintRefusal, decodeCursor, DomainException, Page, toPage, type Role } from '@trta/http';
+import { IdentityRefusals } from '../identity.refusals';
 import { ApplicantProfile } from './applicant-profile.entity';
 import { User, type Locale } from './user.entity';
 import { ApplicantProfileDto, CreateUserDto, CurrentUserView, ListUsersQueryDto, RegisterDto, UserView } from './users.dto';
@@ -77,7 +78,7 @@ export class UsersService {
       .from(User, 'u')
       .where('u.id = :id', { id })
       .getRawOne<UserView>();
-    if (!user) throw DomainException.notFound('User', id);
+    if (!user) throw new DomainException(IdentityRefusals.USER_NOT_FOUND, `User ${id} not found`, { userId: id });
     const profile = await this.dataSource
       .createQueryBuilder()
       .select([
@@ -131,10 +132,7 @@ export class UsersService {
       )) as UserView[];
       return row;
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-        throw new DomainException(DomainErrorCode.Conflict, `email ${values.email} is already registered`);
-      }
-      throw error;
+      throw constraintRefusal(error, { email: values.email }) ?? error;
     }
   }
 
@@ -182,6 +180,9 @@ export class UsersService {
     const problems = Object.entries(fields)
       .filter(([, code]) => !known.has(code))
       .map(([field, code]) => `${field} ${code} is not a known country code`);
-    if (problems.length > 0) throw new DomainException(DomainErrorCode.Invalid, problems.join('; '));
+    if (problems.length > 0) {
+      const unknown = Object.entries(fields).filter(([, code]) => !known.has(code)).map(([field]) => field);
+      throw new DomainException(IdentityRefusals.UNKNOWN_COUNTRY, problems.join('; '), { fields: unknown });
+    }
   }
 }
