@@ -8,3 +8,4 @@ export * from './evaluations/evaluations.service';
 export * from './participants/participants.dto';
 export * from './participants/participants.service';
 export * from './participation.refusals';
+export * from './evaluations/score-distribution';

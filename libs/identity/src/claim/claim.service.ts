@@ -6,6 +6,7 @@ import { returnedRows } from '@trta/database';
 import { DomainException } from '@trta/http';
 import { IdentityRefusals } from '../identity.refusals';
 import { UsersService } from '../users/users.service';
+import { USER_RETURNING } from '../users/user-columns';
 import { UserView } from '../users/users.dto';
 import { ClaimAccountDto } from './claim.dto';
 import { hashClaimToken } from './claim-tokens';
@@ -41,7 +42,7 @@ export class ClaimService {
       const [user] = returnedRows<UserView>(
         await manager.query(
           `UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1 AND password_hash IS NULL
-           RETURNING id, email, role, country, locale, created_at AS "createdAt"`,
+           RETURNING ${USER_RETURNING}`,
           [pending.userId, passwordHash],
         ),
       );

@@ -7,7 +7,8 @@ import { DomainException, type AuthUser } from '@trta/http';
 import { ParticipationRefusals as R } from '../participation.refusals';
 import { ATTENDED_STATUSES } from '../participants/participants.dto';
 import { applicationFor } from '../shared/application-access';
-import { ActivityEvaluationResultsView, EvaluationDto, EvaluationView, FollowUpDto, ScoreResults } from './evaluations.dto';
+import { ActivityEvaluationResultsView, EvaluationDto, EvaluationView, FollowUpDto } from './evaluations.dto';
+import { scoreCountsSql, scoreMeanSql, scoreResults } from './score-distribution';
 
 export const EVALUATION_COLUMNS = `application_id AS "applicationId", satisfaction, relevance, pre_test_score AS "preTestScore",
   post_test_score AS "postTestScore", comments, applied_in_work AS "appliedInWork", follow_up_comments AS "followUpComments",
@@ -56,15 +57,8 @@ interface ResultsRow {
   unanswered: number;
 }
 
-/** count(*) FILTER per score 1..5 of a column, in order. */
-const distribution = (column: string): string =>
-  [1, 2, 3, 4, 5].map((score) => `count(*) FILTER (WHERE ${column} = ${score})::int`).join(', ');
-
 const toNumber = (value: string | null): number | null => (value === null ? null : Number(value));
 
-function scores(mean: string | null, counts: number[]): ScoreResults {
-  return { mean: toNumber(mean), distribution: { '1': counts[0], '2': counts[1], '3': counts[2], '4': counts[3], '5': counts[4] } };
-}
 
 @Injectable()
 export class EvaluationsService {
@@ -125,10 +119,10 @@ export class EvaluationsService {
       `SELECT count(*) FILTER (WHERE ap.status IN ('attended', 'completed'))::int AS participations,
          count(e.application_id)::int AS responses,
          round(count(e.application_id)::numeric / nullif(count(*) FILTER (WHERE ap.status IN ('attended', 'completed')), 0), 2)::text AS "responseRate",
-         round(avg(e.satisfaction), 2)::text AS "satisfactionMean",
-         round(avg(e.relevance), 2)::text AS "relevanceMean",
-         ARRAY[${distribution('e.satisfaction')}] AS satisfaction,
-         ARRAY[${distribution('e.relevance')}] AS relevance,
+         ${scoreMeanSql('e.satisfaction')} AS "satisfactionMean",
+         ${scoreMeanSql('e.relevance')} AS "relevanceMean",
+         ${scoreCountsSql('e.satisfaction')} AS satisfaction,
+         ${scoreCountsSql('e.relevance')} AS relevance,
          round(avg(e.post_test_score - e.pre_test_score), 2)::text AS "learningGain",
          count(e.post_test_score - e.pre_test_score)::int AS "learningGainResponses",
          count(*) FILTER (WHERE e.applied_in_work)::int AS yes,
@@ -145,8 +139,8 @@ export class EvaluationsService {
       responses: row.responses,
       participations: row.participations,
       responseRate: toNumber(row.responseRate),
-      satisfaction: scores(row.satisfactionMean, row.satisfaction),
-      relevance: scores(row.relevanceMean, row.relevance),
+      satisfaction: scoreResults(row.satisfactionMean, row.satisfaction),
+      relevance: scoreResults(row.relevanceMean, row.relevance),
       learningGain: toNumber(row.learningGain),
       learningGainResponses: row.learningGainResponses,
       appliedInWork: { yes: row.yes, no: row.no, unanswered: row.unanswered },
