@@ -3,6 +3,7 @@ import { createTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/factories';
 import { activityFactory, day } from './support/activity-fixtures';
 import { type Body, type Token, applicantIn, client, uploadPdf, apply, notificationsOf } from './support/application-fixtures';
+import { refused } from './support/refusals';
 
 describe('applications', () => {
   let t: TestApp;
@@ -24,6 +25,62 @@ describe('applications', () => {
     otieno = await applicantIn(t, 'KEN');
   });
   afterAll(() => t.close());
+
+  describe('allowedActions', () => {
+    const actionsOf = async (who: Token, id: string): Promise<string[]> => (await client(t, who).get(`/api/applications/${id}`).expect(200)).body.allowedActions;
+
+    it('names what each caller may do now, by status and role, on reads, lists and after a change', async () => {
+      const activity = await createActivity();
+      const id = await apply(t, amina, activity.id);
+      expect(await actionsOf(amina, id)).toEqual(['withdraw']);
+      expect(await actionsOf(staff, id)).toEqual(['select', 'waitlist', 'reject']);
+      expect(await actionsOf(auditor, id)).toEqual([]);
+      expect(await actionsOf(focalKen, id)).toEqual([]);
+      const mine = await client(t, amina).get('/api/me/applications').expect(200);
+      expect(mine.body.items.find((item: { id: string }) => item.id === id).allowedActions).toEqual(['withdraw']);
+      const list = await client(t, staff).get(`/api/activities/${activity.id}/applications`).expect(200);
+      expect(list.body.items.find((item: { id: string }) => item.id === id).allowedActions).toEqual(['select', 'waitlist', 'reject']);
+
+      const selected = await client(t, staff).post(`/api/applications/${id}/select`).expect(200);
+      expect(selected.body.allowedActions).toEqual(['reject', 'attend', 'no-show']);
+      expect(await actionsOf(amina, id)).toEqual(['withdraw']);
+
+      // Once the activity has started, the applicant can no longer withdraw, and the service agrees.
+      await t.dataSource.query('UPDATE activities SET application_deadline = NULL, start_date = current_date, end_date = current_date + 2 WHERE id = $1', [activity.id]);
+      expect(await actionsOf(amina, id)).toEqual([]);
+      await client(t, amina).post(`/api/applications/${id}/withdraw`).expect(refused(409, 'ACTIVITY_STARTED'));
+
+      const attended = await client(t, staff).post(`/api/applications/${id}/attend`, { attendedDays: 2 }).expect(200);
+      expect(await actionsOf(staff, attended.body.id)).toEqual(['complete', 'evaluate']);
+      expect(await actionsOf(amina, id)).toEqual(['evaluate']);
+      await client(t, staff).post(`/api/applications/${id}/complete`).expect(200);
+      expect(await actionsOf(amina, id)).toEqual(['evaluate', 'certificate']);
+      expect(await actionsOf(staff, id)).toEqual(['evaluate']);
+      await client(t, amina).post(`/api/applications/${id}/evaluation`, { satisfaction: 5, relevance: 4 }).expect(201);
+      expect(await actionsOf(amina, id)).toEqual(['certificate']);
+      expect(await actionsOf(staff, id)).toEqual([]);
+      await client(t, staff).post(`/api/applications/${id}/evaluation`, { satisfaction: 5, relevance: 4 }).expect(refused(409, 'EVALUATION_EXISTS'));
+    });
+
+    it('offers the nomination to the focal point of the country only, and staff only what the nomination allows', async () => {
+      const activity = await createActivity({ requiresNomination: true });
+      const id = await apply(t, amina, activity.id);
+      expect(await actionsOf(focalKen, id)).toEqual(['endorse', 'decline']);
+      expect(await actionsOf(staff, id)).toEqual(['reject']);
+      await client(t, staff).post(`/api/applications/${id}/select`).expect(refused(409, 'APPLICATION_TRANSITION_NOT_ALLOWED', { action: 'select', status: 'submitted' }));
+      const queue = await client(t, focalKen).get(`/api/nominations?activityId=${activity.id}`).expect(200);
+      expect(queue.body.items.map((item: { allowedActions: string[] }) => item.allowedActions)).toEqual([['endorse', 'decline']]);
+      const endorsed = await client(t, focalKen).post(`/api/applications/${id}/endorse`).expect(200);
+      expect(endorsed.body.allowedActions).toEqual([]);
+      expect(await actionsOf(staff, id)).toEqual(['select', 'waitlist', 'reject']);
+      const waitlisted = await client(t, staff).post(`/api/applications/${id}/waitlist`).expect(200);
+      expect(waitlisted.body.allowedActions).toEqual(['select', 'reject']);
+      // An activity that is no longer decided offers no decision.
+      await t.dataSource.query(`UPDATE activities SET status = 'cancelled' WHERE id = $1`, [activity.id]);
+      expect(await actionsOf(staff, id)).toEqual([]);
+      await client(t, staff).post(`/api/applications/${id}/select`).expect(refused(409, 'ACTIVITY_NOT_DECIDING'));
+    });
+  });
 
   describe('POST /api/activities/:id/applications', () => {
     it('submits a form with its documents, notifies the applicant and the focal points when a nomination is needed', async () => {
@@ -79,9 +136,9 @@ describe('applications', () => {
       expect(file.headers['content-type']).toBe('application/pdf');
       expect(file.headers['content-disposition']).toBe('attachment; filename="cv.pdf"');
       await client(t, amina).get(`/api/applications/${id}/documents/cv`).expect(200);
-      await client(t, otieno).get(`/api/applications/${id}/documents/cv`).expect(404);
-      await client(t, amina).get(`/api/applications/${id}/documents/passport`).expect(404);
-      await client(t, amina).get(`/api/applications/${id}/documents/photo`).expect(400);
+      await client(t, otieno).get(`/api/applications/${id}/documents/cv`).expect(refused(404, 'DOCUMENT_NOT_FOUND'));
+      await client(t, amina).get(`/api/applications/${id}/documents/passport`).expect(refused(404, 'DOCUMENT_NOT_FOUND'));
+      await client(t, amina).get(`/api/applications/${id}/documents/photo`).expect(refused(400, 'BAD_REQUEST'));
     });
 
     it('accepts exactly one of ten concurrent submissions of the same person to the same activity', async () => {
@@ -91,8 +148,9 @@ describe('applications', () => {
       const responses = await Promise.all(Array.from({ length: 10 }, () => client(t, otieno).post(`/api/activities/${activity.id}/applications`, body)));
       const statuses = responses.map((response) => response.status).sort();
       expect(statuses).toEqual([201, ...Array(9).fill(409)]);
-      const refused = responses.find((response) => response.status === 409)!;
-      expect(refused.body.message).toBe(`you have already applied to activity ${activity.code}: one application per person per activity`);
+      const refusal = responses.find((response) => response.status === 409)!;
+      refused(409, 'ALREADY_APPLIED', { activityCode: activity.code })(refusal);
+      expect(refusal.body.message).toBe(`you have already applied to activity ${activity.code}: one application per person per activity`);
       const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM applications WHERE activity_id = $1', [activity.id]);
       expect(count).toBe(1);
     });
@@ -101,14 +159,14 @@ describe('applications', () => {
       const planned = await createActivity({ status: 'confirmed' });
       const fileId = await uploadPdf(t, amina);
       const form = { motivation: 'Hello', documents: [{ kind: 'cv', fileId }] };
-      const closed = await client(t, amina).post(`/api/activities/${planned.id}/applications`, form).expect(409);
+      const closed = await client(t, amina).post(`/api/activities/${planned.id}/applications`, form).expect(refused(409, 'NOT_OPEN_FOR_APPLICATIONS'));
       expect(closed.body.message).toBe(`activity ${planned.code} is not open for applications (status confirmed)`);
       const late = await createActivity({ deadline: day(-1) });
-      const response = await client(t, amina).post(`/api/activities/${late.id}/applications`, form).expect(422);
+      const response = await client(t, amina).post(`/api/activities/${late.id}/applications`, form).expect(refused(422, 'DEADLINE_PASSED'));
       expect(response.body.message).toBe(`deadline: the application deadline of activity ${late.code} was ${day(-1)}`);
       const today = await createActivity({ deadline: day(0) });
       await client(t, amina).post(`/api/activities/${today.id}/applications`, form).expect(201);
-      await client(t, amina).post(`/api/activities/00000000-0000-4000-8000-000000000000/applications`, form).expect(404);
+      await client(t, amina).post(`/api/activities/00000000-0000-4000-8000-000000000000/applications`, form).expect(refused(404, 'ACTIVITY_NOT_FOUND'));
     });
 
     it('lists the missing required documents', async () => {
@@ -116,7 +174,7 @@ describe('applications', () => {
       const fileId = await uploadPdf(t, amina);
       const response = await client(t, amina)
         .post(`/api/activities/${activity.id}/applications`, { motivation: 'Hello', documents: [{ kind: 'cv', fileId }] })
-        .expect(422);
+        .expect(refused(422, 'DOCUMENTS_MISSING'));
       expect(response.body.message).toBe(`documents: activity ${activity.code} requires cv, passport, nomination_letter; missing: passport, nomination_letter`);
       expect(response.body.missingDocuments).toEqual(['passport', 'nomination_letter']);
     });
@@ -133,7 +191,7 @@ describe('applications', () => {
             { kind: 'other', fileId: unknown },
           ],
         })
-        .expect(422);
+        .expect(refused(422, 'DOCUMENTS_NOT_YOURS'));
       expect(response.body.message).toContain('documents: attach files you uploaded yourself');
       expect(response.body.message).toContain(othersFile);
       expect(response.body.message).toContain(unknown);
@@ -144,14 +202,14 @@ describe('applications', () => {
       const national = await createActivity({ type: 'national', beneficiaries: ['KEN'] });
       const fileId = await uploadPdf(t, senegalese);
       const form = { motivation: 'Hello', documents: [{ kind: 'cv', fileId }] };
-      const refused = await client(t, senegalese).post(`/api/activities/${national.id}/applications`, form).expect(422);
-      expect(refused.body.message).toBe(
+      const refusal = await client(t, senegalese).post(`/api/activities/${national.id}/applications`, form).expect(refused(422, 'NOT_ELIGIBLE_COUNTRY'));
+      expect(refusal.body.message).toBe(
         `beneficiary country: activity ${national.code} is a national activity for KEN; your profile country SEN is not among its beneficiaries`,
       );
       const regional = await createActivity({ type: 'regional', beneficiaries: ['KEN', 'SEN'] });
       await client(t, senegalese).post(`/api/activities/${regional.id}/applications`, form).expect(201);
       const otherRegion = await createActivity({ type: 'regional', beneficiaries: ['KEN', 'UGA'] });
-      await client(t, senegalese).post(`/api/activities/${otherRegion.id}/applications`, form).expect(422);
+      await client(t, senegalese).post(`/api/activities/${otherRegion.id}/applications`, form).expect(refused(422, 'NOT_ELIGIBLE_COUNTRY'));
       const global = await createActivity({ type: 'global' });
       await client(t, senegalese).post(`/api/activities/${global.id}/applications`, form).expect(201);
     });
@@ -161,8 +219,8 @@ describe('applications', () => {
       const advanced = await createActivity({ prerequisiteLevel: 2, plsLevel: 3 });
       const fileId = await uploadPdf(t, applicant);
       const form = { motivation: 'Hello', documents: [{ kind: 'cv', fileId }] };
-      const refused = await client(t, applicant).post(`/api/activities/${advanced.id}/applications`, form).expect(422);
-      expect(refused.body.message).toBe(`prerequisite level: activity ${advanced.code} requires a completed activity of PLS level 2 or above`);
+      const refusal = await client(t, applicant).post(`/api/activities/${advanced.id}/applications`, form).expect(refused(422, 'PREREQUISITE_NOT_MET'));
+      expect(refusal.body.message).toBe(`prerequisite level: activity ${advanced.code} requires a completed activity of PLS level 2 or above`);
 
       // Level 1 completed is not enough; level 2 completed is.
       for (const level of [1, 2]) {
@@ -173,7 +231,8 @@ describe('applications', () => {
           [past.id, applicant.id, `CERT-${level}-${applicant.id}`],
         );
         const response = await client(t, applicant).post(`/api/activities/${advanced.id}/applications`, form);
-        expect(response.status).toBe(level === 1 ? 422 : 201);
+        if (level === 1) refused(422, 'PREREQUISITE_NOT_MET', { level: 2 })(response);
+        else expect(response.status).toBe(201);
       }
     });
 
@@ -193,21 +252,21 @@ describe('applications', () => {
       ];
       for (const [body, field] of cases) {
         const response = await post(body);
-        expect(response.status).toBe(400);
+        refused(400, 'VALIDATION_FAILED')(response);
         expect(JSON.stringify(response.body.message)).toContain(field);
       }
-      const twice = await post({ motivation: 'Hi', documents: [{ kind: 'cv', fileId }, { kind: 'cv', fileId }] }).expect(400);
+      const twice = await post({ motivation: 'Hi', documents: [{ kind: 'cv', fileId }, { kind: 'cv', fileId }] }).expect(refused(400, 'DOCUMENT_KIND_REPEATED'));
       expect(twice.body.message).toBe('documents: give one file per kind; repeated: cv');
-      await client(t, amina).post('/api/activities/not-a-uuid/applications', { motivation: 'Hi', documents: [] }).expect(400);
+      await client(t, amina).post('/api/activities/not-a-uuid/applications', { motivation: 'Hi', documents: [] }).expect(refused(400, 'BAD_REQUEST'));
     });
 
     it('is for applicants only', async () => {
       const activity = await createActivity();
       const form = { motivation: 'Hi', documents: [] };
-      await client(t, undefined).post(`/api/activities/${activity.id}/applications`, form).expect(401);
-      await client(t, staff).post(`/api/activities/${activity.id}/applications`, form).expect(403);
-      await client(t, auditor).post(`/api/activities/${activity.id}/applications`, form).expect(403);
-      await client(t, focalKen).post(`/api/activities/${activity.id}/applications`, form).expect(403);
+      await client(t, undefined).post(`/api/activities/${activity.id}/applications`, form).expect(refused(401, 'UNAUTHORIZED'));
+      await client(t, staff).post(`/api/activities/${activity.id}/applications`, form).expect(refused(403, 'FORBIDDEN'));
+      await client(t, auditor).post(`/api/activities/${activity.id}/applications`, form).expect(refused(403, 'FORBIDDEN'));
+      await client(t, focalKen).post(`/api/activities/${activity.id}/applications`, form).expect(refused(403, 'FORBIDDEN'));
     });
   });
 
@@ -229,12 +288,12 @@ describe('applications', () => {
         expect(response.body).toMatchObject({ id: aminaApplication, applicant: { fullName: 'Amina Diallo', email: amina.email } });
       }
       for (const who of [otieno, focalSen]) {
-        const response = await client(t, who).get(path).expect(404);
+        const response = await client(t, who).get(path).expect(refused(404, 'APPLICATION_NOT_FOUND'));
         expect(response.body.message).toBe(`Application ${aminaApplication} not found`);
       }
-      await client(t, amina).get('/api/applications/00000000-0000-4000-8000-000000000000').expect(404);
-      await client(t, amina).get('/api/applications/123').expect(400);
-      await client(t, undefined).get(path).expect(401);
+      await client(t, amina).get('/api/applications/00000000-0000-4000-8000-000000000000').expect(refused(404, 'APPLICATION_NOT_FOUND'));
+      await client(t, amina).get('/api/applications/123').expect(refused(400, 'BAD_REQUEST'));
+      await client(t, undefined).get(path).expect(refused(401, 'UNAUTHORIZED'));
     });
 
     it("lists the applicant's own applications only, newest first, in keyset pages", async () => {
@@ -255,12 +314,12 @@ describe('applications', () => {
       expect(seen).toEqual([...ids].reverse());
       const filtered = await client(t, mine).get('/api/me/applications?status=selected').expect(200);
       expect(filtered.body.items).toEqual([]);
-      await client(t, mine).get('/api/me/applications?status=maybe').expect(400);
-      await client(t, mine).get('/api/me/applications?limit=0').expect(400);
-      await client(t, mine).get('/api/me/applications?cursor=garbage').expect(400);
-      await client(t, mine).get('/api/me/applications?sort=id').expect(400);
-      await client(t, staff).get('/api/me/applications').expect(403);
-      await client(t, undefined).get('/api/me/applications').expect(401);
+      await client(t, mine).get('/api/me/applications?status=maybe').expect(refused(400, 'VALIDATION_FAILED'));
+      await client(t, mine).get('/api/me/applications?limit=0').expect(refused(400, 'VALIDATION_FAILED'));
+      await client(t, mine).get('/api/me/applications?cursor=garbage').expect(refused(400, 'INVALID'));
+      await client(t, mine).get('/api/me/applications?sort=id').expect(refused(400, 'VALIDATION_FAILED'));
+      await client(t, staff).get('/api/me/applications').expect(refused(403, 'FORBIDDEN'));
+      await client(t, undefined).get('/api/me/applications').expect(refused(401, 'UNAUTHORIZED'));
     });
 
     it("gives staff and auditors an activity's applications with its seats, waitlist and pages", async () => {
@@ -315,12 +374,12 @@ describe('applications', () => {
       expect(sheet.getRow(2).getCell(1).value).toBe(ids[0]);
       expect(sheet.getRow(2).getCell(4).value).toBe('Person 0');
 
-      await client(t, staff).get(`/api/activities/${list.id}/applications?format=pdf`).expect(400);
-      await client(t, staff).get(`/api/activities/${list.id}/applications?status=unknown`).expect(400);
-      await client(t, staff).get('/api/activities/00000000-0000-4000-8000-000000000000/applications').expect(404);
-      await client(t, staff).get('/api/activities/xyz/applications').expect(400);
-      for (const who of [amina, focalKen]) await client(t, who).get(`/api/activities/${list.id}/applications`).expect(403);
-      await client(t, undefined).get(`/api/activities/${list.id}/applications`).expect(401);
+      await client(t, staff).get(`/api/activities/${list.id}/applications?format=pdf`).expect(refused(400, 'VALIDATION_FAILED'));
+      await client(t, staff).get(`/api/activities/${list.id}/applications?status=unknown`).expect(refused(400, 'VALIDATION_FAILED'));
+      await client(t, staff).get('/api/activities/00000000-0000-4000-8000-000000000000/applications').expect(refused(404, 'ACTIVITY_NOT_FOUND'));
+      await client(t, staff).get('/api/activities/xyz/applications').expect(refused(400, 'BAD_REQUEST'));
+      for (const who of [amina, focalKen]) await client(t, who).get(`/api/activities/${list.id}/applications`).expect(refused(403, 'FORBIDDEN'));
+      await client(t, undefined).get(`/api/activities/${list.id}/applications`).expect(refused(401, 'UNAUTHORIZED'));
     });
 
     it('neutralises formulas in the CSV', async () => {
@@ -331,8 +390,8 @@ describe('applications', () => {
     });
 
     it('keeps one applicant from reading another applicant\'s application', async () => {
-      await client(t, otieno).get(`/api/applications/${aminaApplication}`).expect(404);
-      await client(t, amina).get(`/api/applications/${otienoApplication}`).expect(404);
+      await client(t, otieno).get(`/api/applications/${aminaApplication}`).expect(refused(404, 'APPLICATION_NOT_FOUND'));
+      await client(t, amina).get(`/api/applications/${otienoApplication}`).expect(refused(404, 'APPLICATION_NOT_FOUND'));
     });
   });
 
@@ -368,22 +427,22 @@ describe('applications', () => {
       const [{ position }] = await t.dataSource.query('SELECT waitlist_position AS position FROM applications WHERE id = $1', [ids[3]]);
       expect(position).toBe(1);
 
-      const again = await client(t, people[0]).post(`/api/applications/${ids[0]}/withdraw`).expect(409);
+      const again = await client(t, people[0]).post(`/api/applications/${ids[0]}/withdraw`).expect(refused(409, 'APPLICATION_TRANSITION_NOT_ALLOWED'));
       expect(again.body.message).toBe(`application ${ids[0]} is withdrawn; withdraw is allowed only from: submitted, endorsed, selected, waitlisted`);
     });
 
     it('refuses once the activity has started, and anyone but the applicant', async () => {
       const activity = await createActivity();
       const id = await apply(t, amina, activity.id);
-      await client(t, otieno).post(`/api/applications/${id}/withdraw`).expect(404);
-      await client(t, staff).post(`/api/applications/${id}/withdraw`).expect(403);
-      await client(t, focalKen).post(`/api/applications/${id}/withdraw`).expect(403);
-      await client(t, undefined).post(`/api/applications/${id}/withdraw`).expect(401);
-      await client(t, amina).post('/api/applications/abc/withdraw').expect(400);
+      await client(t, otieno).post(`/api/applications/${id}/withdraw`).expect(refused(404, 'APPLICATION_NOT_FOUND'));
+      await client(t, staff).post(`/api/applications/${id}/withdraw`).expect(refused(403, 'FORBIDDEN'));
+      await client(t, focalKen).post(`/api/applications/${id}/withdraw`).expect(refused(403, 'FORBIDDEN'));
+      await client(t, undefined).post(`/api/applications/${id}/withdraw`).expect(refused(401, 'UNAUTHORIZED'));
+      await client(t, amina).post('/api/applications/abc/withdraw').expect(refused(400, 'BAD_REQUEST'));
       const started = await createActivity();
       const late = await apply(t, otieno, started.id);
       await t.dataSource.query(`UPDATE activities SET start_date = current_date, application_deadline = current_date - 1 WHERE id = $1`, [started.id]);
-      const response = await client(t, otieno).post(`/api/applications/${late}/withdraw`).expect(409);
+      const response = await client(t, otieno).post(`/api/applications/${late}/withdraw`).expect(refused(409, 'ACTIVITY_STARTED'));
       expect(response.body.message).toBe(`activity ${started.code} started on ${day(0)}: an application can only be withdrawn before the start`);
     });
   });

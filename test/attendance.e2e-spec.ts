@@ -2,6 +2,7 @@ import type { Role } from '@trta/http';
 import { activityCode, currentPlanWithProduct, day, insertActivity, type PlanAndProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { refused } from './support/refusals';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
@@ -71,10 +72,10 @@ describe('attendance and completion', () => {
     await post('staff', `/api/applications/${await application(activityId)}/attend`, { attendedDays: 0 }).expect(200);
     await post('staff', `/api/applications/${await application(activityId)}/attend`, { attendedDays: 3 }).expect(200);
     const id = await application(activityId);
-    const tooMany = await post('staff', `/api/applications/${id}/attend`, { attendedDays: 4 }).expect(422);
+    const tooMany = await post('staff', `/api/applications/${id}/attend`, { attendedDays: 4 }).expect(refused(422, 'ATTENDED_DAYS_EXCEED_LENGTH'));
     expect(tooMany.body.message).toBe(`attendedDays 4 is more than the 3 days activity ${code} lasts`);
     for (const body of [{}, { attendedDays: -1 }, { attendedDays: 1.5 }, { attendedDays: '2' }, { attendedDays: 2, extra: 1 }]) {
-      await post('staff', `/api/applications/${id}/attend`, body).expect(400);
+      await post('staff', `/api/applications/${id}/attend`, body).expect(refused(400, 'VALIDATION_FAILED'));
     }
     expect(await statusOf(id)).toBe('selected');
   });
@@ -103,6 +104,7 @@ describe('attendance and completion', () => {
       const id = await application(activityId, status === 'waitlisted' ? 'submitted' : status);
       if (status === 'waitlisted') await t.dataSource.query(`UPDATE applications SET status = 'waitlisted', waitlist_position = 1 WHERE id = $1`, [id]);
       const response = await post('staff', `/api/applications/${id}/${action}`, action === 'attend' ? { attendedDays: 1 } : {});
+      refused(409, 'ATTENDANCE_TRANSITION_NOT_ALLOWED', { action, status: current, allowedFrom: allowed })(response);
       expect({ status: response.status, body: response.body }).toMatchObject({
         status: 409,
         body: { message: `application ${id} is ${current}; ${action} needs it to be ${allowed.join(' or ')}`, currentStatus: current, allowedStatuses: allowed },
@@ -110,7 +112,7 @@ describe('attendance and completion', () => {
     }
     const completed = await application(activityId, 'attended');
     await post('staff', `/api/applications/${completed}/complete`).expect(200);
-    const again = await post('staff', `/api/applications/${completed}/complete`).expect(409);
+    const again = await post('staff', `/api/applications/${completed}/complete`).expect(refused(409, 'ATTENDANCE_TRANSITION_NOT_ALLOWED'));
     expect(again.body.currentStatus).toBe('completed');
   });
 
@@ -119,6 +121,7 @@ describe('attendance and completion', () => {
     const id = await application(activityId, 'attended');
     const responses = await Promise.all(Array.from({ length: 10 }, () => post('staff', `/api/applications/${id}/complete`)));
     expect(responses.map((response) => response.status).sort()).toEqual([200, ...Array(9).fill(409)]);
+    responses.filter((response) => response.status === 409).forEach(refused(409, 'ATTENDANCE_TRANSITION_NOT_ALLOWED'));
     const [row] = await t.dataSource.query('SELECT status, certificate_code AS code, version FROM applications WHERE id = $1', [id]);
     const winner = responses.find((response) => response.status === 200)!;
     expect(row).toEqual({ status: 'completed', code: winner.body.certificateCode, version: 2 });
@@ -130,7 +133,7 @@ describe('attendance and completion', () => {
     const { id: activityId, code } = await activity();
     const id = await application(activityId);
     await t.dataSource.query(`UPDATE activities SET status = 'cancelled', status_reason = 'x' WHERE id = $1`, [activityId]);
-    const response = await post('staff', `/api/applications/${id}/attend`, { attendedDays: 1 }).expect(409);
+    const response = await post('staff', `/api/applications/${id}/attend`, { attendedDays: 1 }).expect(refused(409, 'ACTIVITY_NOT_RECORDABLE'));
     expect(response.body.message).toContain(`activity ${code} is cancelled`);
   });
 
@@ -138,15 +141,15 @@ describe('attendance and completion', () => {
     const { id: activityId } = await activity();
     const id = await application(activityId, 'selected', applicant.id);
     for (const role of ['auditor', 'focal_point', 'applicant'] as Role[]) {
-      await post(role, `/api/applications/${id}/attend`, { attendedDays: 1 }).expect(403);
-      await post(role, `/api/applications/${id}/complete`).expect(403);
-      await post(role, `/api/applications/${id}/no-show`).expect(403);
+      await post(role, `/api/applications/${id}/attend`, { attendedDays: 1 }).expect(refused(403, 'FORBIDDEN'));
+      await post(role, `/api/applications/${id}/complete`).expect(refused(403, 'FORBIDDEN'));
+      await post(role, `/api/applications/${id}/no-show`).expect(refused(403, 'FORBIDDEN'));
     }
-    await t.http.post(`/api/applications/${id}/no-show`).expect(401);
+    await t.http.post(`/api/applications/${id}/no-show`).expect(refused(401, 'UNAUTHORIZED'));
     expect(await statusOf(id)).toBe('selected');
-    await post('staff', `/api/applications/${MISSING}/complete`).expect(404);
-    await post('staff', `/api/applications/${MISSING}/attend`, { attendedDays: 1 }).expect(404);
-    await post('staff', '/api/applications/123/no-show').expect(400);
+    await post('staff', `/api/applications/${MISSING}/complete`).expect(refused(404, 'APPLICATION_NOT_FOUND'));
+    await post('staff', `/api/applications/${MISSING}/attend`, { attendedDays: 1 }).expect(refused(404, 'APPLICATION_NOT_FOUND'));
+    await post('staff', '/api/applications/123/no-show').expect(refused(400, 'BAD_REQUEST'));
     await post('admin', `/api/applications/${id}/attend`, { attendedDays: 2 }).expect(200);
   });
 });

@@ -1,5 +1,6 @@
 import { createTestApp, TestApp } from './support/test-app';
 import { login, PASSWORD, registration, uniqueEmail } from './support/factories';
+import { refused } from './support/refusals';
 
 describe('sign-up and sign-in', () => {
   let t: TestApp;
@@ -26,7 +27,7 @@ describe('sign-up and sign-in', () => {
   it('refuses a second account for the same email in any letter case', async () => {
     const body = registration();
     await t.http.post('/api/auth/register').send(body).expect(201);
-    const again = await t.http.post('/api/auth/register').send({ ...body, email: body.email.toUpperCase() }).expect(409);
+    const again = await t.http.post('/api/auth/register').send({ ...body, email: body.email.toUpperCase() }).expect(refused(409, 'EMAIL_TAKEN'));
     expect(again.body.message).toContain('already registered');
   });
 
@@ -39,7 +40,7 @@ describe('sign-up and sign-in', () => {
   });
 
   it('lets nobody register as anything but an applicant', async () => {
-    const response = await t.http.post('/api/auth/register').send({ ...registration(), role: 'admin' }).expect(400);
+    const response = await t.http.post('/api/auth/register').send({ ...registration(), role: 'admin' }).expect(refused(400, 'VALIDATION_FAILED'));
     expect(response.body.message).toContain('property role should not exist');
   });
 
@@ -47,7 +48,7 @@ describe('sign-up and sign-in', () => {
     const response = await t.http
       .post('/api/auth/register')
       .send(registration({ email: 'not-an-email', password: 'short' }, { gender: 'unknown', country: 'XXX1', languages: ['de'] }))
-      .expect(400);
+      .expect(refused(400, 'VALIDATION_FAILED'));
     const messages = (response.body.message as string[]).join('\n');
     expect(messages).toMatch(/email must be an email/);
     expect(messages).toMatch(/password must be longer than or equal to 12/);
@@ -57,21 +58,21 @@ describe('sign-up and sign-in', () => {
   });
 
   it('refuses a country code that is not in the reference data, naming the field', async () => {
-    const response = await t.http.post('/api/auth/register').send(registration({}, { country: 'ZZZ' })).expect(400);
+    const response = await t.http.post('/api/auth/register').send(registration({}, { country: 'ZZZ' })).expect(refused(400, 'UNKNOWN_COUNTRY'));
     expect(response.body.message).toBe('profile.country ZZZ is not a known country code');
   });
 
   it('answers 401 to a wrong password and to an unknown email, alike', async () => {
     const body = registration();
     await t.http.post('/api/auth/register').send(body).expect(201);
-    const wrong = await t.http.post('/api/auth/login').send({ email: body.email, password: 'wrong-password-1' }).expect(401);
-    const unknown = await t.http.post('/api/auth/login').send({ email: uniqueEmail(), password: PASSWORD }).expect(401);
+    const wrong = await t.http.post('/api/auth/login').send({ email: body.email, password: 'wrong-password-1' }).expect(refused(401, 'WRONG_CREDENTIALS'));
+    const unknown = await t.http.post('/api/auth/login').send({ email: uniqueEmail(), password: PASSWORD }).expect(refused(401, 'WRONG_CREDENTIALS'));
     expect(wrong.body.message).toBe('Wrong email or password');
     expect(unknown.body.message).toBe('Wrong email or password');
   });
 
   it('answers 400 to a login without a password', async () => {
-    const response = await t.http.post('/api/auth/login').send({ email: 'a@b.org' }).expect(400);
+    const response = await t.http.post('/api/auth/login').send({ email: 'a@b.org' }).expect(refused(400, 'VALIDATION_FAILED'));
     expect(response.body.message).toEqual(expect.arrayContaining(['password must be a string']));
   });
 
@@ -79,9 +80,9 @@ describe('sign-up and sign-in', () => {
     const body = registration();
     await t.http.post('/api/auth/register').send(body).expect(201);
     for (let i = 0; i < 3; i++) {
-      await t.http.post('/api/auth/login').send({ email: body.email, password: 'wrong-password-1' }).expect(401);
+      await t.http.post('/api/auth/login').send({ email: body.email, password: 'wrong-password-1' }).expect(refused(401, 'WRONG_CREDENTIALS'));
     }
-    const blocked = await t.http.post('/api/auth/login').send({ email: body.email, password: PASSWORD }).expect(429);
+    const blocked = await t.http.post('/api/auth/login').send({ email: body.email, password: PASSWORD }).expect(refused(429, 'TOO_MANY_SIGN_IN_ATTEMPTS'));
     expect(blocked.body.message).toMatch(/Too many failed sign-in attempts/);
     expect(blocked.body.retryAfterSeconds).toBeGreaterThan(0);
     // Another account from the same address is not affected.
@@ -91,10 +92,10 @@ describe('sign-up and sign-in', () => {
   });
 
   it('refuses a missing, malformed or forged token', async () => {
-    await t.http.get('/api/auth/me').expect(401);
-    await t.http.get('/api/auth/me').set('authorization', 'Bearer not.a.token').expect(401);
+    await t.http.get('/api/auth/me').expect(refused(401, 'UNAUTHORIZED'));
+    await t.http.get('/api/auth/me').set('authorization', 'Bearer not.a.token').expect(refused(401, 'UNAUTHORIZED'));
     const forged = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url') +
       '.' + Buffer.from(JSON.stringify({ sub: 'x', role: 'admin' })).toString('base64url') + '.c2lnbmF0dXJl';
-    await t.http.get('/api/users').auth(forged, { type: 'bearer' }).expect(401);
+    await t.http.get('/api/users').auth(forged, { type: 'bearer' }).expect(refused(401, 'UNAUTHORIZED'));
   });
 });

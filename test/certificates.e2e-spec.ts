@@ -3,6 +3,7 @@ import type { Role } from '@trta/http';
 import { activityCode, currentPlanWithProduct, day, insertActivity } from './support/activity-fixtures';
 import { registration, signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { refused } from './support/refusals';
 
 /** The text of a PDF, whitespace collapsed, as a reader copying it would get it. */
 async function pdfText(pdf: Buffer): Promise<string> {
@@ -70,16 +71,16 @@ describe('certificates', () => {
 
   it('lets staff, admins and auditors download it; hides it from other applicants; refuses other roles', async () => {
     for (const role of ['staff', 'admin', 'auditor'] as Role[]) await getPdf(completedId, tokens[role]).expect(200);
-    const another = await getPdf(completedId, tokens.applicant).expect(404);
+    const another = await getPdf(completedId, tokens.applicant).expect(refused(404, 'APPLICATION_NOT_FOUND'));
     expect(another.body.message).toBe(`Application ${completedId} not found`);
-    await getPdf(completedId, tokens.focal_point).expect(403);
-    await t.http.get(`/api/applications/${completedId}/certificate.pdf`).expect(401);
-    await getPdf('00000000-0000-4000-8000-000000000000', tokens.staff).expect(404);
-    await getPdf('nope', tokens.staff).expect(400);
+    await getPdf(completedId, tokens.focal_point).expect(refused(403, 'FORBIDDEN'));
+    await t.http.get(`/api/applications/${completedId}/certificate.pdf`).expect(refused(401, 'UNAUTHORIZED'));
+    await getPdf('00000000-0000-4000-8000-000000000000', tokens.staff).expect(refused(404, 'APPLICATION_NOT_FOUND'));
+    await getPdf('nope', tokens.staff).expect(refused(400, 'BAD_REQUEST'));
   });
 
   it('has no certificate before completion', async () => {
-    const response = await getPdf(attendedId, tokens.staff).expect(409);
+    const response = await getPdf(attendedId, tokens.staff).expect(refused(409, 'CERTIFICATE_NOT_ISSUED'));
     expect(response.body.message).toContain('is attended; a certificate is issued when it is completed');
   });
 
@@ -99,9 +100,9 @@ describe('certificates', () => {
   });
 
   it('answers 404 to an unknown code and 400 to garbage', async () => {
-    await t.http.get('/api/certificates/TRTA-0000000000').expect(404);
+    await t.http.get('/api/certificates/TRTA-0000000000').expect(refused(404, 'CERTIFICATE_NOT_FOUND'));
     for (const garbage of ['hello', 'TRTA-123', 'TRTA-UUUUUUUUUU', 'A'.repeat(90), "TRTA-'%20OR%201=1"]) {
-      const response = await t.http.get(`/api/certificates/${garbage}`).expect(400);
+      const response = await t.http.get(`/api/certificates/${garbage}`).expect(refused(400, 'CERTIFICATE_CODE_INVALID'));
       expect(response.body.message).toContain('certificate code');
     }
   });

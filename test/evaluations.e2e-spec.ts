@@ -2,6 +2,7 @@ import type { Role } from '@trta/http';
 import { activityCode, currentPlanWithProduct, day, insertActivity, type PlanAndProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { refused } from './support/refusals';
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
@@ -71,7 +72,7 @@ describe('evaluations', () => {
         appliedInWork: null,
         enteredBy: null,
       });
-      const again = await evaluate(person.token, person.applicationId, { satisfaction: 1, relevance: 1 }).expect(409);
+      const again = await evaluate(person.token, person.applicationId, { satisfaction: 1, relevance: 1 }).expect(refused(409, 'EVALUATION_EXISTS'));
       expect(again.body.message).toContain('already has its evaluation');
       const completed = await participant(id, 'completed');
       await evaluate(completed.token, completed.applicationId, { satisfaction: 3, relevance: 3 }).expect(201);
@@ -81,7 +82,7 @@ describe('evaluations', () => {
       const { id } = await activity();
       for (const status of ['submitted', 'selected', 'no_show', 'rejected']) {
         const person = await participant(id, status);
-        const response = await evaluate(person.token, person.applicationId, { satisfaction: 4, relevance: 4 }).expect(409);
+        const response = await evaluate(person.token, person.applicationId, { satisfaction: 4, relevance: 4 }).expect(refused(409, 'EVALUATION_NOT_ALLOWED'));
         expect(response.body).toMatchObject({ currentStatus: status, allowedStatuses: ['attended', 'completed'] });
       }
     });
@@ -92,18 +93,18 @@ describe('evaluations', () => {
       const response = await evaluate(tokens.staff, person.applicationId, { satisfaction: 2, relevance: 3 }).expect(201);
       expect(response.body).toMatchObject({ enteredBy: staffId, preTestScore: null, postTestScore: null, comments: null });
       // The participant cannot add a second one.
-      await evaluate(person.token, person.applicationId, { satisfaction: 5, relevance: 5 }).expect(409);
+      await evaluate(person.token, person.applicationId, { satisfaction: 5, relevance: 5 }).expect(refused(409, 'EVALUATION_EXISTS'));
     });
 
     it('hides other people’s applications and refuses roles that may not write', async () => {
       const { id } = await activity();
       const person = await participant(id, 'attended');
-      const other = await evaluate(tokens.applicant, person.applicationId, { satisfaction: 4, relevance: 4 }).expect(404);
+      const other = await evaluate(tokens.applicant, person.applicationId, { satisfaction: 4, relevance: 4 }).expect(refused(404, 'APPLICATION_NOT_FOUND'));
       expect(other.body.message).toBe(`Application ${person.applicationId} not found`);
-      await evaluate(tokens.auditor, person.applicationId, { satisfaction: 4, relevance: 4 }).expect(403);
-      await evaluate(tokens.focal_point, person.applicationId, { satisfaction: 4, relevance: 4 }).expect(403);
-      await evaluate(undefined, person.applicationId, { satisfaction: 4, relevance: 4 }).expect(401);
-      await evaluate(tokens.staff, '00000000-0000-4000-8000-000000000000', { satisfaction: 4, relevance: 4 }).expect(404);
+      await evaluate(tokens.auditor, person.applicationId, { satisfaction: 4, relevance: 4 }).expect(refused(403, 'FORBIDDEN'));
+      await evaluate(tokens.focal_point, person.applicationId, { satisfaction: 4, relevance: 4 }).expect(refused(403, 'FORBIDDEN'));
+      await evaluate(undefined, person.applicationId, { satisfaction: 4, relevance: 4 }).expect(refused(401, 'UNAUTHORIZED'));
+      await evaluate(tokens.staff, '00000000-0000-4000-8000-000000000000', { satisfaction: 4, relevance: 4 }).expect(refused(404, 'APPLICATION_NOT_FOUND'));
       const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM evaluations WHERE application_id = $1', [person.applicationId]);
       expect(count).toBe(0);
     });
@@ -118,13 +119,13 @@ describe('evaluations', () => {
         postTestScore: 101,
         comments: 'x'.repeat(5001),
         extra: 1,
-      }).expect(400);
+      }).expect(refused(400, 'VALIDATION_FAILED'));
       const text = (response.body.message as string[]).join('\n');
       for (const field of ['satisfaction', 'relevance', 'preTestScore', 'postTestScore', 'comments', 'property extra should not exist']) expect(text).toContain(field);
-      await evaluate(person.token, person.applicationId, { satisfaction: 4 }).expect(400);
-      await evaluate(person.token, person.applicationId, { satisfaction: '4', relevance: 4 }).expect(400);
-      await evaluate(person.token, person.applicationId, { satisfaction: 3.5, relevance: 4 }).expect(400);
-      await evaluate(person.token, 'not-a-uuid', { satisfaction: 4, relevance: 4 }).expect(400);
+      await evaluate(person.token, person.applicationId, { satisfaction: 4 }).expect(refused(400, 'VALIDATION_FAILED'));
+      await evaluate(person.token, person.applicationId, { satisfaction: '4', relevance: 4 }).expect(refused(400, 'VALIDATION_FAILED'));
+      await evaluate(person.token, person.applicationId, { satisfaction: 3.5, relevance: 4 }).expect(refused(400, 'VALIDATION_FAILED'));
+      await evaluate(person.token, 'not-a-uuid', { satisfaction: 4, relevance: 4 }).expect(refused(400, 'BAD_REQUEST'));
     });
   });
 
@@ -132,7 +133,7 @@ describe('evaluations', () => {
     it('is added by the participant after the evaluation, and may be revised', async () => {
       const { id } = await activity();
       const person = await participant(id, 'completed');
-      const early = await followUp(person.token, person.applicationId, { appliedInWork: true }).expect(409);
+      const early = await followUp(person.token, person.applicationId, { appliedInWork: true }).expect(refused(409, 'EVALUATION_MISSING'));
       expect(early.body.message).toContain('has no evaluation yet');
       await evaluate(tokens.staff, person.applicationId, { satisfaction: 4, relevance: 5 }).expect(201);
       const response = await followUp(person.token, person.applicationId, { appliedInWork: true, comments: 'Drafted a new regulation' }).expect(200);
@@ -145,12 +146,12 @@ describe('evaluations', () => {
       const { id } = await activity();
       const person = await participant(id, 'attended');
       await evaluate(person.token, person.applicationId, { satisfaction: 4, relevance: 5 }).expect(201);
-      await followUp(tokens.applicant, person.applicationId, { appliedInWork: true }).expect(404);
-      await followUp(tokens.admin, person.applicationId, { appliedInWork: true }).expect(404);
-      for (const role of ['staff', 'auditor', 'focal_point'] as Role[]) await followUp(tokens[role], person.applicationId, { appliedInWork: true }).expect(403);
-      await followUp(undefined, person.applicationId, { appliedInWork: true }).expect(401);
-      await followUp(person.token, person.applicationId, { appliedInWork: 'yes' }).expect(400);
-      await followUp(person.token, person.applicationId, {}).expect(400);
+      await followUp(tokens.applicant, person.applicationId, { appliedInWork: true }).expect(refused(404, 'APPLICATION_NOT_FOUND'));
+      await followUp(tokens.admin, person.applicationId, { appliedInWork: true }).expect(refused(404, 'APPLICATION_NOT_FOUND'));
+      for (const role of ['staff', 'auditor', 'focal_point'] as Role[]) await followUp(tokens[role], person.applicationId, { appliedInWork: true }).expect(refused(403, 'FORBIDDEN'));
+      await followUp(undefined, person.applicationId, { appliedInWork: true }).expect(refused(401, 'UNAUTHORIZED'));
+      await followUp(person.token, person.applicationId, { appliedInWork: 'yes' }).expect(refused(400, 'VALIDATION_FAILED'));
+      await followUp(person.token, person.applicationId, {}).expect(refused(400, 'VALIDATION_FAILED'));
       const [row] = await t.dataSource.query('SELECT applied_in_work AS "appliedInWork" FROM evaluations WHERE application_id = $1', [person.applicationId]);
       expect(row.appliedInWork).toBeNull();
     });
@@ -239,11 +240,11 @@ describe('evaluations', () => {
 
     it('is for staff and auditors', async () => {
       const { id } = await activity();
-      await t.http.get(`/api/activities/${id}/evaluations`).auth(tokens.applicant, { type: 'bearer' }).expect(403);
-      await t.http.get(`/api/activities/${id}/evaluations`).auth(tokens.focal_point, { type: 'bearer' }).expect(403);
-      await t.http.get(`/api/activities/${id}/evaluations`).expect(401);
-      await t.http.get('/api/activities/00000000-0000-4000-8000-000000000000/evaluations').auth(tokens.staff, { type: 'bearer' }).expect(404);
-      await t.http.get('/api/activities/x/evaluations').auth(tokens.staff, { type: 'bearer' }).expect(400);
+      await t.http.get(`/api/activities/${id}/evaluations`).auth(tokens.applicant, { type: 'bearer' }).expect(refused(403, 'FORBIDDEN'));
+      await t.http.get(`/api/activities/${id}/evaluations`).auth(tokens.focal_point, { type: 'bearer' }).expect(refused(403, 'FORBIDDEN'));
+      await t.http.get(`/api/activities/${id}/evaluations`).expect(refused(401, 'UNAUTHORIZED'));
+      await t.http.get('/api/activities/00000000-0000-4000-8000-000000000000/evaluations').auth(tokens.staff, { type: 'bearer' }).expect(refused(404, 'ACTIVITY_NOT_FOUND'));
+      await t.http.get('/api/activities/x/evaluations').auth(tokens.staff, { type: 'bearer' }).expect(refused(400, 'BAD_REQUEST'));
     });
   });
 });

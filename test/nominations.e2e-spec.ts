@@ -2,6 +2,7 @@ import { createTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/factories';
 import { activityFactory } from './support/activity-fixtures';
 import { type Token, applicantIn, client, apply, bulkApplications, notificationsOf } from './support/application-fixtures';
+import { refused } from './support/refusals';
 
 describe('nominations', () => {
   let t: TestApp;
@@ -25,7 +26,7 @@ describe('nominations', () => {
   it('the focal point of the country endorses; the applicant is notified; staff can then select', async () => {
     const activity = await createActivity({ requiresNomination: true });
     const id = await apply(t, applicant, activity.id);
-    const selectTooEarly = await client(t, staff).post(`/api/applications/${id}/select`).expect(409);
+    const selectTooEarly = await client(t, staff).post(`/api/applications/${id}/select`).expect(refused(409, 'APPLICATION_TRANSITION_NOT_ALLOWED'));
     expect(selectTooEarly.body.message).toBe(
       `application ${id} is submitted; select is allowed only from: endorsed, waitlisted (activity ${activity.code} requires a nomination)`,
     );
@@ -39,7 +40,7 @@ describe('nominations', () => {
       'KEN',
     ]);
     expect(endorsed).toBe(1);
-    const again = await client(t, focalKen).post(`/api/applications/${id}/endorse`).expect(409);
+    const again = await client(t, focalKen).post(`/api/applications/${id}/endorse`).expect(refused(409, 'APPLICATION_TRANSITION_NOT_ALLOWED'));
     expect(again.body.message).toBe(`application ${id} is endorsed; endorse is allowed only from: submitted`);
     await client(t, staff).post(`/api/applications/${id}/select`).expect(200);
   });
@@ -47,36 +48,43 @@ describe('nominations', () => {
   it('declines with a reason, which the applicant reads', async () => {
     const activity = await createActivity({ requiresNomination: true });
     const id = await apply(t, applicant, activity.id);
-    const missing = await client(t, focalKen).post(`/api/applications/${id}/decline`, {}).expect(400);
+    const missing = await client(t, focalKen).post(`/api/applications/${id}/decline`, {}).expect(refused(400, 'VALIDATION_FAILED'));
     expect(JSON.stringify(missing.body.message)).toContain('reason is required');
-    await client(t, focalKen).post(`/api/applications/${id}/decline`, { reason: '   ' }).expect(400);
+    await client(t, focalKen).post(`/api/applications/${id}/decline`, { reason: '   ' }).expect(refused(400, 'VALIDATION_FAILED'));
     const response = await client(t, focalKen).post(`/api/applications/${id}/decline`, { reason: 'Not in the trade ministry' }).expect(200);
     expect(response.body).toMatchObject({ status: 'declined', endorsedAt: null, nominationReason: 'Not in the trade ministry' });
     const [{ body }] = await t.dataSource.query(`SELECT body FROM notifications WHERE application_id = $1 AND kind = 'application.declined'`, [id]);
     expect(body).toContain('Not in the trade ministry');
-    await client(t, staff).post(`/api/applications/${id}/select`).expect(409);
+    await client(t, staff).post(`/api/applications/${id}/select`).expect(refused(409, 'APPLICATION_TRANSITION_NOT_ALLOWED'));
   });
 
   it("keeps other countries' focal points, applicants, staff and auditors out", async () => {
     const activity = await createActivity({ requiresNomination: true });
     const id = await apply(t, applicant, activity.id);
-    const other = await client(t, focalSen).post(`/api/applications/${id}/endorse`).expect(404);
+    const other = await client(t, focalSen).post(`/api/applications/${id}/endorse`).expect(refused(404, 'APPLICATION_NOT_FOUND'));
     expect(other.body.message).toBe(`Application ${id} not found`);
-    await client(t, focalSen).post(`/api/applications/${id}/decline`, { reason: 'no' }).expect(404);
-    for (const who of [applicant, staff, auditor]) await client(t, who).post(`/api/applications/${id}/endorse`).expect(403);
-    await client(t, undefined).post(`/api/applications/${id}/endorse`).expect(401);
-    await client(t, focalKen).post('/api/applications/zzz/endorse').expect(400);
-    await client(t, focalKen).post(`/api/applications/${id}/endorse`, { reason: 7 }).expect(400);
-    await client(t, focalKen).post(`/api/applications/${id}/endorse`, { priority: 'high' }).expect(400);
-    await client(t, focalKen).post('/api/applications/00000000-0000-4000-8000-000000000000/endorse').expect(404);
+    await client(t, focalSen).post(`/api/applications/${id}/decline`, { reason: 'no' }).expect(refused(404, 'APPLICATION_NOT_FOUND'));
+    for (const who of [applicant, staff, auditor]) await client(t, who).post(`/api/applications/${id}/endorse`).expect(refused(403, 'FORBIDDEN'));
+    await client(t, undefined).post(`/api/applications/${id}/endorse`).expect(refused(401, 'UNAUTHORIZED'));
+    await client(t, focalKen).post('/api/applications/zzz/endorse').expect(refused(400, 'BAD_REQUEST'));
+    await client(t, focalKen).post(`/api/applications/${id}/endorse`, { reason: 7 }).expect(refused(400, 'VALIDATION_FAILED'));
+    await client(t, focalKen).post(`/api/applications/${id}/endorse`, { priority: 'high' }).expect(refused(400, 'VALIDATION_FAILED'));
+    await client(t, focalKen).post('/api/applications/00000000-0000-4000-8000-000000000000/endorse').expect(refused(404, 'APPLICATION_NOT_FOUND'));
     const [{ status }] = await t.dataSource.query('SELECT status FROM applications WHERE id = $1', [id]);
     expect(status).toBe('submitted');
+  });
+
+  it('lets only a focal point of the application\'s country nominate (an admin is refused)', async () => {
+    const activity = await createActivity({ requiresNomination: true });
+    const id = await apply(t, applicant, activity.id);
+    const admin = await signedIn(t, 'admin');
+    await client(t, admin).post(`/api/applications/${id}/endorse`).expect(refused(403, 'NOT_FOCAL_POINT_OF_COUNTRY', { action: 'endorse' }));
   });
 
   it('has nothing to endorse when the activity needs no nomination', async () => {
     const activity = await createActivity({ requiresNomination: false });
     const id = await apply(t, applicant, activity.id);
-    const response = await client(t, focalKen).post(`/api/applications/${id}/endorse`).expect(409);
+    const response = await client(t, focalKen).post(`/api/applications/${id}/endorse`).expect(refused(409, 'NOMINATION_NOT_REQUIRED'));
     expect(response.body.message).toBe(`activity ${activity.code} does not require a nomination: there is nothing to endorse`);
   });
 
@@ -86,8 +94,9 @@ describe('nominations', () => {
     const responses = await Promise.all(ids.map((id) => client(t, focalKen).post(`/api/applications/${id}/endorse`)));
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses).toEqual([200, 200, 409, 409, 409, 409]);
-    const refused = responses.find((response) => response.status === 409)!;
-    expect(refused.body.message).toBe(`nomination quota of 2 reached for KEN on activity ${activity.code}`);
+    const refusal = responses.find((response) => response.status === 409)!;
+    refused(409, 'NOMINATION_QUOTA_REACHED', { activityCode: activity.code, quota: 2, country: 'KEN' })(refusal);
+    expect(refusal.body.message).toBe(`nomination quota of 2 reached for KEN on activity ${activity.code}`);
     const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM applications WHERE activity_id = $1 AND status = 'endorsed'`, [
       activity.id,
     ]);
@@ -131,10 +140,10 @@ describe('nominations', () => {
     const second = await client(t, focalKen).get(`/api/nominations?limit=1&cursor=${first.body.nextCursor}`).expect(200);
     expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
 
-    await client(t, focalKen).get('/api/nominations?status=pending').expect(400);
-    await client(t, focalKen).get('/api/nominations?activityId=1').expect(400);
-    await client(t, focalKen).get('/api/nominations?country=SEN').expect(400);
-    for (const who of [applicant, staff, auditor]) await client(t, who).get('/api/nominations').expect(403);
-    await client(t, undefined).get('/api/nominations').expect(401);
+    await client(t, focalKen).get('/api/nominations?status=pending').expect(refused(400, 'VALIDATION_FAILED'));
+    await client(t, focalKen).get('/api/nominations?activityId=1').expect(refused(400, 'VALIDATION_FAILED'));
+    await client(t, focalKen).get('/api/nominations?country=SEN').expect(refused(400, 'VALIDATION_FAILED'));
+    for (const who of [applicant, staff, auditor]) await client(t, who).get('/api/nominations').expect(refused(403, 'FORBIDDEN'));
+    await client(t, undefined).get('/api/nominations').expect(refused(401, 'UNAUTHORIZED'));
   });
 });

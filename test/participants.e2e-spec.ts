@@ -3,6 +3,7 @@ import type { Role } from '@trta/http';
 import { activityCode, currentPlanWithProduct, day, insertActivity, type PlanAndProduct } from './support/activity-fixtures';
 import { login, PASSWORD, registration, signedIn, uniqueEmail } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
+import { refused } from './support/refusals';
 
 type Body = Record<string, unknown>;
 
@@ -162,7 +163,7 @@ describe('participants registered by staff', () => {
       const { id } = await activity();
       const body = participant();
       await post('staff', `/api/activities/${id}/participants`, body).expect(201);
-      const again = await post('staff', `/api/activities/${id}/participants`, { email: body.email, status: 'attended' }).expect(409);
+      const again = await post('staff', `/api/activities/${id}/participants`, { email: body.email, status: 'attended' }).expect(refused(409, 'ALREADY_APPLIED'));
       expect(again.body.message).toContain('already registered');
     });
 
@@ -170,7 +171,7 @@ describe('participants registered by staff', () => {
       const { id, code } = await activity({ capacity: 1 });
       await post('staff', `/api/activities/${id}/participants`, participant()).expect(201);
       const before = await counts();
-      const response = await post('staff', `/api/activities/${id}/participants`, participant({ status: 'completed' })).expect(409);
+      const response = await post('staff', `/api/activities/${id}/participants`, participant({ status: 'completed' })).expect(refused(409, 'ACTIVITY_FULL'));
       expect(response.body.message).toBe(`activity ${code} is full`);
       expect(await counts()).toEqual(before);
       // A status without a seat still fits.
@@ -191,7 +192,8 @@ describe('participants registered by staff', () => {
       ];
       for (const [body, problem] of cases) {
         const response = await post('staff', `/api/activities/${id}/participants`, body);
-        expect({ status: response.status, message: response.body.message }).toEqual({ status: 422, message: expect.stringContaining(problem) });
+        refused(422, 'PARTICIPANTS_INVALID')(response);
+        expect(response.body.message).toEqual(expect.stringContaining(problem));
       }
       expect(await counts()).toEqual(before);
     });
@@ -205,13 +207,13 @@ describe('participants registered by staff', () => {
         profile: { fullName: '', gender: 'x' },
         evaluation: { satisfaction: 6, relevance: 0, preTestScore: 101 },
         extra: true,
-      }).expect(400);
+      }).expect(refused(400, 'VALIDATION_FAILED'));
       const text = (response.body.message as string[]).join('\n');
       for (const part of ['email must be an email', 'status must be one of', 'attendedDays must not be less than 0', 'profile.gender', 'profile.nationality', 'evaluation.satisfaction', 'evaluation.relevance', 'evaluation.preTestScore', 'property extra should not exist']) {
         expect(text).toContain(part);
       }
-      await t.http.post(`/api/activities/${id}/participants`).auth(tokens.staff, { type: 'bearer' }).set('content-type', 'application/json').send('[1, 2]').expect(400);
-      await post('staff', '/api/activities/not-a-uuid/participants', participant()).expect(400);
+      await t.http.post(`/api/activities/${id}/participants`).auth(tokens.staff, { type: 'bearer' }).set('content-type', 'application/json').send('[1, 2]').expect(refused(400, 'PARTICIPANT_BODY_INVALID'));
+      await post('staff', '/api/activities/not-a-uuid/participants', participant()).expect(refused(400, 'BAD_REQUEST'));
     });
 
     it('is allowed for confirmed, closed and delivered activities only', async () => {
@@ -221,16 +223,16 @@ describe('participants registered by staff', () => {
       }
       for (const status of ['planned', 'open', 'cancelled', 'postponed']) {
         const { id } = await activity({ status });
-        const response = await post('staff', `/api/activities/${id}/participants`, participant()).expect(409);
+        const response = await post('staff', `/api/activities/${id}/participants`, participant()).expect(refused(409, 'ACTIVITY_NOT_REGISTRABLE'));
         expect(response.body.message).toContain(`is ${status}`);
       }
-      await post('staff', `/api/activities/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/participants`, participant()).expect(404);
+      await post('staff', `/api/activities/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/participants`, participant()).expect(refused(404, 'ACTIVITY_NOT_FOUND'));
     });
 
     it('is for staff and admins only', async () => {
       const { id } = await activity();
-      for (const role of ['auditor', 'focal_point', 'applicant'] as Role[]) await post(role, `/api/activities/${id}/participants`, participant()).expect(403);
-      await t.http.post(`/api/activities/${id}/participants`).send(participant()).expect(401);
+      for (const role of ['auditor', 'focal_point', 'applicant'] as Role[]) await post(role, `/api/activities/${id}/participants`, participant()).expect(refused(403, 'FORBIDDEN'));
+      await t.http.post(`/api/activities/${id}/participants`).send(participant()).expect(refused(401, 'UNAUTHORIZED'));
       await post('admin', `/api/activities/${id}/participants`, participant()).expect(201);
     });
   });
@@ -241,16 +243,16 @@ describe('participants registered by staff', () => {
       const body = participant({ locale: 'es' });
       await post('staff', `/api/activities/${id}/participants`, body).expect(201);
       // Not claimed yet: no password works.
-      await t.http.post('/api/auth/login').send({ email: body.email, password: PASSWORD }).expect(401);
+      await t.http.post('/api/auth/login').send({ email: body.email, password: PASSWORD }).expect(refused(401, 'WRONG_CREDENTIALS'));
       const created = (await notificationsOf(body.email as string)).find((note) => note.kind === 'account.created')!;
       expect(created.locale).toBe('es');
       const token = claimTokenIn(created.body)!;
 
-      const wrong = await t.http.post('/api/auth/claim').send({ email: body.email, token: randomBytes(32).toString('base64url'), password: PASSWORD }).expect(400);
+      const wrong = await t.http.post('/api/auth/claim').send({ email: body.email, token: randomBytes(32).toString('base64url'), password: PASSWORD }).expect(refused(400, 'CLAIM_TOKEN_INVALID'));
       expect(wrong.body.message).toContain('do not match');
-      await t.http.post('/api/auth/claim').send({ email: uniqueEmail('other'), token, password: PASSWORD }).expect(400);
-      await t.http.post('/api/auth/claim').send({ email: body.email, token, password: 'short' }).expect(400);
-      await t.http.post('/api/auth/claim').send({ email: body.email, password: PASSWORD }).expect(400);
+      await t.http.post('/api/auth/claim').send({ email: uniqueEmail('other'), token, password: PASSWORD }).expect(refused(400, 'CLAIM_TOKEN_INVALID'));
+      await t.http.post('/api/auth/claim').send({ email: body.email, token, password: 'short' }).expect(refused(400, 'VALIDATION_FAILED'));
+      await t.http.post('/api/auth/claim').send({ email: body.email, password: PASSWORD }).expect(refused(400, 'VALIDATION_FAILED'));
 
       const claimed = await t.http.post('/api/auth/claim').send({ email: (body.email as string).toUpperCase(), token, password: PASSWORD }).expect(200);
       expect(claimed.body).toMatchObject({ user: { email: body.email, role: 'applicant', locale: 'es' }, accessToken: expect.any(String) });
@@ -258,7 +260,7 @@ describe('participants registered by staff', () => {
       const mine = await t.http.get('/api/auth/me').auth(accessToken, { type: 'bearer' }).expect(200);
       expect(mine.body.profile.fullName).toBe('Amina Diallo');
       // Once only.
-      await t.http.post('/api/auth/claim').send({ email: body.email, token, password: 'another-password-1' }).expect(400);
+      await t.http.post('/api/auth/claim').send({ email: body.email, token, password: 'another-password-1' }).expect(refused(400, 'CLAIM_TOKEN_INVALID'));
       await login(t.http, body.email as string);
       const [{ claims }] = await t.dataSource.query('SELECT count(*)::int AS claims FROM account_claims c JOIN users u ON u.id = c.user_id WHERE u.email = $1', [body.email]);
       expect(claims).toBe(0);
@@ -270,9 +272,9 @@ describe('participants registered by staff', () => {
       await post('staff', `/api/activities/${id}/participants`, body).expect(201);
       const token = claimTokenIn((await notificationsOf(body.email as string)).find((note) => note.kind === 'account.created')!.body)!;
       await t.dataSource.query(`UPDATE account_claims SET expires_at = now() - interval '1 minute' WHERE user_id = (SELECT id FROM users WHERE email = $1)`, [body.email]);
-      const response = await t.http.post('/api/auth/claim').send({ email: body.email, token, password: PASSWORD }).expect(400);
+      const response = await t.http.post('/api/auth/claim').send({ email: body.email, token, password: PASSWORD }).expect(refused(400, 'CLAIM_TOKEN_EXPIRED'));
       expect(response.body.message).toContain('expired');
-      await t.http.post('/api/auth/login').send({ email: body.email, password: PASSWORD }).expect(401);
+      await t.http.post('/api/auth/login').send({ email: body.email, password: PASSWORD }).expect(refused(401, 'WRONG_CREDENTIALS'));
     });
   });
 
@@ -349,7 +351,7 @@ describe('participants registered by staff', () => {
         `${uniqueEmail('noprofile')},,,,,,,,,selected,,,,,,`,
         'too,few,columns',
       ].join('\r\n');
-      const response = await upload(id, csv).expect(422);
+      const response = await upload(id, csv).expect(refused(422, 'PARTICIPANTS_INVALID'));
       expect(response.body.message).toBe('10 of 12 rows have problems; nothing was imported');
       const problems = response.body.errors as { row: number; field: string | null; problem: string }[];
       const byRow = (n: number) => problems.filter((problem) => problem.row === n);
@@ -373,7 +375,7 @@ describe('participants registered by staff', () => {
       await post('staff', `/api/activities/${id}/participants`, participant({ status: 'attended' })).expect(201);
       const before = await counts();
       const csv = [CSV_HEADER, row(uniqueEmail('a'), 'selected'), row(uniqueEmail('b'), 'submitted'), row(uniqueEmail('c'), 'completed'), row(uniqueEmail('d'), 'attended')].join('\n');
-      const response = await upload(id, csv).expect(422);
+      const response = await upload(id, csv).expect(refused(422, 'PARTICIPANTS_INVALID'));
       expect(response.body.errors).toEqual([
         { row: 5, field: 'status', problem: `activity ${code} has 2 seats left and the file puts 3 participants in a seat (selected, attended, completed)` },
       ]);
@@ -386,15 +388,18 @@ describe('participants registered by staff', () => {
 
     it('refuses files that are not a participants CSV', async () => {
       const { id } = await activity();
-      const header = await upload(id, 'email,status,shoeSize\nx@example.org,selected,42').expect(400);
+      const header = await upload(id, 'email,status,shoeSize\nx@example.org,selected,42').expect(refused(400, 'CSV_HEADER_INVALID'));
       expect(header.body.message).toContain('unknown columns: shoeSize');
-      expect((await upload(id, 'fullName\nX').expect(400)).body.message).toContain('lacks the required columns: email, status');
-      expect((await upload(id, `${CSV_HEADER}\n`).expect(400)).body.message).toContain('no participant rows');
-      await upload(id, '%PDF-1.4 binary', 'staff', 'application/pdf').expect(415);
-      await t.http.post(`/api/activities/${id}/participants`).auth(tokens.staff, { type: 'bearer' }).field('note', 'no file').expect(400);
-      await upload(id, `${CSV_HEADER}\n${row(uniqueEmail('x'), 'selected')}`, 'auditor').expect(403);
+      expect((await upload(id, 'fullName\nX').expect(refused(400, 'CSV_HEADER_INVALID'))).body.message).toContain('lacks the required columns: email, status');
+      expect((await upload(id, `${CSV_HEADER}\n`).expect(refused(400, 'CSV_EMPTY'))).body.message).toContain('no participant rows');
+      await upload(id, '%PDF-1.4 binary', 'staff', 'application/pdf').expect(refused(415, 'CSV_REQUIRED'));
+      await upload(id, `${CSV_HEADER}\n"unclosed,selected`).expect(refused(400, 'CSV_INVALID'));
+      const tooMany = [CSV_HEADER, ...Array.from({ length: 1001 }, (_, index) => row(`many-${index}@example.org`, 'selected'))].join('\n');
+      await upload(id, tooMany).expect(refused(400, 'CSV_TOO_MANY_ROWS'));
+      await t.http.post(`/api/activities/${id}/participants`).auth(tokens.staff, { type: 'bearer' }).field('note', 'no file').expect(refused(400, 'FILE_MISSING'));
+      await upload(id, `${CSV_HEADER}\n${row(uniqueEmail('x'), 'selected')}`, 'auditor').expect(refused(403, 'FORBIDDEN'));
       const open = await activity({ status: 'open' });
-      await upload(open.id, `${CSV_HEADER}\n${row(uniqueEmail('x'), 'selected')}`).expect(409);
+      await upload(open.id, `${CSV_HEADER}\n${row(uniqueEmail('x'), 'selected')}`).expect(refused(409, 'ACTIVITY_NOT_REGISTRABLE'));
     });
   });
 });

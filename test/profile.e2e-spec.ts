@@ -2,6 +2,7 @@ import { createTestApp, TestApp } from './support/test-app';
 import { login, PASSWORD, registration, signedIn } from './support/factories';
 import { activityFactory } from './support/activity-fixtures';
 import { type Body, type Token, PDF, applicantIn, client, uploadPdf } from './support/application-fixtures';
+import { refused } from './support/refusals';
 
 describe('applicant profile, personal data and account', () => {
   let t: TestApp;
@@ -39,9 +40,9 @@ describe('applicant profile, personal data and account', () => {
 
     it('refuses unknown country codes naming the field, and every bad input', async () => {
       const me = await applicantIn(t, 'KEN');
-      const unknown = await client(t, me).put('/api/me/profile', { ...validProfile, country: 'XYZ' }).expect(400);
+      const unknown = await client(t, me).put('/api/me/profile', { ...validProfile, country: 'XYZ' }).expect(refused(400, 'UNKNOWN_COUNTRY'));
       expect(unknown.body.message).toBe('country XYZ is not a known country code');
-      const nationality = await client(t, me).put('/api/me/profile', { ...validProfile, nationality: 'QQQ' }).expect(400);
+      const nationality = await client(t, me).put('/api/me/profile', { ...validProfile, nationality: 'QQQ' }).expect(refused(400, 'UNKNOWN_COUNTRY'));
       expect(nationality.body.message).toBe('nationality QQQ is not a known country code');
       const cases: [Body, string][] = [
         [{ ...validProfile, gender: 'unknown' }, 'gender'],
@@ -56,16 +57,33 @@ describe('applicant profile, personal data and account', () => {
       ];
       for (const [body, field] of cases) {
         const response = await client(t, me).put('/api/me/profile', body);
-        expect(response.status).toBe(400);
+        refused(400, 'VALIDATION_FAILED')(response);
         expect(JSON.stringify(response.body.message)).toContain(field);
       }
       expect((await client(t, me).get('/api/me/profile')).body.country).toBe('KEN');
     });
 
     it('is for applicants', async () => {
-      await client(t, undefined).get('/api/me/profile').expect(401);
-      await client(t, staff).get('/api/me/profile').expect(403);
-      await client(t, focalKen).put('/api/me/profile', validProfile).expect(403);
+      await client(t, undefined).get('/api/me/profile').expect(refused(401, 'UNAUTHORIZED'));
+      await client(t, staff).get('/api/me/profile').expect(refused(403, 'FORBIDDEN'));
+      await client(t, focalKen).put('/api/me/profile', validProfile).expect(refused(403, 'FORBIDDEN'));
+    });
+  });
+
+  describe('refusals of an account without a profile, of an admin, and of a deleted account', () => {
+    it('names each by its code', async () => {
+      const me = await applicantIn(t, 'KEN');
+      await t.dataSource.query('DELETE FROM applicant_profiles WHERE user_id = $1', [me.id]);
+      await client(t, me).get('/api/me/profile').expect(refused(404, 'PROFILE_NOT_FOUND'));
+      const activity = await createActivity();
+      await client(t, me).post(`/api/activities/${activity.id}/applications`, { motivation: 'Hi', documents: [] }).expect(refused(422, 'PROFILE_INCOMPLETE'));
+
+      const admin = await signedIn(t, 'admin');
+      await client(t, admin).delete('/api/me').expect(refused(403, 'STAFF_ACCOUNT_NOT_SELF_DELETABLE'));
+
+      const gone = await signedIn(t, 'staff');
+      await t.dataSource.query('DELETE FROM users WHERE id = $1', [gone.id]);
+      await client(t, gone).get('/api/auth/me').expect(refused(404, 'USER_NOT_FOUND'));
     });
   });
 
@@ -87,12 +105,29 @@ describe('applicant profile, personal data and account', () => {
         .post('/api/me/files')
         .auth(me.token, { type: 'bearer' })
         .attach('file', Buffer.from('just text, not a pdf'), 'cv.pdf')
-        .expect(415);
+        .expect(refused(415, 'FILE_TYPE_NOT_ACCEPTED'));
       expect(text.body.message).toContain('accepted types: application/pdf, image/png, image/jpeg');
-      await t.http.post('/api/me/files').auth(me.token, { type: 'bearer' }).send({ file: 'x' }).expect(415);
-      await t.http.post('/api/me/files').auth(me.token, { type: 'bearer' }).field('note', 'no file').expect(400);
-      await t.http.post('/api/me/files').attach('file', PDF, 'cv.pdf').expect(401);
-      await t.http.post('/api/me/files').auth(staff.token, { type: 'bearer' }).attach('file', PDF, 'cv.pdf').expect(403);
+      await t.http.post('/api/me/files').auth(me.token, { type: 'bearer' }).send({ file: 'x' }).expect(refused(415, 'MULTIPART_REQUIRED'));
+      await t.http.post('/api/me/files').auth(me.token, { type: 'bearer' }).field('note', 'no file').expect(refused(400, 'FILE_MISSING'));
+      await t.http.post('/api/me/files').auth(me.token, { type: 'bearer' }).attach('file', Buffer.alloc(0), 'empty.pdf').expect(refused(400, 'FILE_EMPTY'));
+      await t.http
+        .post('/api/me/files')
+        .auth(me.token, { type: 'bearer' })
+        .attach('file', PDF, 'a.pdf')
+        .attach('other', PDF, 'b.pdf')
+        .expect(refused(413, 'TOO_MANY_FILES'));
+      const fields = Array.from({ length: 21 }, (_, index) => index).reduce((request, index) => request.field(`f${index}`, 'x'), t.http.post('/api/me/files').auth(me.token, { type: 'bearer' }));
+      await fields.attach('file', PDF, 'cv.pdf').expect(refused(413, 'TOO_MANY_FIELDS'));
+      const large = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]);
+      await t.http.post('/api/me/files').auth(me.token, { type: 'bearer' }).attach('file', large, 'big.pdf').expect(refused(413, 'FILE_TOO_LARGE'));
+      await t.http
+        .post('/api/me/files')
+        .auth(me.token, { type: 'bearer' })
+        .set('content-type', 'multipart/form-data; boundary=XYZ')
+        .send('--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 trunc')
+        .expect(refused(400, 'MULTIPART_MALFORMED'));
+      await t.http.post('/api/me/files').attach('file', PDF, 'cv.pdf').expect(refused(401, 'UNAUTHORIZED'));
+      await t.http.post('/api/me/files').auth(staff.token, { type: 'bearer' }).attach('file', PDF, 'cv.pdf').expect(refused(403, 'FORBIDDEN'));
     });
   });
 
@@ -143,13 +178,13 @@ describe('applicant profile, personal data and account', () => {
         'application.submitted',
       ]);
       expect(response.body.user.passwordHash).toBeUndefined();
-      await client(t, undefined).get('/api/me/data').expect(401);
-      await client(t, staff).get('/api/me/data').expect(403);
+      await client(t, undefined).get('/api/me/data').expect(refused(401, 'UNAUTHORIZED'));
+      await client(t, staff).get('/api/me/data').expect(refused(403, 'FORBIDDEN'));
     });
 
     it('erases the account in one go, keeping what the audit counts', async () => {
-      await client(t, staff).delete('/api/me').expect(403);
-      await client(t, undefined).delete('/api/me').expect(401);
+      await client(t, staff).delete('/api/me').expect(refused(403, 'FORBIDDEN'));
+      await client(t, undefined).delete('/api/me').expect(refused(401, 'UNAUTHORIZED'));
       await client(t, me).delete('/api/me').expect(204);
 
       const [user] = await t.dataSource.query('SELECT email, password_hash AS "passwordHash", deleted_at AS "deletedAt" FROM users WHERE id = $1', [me.id]);
@@ -181,10 +216,10 @@ describe('applicant profile, personal data and account', () => {
 
       // The person cannot sign in, the old token is refused, and the email is free again.
       const signIn = await t.http.post('/api/auth/login').send({ email: me.email, password: PASSWORD });
-      expect(signIn.status).toBe(401);
-      await client(t, me).get('/api/me/profile').expect(401);
-      await client(t, me).get('/api/me/data').expect(401);
-      await client(t, me).delete('/api/me').expect(401);
+      refused(401, 'WRONG_CREDENTIALS')(signIn);
+      await client(t, me).get('/api/me/profile').expect(refused(401, 'ACCOUNT_DELETED'));
+      await client(t, me).get('/api/me/data').expect(refused(401, 'ACCOUNT_DELETED'));
+      await client(t, me).delete('/api/me').expect(refused(401, 'ACCOUNT_DELETED'));
       const again = await t.http.post('/api/auth/register').send(registration({ email: me.email })).expect(201);
       expect(again.body.user.id).not.toBe(me.id);
       await login(t.http, me.email);

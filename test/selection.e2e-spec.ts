@@ -2,6 +2,7 @@ import { createTestApp, TestApp } from './support/test-app';
 import { signedIn } from './support/factories';
 import { activityFactory } from './support/activity-fixtures';
 import { type Body, type Token, applicantIn, client, bulkApplications, notificationsOf } from './support/application-fixtures';
+import { refused } from './support/refusals';
 
 describe('selection', () => {
   let t: TestApp;
@@ -58,22 +59,22 @@ describe('selection', () => {
     const activity = await createActivity();
     const [id] = await bulkApplications(t, activity.id, 1);
     await client(t, staff).post(`/api/applications/${id}/reject`, { reason: 'No' }).expect(200);
-    const select = await client(t, staff).post(`/api/applications/${id}/select`).expect(409);
+    const select = await client(t, staff).post(`/api/applications/${id}/select`).expect(refused(409, 'APPLICATION_TRANSITION_NOT_ALLOWED'));
     expect(select.body).toMatchObject({
       message: `application ${id} is rejected; select is allowed only from: submitted, endorsed, waitlisted`,
       currentStatus: 'rejected',
       allowedFrom: ['submitted', 'endorsed', 'waitlisted'],
     });
-    const waitlist = await client(t, staff).post(`/api/applications/${id}/waitlist`).expect(409);
+    const waitlist = await client(t, staff).post(`/api/applications/${id}/waitlist`).expect(refused(409, 'APPLICATION_TRANSITION_NOT_ALLOWED'));
     expect(waitlist.body.message).toBe(`application ${id} is rejected; waitlist is allowed only from: submitted, endorsed`);
-    const reject = await client(t, staff).post(`/api/applications/${id}/reject`, { reason: 'Again' }).expect(409);
+    const reject = await client(t, staff).post(`/api/applications/${id}/reject`, { reason: 'Again' }).expect(refused(409, 'APPLICATION_TRANSITION_NOT_ALLOWED'));
     expect(reject.body.message).toBe(`application ${id} is rejected; reject is allowed only from: submitted, endorsed, waitlisted, selected`);
   });
 
   it('refuses decisions on an activity that is cancelled or delivered', async () => {
     const activity = await createActivity({ status: 'cancelled' });
     const [id] = await bulkApplications(t, activity.id, 1);
-    const response = await client(t, staff).post(`/api/applications/${id}/select`).expect(409);
+    const response = await client(t, staff).post(`/api/applications/${id}/select`).expect(refused(409, 'ACTIVITY_NOT_DECIDING'));
     expect(response.body.message).toBe(`activity ${activity.code} is cancelled: applications are decided while it is confirmed, open, closed`);
   });
 
@@ -83,8 +84,9 @@ describe('selection', () => {
     const responses = await Promise.all(ids.map((id) => client(t, staff).post(`/api/applications/${id}/select`)));
     const counts = responses.reduce<Record<number, number>>((all, response) => ({ ...all, [response.status]: (all[response.status] ?? 0) + 1 }), {});
     expect(counts).toEqual({ 200: 25, 409: 175 });
-    const refused = responses.find((response) => response.status === 409)!;
-    expect(refused.body.message).toBe(`activity ${activity.code} is full: capacity 25`);
+    const refusal = responses.find((response) => response.status === 409)!;
+    refused(409, 'ACTIVITY_FULL', { activityCode: activity.code, capacity: 25 })(refusal);
+    expect(refusal.body.message).toBe(`activity ${activity.code} is full: capacity 25`);
     expect(await seatsOf(activity.id)).toBe(25);
     const [{ selected }] = await t.dataSource.query(
       `SELECT count(*)::int AS selected FROM applications WHERE activity_id = $1 AND status = 'selected'`,
@@ -179,13 +181,17 @@ describe('selection', () => {
           { applicationId: foreign, action: 'select' },
         ],
       })
-      .expect(409);
+      .expect(refused(409, 'DECISIONS_CONFLICT'));
     expect(response.body.message).toBe('3 of 6 decisions cannot be applied; nothing was changed');
     expect(response.body.errors).toEqual(
       expect.arrayContaining([
-        { applicationId: ids[2], problem: `activity ${activity.code} is full: capacity 2` },
-        { applicationId: ids[4], problem: `application ${ids[4]} is rejected; select is allowed only from: submitted, endorsed, waitlisted` },
-        { applicationId: foreign, problem: `application ${foreign} is not an application to this activity` },
+        { applicationId: ids[2], problem: `activity ${activity.code} is full: capacity 2`, code: 'ACTIVITY_FULL' },
+        {
+          applicationId: ids[4],
+          problem: `application ${ids[4]} is rejected; select is allowed only from: submitted, endorsed, waitlisted`,
+          code: 'APPLICATION_TRANSITION_NOT_ALLOWED',
+        },
+        { applicationId: foreign, problem: `application ${foreign} is not an application to this activity`, code: 'APPLICATION_NOT_IN_ACTIVITY' },
       ]),
     );
     expect(response.body.errors).toHaveLength(3);
@@ -196,7 +202,7 @@ describe('selection', () => {
     // Only rule violations (no conflict): 422.
     const unknown = await client(t, staff)
       .post(`/api/activities/${activity.id}/applications/decisions`, { decisions: [{ applicationId: foreign, action: 'reject', reason: 'x' }] })
-      .expect(422);
+      .expect(refused(422, 'DECISIONS_REFUSED'));
     expect(unknown.body.errors).toHaveLength(1);
   });
 
@@ -215,19 +221,19 @@ describe('selection', () => {
       { decisions: [{ applicationId: id, action: 'select' }], dryRun: true },
       { decisions: Array.from({ length: 501 }, () => ({ applicationId: id, action: 'select' })) },
     ];
-    for (const body of bad) await client(t, staff).post(path, body).expect(400);
+    for (const body of bad) await client(t, staff).post(path, body).expect(refused(400, 'VALIDATION_FAILED'));
     const twice = await client(t, staff)
       .post(path, { decisions: [{ applicationId: id, action: 'select' }, { applicationId: id, action: 'reject', reason: 'x' }] })
-      .expect(400);
+      .expect(refused(400, 'DECISION_REPEATED'));
     expect(twice.body.errors).toEqual([{ applicationId: id, problem: 'appears more than once in this batch' }]);
-    await client(t, staff).post('/api/activities/nope/applications/decisions', { decisions: [{ applicationId: id, action: 'select' }] }).expect(400);
+    await client(t, staff).post('/api/activities/nope/applications/decisions', { decisions: [{ applicationId: id, action: 'select' }] }).expect(refused(400, 'BAD_REQUEST'));
     await client(t, staff)
       .post('/api/activities/00000000-0000-4000-8000-000000000000/applications/decisions', { decisions: [{ applicationId: id, action: 'select' }] })
-      .expect(404);
+      .expect(refused(404, 'ACTIVITY_NOT_FOUND'));
     for (const who of [auditor, applicant, focalKen]) {
-      await client(t, who).post(path, { decisions: [{ applicationId: id, action: 'select' }] }).expect(403);
+      await client(t, who).post(path, { decisions: [{ applicationId: id, action: 'select' }] }).expect(refused(403, 'FORBIDDEN'));
     }
-    await client(t, undefined).post(path, { decisions: [{ applicationId: id, action: 'select' }] }).expect(401);
+    await client(t, undefined).post(path, { decisions: [{ applicationId: id, action: 'select' }] }).expect(refused(401, 'UNAUTHORIZED'));
     expect((await statusOf(id)).status).toBe('submitted');
   });
 
@@ -235,16 +241,16 @@ describe('selection', () => {
     const activity = await createActivity();
     const [id] = await bulkApplications(t, activity.id, 1);
     for (const action of ['select', 'waitlist', 'reject']) {
-      for (const who of [auditor, applicant, focalKen]) await client(t, who).post(`/api/applications/${id}/${action}`, { reason: 'x' }).expect(403);
-      await client(t, undefined).post(`/api/applications/${id}/${action}`, { reason: 'x' }).expect(401);
-      await client(t, staff).post(`/api/applications/not-a-uuid/${action}`, { reason: 'x' }).expect(400);
-      await client(t, staff).post(`/api/applications/${id}/${action}`, { reason: 'x', status: 'selected' }).expect(400);
-      await client(t, staff).post(`/api/applications/${id}/${action}`, { reason: ['x'] }).expect(400);
-      await client(t, staff).post(`/api/applications/00000000-0000-4000-8000-000000000000/${action}`, { reason: 'x' }).expect(404);
+      for (const who of [auditor, applicant, focalKen]) await client(t, who).post(`/api/applications/${id}/${action}`, { reason: 'x' }).expect(refused(403, 'FORBIDDEN'));
+      await client(t, undefined).post(`/api/applications/${id}/${action}`, { reason: 'x' }).expect(refused(401, 'UNAUTHORIZED'));
+      await client(t, staff).post(`/api/applications/not-a-uuid/${action}`, { reason: 'x' }).expect(refused(400, 'BAD_REQUEST'));
+      await client(t, staff).post(`/api/applications/${id}/${action}`, { reason: 'x', status: 'selected' }).expect(refused(400, 'VALIDATION_FAILED'));
+      await client(t, staff).post(`/api/applications/${id}/${action}`, { reason: ['x'] }).expect(refused(400, 'VALIDATION_FAILED'));
+      await client(t, staff).post(`/api/applications/00000000-0000-4000-8000-000000000000/${action}`, { reason: 'x' }).expect(refused(404, 'APPLICATION_NOT_FOUND'));
     }
-    const noReason = await client(t, staff).post(`/api/applications/${id}/reject`).expect(400);
+    const noReason = await client(t, staff).post(`/api/applications/${id}/reject`).expect(refused(400, 'VALIDATION_FAILED'));
     expect(JSON.stringify(noReason.body.message)).toContain('reason is required');
-    await client(t, staff).post(`/api/applications/${id}/reject`, { reason: 'x'.repeat(2001) }).expect(400);
+    await client(t, staff).post(`/api/applications/${id}/reject`, { reason: 'x'.repeat(2001) }).expect(refused(400, 'VALIDATION_FAILED'));
     expect((await statusOf(id)).status).toBe('submitted');
     // Admins may do what staff do.
     const admin = await signedIn(t, 'admin');

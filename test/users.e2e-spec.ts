@@ -1,5 +1,6 @@
 import { createTestApp, TestApp } from './support/test-app';
 import { login, PASSWORD, signedIn, uniqueEmail } from './support/factories';
+import { refused } from './support/refusals';
 
 describe('users (admin)', () => {
   let t: TestApp;
@@ -21,14 +22,14 @@ describe('users (admin)', () => {
   });
 
   it('requires a known country for a focal point', async () => {
-    const missing = await t.http.post('/api/users').auth(admin, { type: 'bearer' }).send({ email: uniqueEmail(), password: PASSWORD, role: 'focal_point' }).expect(400);
+    const missing = await t.http.post('/api/users').auth(admin, { type: 'bearer' }).send({ email: uniqueEmail(), password: PASSWORD, role: 'focal_point' }).expect(refused(400, 'VALIDATION_FAILED'));
     expect(missing.body.message.join()).toMatch(/country must be an ISO 3166-1 alpha-3 code/);
-    const unknown = await t.http.post('/api/users').auth(admin, { type: 'bearer' }).send({ email: uniqueEmail(), password: PASSWORD, role: 'focal_point', country: 'QQQ' }).expect(400);
+    const unknown = await t.http.post('/api/users').auth(admin, { type: 'bearer' }).send({ email: uniqueEmail(), password: PASSWORD, role: 'focal_point', country: 'QQQ' }).expect(refused(400, 'UNKNOWN_COUNTRY'));
     expect(unknown.body.message).toBe('country QQQ is not a known country code');
   });
 
   it('does not create applicants or unknown roles', async () => {
-    const response = await t.http.post('/api/users').auth(admin, { type: 'bearer' }).send({ email: uniqueEmail(), password: PASSWORD, role: 'applicant' }).expect(400);
+    const response = await t.http.post('/api/users').auth(admin, { type: 'bearer' }).send({ email: uniqueEmail(), password: PASSWORD, role: 'applicant' }).expect(refused(400, 'VALIDATION_FAILED'));
     expect(response.body.message.join()).toMatch(/role must be one of: admin, staff, auditor, focal_point/);
   });
 
@@ -51,7 +52,7 @@ describe('users (admin)', () => {
     } while (cursor);
     expect(seen.length).toBeGreaterThanOrEqual(6);
     expect(new Set(seen).size).toBe(seen.length);
-    await t.http.get('/api/users').query({ cursor: 'garbage' }).auth(admin, { type: 'bearer' }).expect(400);
-    await t.http.get('/api/users').query({ limit: 1000 }).auth(admin, { type: 'bearer' }).expect(400);
+    await t.http.get('/api/users').query({ cursor: 'garbage' }).auth(admin, { type: 'bearer' }).expect(refused(400, 'INVALID'));
+    await t.http.get('/api/users').query({ limit: 1000 }).auth(admin, { type: 'bearer' }).expect(refused(400, 'VALIDATION_FAILED'));
   });
 });

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { Workbook } from 'exceljs';
-import type { ApplicationView } from './applications.dto';
+import type { ApplicationRecord } from './application-queries';
 
 export const APPLICATION_LIST_COLUMNS = [
   'applicationId',
@@ -28,7 +28,7 @@ function neutralized(text: string | null): string | null {
   return text !== null && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function rowOf(view: ApplicationView, text: (value: string | null) => string | null): Record<Column, string | number | Date | null> {
+function rowOf(view: ApplicationRecord, text: (value: string | null) => string | null): Record<Column, string | number | Date | null> {
   return {
     applicationId: view.id,
     status: view.status,
@@ -51,12 +51,12 @@ function rowOf(view: ApplicationView, text: (value: string | null) => string | n
 
 const iso = (value: string | number | Date | null) => (value instanceof Date ? value.toISOString() : value);
 
-export function applicationsCsv(rows: ApplicationView[]): string {
+export function applicationsCsv(rows: ApplicationRecord[]): string {
   const records = rows.map((row) => Object.fromEntries(Object.entries(rowOf(row, neutralized)).map(([key, value]) => [key, iso(value)])));
   return stringify(records, { header: true, columns: [...APPLICATION_LIST_COLUMNS] });
 }
 
-export async function applicationsXlsx(rows: ApplicationView[], activityCode: string): Promise<Buffer> {
+export async function applicationsXlsx(rows: ApplicationRecord[], activityCode: string): Promise<Buffer> {
   const workbook = new Workbook();
   workbook.creator = 'TRTA Planner';
   const sheet = workbook.addWorksheet(activityCode.slice(0, 31));

@@ -1,19 +1,96 @@
-import { QueryFailedError } from 'typeorm';
-import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { pgError } from '@trta/database';
+import { constraintRefusal, DomainException, type AuthUser } from '@trta/http';
+import { allowedActions, type ApplicationFacts } from './application.policy';
+import { ApplicationRefusals } from './applications.refusals';
+import type { ApplicationView } from './applications.dto';
 
-/** The columns of ApplicationView, for `FROM applications ap JOIN activities a JOIN users u LEFT JOIN applicant_profiles p`. */
-export const APPLICATION_COLUMNS = `
-  ap.id, ap.activity_id AS "activityId", a.code AS "activityCode", a.title AS "activityTitle",
-  a.start_date::text AS "activityStartDate", ap.applicant_id AS "applicantId", ap.country, ap.motivation, ap.status,
-  ap.submitted_at AS "submittedAt", ap.endorsed_at AS "endorsedAt", ap.nomination_reason AS "nominationReason",
-  ap.decided_at AS "decidedAt", ap.decision_reason AS "decisionReason", ap.waitlist_position AS "waitlistPosition",
-  ap.attended_days AS "attendedDays", ap.completed_at AS "completedAt", ap.certificate_code AS "certificateCode",
-  ap.withdrawn_at AS "withdrawnAt", ap.version,
-  json_build_object('fullName', p.full_name, 'email', u.email, 'gender', p.gender, 'nationality', p.nationality,
-    'country', p.country, 'institutionType', p.institution_type, 'institution', p.institution, 'position', p.position) AS applicant,
-  coalesce((SELECT json_agg(json_build_object('kind', d.kind, 'fileId', d.file_id, 'filename', f.filename,
+/** An application as the queries read it: the View without what the policy adds for the caller. */
+export type ApplicationRecord = Omit<ApplicationView, 'allowedActions'>;
+
+/**
+ * The one field map of ApplicationView: each field and the SQL that gives it, for
+ * `FROM applications ap JOIN activities a JOIN users u LEFT JOIN applicant_profiles p` (APPLICATION_FROM).
+ * A field renamed in the View, or a new one, fails the type check here.
+ */
+export const APPLICATION_FIELDS: Readonly<Record<keyof ApplicationRecord, string>> = {
+  id: 'ap.id',
+  activityId: 'ap.activity_id',
+  activityCode: 'a.code',
+  activityTitle: 'a.title',
+  activityStartDate: 'a.start_date::text',
+  applicantId: 'ap.applicant_id',
+  country: 'ap.country',
+  motivation: 'ap.motivation',
+  status: 'ap.status',
+  submittedAt: 'ap.submitted_at',
+  endorsedAt: 'ap.endorsed_at',
+  nominationReason: 'ap.nomination_reason',
+  decidedAt: 'ap.decided_at',
+  decisionReason: 'ap.decision_reason',
+  waitlistPosition: 'ap.waitlist_position',
+  attendedDays: 'ap.attended_days',
+  completedAt: 'ap.completed_at',
+  certificateCode: 'ap.certificate_code',
+  withdrawnAt: 'ap.withdrawn_at',
+  version: 'ap.version',
+  applicant: `json_build_object('fullName', p.full_name, 'email', u.email, 'gender', p.gender, 'nationality', p.nationality,
+    'country', p.country, 'institutionType', p.institution_type, 'institution', p.institution, 'position', p.position)`,
+  documents: `coalesce((SELECT json_agg(json_build_object('kind', d.kind, 'fileId', d.file_id, 'filename', f.filename,
       'mediaType', f.media_type, 'sizeBytes', f.size_bytes) ORDER BY d.kind)
-    FROM application_documents d JOIN stored_files f ON f.id = d.file_id WHERE d.application_id = ap.id), '[]'::json) AS documents`;
+    FROM application_documents d JOIN stored_files f ON f.id = d.file_id WHERE d.application_id = ap.id), '[]'::json)`,
+};
+
+/** What the application policy needs beyond the View (see ApplicationFacts), read with every application. */
+const FACT_FIELDS: Readonly<Record<keyof ApplicationFactColumns, string>> = {
+  factActivityStatus: 'a.status',
+  factActivityStarted: 'coalesce(a.start_date <= current_date, false)',
+  factRequiresNomination: 'a.requires_nomination',
+  factHasEvaluation: 'EXISTS (SELECT 1 FROM evaluations e WHERE e.application_id = ap.id)',
+};
+
+interface ApplicationFactColumns {
+  factActivityStatus: string;
+  factActivityStarted: boolean;
+  factRequiresNomination: boolean;
+  factHasEvaluation: boolean;
+}
+
+/** A row of `SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM}`. */
+export type ApplicationRow = ApplicationRecord & ApplicationFactColumns;
+
+const selectList = (fields: Readonly<Record<string, string>>): string =>
+  Object.entries(fields)
+    .map(([field, sql]) => `${sql} AS "${field}"`)
+    .join(',\n  ');
+
+/** The columns of ApplicationView and of the policy's facts, from the field maps. */
+export const APPLICATION_COLUMNS = `${selectList(APPLICATION_FIELDS)},\n  ${selectList(FACT_FIELDS)}`;
+
+/** The rows of an application query, typed (no cast at the call site). */
+export function applicationRows(result: unknown): ApplicationRow[] {
+  return result as ApplicationRow[];
+}
+
+/** The View of a row as `user` sees it: without the policy's facts, with what `user` may do now. */
+export function applicationView(row: ApplicationRow, user: AuthUser): ApplicationView {
+  const { factActivityStatus, factActivityStarted, factRequiresNomination, factHasEvaluation, ...record } = row;
+  const facts: ApplicationFacts = {
+    status: record.status,
+    applicantId: record.applicantId,
+    country: record.country,
+    activityStatus: factActivityStatus,
+    activityStarted: factActivityStarted,
+    requiresNomination: factRequiresNomination,
+    hasEvaluation: factHasEvaluation,
+  };
+  return { ...record, allowedActions: allowedActions(facts, user) };
+}
+
+/** The record without the policy's facts (for the files staff download). */
+export function applicationRecord(row: ApplicationRow): ApplicationRecord {
+  const { factActivityStatus: _s, factActivityStarted: _t, factRequiresNomination: _n, factHasEvaluation: _e, ...record } = row;
+  return record;
+}
 
 export const APPLICATION_FROM = `
   FROM applications ap
@@ -61,19 +138,24 @@ export function constraintConflict(
   activity: Pick<LockedActivity, 'code' | 'capacity' | 'nominationQuota'>,
   country?: string,
 ): DomainException | undefined {
-  if (!(error instanceof QueryFailedError)) return undefined;
-  const { code, constraint } = error.driverError as { code?: string; constraint?: string };
+  const { code, constraint } = pgError(error) ?? {};
   if (code === '23514' && constraint === 'activities_seats_check') {
-    return new DomainException(DomainErrorCode.Conflict, `activity ${activity.code} is full: capacity ${activity.capacity}`);
+    return new DomainException(ApplicationRefusals.ACTIVITY_FULL, `activity ${activity.code} is full: capacity ${activity.capacity}`, {
+      activityCode: activity.code,
+      capacity: activity.capacity,
+    });
   }
   if (code === '23514' && constraint === 'nomination_counts_quota_check') {
     return new DomainException(
-      DomainErrorCode.Conflict,
+      ApplicationRefusals.NOMINATION_QUOTA_REACHED,
       `nomination quota of ${activity.nominationQuota} reached for ${country ?? 'this country'} on activity ${activity.code}`,
+      { activityCode: activity.code, quota: activity.nominationQuota, country: country ?? null },
     );
   }
   if (code === '23505' && constraint === 'applications_activity_applicant_key') {
-    return new DomainException(DomainErrorCode.Conflict, `you have already applied to activity ${activity.code}: one application per person per activity`);
+    const refusal = constraintRefusal(error, { activityCode: activity.code });
+    if (refusal) refusal.message = `you have already applied to activity ${activity.code}: one application per person per activity`;
+    return refusal;
   }
   return undefined;
 }

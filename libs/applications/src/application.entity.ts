@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { RequiredDocument } from '@trta/sheets';
-import type { ApplicationStatus } from './application-status';
+import type { ApplicationStatus } from './application.policy';
 
 /**
  * A participation form (DESIGN section 3; table from migration 0008). `country` is the

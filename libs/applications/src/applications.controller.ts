@@ -70,8 +70,9 @@ export class ActivityApplicationsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: ListActivityApplicationsQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentUser() user: AuthUser,
   ) {
-    if (query.format === 'json') return this.applications.listForActivity(id, query);
+    if (query.format === 'json') return this.applications.listForActivity(id, query, user);
     const { activity, rows } = await this.applications.allForActivity(id, query.status);
     const filename = `applications-${activity.code.replace(/[^A-Za-z0-9._-]/g, '_')}.${query.format}`;
     void reply.header('content-disposition', `attachment; filename="${filename}"`);

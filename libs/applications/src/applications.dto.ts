@@ -16,7 +16,14 @@ import {
 import { ErrorView, PageOf, PageQueryDto } from '@trta/http';
 import { GENDERS, INSTITUTION_TYPES, type Gender, type InstitutionType } from '@trta/identity';
 import { REQUIRED_DOCUMENTS, type RequiredDocument } from '@trta/sheets';
-import { APPLICATION_STATUSES, DECISION_ACTIONS, type ApplicationStatus, type DecisionAction } from './application-status';
+import {
+  APPLICATION_ACTIONS,
+  APPLICATION_STATUSES,
+  DECISION_ACTIONS,
+  type ApplicationActionName,
+  type ApplicationStatus,
+  type DecisionAction,
+} from './application.policy';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -231,6 +238,9 @@ export class ApplicationView {
 
   @ApiProperty({ type: [ApplicationDocumentView] })
   documents!: ApplicationDocumentView[];
+
+  @ApiProperty({ enum: APPLICATION_ACTIONS, enumName: 'ApplicationAction', isArray: true, description: 'what the caller may do now' })
+  allowedActions!: ApplicationActionName[];
 }
 
 export class Seats {
@@ -287,6 +297,9 @@ export class BulkProblem {
 
   @ApiProperty({ example: 'no seat left: capacity 25 is taken' })
   problem!: string;
+
+  @ApiPropertyOptional({ example: 'ACTIVITY_FULL', description: "the refusal code of this decision's problem (absent for a repeated application)" })
+  code?: string;
 }
 
 /** 400/409/422 of a refused batch: nothing was changed; every failing decision is listed. */

@@ -2,9 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type OpenedFile } from '@trta/files';
-import { decodeCursor, DomainErrorCode, DomainException, toPage, type AuthUser, type Page } from '@trta/http';
+import { decodeCursor, DomainException, toPage, type AuthUser, type Page } from '@trta/http';
 import { NotificationKind, NotificationsService } from '@trta/notifications';
-import { APPLICATION_COLUMNS, APPLICATION_FROM, constraintConflict, visibility } from './application-queries';
+import {
+  APPLICATION_COLUMNS,
+  APPLICATION_FROM,
+  applicationRecord,
+  applicationRows,
+  applicationView,
+  constraintConflict,
+  visibility,
+  type ApplicationRecord,
+  type ApplicationRow,
+} from './application-queries';
+import { ApplicationRefusals as R } from './applications.refusals';
 import {
   type ActivityApplicationsPageView,
   ListActivityApplicationsQueryDto,
@@ -31,7 +42,7 @@ interface ActivityForForm {
   requiredDocuments: string[];
 }
 
-type Row = ApplicationView & { sortKey?: string };
+type Row = ApplicationRow & { sortKey?: string };
 
 /** Participation forms: submission with its eligibility rules, and every read of an application. */
 @Injectable()
@@ -72,7 +83,9 @@ export class ApplicationsService {
     const kinds = dto.documents.map((document) => document.kind);
     const repeated = kinds.filter((kind, index) => kinds.indexOf(kind) !== index);
     if (repeated.length > 0) {
-      throw new DomainException(DomainErrorCode.Invalid, `documents: give one file per kind; repeated: ${[...new Set(repeated)].join(', ')}`);
+      throw new DomainException(R.DOCUMENT_KIND_REPEATED, `documents: give one file per kind; repeated: ${[...new Set(repeated)].join(', ')}`, {
+        kinds: [...new Set(repeated)],
+      });
     }
     let activityCode = activityId;
     const { id, notificationIds } = await this.dataSource
@@ -121,24 +134,24 @@ export class ApplicationsService {
         throw constraintConflict(error, { code: activityCode, capacity: 0, nominationQuota: 0 }) ?? error;
       });
     await this.notifications.dispatch(notificationIds);
-    return this.view(id);
+    return this.view(id, user);
   }
 
   /** One application as `user` may see it; a 404 for anyone who may not. */
   async findVisible(id: string, user: AuthUser, manager: EntityManager = this.dataSource.manager): Promise<ApplicationView> {
     const { condition, params } = visibility(user);
-    const [row] = (await manager.query(`SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.id = $1 AND ${condition}`, [
-      id,
-      ...params,
-    ])) as ApplicationView[];
-    if (!row) throw DomainException.notFound('Application', id);
-    return row;
+    const [row] = applicationRows(
+      await manager.query(`SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.id = $1 AND ${condition}`, [id, ...params]),
+    );
+    if (!row) throw new DomainException(R.APPLICATION_NOT_FOUND, `Application ${id} not found`, { applicationId: id });
+    return applicationView(row, user);
   }
 
-  async view(id: string, manager: EntityManager = this.dataSource.manager): Promise<ApplicationView> {
-    const [row] = (await manager.query(`SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.id = $1`, [id])) as ApplicationView[];
-    if (!row) throw DomainException.notFound('Application', id);
-    return row;
+  /** The application after `user` changed it, with what they may do next. */
+  async view(id: string, user: AuthUser, manager: EntityManager = this.dataSource.manager): Promise<ApplicationView> {
+    const [row] = applicationRows(await manager.query(`SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.id = $1`, [id]));
+    if (!row) throw new DomainException(R.APPLICATION_NOT_FOUND, `Application ${id} not found`, { applicationId: id });
+    return applicationView(row, user);
   }
 
   /** A document of an application the user may see, for download. */
@@ -150,7 +163,7 @@ export class ApplicationsService {
        WHERE ap.id = $1 AND ${condition} AND d.kind = $4`,
       [id, ...params, kind],
     )) as OpenedFile[];
-    if (!file) throw DomainException.notFound('Document', `${kind} of application ${id}`);
+    if (!file) throw new DomainException(R.DOCUMENT_NOT_FOUND, `Document ${kind} of application ${id} not found`, { applicationId: id, kind });
     return file;
   }
 
@@ -163,7 +176,7 @@ export class ApplicationsService {
       const [submittedAt, id] = decodeCursor(query.cursor, 2);
       where.push(`(ap.submitted_at, ap.id) < ($${params.push(submittedAt)}::timestamptz, $${params.push(id)}::uuid)`);
     }
-    return this.page(where, params, 'DESC', query.limit);
+    return this.page(where, params, 'DESC', query.limit, user);
   }
 
   /** A focal point's queue: their country's applications to activities that require a nomination. */
@@ -178,13 +191,14 @@ export class ApplicationsService {
       const [submittedAt, id] = decodeCursor(query.cursor, 2);
       where.push(`(ap.submitted_at, ap.id) > ($${params.push(submittedAt)}::timestamptz, $${params.push(id)}::uuid)`);
     }
-    return this.page(where, params, 'ASC', query.limit);
+    return this.page(where, params, 'ASC', query.limit, user);
   }
 
   /** Staff's view of an activity's applications: first come first listed, with the seats and the waitlist order. */
   async listForActivity(
     activityId: string,
     query: ListActivityApplicationsQueryDto,
+    user: AuthUser,
   ): Promise<ActivityApplicationsPageView> {
     const activity = await this.activitySeats(activityId);
     const where = ['ap.activity_id = $1'];
@@ -194,7 +208,7 @@ export class ApplicationsService {
       const [submittedAt, id] = decodeCursor(query.cursor, 2);
       where.push(`(ap.submitted_at, ap.id) > ($${params.push(submittedAt)}::timestamptz, $${params.push(id)}::uuid)`);
     }
-    const page = await this.page(where, params, 'ASC', query.limit);
+    const page = await this.page(where, params, 'ASC', query.limit, user);
     const waitlist = (await this.dataSource.query(
       `SELECT id FROM applications WHERE activity_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position`,
       [activityId],
@@ -208,18 +222,20 @@ export class ApplicationsService {
   }
 
   /** Every matching application of the activity, for the CSV and XLSX downloads. */
-  async allForActivity(activityId: string, status?: string): Promise<{ activity: { code: string; title: string }; rows: ApplicationView[] }> {
+  async allForActivity(activityId: string, status?: string): Promise<{ activity: { code: string; title: string }; rows: ApplicationRecord[] }> {
     const activity = await this.activitySeats(activityId);
     const params: unknown[] = [activityId];
     const statusFilter = status ? `AND ap.status = $${params.push(status)}` : '';
-    const rows = (await this.dataSource.query(
-      `SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.activity_id = $1 ${statusFilter} ORDER BY ap.submitted_at, ap.id`,
-      params,
-    )) as ApplicationView[];
-    return { activity, rows };
+    const rows = applicationRows(
+      await this.dataSource.query(
+        `SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.activity_id = $1 ${statusFilter} ORDER BY ap.submitted_at, ap.id`,
+        params,
+      ),
+    );
+    return { activity, rows: rows.map(applicationRecord) };
   }
 
-  private async page(where: string[], params: unknown[], direction: 'ASC' | 'DESC', limit: number): Promise<Page<ApplicationView>> {
+  private async page(where: string[], params: unknown[], direction: 'ASC' | 'DESC', limit: number, user: AuthUser): Promise<Page<ApplicationView>> {
     // The cursor keeps submitted_at as PostgreSQL prints it: microseconds, which a JS Date would lose.
     const rows = (await this.dataSource.query(
       `SELECT ${APPLICATION_COLUMNS}, ap.submitted_at::text AS "sortKey" ${APPLICATION_FROM}
@@ -227,7 +243,7 @@ export class ApplicationsService {
       params,
     )) as Row[];
     const page = toPage(rows, limit, (row) => [row.sortKey, row.id]);
-    return { ...page, items: page.items.map(({ sortKey: _sortKey, ...view }) => view) };
+    return { ...page, items: page.items.map(({ sortKey: _sortKey, ...row }) => applicationView(row, user)) };
   }
 
   private async activitySeats(activityId: string): Promise<{ id: string; code: string; title: string; seats: Seats }> {
@@ -235,7 +251,7 @@ export class ApplicationsService {
       `SELECT id, code, title, capacity, seats_taken AS taken FROM activities WHERE id = $1`,
       [activityId],
     )) as { id: string; code: string; title: string; capacity: number; taken: number }[];
-    if (!activity) throw DomainException.notFound('Activity', activityId);
+    if (!activity) throw new DomainException(R.ACTIVITY_NOT_FOUND, `Activity ${activityId} not found`, { activityId });
     const { capacity, taken } = activity;
     return { id: activity.id, code: activity.code, title: activity.title, seats: { capacity, taken, left: capacity - taken } };
   }
@@ -247,9 +263,9 @@ export class ApplicationsService {
        FROM users u LEFT JOIN applicant_profiles p ON p.user_id = u.id WHERE u.id = $1`,
       [userId],
     )) as { deletedAt: Date | null; country: string | null; fullName: string | null }[];
-    if (!row || row.deletedAt) throw new DomainException(DomainErrorCode.Unauthorized, 'this account was deleted');
+    if (!row || row.deletedAt) throw new DomainException(R.ACCOUNT_DELETED, 'this account was deleted');
     if (!row.country || row.fullName === null) {
-      throw new DomainException(DomainErrorCode.RuleViolation, 'profile: complete your applicant profile (PUT /api/me/profile) before applying');
+      throw new DomainException(R.PROFILE_INCOMPLETE, 'profile: complete your applicant profile (PUT /api/me/profile) before applying');
     }
     return { country: row.country, fullName: row.fullName };
   }
@@ -265,14 +281,18 @@ export class ApplicationsService {
        FROM activities a LEFT JOIN activity_sheets s ON s.activity_id = a.id WHERE a.id = $1`,
       [activityId, country],
     )) as ActivityForForm[];
-    if (!activity) throw DomainException.notFound('Activity', activityId);
+    if (!activity) throw new DomainException(R.ACTIVITY_NOT_FOUND, `Activity ${activityId} not found`, { activityId });
     if (activity.status !== 'open') {
-      throw new DomainException(DomainErrorCode.Conflict, `activity ${activity.code} is not open for applications (status ${activity.status})`);
+      throw new DomainException(R.NOT_OPEN_FOR_APPLICATIONS, `activity ${activity.code} is not open for applications (status ${activity.status})`, {
+        activityCode: activity.code,
+        status: activity.status,
+      });
     }
     if (activity.deadlinePassed) {
       throw new DomainException(
-        DomainErrorCode.RuleViolation,
+        R.DEADLINE_PASSED,
         `deadline: the application deadline of activity ${activity.code} was ${activity.applicationDeadline}`,
+        { activityCode: activity.code, deadline: activity.applicationDeadline },
       );
     }
     return activity;
@@ -281,8 +301,9 @@ export class ApplicationsService {
   private assertEligible(activity: ActivityForForm, country: string): void {
     if (!activity.countryEligible) {
       throw new DomainException(
-        DomainErrorCode.RuleViolation,
+        R.NOT_ELIGIBLE_COUNTRY,
         `beneficiary country: activity ${activity.code} is a ${activity.type} activity for ${activity.beneficiaries}; your profile country ${country} is not among its beneficiaries`,
+        { activityCode: activity.code, country, beneficiaries: activity.beneficiaries },
       );
     }
   }
@@ -296,8 +317,9 @@ export class ApplicationsService {
     )) as { met: boolean }[];
     if (!met) {
       throw new DomainException(
-        DomainErrorCode.RuleViolation,
+        R.PREREQUISITE_NOT_MET,
         `prerequisite level: activity ${activity.code} requires a completed activity of PLS level ${activity.prerequisiteLevel} or above`,
+        { activityCode: activity.code, level: activity.prerequisiteLevel },
       );
     }
   }
@@ -307,8 +329,9 @@ export class ApplicationsService {
     const missing = activity.requiredDocuments.filter((kind) => !given.has(kind));
     if (missing.length > 0) {
       throw new DomainException(
-        DomainErrorCode.RuleViolation,
+        R.DOCUMENTS_MISSING,
         `documents: activity ${activity.code} requires ${activity.requiredDocuments.join(', ')}; missing: ${missing.join(', ')}`,
+        { activityCode: activity.code, missing },
         { missingDocuments: missing },
       );
     }
@@ -321,8 +344,9 @@ export class ApplicationsService {
     const foreign = fileIds.filter((fileId) => !ownedIds.has(fileId));
     if (foreign.length > 0) {
       throw new DomainException(
-        DomainErrorCode.RuleViolation,
+        R.DOCUMENTS_NOT_YOURS,
         `documents: attach files you uploaded yourself (POST /api/me/files); not yours or unknown: ${foreign.join(', ')}`,
+        { fileIds: foreign },
       );
     }
   }

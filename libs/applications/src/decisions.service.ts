@@ -2,18 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '@trta/database';
-import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { DomainException, type AuthUser } from '@trta/http';
+import { ApplicationRefusals as R } from './applications.refusals';
 import { NotificationKind, NotificationsService, type NotificationParams } from '@trta/notifications';
 import { constraintConflict, LOCKED_ACTIVITY_COLUMNS, type LockedActivity } from './application-queries';
 import {
   DECIDING_ACTIVITY_STATUSES,
   DECISION_TARGET,
   decisionAllowedFrom,
+  isDecidingActivity,
+  mayDecide,
+  mayNominate,
+  mayWithdraw,
+  NOMINATION_FROM,
   WITHDRAWABLE,
   type ApplicationStatus,
   type DecisionAction,
   type NominationAction,
-} from './application-status';
+} from './application.policy';
 import { BulkDecisionsDto, type ApplicationView, type BulkDecisionItemView, type BulkDecisionsView, type BulkProblem, type Seats } from './applications.dto';
 import { ApplicationsService } from './applications.service';
 
@@ -76,16 +82,17 @@ export class DecisionsService {
         id,
         user.id,
       ])) as { activityId: string }[];
-      if (!owned) throw DomainException.notFound('Application', id);
+      if (!owned) throw new DomainException(R.APPLICATION_NOT_FOUND, `Application ${id} not found`, { applicationId: id });
       const activity = await this.lockActivity(manager, owned.activityId);
       const application = await this.lockApplication(manager, id, activity.id);
-      if (!WITHDRAWABLE.includes(application.status)) {
+      if (!mayWithdraw(application.status)) {
         throw this.illegal(application, 'withdraw', WITHDRAWABLE);
       }
       if (activity.started) {
         throw new DomainException(
-          DomainErrorCode.Conflict,
+          R.ACTIVITY_STARTED,
           `activity ${activity.code} started on ${activity.startDate}: an application can only be withdrawn before the start`,
+          { activityCode: activity.code, startDate: activity.startDate },
         );
       }
       await manager.query(
@@ -101,24 +108,30 @@ export class DecisionsService {
       return [];
     });
     await this.notifications.dispatch(notificationIds);
-    return this.applications.view(id);
+    return this.applications.view(id, user);
   }
 
   /** The focal point of the application's country endorses or declines it; the quota is the trigger's. */
   async nominate(id: string, action: NominationAction, reason: string | undefined, user: AuthUser): Promise<ApplicationView> {
     const visible = await this.applications.findVisible(id, user);
     if (user.role !== 'focal_point' || user.country !== visible.country) {
-      throw new DomainException(DomainErrorCode.Forbidden, `only a focal point of ${visible.country} may ${action} this application`);
+      throw new DomainException(R.NOT_FOCAL_POINT_OF_COUNTRY, `only a focal point of ${visible.country} may ${action} this application`, {
+        country: visible.country,
+        action,
+      });
     }
     const activity = await this.activity(this.dataSource.manager, visible.activityId);
     const notificationIds = await this.dataSource
       .transaction(async (manager) => {
         const application = await this.lockApplication(manager, id, activity.id);
         if (!activity.requiresNomination) {
-          throw new DomainException(DomainErrorCode.Conflict, `activity ${activity.code} does not require a nomination: there is nothing to ${action}`);
+          throw new DomainException(R.NOMINATION_NOT_REQUIRED, `activity ${activity.code} does not require a nomination: there is nothing to ${action}`, {
+            activityCode: activity.code,
+            action,
+          });
         }
         this.assertActivityDeciding(activity);
-        if (application.status !== 'submitted') throw this.illegal(application, action, ['submitted']);
+        if (!mayNominate(application.status)) throw this.illegal(application, action, NOMINATION_FROM);
         if (action === 'endorse') {
           await manager.query(
             `UPDATE applications SET status = 'endorsed', endorsed_at = now(), endorsed_by = $2, nomination_reason = $3,
@@ -145,7 +158,7 @@ export class DecisionsService {
         throw constraintConflict(error, activity, visible.country) ?? error;
       });
     await this.notifications.dispatch(notificationIds);
-    return this.applications.view(id);
+    return this.applications.view(id, user);
   }
 
   /** One staff decision: select, waitlist or reject. */
@@ -154,7 +167,7 @@ export class DecisionsService {
       activityId: string;
       country: string;
     }[];
-    if (!found) throw DomainException.notFound('Application', id);
+    if (!found) throw new DomainException(R.APPLICATION_NOT_FOUND, `Application ${id} not found`, { applicationId: id });
     let activity: LockedActivity | undefined;
     const notificationIds = await this.dataSource
       .transaction(async (manager) => {
@@ -166,7 +179,7 @@ export class DecisionsService {
         throw (activity && constraintConflict(error, activity, found.country)) ?? error;
       });
     await this.notifications.dispatch(notificationIds);
-    return this.applications.view(id);
+    return this.applications.view(id, user);
   }
 
   /**
@@ -185,7 +198,7 @@ export class DecisionsService {
       seen.add(decision.applicationId);
     }
     if (problems.length > 0) {
-      throw new DomainException(DomainErrorCode.Invalid, 'decisions: one decision per application', { errors: problems });
+      throw new DomainException(R.DECISION_REPEATED, 'decisions: one decision per application', { applicationIds: problems.map((p) => p.applicationId) }, { errors: problems });
     }
     const ordered = [...dto.decisions].sort((a, b) => BULK_ORDER[a.action] - BULK_ORDER[b.action]);
     let conflict = false;
@@ -202,14 +215,15 @@ export class DecisionsService {
           await manager.query('ROLLBACK TO SAVEPOINT decision');
           const described = constraintConflict(error, activity) ?? error;
           if (!(described instanceof DomainException)) throw error;
-          if (described.code === DomainErrorCode.Conflict) conflict = true;
-          problems.push({ applicationId: decision.applicationId, problem: described.message });
+          if (described.status === 409) conflict = true;
+          problems.push({ applicationId: decision.applicationId, problem: described.message, code: described.code });
         }
       }
       if (problems.length > 0) {
         throw new DomainException(
-          conflict ? DomainErrorCode.Conflict : DomainErrorCode.RuleViolation,
+          conflict ? R.DECISIONS_CONFLICT : R.DECISIONS_REFUSED,
           `${problems.length} of ${dto.decisions.length} decisions cannot be applied; nothing was changed`,
+          { failed: problems.length, total: dto.decisions.length },
           { errors: problems },
         );
       }
@@ -269,7 +283,7 @@ export class DecisionsService {
   ): Promise<string | null> {
     const application = await this.lockApplication(manager, id, activity.id);
     const allowed = decisionAllowedFrom(action, activity.requiresNomination);
-    if (!allowed.includes(application.status)) {
+    if (!mayDecide(action, application.status, activity.requiresNomination)) {
       throw this.illegal(application, action, allowed, activity.requiresNomination ? ` (activity ${activity.code} requires a nomination)` : '');
     }
     let position: number | null = null;
@@ -342,7 +356,7 @@ export class DecisionsService {
     const [activity] = (await manager.query(`SELECT ${LOCKED_ACTIVITY_COLUMNS} FROM activities WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [
       activityId,
     ])) as LockedActivity[];
-    if (!activity) throw DomainException.notFound('Activity', activityId);
+    if (!activity) throw new DomainException(R.ACTIVITY_NOT_FOUND, `Activity ${activityId} not found`, { activityId });
     return activity;
   }
 
@@ -352,23 +366,25 @@ export class DecisionsService {
        FROM applications WHERE id = $1 AND activity_id = $2 FOR UPDATE`,
       [id, activityId],
     )) as LockedApplication[];
-    if (!application) throw new DomainException(DomainErrorCode.NotFound, `application ${id} is not an application to this activity`);
+    if (!application) throw new DomainException(R.APPLICATION_NOT_IN_ACTIVITY, `application ${id} is not an application to this activity`, { applicationId: id });
     return application;
   }
 
   private assertActivityDeciding(activity: LockedActivity): void {
-    if (!(DECIDING_ACTIVITY_STATUSES as readonly string[]).includes(activity.status)) {
+    if (!isDecidingActivity(activity.status)) {
       throw new DomainException(
-        DomainErrorCode.Conflict,
+        R.ACTIVITY_NOT_DECIDING,
         `activity ${activity.code} is ${activity.status}: applications are decided while it is ${DECIDING_ACTIVITY_STATUSES.join(', ')}`,
+        { activityCode: activity.code, status: activity.status, decidingStatuses: [...DECIDING_ACTIVITY_STATUSES] },
       );
     }
   }
 
   private illegal(application: LockedApplication, action: string, allowed: readonly string[], note = ''): DomainException {
     return new DomainException(
-      DomainErrorCode.Conflict,
+      R.APPLICATION_TRANSITION_NOT_ALLOWED,
       `application ${application.id} is ${application.status}; ${action} is allowed only from: ${allowed.join(', ')}${note}`,
+      { action, status: application.status, allowedFrom: [...allowed] },
       { currentStatus: application.status, allowedFrom: allowed },
     );
   }

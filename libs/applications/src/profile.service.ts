@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager } from 'typeorm';
 import { FilesService, MEDIA_TYPES } from '@trta/files';
-import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { DomainException, type AuthUser } from '@trta/http';
+import { ApplicationRefusals as R } from './applications.refusals';
 import { APPLICANT_PROFILE_COLUMNS, ApplicantProfileDto, UsersService } from '@trta/identity';
 import { NotificationsService } from '@trta/notifications';
 import { ApplicantErasureSteps } from './applicant-erasure-steps';
-import { APPLICATION_COLUMNS, APPLICATION_FROM } from './application-queries';
+import { APPLICATION_COLUMNS, APPLICATION_FROM, applicationRows, applicationView } from './application-queries';
 import { ApplicantProfileView, PersonalAccountView, PersonalDataView, UploadedFileView } from './profile.dto';
 
 /** What an applicant may attach to a participation form, detected from the content. */
@@ -32,7 +33,7 @@ export class ProfileService {
   async get(user: AuthUser): Promise<ApplicantProfileView> {
     await this.assertActive(this.dataSource.manager, user.id);
     const [profile] = (await this.dataSource.query(`SELECT ${APPLICANT_PROFILE_COLUMNS} FROM applicant_profiles p WHERE p.user_id = $1`, [user.id])) as ApplicantProfileView[];
-    if (!profile) throw DomainException.notFound('Applicant profile of user', user.id);
+    if (!profile) throw new DomainException(R.PROFILE_NOT_FOUND, `Applicant profile of user ${user.id} not found`);
     return profile;
   }
 
@@ -40,7 +41,7 @@ export class ProfileService {
     await this.assertActive(this.dataSource.manager, user.id);
     await this.users.assertCountriesExist({ nationality: dto.nationality, country: dto.country });
     const updated = await this.users.updateProfile(user.id, dto);
-    if (!updated) throw DomainException.notFound('Applicant profile of user', user.id);
+    if (!updated) throw new DomainException(R.PROFILE_NOT_FOUND, `Applicant profile of user ${user.id} not found`);
     return updated;
   }
 
@@ -60,10 +61,11 @@ export class ProfileService {
       [user.id],
     )) as PersonalAccountView[];
     const [profile] = (await manager.query(`SELECT ${APPLICANT_PROFILE_COLUMNS} FROM applicant_profiles p WHERE p.user_id = $1`, [user.id])) as ApplicantProfileView[];
-    const applications = await manager.query(
-      `SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.applicant_id = $1 ORDER BY ap.submitted_at, ap.id`,
-      [user.id],
-    );
+    const applications = applicationRows(
+      await manager.query(`SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.applicant_id = $1 ORDER BY ap.submitted_at, ap.id`, [
+        user.id,
+      ]),
+    ).map((row) => applicationView(row, user));
     const evaluations = await manager.query(
       `SELECT e.application_id AS "applicationId", e.satisfaction, e.relevance, e.pre_test_score AS "preTestScore",
          e.post_test_score AS "postTestScore", e.comments, e.applied_in_work AS "appliedInWork",
@@ -92,9 +94,9 @@ export class ProfileService {
         role: string;
         deletedAt: Date | null;
       }[];
-      if (!account || account.deletedAt) throw new DomainException(DomainErrorCode.Unauthorized, 'this account was deleted');
+      if (!account || account.deletedAt) throw new DomainException(R.ACCOUNT_DELETED, 'this account was deleted');
       if (account.role !== 'applicant') {
-        throw new DomainException(DomainErrorCode.Forbidden, 'only an applicant deletes their own account; staff accounts are managed by an admin');
+        throw new DomainException(R.STAFF_ACCOUNT_NOT_SELF_DELETABLE, 'only an applicant deletes their own account; staff accounts are managed by an admin');
       }
       const own = '(SELECT id FROM applications WHERE applicant_id = $1)';
       const files = (await manager.query(
@@ -114,6 +116,6 @@ export class ProfileService {
 
   private async assertActive(manager: EntityManager, userId: string): Promise<void> {
     const [row] = (await manager.query('SELECT deleted_at AS "deletedAt" FROM users WHERE id = $1', [userId])) as { deletedAt: Date | null }[];
-    if (!row || row.deletedAt) throw new DomainException(DomainErrorCode.Unauthorized, 'this account was deleted');
+    if (!row || row.deletedAt) throw new DomainException(R.ACCOUNT_DELETED, 'this account was deleted');
   }
 }

@@ -1,6 +1,6 @@
-import { UnsupportedMediaTypeException } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
-import { DomainErrorCode, DomainException } from '@trta/http';
+import { DomainException, type Refusal } from '@trta/http';
+import { FileRefusals as R } from './files.refusals';
 
 /** A problem of an imported file, as the 422 of every CSV import lists it. */
 export interface ImportProblem {
@@ -28,7 +28,8 @@ export interface CsvLayout<Column extends string> {
 /** Media types browsers and tools send for a .csv file (Windows says application/vnd.ms-excel). */
 const CSV_MEDIA_TYPES = new Set(['text/csv', 'text/plain', 'application/csv', 'text/x-csv', 'application/vnd.ms-excel', 'application/octet-stream']);
 
-const invalid = (message: string) => new DomainException(DomainErrorCode.Invalid, message);
+const invalid = (refusal: Refusal, message: string) => new DomainException(refusal, message);
+const notCsv = (message: string) => new DomainException(R.CSV_REQUIRED, message);
 
 /**
  * Refuses with a 415 what is not CSV text: a media type that is not text, a spreadsheet's or
@@ -36,13 +37,13 @@ const invalid = (message: string) => new DomainException(DomainErrorCode.Invalid
  */
 export function csvText(content: Buffer, mediaType: string, filename: string): string {
   const type = mediaType.split(';')[0].trim().toLowerCase();
-  if (!CSV_MEDIA_TYPES.has(type)) throw new UnsupportedMediaTypeException(`the file must be CSV (text/csv), not ${type}`);
-  if (/\.(xlsx|xls|ods|pdf|zip|docx?)$/i.test(filename)) throw new UnsupportedMediaTypeException(`the file must be CSV, not ${filename}`);
-  if (content.includes(0)) throw new UnsupportedMediaTypeException('the file is binary, not CSV text');
+  if (!CSV_MEDIA_TYPES.has(type)) throw notCsv(`the file must be CSV (text/csv), not ${type}`);
+  if (/\.(xlsx|xls|ods|pdf|zip|docx?)$/i.test(filename)) throw notCsv(`the file must be CSV, not ${filename}`);
+  if (content.includes(0)) throw notCsv('the file is binary, not CSV text');
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(content);
   } catch {
-    throw new UnsupportedMediaTypeException('the file is not UTF-8 text; save the CSV as UTF-8');
+    throw notCsv('the file is not UTF-8 text; save the CSV as UTF-8');
   }
 }
 
@@ -59,9 +60,9 @@ export function readCsvRows<Column extends string>(text: string, layout: CsvLayo
   try {
     records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
   } catch (error) {
-    throw invalid(`the file is not valid CSV: ${(error as Error).message}`);
+    throw invalid(R.CSV_INVALID, `the file is not valid CSV: ${(error as Error).message}`);
   }
-  if (records.length === 0) throw invalid(`the file is empty; it needs a header row and one row per ${layout.rowNoun}`);
+  if (records.length === 0) throw invalid(R.CSV_EMPTY, `the file is empty; it needs a header row and one row per ${layout.rowNoun}`);
 
   const header = records[0].map((name) => name.trim());
   const known = new Set<string>(layout.columns);
@@ -72,7 +73,7 @@ export function readCsvRows<Column extends string>(text: string, layout: CsvLayo
   if (unknown.length > 0) headerProblems.push(`the header has unknown columns: ${unknown.map((name) => name || '(empty)').join(', ')}`);
   const missing = layout.required.filter((name) => !header.includes(name));
   if (missing.length > 0) headerProblems.push(`the header lacks the required columns: ${missing.join(', ')}`);
-  if (headerProblems.length > 0) throw invalid(`${headerProblems.join('; ')} (columns: ${layout.columns.join(', ')})`);
+  if (headerProblems.length > 0) throw invalid(R.CSV_HEADER_INVALID, `${headerProblems.join('; ')} (columns: ${layout.columns.join(', ')})`);
 
   const rows: CsvRow<Column>[] = [];
   const problems: ImportProblem[] = [];
@@ -91,7 +92,7 @@ export function readCsvRows<Column extends string>(text: string, layout: CsvLayo
     rows.push({ row, values });
   });
   const count = rows.length + problems.length;
-  if (count === 0) throw invalid(`the file has a header but no ${layout.rowNoun} rows`);
-  if (count > layout.maxRows) throw invalid(`the file has ${count} ${layout.rowNoun} rows; import at most ${layout.maxRows} at a time`);
+  if (count === 0) throw invalid(R.CSV_EMPTY, `the file has a header but no ${layout.rowNoun} rows`);
+  if (count > layout.maxRows) throw invalid(R.CSV_TOO_MANY_ROWS, `the file has ${count} ${layout.rowNoun} rows; import at most ${layout.maxRows} at a time`);
   return { rows, problems };
 }

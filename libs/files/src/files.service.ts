@@ -1,11 +1,12 @@
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
-import { BadRequestException, Injectable, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@trta/config';
 import { DomainException } from '@trta/http';
+import { FileRefusals as R } from './files.refusals';
 import { safeFilename } from './media-types';
 
 /** What the API says about a stored file. */
@@ -72,7 +73,7 @@ export class FilesService {
    */
   async readUpload(request: FastifyRequest, allowed: readonly string[]): Promise<ReceivedUpload> {
     if (!request.isMultipart()) {
-      throw new UnsupportedMediaTypeException('this endpoint takes a file: send it as multipart/form-data with one file part');
+      throw new DomainException(R.MULTIPART_REQUIRED, 'this endpoint takes a file: send it as multipart/form-data with one file part');
     }
     const fields: Record<string, string> = {};
     let file: { filename: string; content: Buffer; truncated: boolean } | undefined;
@@ -89,9 +90,9 @@ export class FilesService {
     } catch (error) {
       throw this.describeMultipartError(error);
     }
-    if (!file) throw new BadRequestException('the request has no file: send one file part in the multipart body');
+    if (!file) throw new DomainException(R.FILE_MISSING, 'the request has no file: send one file part in the multipart body');
     if (file.truncated || file.content.length > this.config.UPLOAD_LIMIT_BYTES) throw this.tooLarge();
-    if (file.content.length === 0) throw new BadRequestException('the file is empty');
+    if (file.content.length === 0) throw new DomainException(R.FILE_EMPTY, 'the file is empty');
 
     const { fileTypeFromBuffer } = await loadFileType();
     const detected = await fileTypeFromBuffer(file.content);
@@ -99,7 +100,10 @@ export class FilesService {
       const what = detected
         ? `the file's content is ${detected.mime}`
         : 'the type of the file could not be recognised from its content';
-      throw new UnsupportedMediaTypeException(`${what}, which is not accepted here; accepted types: ${allowed.join(', ')}`);
+      throw new DomainException(R.FILE_TYPE_NOT_ACCEPTED, `${what}, which is not accepted here; accepted types: ${allowed.join(', ')}`, {
+        mediaType: detected?.mime ?? null,
+        accepted: [...allowed],
+      });
     }
     return {
       filename: safeFilename(file.filename, detected.mime, detected.ext),
@@ -138,7 +142,7 @@ export class FilesService {
 
   async info(id: string, manager: EntityManager = this.dataSource.manager): Promise<StoredFileInfo> {
     const [stored] = (await manager.query(`SELECT ${STORED_FILE_COLUMNS} FROM stored_files WHERE id = $1`, [id])) as StoredFileInfo[];
-    if (!stored) throw DomainException.notFound('File', id);
+    if (!stored) throw new DomainException(R.FILE_NOT_FOUND, `File ${id} not found`, { fileId: id });
     return stored;
   }
 
@@ -147,12 +151,14 @@ export class FilesService {
     const [stored] = (await this.dataSource.query(`SELECT ${STORED_FILE_COLUMNS}, content FROM stored_files WHERE id = $1`, [
       id,
     ])) as OpenedFile[];
-    if (!stored) throw DomainException.notFound('File', id);
+    if (!stored) throw new DomainException(R.FILE_NOT_FOUND, `File ${id} not found`, { fileId: id });
     return stored;
   }
 
-  private tooLarge(): PayloadTooLargeException {
-    return new PayloadTooLargeException(`the file is larger than the limit of ${this.config.UPLOAD_LIMIT_BYTES} bytes`);
+  private tooLarge(): DomainException {
+    return new DomainException(R.FILE_TOO_LARGE, `the file is larger than the limit of ${this.config.UPLOAD_LIMIT_BYTES} bytes`, {
+      limitBytes: this.config.UPLOAD_LIMIT_BYTES,
+    });
   }
 
   /** @fastify/multipart reports its limits as FST_* errors; say which limit in the client's terms. */
@@ -161,15 +167,15 @@ export class FilesService {
       case 'FST_REQ_FILE_TOO_LARGE':
         return this.tooLarge();
       case 'FST_FILES_LIMIT':
-        return new PayloadTooLargeException('send one file per request');
+        return new DomainException(R.TOO_MANY_FILES, 'send one file per request');
       case 'FST_FIELDS_LIMIT':
       case 'FST_PARTS_LIMIT':
-        return new PayloadTooLargeException('the request has too many form fields');
+        return new DomainException(R.TOO_MANY_FIELDS, 'the request has too many form fields');
       case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-        return new UnsupportedMediaTypeException('this endpoint takes a file: send it as multipart/form-data with one file part');
+        return new DomainException(R.MULTIPART_REQUIRED, 'this endpoint takes a file: send it as multipart/form-data with one file part');
       default:
         if (error instanceof Error && /multipart|Unexpected end of form|terminated early/i.test(error.message)) {
-          return new BadRequestException('the multipart body is malformed');
+          return new DomainException(R.MULTIPART_MALFORMED, 'the multipart body is malformed');
         }
         return error;
     }

@@ -6,3 +6,4 @@ export * from './users/users.dto';
 export * from './users/users.service';
 export * from './claim/claim-tokens';
 export * from './auth/auth.dto';
+export * from './identity.refusals';

@@ -7,3 +7,5 @@ export * from './evaluations/evaluations.dto';
 export * from './evaluations/evaluations.service';
 export * from './participants/participants.dto';
 export * from './participants/participants.service';
+export * from './participation.refusals';
+export * from './evaluations/score-distribution';

@@ -1,10 +1,11 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import * as argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
-import type { AuthUser } from '@trta/http';
+import { DomainException, type AuthUser } from '@trta/http';
+import { IdentityRefusals } from '../identity.refusals';
 import { UsersService } from '../users/users.service';
 import { LoginThrottleService } from './login-throttle.service';
 
@@ -27,7 +28,7 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
     const valid = await argon2.verify(credentials?.passwordHash ?? (await this.dummyHash), password).catch(() => false);
     if (!credentials?.passwordHash || !valid) {
       await this.throttle.recordFailure(email, request.ip);
-      throw new UnauthorizedException('Wrong email or password');
+      throw new DomainException(IdentityRefusals.WRONG_CREDENTIALS, 'Wrong email or password');
     }
     await this.throttle.reset(email, request.ip);
     return { id: credentials.id, email: credentials.email, role: credentials.role, country: credentials.country };

@@ -2,7 +2,8 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '@trta/config';
-import { DomainErrorCode, DomainException } from '@trta/http';
+import { DomainException } from '@trta/http';
+import { IdentityRefusals } from '../identity.refusals';
 import { REDIS_URL } from '@trta/queues';
 
 /**
@@ -52,8 +53,9 @@ export class LoginThrottleService implements OnModuleDestroy {
   private refuse(state: RateLimiterRes): never {
     const retryAfter = Math.ceil(state.msBeforeNext / 1000);
     throw new DomainException(
-      DomainErrorCode.TooManyRequests,
+      IdentityRefusals.TOO_MANY_SIGN_IN_ATTEMPTS,
       `Too many failed sign-in attempts; try again in ${retryAfter} seconds`,
+      { retryAfterSeconds: retryAfter },
       { retryAfterSeconds: retryAfter },
     );
   }

@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { returnedRows } from '@trta/database';
-import { DomainErrorCode, DomainException } from '@trta/http';
+import { DomainException } from '@trta/http';
+import { IdentityRefusals } from '../identity.refusals';
 import { UsersService } from '../users/users.service';
+import { USER_RETURNING } from '../users/user-columns';
 import { UserView } from '../users/users.dto';
 import { ClaimAccountDto } from './claim.dto';
 import { hashClaimToken } from './claim-tokens';
@@ -32,15 +34,15 @@ export class ClaimService {
       )) as PendingClaim[];
       // One answer for an unknown email, a claimed account and a wrong token: none of them tells which accounts exist.
       if (!pending || !timingSafeEqual(pending.tokenHash, hashClaimToken(dto.token))) {
-        throw new DomainException(DomainErrorCode.Invalid, 'the email and claim token do not match an account waiting to be claimed');
+        throw new DomainException(IdentityRefusals.CLAIM_TOKEN_INVALID, 'the email and claim token do not match an account waiting to be claimed');
       }
       if (pending.expired) {
-        throw new DomainException(DomainErrorCode.Invalid, 'the claim token has expired; ask the secretariat for a new one');
+        throw new DomainException(IdentityRefusals.CLAIM_TOKEN_EXPIRED, 'the claim token has expired; ask the secretariat for a new one');
       }
       const [user] = returnedRows<UserView>(
         await manager.query(
           `UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1 AND password_hash IS NULL
-           RETURNING id, email, role, country, locale, created_at AS "createdAt"`,
+           RETURNING ${USER_RETURNING}`,
           [pending.userId, passwordHash],
         ),
       );

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '@trta/database';
-import { decodeCursor, DomainErrorCode, DomainException, Page, toPage, type Role } from '@trta/http';
+import { constraintRefusal, decodeCursor, DomainException, Page, toPage, type Role } from '@trta/http';
+import { IdentityRefusals } from '../identity.refusals';
 import { ApplicantProfile } from './applicant-profile.entity';
+import { APPLICANT_PROFILE_COLUMNS, APPLICANT_PROFILE_FIELDS, selectColumns, USER_FIELDS, USER_RETURNING } from './user-columns';
 import { User, type Locale } from './user.entity';
 import { ApplicantProfileDto, CreateUserDto, CurrentUserView, ListUsersQueryDto, RegisterDto, UserView } from './users.dto';
 
@@ -16,13 +18,12 @@ export interface Credentials {
   passwordHash: string | null;
 }
 
-/** The applicant profile as its owner sees it (`p` is applicant_profiles). */
-export const APPLICANT_PROFILE_COLUMNS = `p.full_name AS "fullName", p.gender, p.nationality, p.country, p.institution_type AS "institutionType",
-  p.institution, p.position, p.languages, p.updated_at AS "updatedAt"`;
+export { APPLICANT_PROFILE_COLUMNS } from './user-columns';
 
 export type ApplicantProfileRow = ApplicantProfileDto & { updatedAt: Date };
 
-const USER_COLUMNS = ['u.id AS id', 'u.email AS email', 'u.role AS role', 'u.country AS country', 'u.locale AS locale', 'u.created_at AS "createdAt"'];
+const USER_COLUMNS = selectColumns(USER_FIELDS, 'u');
+const PROFILE_KEYS = Object.keys(APPLICANT_PROFILE_FIELDS) as (keyof ApplicantProfileDto)[];
 
 @Injectable()
 export class UsersService {
@@ -77,19 +78,10 @@ export class UsersService {
       .from(User, 'u')
       .where('u.id = :id', { id })
       .getRawOne<UserView>();
-    if (!user) throw DomainException.notFound('User', id);
+    if (!user) throw new DomainException(IdentityRefusals.USER_NOT_FOUND, `User ${id} not found`, { userId: id });
     const profile = await this.dataSource
       .createQueryBuilder()
-      .select([
-        'p.full_name AS "fullName"',
-        'p.gender AS gender',
-        'p.nationality AS nationality',
-        'p.country AS country',
-        'p.institution_type AS "institutionType"',
-        'p.institution AS institution',
-        'p.position AS position',
-        'p.languages AS languages',
-      ])
+      .select(selectColumns(APPLICANT_PROFILE_FIELDS, 'p'))
       .from(ApplicantProfile, 'p')
       .where('p.user_id = :id', { id })
       .getRawOne<ApplicantProfileDto>();
@@ -126,34 +118,31 @@ export class UsersService {
     try {
       const [row] = (await manager.query(
         `INSERT INTO users (email, password_hash, role, country, locale) VALUES ($1, $2, $3, $4, $5)
-         RETURNING id, email, role, country, locale, created_at AS "createdAt"`,
+         RETURNING ${USER_RETURNING}`,
         [values.email, values.passwordHash, values.role, values.country, values.locale],
       )) as UserView[];
       return row;
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-        throw new DomainException(DomainErrorCode.Conflict, `email ${values.email} is already registered`);
-      }
-      throw error;
+      throw constraintRefusal(error, { email: values.email }) ?? error;
     }
   }
 
   /** The profile of an applicant account that has none yet (staff registering a participant); in the caller's transaction. */
   async insertProfile(manager: EntityManager, userId: string, profile: ApplicantProfileDto): Promise<void> {
     await manager.query(
-      `INSERT INTO applicant_profiles (user_id, full_name, gender, nationality, country, institution_type, institution, position, languages)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [userId, profile.fullName, profile.gender, profile.nationality, profile.country, profile.institutionType, profile.institution, profile.position, profile.languages],
+      `INSERT INTO applicant_profiles (user_id, ${PROFILE_KEYS.map((key) => APPLICANT_PROFILE_FIELDS[key]).join(', ')})
+       VALUES ($1, ${PROFILE_KEYS.map((_key, index) => `$${index + 2}`).join(', ')})`,
+      [userId, ...PROFILE_KEYS.map((key) => profile[key])],
     );
   }
 
   /** Replaces the applicant's profile; undefined when they have none. */
   async updateProfile(userId: string, dto: ApplicantProfileDto): Promise<ApplicantProfileRow | undefined> {
     const [updated] = returnedRows<ApplicantProfileRow>(await this.dataSource.query(
-      `UPDATE applicant_profiles p SET full_name = $2, gender = $3, nationality = $4, country = $5, institution_type = $6,
-         institution = $7, position = $8, languages = $9, updated_at = now()
+      `UPDATE applicant_profiles p SET ${PROFILE_KEYS.map((key, index) => `${APPLICANT_PROFILE_FIELDS[key]} = $${index + 2}`).join(', ')},
+         updated_at = now()
        WHERE p.user_id = $1 RETURNING ${APPLICANT_PROFILE_COLUMNS}`,
-      [userId, dto.fullName, dto.gender, dto.nationality, dto.country, dto.institutionType, dto.institution, dto.position, dto.languages],
+      [userId, ...PROFILE_KEYS.map((key) => dto[key])],
     ));
     return updated;
   }
@@ -182,6 +171,9 @@ export class UsersService {
     const problems = Object.entries(fields)
       .filter(([, code]) => !known.has(code))
       .map(([field, code]) => `${field} ${code} is not a known country code`);
-    if (problems.length > 0) throw new DomainException(DomainErrorCode.Invalid, problems.join('; '));
+    if (problems.length > 0) {
+      const unknown = Object.entries(fields).filter(([, code]) => !known.has(code)).map(([field]) => field);
+      throw new DomainException(IdentityRefusals.UNKNOWN_COUNTRY, problems.join('; '), { fields: unknown });
+    }
   }
 }

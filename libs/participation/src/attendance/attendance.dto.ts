@@ -44,9 +44,4 @@ export class ParticipationView {
 }
 
 /** Staff decisions after selection; each names the statuses it may start from. */
-export const PARTICIPATION_TRANSITIONS = {
-  attend: { from: ['selected'], to: 'attended' },
-  complete: { from: ['attended'], to: 'completed' },
-  'no-show': { from: ['selected'], to: 'no_show' },
-} as const;
-export type ParticipationAction = keyof typeof PARTICIPATION_TRANSITIONS;
+export { PARTICIPATION_TRANSITIONS, type ParticipationAction } from '@trta/applications';

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DecisionsService } from '@trta/applications';
-import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { ApplicationRefusals, DecisionsService, isRecordableActivity, RECORDABLE_ACTIVITY_STATUSES } from '@trta/applications';
+import { pgError } from '@trta/database';
+import { DomainException, type AuthUser } from '@trta/http';
 import { NotificationKind, NotificationsService } from '@trta/notifications';
 import { newCertificateCode } from '../certificates/certificate-code';
-import { applicationFor, pgError } from '../shared/application-access';
+import { ParticipationRefusals as R } from '../participation.refusals';
+import { applicationFor } from '../shared/application-access';
 import { PARTICIPATION_TRANSITIONS, ParticipationAction, ParticipationView } from './attendance.dto';
 
-/** Activities whose participants can still be recorded: not cancelled, not back in planning. */
-const RECORDABLE_ACTIVITY_STATUSES = ['confirmed', 'open', 'closed', 'delivered'];
 
 interface ActivityFacts {
   code: string;
@@ -36,8 +36,9 @@ export class AttendanceService {
       const activity = await this.activityOf(manager, id, user);
       if (activity.lengthDays !== null && attendedDays > activity.lengthDays) {
         throw new DomainException(
-          DomainErrorCode.RuleViolation,
+          R.ATTENDED_DAYS_EXCEED_LENGTH,
           `attendedDays ${attendedDays} is more than the ${activity.lengthDays} days activity ${activity.code} lasts`,
+          { attendedDays, lengthDays: activity.lengthDays, activityCode: activity.code },
         );
       }
       return this.move(manager, id, 'attend', { attendedDays });
@@ -58,7 +59,7 @@ export class AttendanceService {
       try {
         return await this.completeOnce(id, user);
       } catch (error) {
-        if (attempt < 3 && pgError(error).constraint === 'applications_certificate_code_key') continue;
+        if (attempt < 3 && pgError(error)?.constraint === 'applications_certificate_code_key') continue;
         throw error;
       }
     }
@@ -86,10 +87,11 @@ export class AttendanceService {
       `SELECT code, title, status, (end_date - start_date + 1) AS "lengthDays" FROM activities WHERE id = $1`,
       [application.activityId],
     )) as ActivityFacts[];
-    if (!RECORDABLE_ACTIVITY_STATUSES.includes(activity.status)) {
+    if (!isRecordableActivity(activity.status)) {
       throw new DomainException(
-        DomainErrorCode.Conflict,
+        R.ACTIVITY_NOT_RECORDABLE,
         `activity ${activity.code} is ${activity.status}; attendance is recorded only for activities ${RECORDABLE_ACTIVITY_STATUSES.join(', ')}`,
+        { activityCode: activity.code, status: activity.status, recordableStatuses: [...RECORDABLE_ACTIVITY_STATUSES] },
       );
     }
     return activity;
@@ -106,10 +108,11 @@ export class AttendanceService {
     const moved = await this.decisions.recordParticipation(manager, id, transition, recorded);
     if (moved) return moved;
     const [current] = (await manager.query('SELECT status FROM applications WHERE id = $1', [id])) as { status: string }[];
-    if (!current) throw DomainException.notFound('Application', id);
+    if (!current) throw new DomainException(ApplicationRefusals.APPLICATION_NOT_FOUND, `Application ${id} not found`, { applicationId: id });
     throw new DomainException(
-      DomainErrorCode.Conflict,
+      R.ATTENDANCE_TRANSITION_NOT_ALLOWED,
       `application ${id} is ${current.status}; ${action} needs it to be ${transition.from.join(' or ')}`,
+      { action, status: current.status, allowedFrom: [...transition.from] },
       { currentStatus: current.status, allowedStatuses: transition.from },
     );
   }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { DomainException, type AuthUser } from '@trta/http';
+import { ParticipationRefusals as R } from '../participation.refusals';
 import { applicationFor } from '../shared/application-access';
 import { normalizeCertificateCode } from './certificate-code';
 import { CertificateFacts, renderCertificatePdf } from './certificate-pdf';
@@ -46,8 +47,9 @@ export class CertificatesService {
     const application = await applicationFor(this.dataSource.manager, applicationId, user);
     if (application.status !== 'completed') {
       throw new DomainException(
-        DomainErrorCode.Conflict,
+        R.CERTIFICATE_NOT_ISSUED,
         `application ${applicationId} is ${application.status}; a certificate is issued when it is completed`,
+        { status: application.status },
       );
     }
     const [facts] = (await this.dataSource.query(
@@ -61,13 +63,13 @@ export class CertificatesService {
        WHERE ap.id = $1 AND ap.status = 'completed'`,
       [applicationId],
     )) as CertificateFacts[];
-    if (!facts) throw DomainException.notFound('Certificate of application', applicationId);
+    if (!facts) throw new DomainException(R.CERTIFICATE_NOT_FOUND, `Certificate of application ${applicationId} not found`);
     return { code: facts.code, content: await renderCertificatePdf(facts) };
   }
 
   async verify(input: string): Promise<CertificateVerification> {
     const code = normalizeCertificateCode(input);
-    if (!code) throw new DomainException(DomainErrorCode.Invalid, 'code must be a certificate code such as TRTA-7K3QX9M2PA');
+    if (!code) throw new DomainException(R.CERTIFICATE_CODE_INVALID, 'code must be a certificate code such as TRTA-7K3QX9M2PA');
     const [row] = (await this.dataSource.query(
       `SELECT ap.certificate_code AS code, p.full_name AS participant, a.code AS "activityCode", a.title AS "activityTitle",
          a.start_date::text AS "startDate", a.end_date::text AS "endDate", ap.completed_at AS "completedAt"
@@ -76,7 +78,7 @@ export class CertificatesService {
        WHERE ap.certificate_code = $1 AND ap.status = 'completed'`,
       [code],
     )) as { code: string; participant: string | null; activityCode: string; activityTitle: string; startDate: string | null; endDate: string | null; completedAt: Date }[];
-    if (!row) throw DomainException.notFound('Certificate', code);
+    if (!row) throw new DomainException(R.CERTIFICATE_NOT_FOUND, `Certificate ${code} not found`, { code });
     return {
       code: row.code,
       participant: row.participant,

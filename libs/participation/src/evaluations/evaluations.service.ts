@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '@trta/database';
-import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { ApplicationRefusals } from '@trta/applications';
+import { DomainException, type AuthUser } from '@trta/http';
+import { ParticipationRefusals as R } from '../participation.refusals';
 import { ATTENDED_STATUSES } from '../participants/participants.dto';
 import { applicationFor } from '../shared/application-access';
-import { ActivityEvaluationResultsView, EvaluationDto, EvaluationView, FollowUpDto, ScoreResults } from './evaluations.dto';
+import { ActivityEvaluationResultsView, EvaluationDto, EvaluationView, FollowUpDto } from './evaluations.dto';
+import { scoreCountsSql, scoreMeanSql, scoreResults } from './score-distribution';
 
 export const EVALUATION_COLUMNS = `application_id AS "applicationId", satisfaction, relevance, pre_test_score AS "preTestScore",
   post_test_score AS "postTestScore", comments, applied_in_work AS "appliedInWork", follow_up_comments AS "followUpComments",
@@ -54,15 +57,8 @@ interface ResultsRow {
   unanswered: number;
 }
 
-/** count(*) FILTER per score 1..5 of a column, in order. */
-const distribution = (column: string): string =>
-  [1, 2, 3, 4, 5].map((score) => `count(*) FILTER (WHERE ${column} = ${score})::int`).join(', ');
-
 const toNumber = (value: string | null): number | null => (value === null ? null : Number(value));
 
-function scores(mean: string | null, counts: number[]): ScoreResults {
-  return { mean: toNumber(mean), distribution: { '1': counts[0], '2': counts[1], '3': counts[2], '4': counts[3], '5': counts[4] } };
-}
 
 @Injectable()
 export class EvaluationsService {
@@ -78,11 +74,12 @@ export class EvaluationsService {
     const created = await insertEvaluation(this.dataSource.manager, applicationId, dto, enteredBy);
     if (created) return created;
     const [existing] = (await this.dataSource.query('SELECT 1 FROM evaluations WHERE application_id = $1', [applicationId])) as unknown[];
-    if (existing) throw new DomainException(DomainErrorCode.Conflict, `application ${applicationId} already has its evaluation`);
+    if (existing) throw new DomainException(R.EVALUATION_EXISTS, `application ${applicationId} already has its evaluation`);
     const [current] = (await this.dataSource.query('SELECT status FROM applications WHERE id = $1', [applicationId])) as { status: string }[];
     throw new DomainException(
-      DomainErrorCode.Conflict,
+      R.EVALUATION_NOT_ALLOWED,
       `application ${applicationId} is ${current?.status ?? application.status}; an evaluation is submitted once it is ${ATTENDED_STATUSES.join(' or ')}`,
+      { status: current?.status ?? application.status, allowedFrom: [...ATTENDED_STATUSES] },
       { currentStatus: current?.status ?? application.status, allowedStatuses: ATTENDED_STATUSES },
     );
   }
@@ -90,7 +87,9 @@ export class EvaluationsService {
   /** The later follow-up answer, by the participant; it may be changed while they remember better. */
   async followUp(applicationId: string, dto: FollowUpDto, user: AuthUser): Promise<EvaluationView> {
     const application = await applicationFor(this.dataSource.manager, applicationId, user);
-    if (application.applicantId !== user.id) throw DomainException.notFound('Application', applicationId);
+    if (application.applicantId !== user.id) {
+      throw new DomainException(ApplicationRefusals.APPLICATION_NOT_FOUND, `Application ${applicationId} not found`, { applicationId });
+    }
     const [updated] = returnedRows<EvaluationView>(
       await this.dataSource.query(
         `UPDATE evaluations SET applied_in_work = $2, follow_up_comments = $3, follow_up_at = now()
@@ -99,7 +98,7 @@ export class EvaluationsService {
       ),
     );
     if (!updated) {
-      throw new DomainException(DomainErrorCode.Conflict, `application ${applicationId} has no evaluation yet; submit the evaluation before the follow-up`);
+      throw new DomainException(R.EVALUATION_MISSING, `application ${applicationId} has no evaluation yet; submit the evaluation before the follow-up`);
     }
     return updated;
   }
@@ -115,15 +114,15 @@ export class EvaluationsService {
   /** Per-activity results, counted by PostgreSQL; means and rates rounded to 2 decimals. */
   async results(activityId: string): Promise<ActivityEvaluationResultsView> {
     const [activity] = (await this.dataSource.query('SELECT code FROM activities WHERE id = $1', [activityId])) as { code: string }[];
-    if (!activity) throw DomainException.notFound('Activity', activityId);
+    if (!activity) throw new DomainException(ApplicationRefusals.ACTIVITY_NOT_FOUND, `Activity ${activityId} not found`, { activityId });
     const [row] = (await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE ap.status IN ('attended', 'completed'))::int AS participations,
          count(e.application_id)::int AS responses,
          round(count(e.application_id)::numeric / nullif(count(*) FILTER (WHERE ap.status IN ('attended', 'completed')), 0), 2)::text AS "responseRate",
-         round(avg(e.satisfaction), 2)::text AS "satisfactionMean",
-         round(avg(e.relevance), 2)::text AS "relevanceMean",
-         ARRAY[${distribution('e.satisfaction')}] AS satisfaction,
-         ARRAY[${distribution('e.relevance')}] AS relevance,
+         ${scoreMeanSql('e.satisfaction')} AS "satisfactionMean",
+         ${scoreMeanSql('e.relevance')} AS "relevanceMean",
+         ${scoreCountsSql('e.satisfaction')} AS satisfaction,
+         ${scoreCountsSql('e.relevance')} AS relevance,
          round(avg(e.post_test_score - e.pre_test_score), 2)::text AS "learningGain",
          count(e.post_test_score - e.pre_test_score)::int AS "learningGainResponses",
          count(*) FILTER (WHERE e.applied_in_work)::int AS yes,
@@ -140,8 +139,8 @@ export class EvaluationsService {
       responses: row.responses,
       participations: row.participations,
       responseRate: toNumber(row.responseRate),
-      satisfaction: scores(row.satisfactionMean, row.satisfaction),
-      relevance: scores(row.relevanceMean, row.relevance),
+      satisfaction: scoreResults(row.satisfactionMean, row.satisfaction),
+      relevance: scoreResults(row.relevanceMean, row.relevance),
       learningGain: toNumber(row.learningGain),
       learningGainResponses: row.learningGainResponses,
       appliedInWork: { yes: row.yes, no: row.no, unanswered: row.unanswered },

@@ -2,7 +2,8 @@ import '@fastify/multipart';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { CurrentUser, DomainErrorCode, DomainException, Roles, type AuthUser } from '@trta/http';
+import { FileRefusals } from '@trta/files';
+import { CurrentUser, DomainException, Roles, type AuthUser } from '@trta/http';
 import { csvText, PARTICIPANT_COLUMNS } from './participant-csv';
 import { ParticipantImportView, RegisteredParticipant, RegisterParticipantDto } from './participants.dto';
 import { ParticipantsService } from './participants.service';
@@ -47,7 +48,7 @@ export class ParticipantsController {
   ) {
     if (!request.isMultipart()) return this.participants.registerOne(activityId, body, user);
     const file = await request.file();
-    if (!file) throw new DomainException(DomainErrorCode.Invalid, 'the request has no file; send the CSV in the field "file"');
+    if (!file) throw new DomainException(FileRefusals.FILE_MISSING, 'the request has no file; send the CSV in the field "file"');
     const content = await file.toBuffer();
     return this.participants.importCsv(activityId, csvText(content, file.mimetype, file.filename), user);
   }

@@ -8,10 +8,8 @@ import { EvaluationDto } from '../evaluations/evaluations.dto';
 export const REGISTRATION_STATUSES = ['submitted', 'selected', 'attended', 'completed'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
-/** Statuses that hold a seat of the activity (the database's trigger counts them). */
-export const SEAT_STATUSES: readonly string[] = ['selected', 'attended', 'completed'];
-/** Statuses after attending: attendance days and an evaluation make sense only then. */
-export const ATTENDED_STATUSES: readonly string[] = ['attended', 'completed'];
+/** Seat-holding and attended statuses are the application policy's (the database's trigger counts the seats). */
+export { ATTENDED_STATUSES, SEAT_STATUSES } from '@trta/applications';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 

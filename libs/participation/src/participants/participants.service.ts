@@ -1,16 +1,17 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import { ApplicationsService } from '@trta/applications';
-import { DomainErrorCode, DomainException, type AuthUser } from '@trta/http';
+import { ApplicationRefusals, ApplicationsService, REGISTRABLE_ACTIVITY_STATUSES } from '@trta/applications';
+import { pgError } from '@trta/database';
+import { ConstraintRefusals, DomainException, validationFailed, type AuthUser } from '@trta/http';
 import { issueClaimToken, UsersService, type Locale } from '@trta/identity';
 import { NotificationKind, NotificationsService } from '@trta/notifications';
 // Claim tokens live with the accounts they open; imported by path as identity's barrel does not list them.
 import { newCertificateCode } from '../certificates/certificate-code';
 import { insertEvaluation } from '../evaluations/evaluations.service';
-import { pgError } from '../shared/application-access';
+import { ParticipationRefusals as R } from '../participation.refusals';
 import { readParticipantsCsv, rowToBody } from './participant-csv';
 import {
   ATTENDED_STATUSES,
@@ -21,8 +22,6 @@ import {
   SEAT_STATUSES,
 } from './participants.dto';
 
-/** Activities without an open call, where staff register participants themselves (DESIGN section 3). */
-const REGISTRABLE_ACTIVITY_STATUSES = ['confirmed', 'closed', 'delivered'];
 
 const STATUS_NOTIFICATIONS: Partial<Record<string, NotificationKind>> = {
   submitted: NotificationKind.ApplicationSubmitted,
@@ -92,10 +91,14 @@ export class ParticipantsService {
       const context = await loadContext(manager, activity, [dto]);
       const problems = checkCandidate(context, { row: null, dto });
       if (problems.some((problem) => problem.conflict)) {
-        throw new DomainException(DomainErrorCode.Conflict, problems.filter((problem) => problem.conflict).map((problem) => problem.problem).join('; '));
+        throw new DomainException(
+          ConstraintRefusals.ALREADY_APPLIED,
+          problems.filter((problem) => problem.conflict).map((problem) => problem.problem).join('; '),
+          { activityCode: activity.code, email: dto.email },
+        );
       }
       if (problems.length > 0) {
-        throw new DomainException(DomainErrorCode.RuleViolation, problems.map((problem) => problem.problem).join('; '), {
+        throw new DomainException(R.PARTICIPANTS_INVALID, problems.map((problem) => problem.problem).join('; '), { activityCode: activity.code }, {
           errors: problems.map(({ field, problem }) => ({ field, problem })),
         });
       }
@@ -126,7 +129,7 @@ export class ParticipantsService {
       if (problems.length > 0) {
         problems.sort((a, b) => a.row - b.row);
         const badRows = new Set(problems.map((problem) => problem.row)).size;
-        throw new DomainException(DomainErrorCode.RuleViolation, `${badRows} of ${rowCount} rows have problems; nothing was imported`, {
+        throw new DomainException(R.PARTICIPANTS_INVALID, `${badRows} of ${rowCount} rows have problems; nothing was imported`, { badRows, rowCount }, {
           errors: problems.map(({ row, field, problem }) => ({ row, field, problem })),
         });
       }
@@ -152,10 +155,14 @@ export class ParticipantsService {
         notificationIds.push(...notifications);
       }
     } catch (error) {
-      const { code, constraint } = pgError(error);
+      const { code, constraint } = pgError(error) ?? {};
       if (code === '23514' && constraint === 'activities_seats_check') throw full(context.activity);
       if (code === '23505' && constraint === 'applications_activity_applicant_key') {
-        throw new DomainException(DomainErrorCode.Conflict, `a participant was registered for activity ${context.activity.code} at the same time; nothing was registered`);
+        throw new DomainException(
+          ConstraintRefusals.ALREADY_APPLIED,
+          `a participant was registered for activity ${context.activity.code} at the same time; nothing was registered`,
+          { activityCode: context.activity.code, constraint },
+        );
       }
       throw error;
     }
@@ -221,19 +228,12 @@ export class ParticipantsService {
 /** The JSON body through the same DTO and options as the global validation pipe (which cannot run: the route also takes files). */
 async function validateBody(body: unknown): Promise<RegisterParticipantDto> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new BadRequestException('send one participant as a JSON object, or many as a CSV file (multipart/form-data)');
+    throw new DomainException(R.PARTICIPANT_BODY_INVALID, 'send one participant as a JSON object, or many as a CSV file (multipart/form-data)');
   }
   const dto = plainToInstance(RegisterParticipantDto, body);
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length > 0) throw new BadRequestException(messages(errors));
+  if (errors.length > 0) throw validationFailed(errors);
   return dto;
-}
-
-function messages(errors: ValidationError[], prefix = ''): string[] {
-  return errors.flatMap((error) => [
-    ...Object.values(error.constraints ?? {}).map((message) => (prefix ? `${prefix}.${message}` : message)),
-    ...messages(error.children ?? [], prefix ? `${prefix}.${error.property}` : error.property),
-  ]);
 }
 
 function leaves(errors: ValidationError[]): ValidationError[] {
@@ -241,10 +241,12 @@ function leaves(errors: ValidationError[]): ValidationError[] {
 }
 
 function full(activity: LockedActivity): DomainException {
-  return new DomainException(DomainErrorCode.Conflict, `activity ${activity.code} is full`, {
-    capacity: activity.capacity,
-    seatsTaken: activity.seatsTaken,
-  });
+  return new DomainException(
+    ApplicationRefusals.ACTIVITY_FULL,
+    `activity ${activity.code} is full`,
+    { activityCode: activity.code, capacity: activity.capacity },
+    { capacity: activity.capacity, seatsTaken: activity.seatsTaken },
+  );
 }
 
 /** The row lock keeps seats, status and registrations of the activity still while the participants go in. */
@@ -255,11 +257,12 @@ async function lockRegistrableActivity(manager: EntityManager, activityId: strin
      FROM activities WHERE id = $1 FOR UPDATE`,
     [activityId],
   )) as LockedActivity[];
-  if (!activity) throw DomainException.notFound('Activity', activityId);
+  if (!activity) throw new DomainException(ApplicationRefusals.ACTIVITY_NOT_FOUND, `Activity ${activityId} not found`, { activityId });
   if (!REGISTRABLE_ACTIVITY_STATUSES.includes(activity.status)) {
     throw new DomainException(
-      DomainErrorCode.Conflict,
+      R.ACTIVITY_NOT_REGISTRABLE,
       `activity ${activity.code} is ${activity.status}; staff register participants only when it is ${REGISTRABLE_ACTIVITY_STATUSES.join(', ')}`,
+      { activityCode: activity.code, status: activity.status, registrableStatuses: [...REGISTRABLE_ACTIVITY_STATUSES] },
     );
   }
   return activity;

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { ApplicationRefusals } from '@trta/applications';
 import { DomainException, type AuthUser } from '@trta/http';
 
 export interface ApplicationRef {
@@ -21,12 +22,8 @@ export async function applicationFor(manager: EntityManager, id: string, user: A
     `SELECT id, activity_id AS "activityId", applicant_id AS "applicantId", status FROM applications WHERE id = $1`,
     [id],
   )) as ApplicationRef[];
-  if (!application || (!SEES_ALL.has(user.role) && application.applicantId !== user.id)) throw DomainException.notFound('Application', id);
+  if (!application || (!SEES_ALL.has(user.role) && application.applicantId !== user.id)) {
+    throw new DomainException(ApplicationRefusals.APPLICATION_NOT_FOUND, `Application ${id} not found`, { applicationId: id });
+  }
   return application;
-}
-
-/** PostgreSQL's error code and constraint name of a failed query, if it is one. */
-export function pgError(error: unknown): { code?: string; constraint?: string } {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } })?.driverError;
-  return driverError ?? {};
 }

@@ -1,0 +1,161 @@
+import type { AuthUser } from '@trta/http';
+
+/**
+ * The rules of an application (a participation form) in one place: which status each action
+ * starts from, in which activity statuses it may happen, and so what a caller may do now.
+ * The services refuse exactly what these functions do not allow.
+ */
+
+/** DESIGN section 3: the statuses of a participation form. */
+export const APPLICATION_STATUSES = [
+  'submitted',
+  'endorsed',
+  'declined',
+  'selected',
+  'waitlisted',
+  'rejected',
+  'withdrawn',
+  'attended',
+  'completed',
+  'no_show',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const DECISION_ACTIONS = ['select', 'waitlist', 'reject'] as const;
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+
+export const NOMINATION_ACTIONS = ['endorse', 'decline'] as const;
+export type NominationAction = (typeof NOMINATION_ACTIONS)[number];
+
+/** What each staff decision leads to. */
+export const DECISION_TARGET: Readonly<Record<DecisionAction, ApplicationStatus>> = {
+  select: 'selected',
+  waitlist: 'waitlisted',
+  reject: 'rejected',
+};
+
+/**
+ * The statuses a staff decision may start from. When the activity requires a nomination, a
+ * `submitted` application still waits for its focal point and cannot be selected or waitlisted.
+ */
+export function decisionAllowedFrom(action: DecisionAction, requiresNomination: boolean): readonly ApplicationStatus[] {
+  switch (action) {
+    case 'select':
+      return requiresNomination ? ['endorsed', 'waitlisted'] : ['submitted', 'endorsed', 'waitlisted'];
+    case 'waitlist':
+      return requiresNomination ? ['endorsed'] : ['submitted', 'endorsed'];
+    case 'reject':
+      return ['submitted', 'endorsed', 'waitlisted', 'selected'];
+  }
+}
+
+/** The applicant may withdraw from these, before the activity starts. */
+export const WITHDRAWABLE: readonly ApplicationStatus[] = ['submitted', 'endorsed', 'selected', 'waitlisted'];
+
+// TODO(activity.policy): DECIDING — activities whose applications staff and focal points still decide on.
+export const DECIDING_ACTIVITY_STATUSES = ['confirmed', 'open', 'closed'] as const;
+
+/** A focal point endorses or declines an application while it is still submitted. */
+export const NOMINATION_FROM: readonly ApplicationStatus[] = ['submitted'];
+
+/** Attendance, completion and no-shows staff record, each from the statuses it starts from. */
+export const PARTICIPATION_TRANSITIONS = {
+  attend: { from: ['selected'], to: 'attended' },
+  complete: { from: ['attended'], to: 'completed' },
+  'no-show': { from: ['selected'], to: 'no_show' },
+} as const;
+export type ParticipationAction = keyof typeof PARTICIPATION_TRANSITIONS;
+
+/** Statuses of a person who took part: they are evaluated, and counted as participants. */
+export const ATTENDED_STATUSES: readonly string[] = ['attended', 'completed'];
+
+/** Statuses that hold one of the activity's seats. */
+export const SEAT_STATUSES: readonly string[] = ['selected', 'attended', 'completed'];
+
+// TODO(activity.policy): RECORDABLE — activities whose participants can still be recorded (not cancelled, not back in planning).
+export const RECORDABLE_ACTIVITY_STATUSES: readonly string[] = ['confirmed', 'open', 'closed', 'delivered'];
+
+// TODO(activity.policy): REGISTRABLE — activities staff register participants to directly.
+export const REGISTRABLE_ACTIVITY_STATUSES: readonly string[] = ['confirmed', 'closed', 'delivered'];
+
+export const isDecidingActivity = (activityStatus: string): boolean => (DECIDING_ACTIVITY_STATUSES as readonly string[]).includes(activityStatus);
+export const isRecordableActivity = (activityStatus: string): boolean => RECORDABLE_ACTIVITY_STATUSES.includes(activityStatus);
+
+/** Every action `allowedActions` can name: the verbs of the routes on an application. */
+export const APPLICATION_ACTIONS = [
+  'withdraw',
+  'endorse',
+  'decline',
+  'select',
+  'waitlist',
+  'reject',
+  'attend',
+  'complete',
+  'no-show',
+  'evaluate',
+  'certificate',
+] as const;
+export type ApplicationActionName = (typeof APPLICATION_ACTIONS)[number];
+
+/** What the policy needs to know of an application and its activity. */
+export interface ApplicationFacts {
+  status: ApplicationStatus;
+  applicantId: string;
+  country: string;
+  activityStatus: string;
+  /** The activity has started (its start date is today or past). */
+  activityStarted: boolean;
+  requiresNomination: boolean;
+  hasEvaluation: boolean;
+}
+
+/** The applicant may withdraw from WITHDRAWABLE, before the activity starts. */
+export const mayWithdraw = (status: ApplicationStatus): boolean => WITHDRAWABLE.includes(status);
+
+/** A focal point's nomination: the activity requires one, it is being decided, the application waits for it. */
+export const mayNominate = (status: ApplicationStatus): boolean => NOMINATION_FROM.includes(status);
+
+/** A staff decision from the statuses decisionAllowedFrom gives. */
+export const mayDecide = (action: DecisionAction, status: ApplicationStatus, requiresNomination: boolean): boolean =>
+  decisionAllowedFrom(action, requiresNomination).includes(status);
+
+/** Attendance, completion or no-show from the statuses of PARTICIPATION_TRANSITIONS. */
+export const mayRecordParticipation = (action: ParticipationAction, status: string): boolean =>
+  (PARTICIPATION_TRANSITIONS[action].from as readonly string[]).includes(status);
+
+/** An evaluation is submitted once the person took part, once. */
+export const mayEvaluate = (status: ApplicationStatus, hasEvaluation: boolean): boolean => ATTENDED_STATUSES.includes(status) && !hasEvaluation;
+
+const isStaff = (user: AuthUser): boolean => user.role === 'staff' || user.role === 'admin';
+
+/** What `user` may do with the application now, named by the routes' verbs. */
+export function allowedActions(application: ApplicationFacts, user: AuthUser): ApplicationActionName[] {
+  const actions: ApplicationActionName[] = [];
+  const { status } = application;
+  if (user.role === 'applicant' && application.applicantId === user.id) {
+    if (mayWithdraw(status) && !application.activityStarted) actions.push('withdraw');
+    if (mayEvaluate(status, application.hasEvaluation)) actions.push('evaluate');
+    if (status === 'completed') actions.push('certificate');
+  }
+  if (
+    user.role === 'focal_point' &&
+    user.country === application.country &&
+    application.requiresNomination &&
+    isDecidingActivity(application.activityStatus) &&
+    mayNominate(status)
+  ) {
+    actions.push('endorse', 'decline');
+  }
+  if (isStaff(user)) {
+    if (isDecidingActivity(application.activityStatus)) {
+      for (const action of DECISION_ACTIONS) if (mayDecide(action, status, application.requiresNomination)) actions.push(action);
+    }
+    if (isRecordableActivity(application.activityStatus)) {
+      for (const action of Object.keys(PARTICIPATION_TRANSITIONS) as ParticipationAction[]) {
+        if (mayRecordParticipation(action, status)) actions.push(action);
+      }
+    }
+    if (mayEvaluate(status, application.hasEvaluation)) actions.push('evaluate');
+  }
+  return actions;
+}

@@ -1,0 +1,37 @@
+import type { ApplicantProfileDto, UserView } from './users.dto';
+
+/**
+ * The one field map per table of identity: each View field and its column. Every SELECT list,
+ * RETURNING and INSERT column list of users and applicant_profiles is built from these, so a
+ * field renamed in a View fails the type check here.
+ */
+export const USER_FIELDS: Readonly<Record<keyof UserView, string>> = {
+  id: 'id',
+  email: 'email',
+  role: 'role',
+  country: 'country',
+  locale: 'locale',
+  createdAt: 'created_at',
+};
+
+export const APPLICANT_PROFILE_FIELDS: Readonly<Record<keyof ApplicantProfileDto, string>> = {
+  fullName: 'full_name',
+  gender: 'gender',
+  nationality: 'nationality',
+  country: 'country',
+  institutionType: 'institution_type',
+  institution: 'institution',
+  position: 'position',
+  languages: 'languages',
+};
+
+/** `alias.column AS "field"` for each field of a map (no alias: the bare column, for RETURNING). */
+export function selectColumns(fields: Readonly<Record<string, string>>, alias?: string): string[] {
+  return Object.entries(fields).map(([field, column]) => `${alias ? `${alias}.` : ''}${column} AS "${field}"`);
+}
+
+/** A user as UserView shows it, for `RETURNING` of an INSERT or UPDATE of users. */
+export const USER_RETURNING = selectColumns(USER_FIELDS).join(', ');
+
+/** The applicant profile as its owner sees it (`p` is applicant_profiles). */
+export const APPLICANT_PROFILE_COLUMNS = [...selectColumns(APPLICANT_PROFILE_FIELDS, 'p'), 'p.updated_at AS "updatedAt"'].join(', ');

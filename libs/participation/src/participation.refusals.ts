@@ -1,0 +1,22 @@
+import { declareRefusals } from '@trta/http';
+
+/**
+ * Refusals of attendance, completion, certificates, evaluations and staff registration of  participants (an unknown application or
+ * activity, a full activity and a second registration are applications' ApplicationRefusals and ALREADY_APPLIED).
+ */
+export const ParticipationRefusals = declareRefusals({
+  CERTIFICATE_NOT_FOUND: 404,
+  CERTIFICATE_CODE_INVALID: 400,
+  /** A JSON body that is not one participant object. */
+  PARTICIPANT_BODY_INVALID: 400,
+  ACTIVITY_NOT_RECORDABLE: 409,
+  ACTIVITY_NOT_REGISTRABLE: 409,
+  ATTENDANCE_TRANSITION_NOT_ALLOWED: 409,
+  CERTIFICATE_NOT_ISSUED: 409,
+  EVALUATION_EXISTS: 409,
+  EVALUATION_NOT_ALLOWED: 409,
+  EVALUATION_MISSING: 409,
+  ATTENDED_DAYS_EXCEED_LENGTH: 422,
+  /** The participant (or some rows of the file) break a rule; `errors` lists each problem. */
+  PARTICIPANTS_INVALID: 422,
+});
