@@ -33,6 +33,25 @@ describe('toErrorBody', () => {
     expect(toErrorBody(failure('23514')).statusCode).toBe(422);
   });
 
+  it('names each SQLSTATE a client can cause when no constraint of the map names the clash', () => {
+    const failure = (code: string) => new QueryFailedError('UPDATE', [], Object.assign(new Error('x'), { code }));
+    const codes = Object.fromEntries(
+      ['23505', '23P01', '23503', '23514', '22P02', '22001', '22003', '22007', '22008', '40001'].map((sqlstate) => [sqlstate, toErrorBody(failure(sqlstate)).code]),
+    );
+    expect(codes).toEqual({
+      '23505': 'DUPLICATE',
+      '23P01': 'CONFLICTING_RECORD',
+      '23503': 'REFERENCE_MISSING',
+      '23514': 'RULE_BROKEN',
+      '22P02': 'INVALID_VALUE',
+      '22001': 'VALUE_TOO_LONG',
+      '22003': 'NUMBER_OUT_OF_RANGE',
+      '22007': 'INVALID_DATE',
+      '22008': 'INVALID_DATE',
+      '40001': 'CONCURRENT_CHANGE',
+    });
+  });
+
   it('answers 500 without details to anything unexpected', () => {
     expect(toErrorBody(new Error('secret internals'))).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL_ERROR', params: {}, message: 'Internal server error' });
     expect(toErrorBody(new QueryFailedError('SELECT', [], Object.assign(new Error('x'), { code: '42P01' }))).statusCode).toBe(500);

@@ -38,7 +38,6 @@ const HTTP_CODES: Record<number, string> = {
   404: HttpRefusals.ROUTE_NOT_FOUND.code,
   413: HttpRefusals.PAYLOAD_TOO_LARGE.code,
   415: HttpRefusals.UNSUPPORTED_MEDIA_TYPE.code,
-  429: HttpRefusals.TOO_MANY_REQUESTS.code,
   503: HttpRefusals.UNAVAILABLE.code,
 };
 
