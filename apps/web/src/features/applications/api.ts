@@ -11,9 +11,6 @@ export type Application = Schemas['ApplicationView'];
 /** An evaluation as the applicant's data download gives it back. */
 export type Evaluation = Schemas['PersonalEvaluationView'];
 
-/** The applicant may withdraw from these, before the activity starts (libs/applications application-status.ts). */
-export const WITHDRAWABLE: readonly ApplicationStatus[] = ['submitted', 'endorsed', 'selected', 'waitlisted'];
-
 /** The applications' query keys: the applicant's own (list, one, their data) and an activity's, reviewed by staff. */
 export const applicationKeys = {
   all: ['applications'] as const,

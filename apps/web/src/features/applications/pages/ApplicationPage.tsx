@@ -6,13 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { fieldErrors, unwrap } from '../../../api/errors';
+import { can } from '../../../components/Allowed';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Facts } from '../../../components/Facts';
 import { formatDate } from '../../../components/format';
 import { LoadFailure } from '../../../components/LoadFailure';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
-import { applicationKeys, downloadCertificate, useApplication, useMyData, WITHDRAWABLE, type Application, type Evaluation } from '../api';
+import { applicationKeys, downloadCertificate, useApplication, useMyData, type Application, type Evaluation } from '../api';
 import { StatusBadge } from '../components/StatusBadge';
 
 /** One application: its status and history, withdraw, the evaluation and its follow-up, the certificate. */
@@ -34,7 +35,6 @@ export function ApplicationPage() {
   const app = application.data;
   const evaluation = myData.data?.evaluations.find((entry) => entry.applicationId === app.id);
   const attended = app.status === 'attended' || app.status === 'completed';
-  const started = !!app.activityStartDate && app.activityStartDate <= new Date().toISOString().slice(0, 10);
   const facts: [string, string][] = [
     [t('applicant.detail.activity'), `${app.activityTitle} (${app.activityCode})`],
     [t('applicant.applications.starts'), app.activityStartDate ? formatDate(app.activityStartDate) : '—'],
@@ -79,11 +79,11 @@ export function ApplicationPage() {
           )}
         </Paper>
 
-        {app.status === 'completed' && <CertificateDownload application={app} />}
-        {WITHDRAWABLE.includes(app.status) && !started && <Withdraw application={app} />}
+        {can(app, 'certificate') && <CertificateDownload application={app} />}
+        {can(app, 'withdraw') && <Withdraw application={app} />}
         {attended && myData.isPending && <Loading />}
         {attended && myData.isError && <ErrorMessage error={myData.error} onRetry={() => void myData.refetch()} />}
-        {attended && myData.isSuccess && !evaluation && <EvaluationForm application={app} />}
+        {can(app, 'evaluate') && myData.isSuccess && !evaluation && <EvaluationForm application={app} />}
         {evaluation && <FollowUpForm application={app} evaluation={evaluation} />}
       </Stack>
     </>

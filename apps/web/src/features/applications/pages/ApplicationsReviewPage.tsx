@@ -12,6 +12,7 @@ import { LoadMore } from '../../../components/LoadMore';
 import { notifySuccess } from '../../../components/notify';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { useActivity } from '../../activities/api';
+import { can } from '../../../components/Allowed';
 import { ActivityLinks } from '../../activities/components/ActivityLinks';
 import { applicationKeys, useActivityApplications, type Application } from '../api';
 import type { Schemas } from '../../../api/types';
@@ -19,21 +20,12 @@ import type { Schemas } from '../../../api/types';
 type Decision = 'select' | 'waitlist' | 'reject';
 type RowAction = Decision | 'attend' | 'complete' | 'no-show';
 
-/** What each row may do next, by its status (the API has the last word and explains a refusal). */
-function actionsFor(status: Application['status']): RowAction[] {
-  switch (status) {
-    case 'submitted':
-    case 'endorsed':
-      return ['select', 'waitlist', 'reject'];
-    case 'waitlisted':
-      return ['select', 'reject'];
-    case 'selected':
-      return ['attend', 'no-show', 'reject'];
-    case 'attended':
-      return ['complete'];
-    default:
-      return [];
-  }
+/** The row's buttons, in this order: the ones of the application's `allowedActions`. */
+const ROW_ACTIONS: readonly RowAction[] = ['select', 'waitlist', 'attend', 'no-show', 'complete', 'reject'];
+const DECISIONS: readonly Decision[] = ['select', 'waitlist', 'reject'];
+
+function actionsOf(application: Application): RowAction[] {
+  return ROW_ACTIONS.filter((action) => can(application, action));
 }
 
 function nameOf(application: Application): string {
@@ -116,7 +108,7 @@ export function ApplicationsReviewPage() {
     (problem) => `${byId.has(problem.applicationId) ? nameOf(byId.get(problem.applicationId)!) : problem.applicationId}: ${problem.problem}`,
   );
   const code = listed.code;
-  const decidable = items.filter((application) => ['submitted', 'endorsed', 'waitlisted', 'selected'].includes(application.status));
+  const decidable = items.filter((application) => DECISIONS.some((decision) => can(application, decision)));
   const allChecked = decidable.length > 0 && decidable.every((application) => checked.includes(application.id));
 
   const submitDialog = (event: FormEvent) => {
@@ -237,7 +229,7 @@ export function ApplicationsReviewPage() {
                     <Table.Td>{application.attendedDays ?? ''}</Table.Td>
                     <Table.Td>
                       <Group gap={6} wrap="wrap">
-                        {actionsFor(application.status).map((action) => (
+                        {actionsOf(application).map((action) => (
                           <Button
                             key={action}
                             size="compact-sm"

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
 import { fieldErrors, unwrap } from '../../../api/errors';
+import { can } from '../../../components/Allowed';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatDate } from '../../../components/format';
 import { LoadMore } from '../../../components/LoadMore';
@@ -115,14 +116,18 @@ export function NominationsPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      {application.status === 'submitted' && (
+                      {(can(application, 'endorse') || can(application, 'decline')) && (
                         <Group gap="xs" wrap="nowrap">
+                          {can(application, 'endorse') && (
                           <Button size="xs" loading={endorse.isPending && endorse.variables.id === application.id} onClick={() => endorse.mutate(application)} aria-label={t('focal.nominations.endorseWho', { name })}>
                             {t('focal.nominations.endorse')}
                           </Button>
+                          )}
+                          {can(application, 'decline') && (
                           <Button size="xs" color="red.9" variant="outline" onClick={() => setDeclining(application)} aria-label={t('focal.nominations.declineWho', { name })}>
                             {t('focal.nominations.decline')}
                           </Button>
+                          )}
                         </Group>
                       )}
                     </Table.Td>
