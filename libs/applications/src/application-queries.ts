@@ -1,7 +1,5 @@
-import { pgError } from '@trta/database';
 import { constraintRefusal, DomainException, type AuthUser } from '@trta/http';
 import { allowedActions, type ApplicationFacts } from './application.policy';
-import { ApplicationRefusals } from './applications.refusals';
 import type { ApplicationView } from './applications.dto';
 
 /** An application as the queries read it: the View without what the policy adds for the caller. */
@@ -131,31 +129,22 @@ export const LOCKED_ACTIVITY_COLUMNS = `id, code, title, status, capacity, requi
 
 /**
  * The database enforces capacity, quota and one application per person (migration 0008); this
- * names the rule a client broke, in their terms, or returns undefined for anything else.
+ * names the rule a client broke, through the one constraint map, with the activity's values for
+ * its message, or returns undefined for anything else.
  */
 export function constraintConflict(
   error: unknown,
   activity: Pick<LockedActivity, 'code' | 'capacity' | 'nominationQuota'>,
   country?: string,
 ): DomainException | undefined {
-  const { code, constraint } = pgError(error) ?? {};
-  if (code === '23514' && constraint === 'activities_seats_check') {
-    return new DomainException(ApplicationRefusals.ACTIVITY_FULL, `activity ${activity.code} is full: capacity ${activity.capacity}`, {
-      activityCode: activity.code,
-      capacity: activity.capacity,
-    });
+  const refusal = constraintRefusal(error, {
+    activityCode: activity.code,
+    capacity: activity.capacity,
+    quota: activity.nominationQuota,
+    country: country ?? null,
+  });
+  if (refusal?.code === 'ALREADY_APPLIED') {
+    refusal.message = `you have already applied to activity ${activity.code}: one application per person per activity`;
   }
-  if (code === '23514' && constraint === 'nomination_counts_quota_check') {
-    return new DomainException(
-      ApplicationRefusals.NOMINATION_QUOTA_REACHED,
-      `nomination quota of ${activity.nominationQuota} reached for ${country ?? 'this country'} on activity ${activity.code}`,
-      { activityCode: activity.code, quota: activity.nominationQuota, country: country ?? null },
-    );
-  }
-  if (code === '23505' && constraint === 'applications_activity_applicant_key') {
-    const refusal = constraintRefusal(error, { activityCode: activity.code });
-    if (refusal) refusal.message = `you have already applied to activity ${activity.code}: one application per person per activity`;
-    return refusal;
-  }
-  return undefined;
+  return refusal;
 }

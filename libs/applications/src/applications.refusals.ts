@@ -1,7 +1,12 @@
-import { declareRefusals } from '@trta/http';
+import { ConstraintRefusals, declareRefusals } from '@trta/http';
 
 /** Refusals of participation forms, their nomination, the staff decisions and the applicant's profile. */
-export const ApplicationRefusals = declareRefusals({
+export const ApplicationRefusals = {
+  // Constraints of the schema (migration 0008) name these; their refusals live in the one constraint map.
+  ACTIVITY_FULL: ConstraintRefusals.ACTIVITY_FULL,
+  NOMINATION_QUOTA_REACHED: ConstraintRefusals.NOMINATION_QUOTA_REACHED,
+  ALREADY_APPLIED: ConstraintRefusals.ALREADY_APPLIED,
+  ...declareRefusals({
   APPLICATION_NOT_FOUND: 404,
   /** The application exists but belongs to another activity than the one in the path. */
   APPLICATION_NOT_IN_ACTIVITY: 404,
@@ -15,8 +20,6 @@ export const ApplicationRefusals = declareRefusals({
   NOT_FOCAL_POINT_OF_COUNTRY: 403,
   STAFF_ACCOUNT_NOT_SELF_DELETABLE: 403,
   NOT_OPEN_FOR_APPLICATIONS: 409,
-  ACTIVITY_FULL: 409,
-  NOMINATION_QUOTA_REACHED: 409,
   NOMINATION_NOT_REQUIRED: 409,
   ACTIVITY_NOT_DECIDING: 409,
   ACTIVITY_STARTED: 409,
@@ -31,4 +34,5 @@ export const ApplicationRefusals = declareRefusals({
   PREREQUISITE_NOT_MET: 422,
   DOCUMENTS_MISSING: 422,
   DOCUMENTS_NOT_YOURS: 422,
-});
+  }),
+} as const;

@@ -23,6 +23,8 @@ export const ConstraintRefusals = declareRefusals({
   NUMBER_OUT_OF_RANGE: 400,
   INVALID_DATE: 400,
   CONCURRENT_CHANGE: 409,
+  ACTIVITY_FULL: 409,
+  NOMINATION_QUOTA_REACHED: 409,
 });
 
 interface ConstraintRefusal {
@@ -48,6 +50,8 @@ const CONSTRAINTS: Record<string, ConstraintRefusal> = {
   activities_national_request_key: by(R.REQUEST_ALREADY_SCHEDULED, () => 'this national request is already scheduled'),
   national_requests_activity_key: by(R.REQUEST_ALREADY_SCHEDULED, () => 'this national request is already scheduled'),
   audit_reports_finalized_frozen: by(R.AUDIT_REPORT_FINALIZED, (p) => `report ${p.year} v${p.version} is already finalized`),
+  activities_seats_check: by(R.ACTIVITY_FULL, (p) => (p.activityCode ? `activity ${p.activityCode} is full: capacity ${p.capacity}` : 'the activity is full')),
+  nomination_counts_quota_check: by(R.NOMINATION_QUOTA_REACHED, (p) => `nomination quota of ${p.quota ?? 'the activity'} reached for ${p.country ?? 'this country'} on activity ${p.activityCode ?? ''}`.trim()),
 };
 
 // SQLSTATEs a client's input can cause when no constraint above names the clash.

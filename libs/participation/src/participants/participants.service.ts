@@ -5,7 +5,7 @@ import { validate, type ValidationError } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationRefusals, ApplicationsService, REGISTRABLE_ACTIVITY_STATUSES } from '@trta/applications';
 import { pgError } from '@trta/database';
-import { ConstraintRefusals, DomainException, validationFailed, type AuthUser } from '@trta/http';
+import { constraintRefusal, ConstraintRefusals, DomainException, validationFailed, type AuthUser } from '@trta/http';
 import { issueClaimToken, UsersService, type Locale } from '@trta/identity';
 import { NotificationKind, NotificationsService } from '@trta/notifications';
 // Claim tokens live with the accounts they open; imported by path as identity's barrel does not list them.
@@ -156,7 +156,9 @@ export class ParticipantsService {
       }
     } catch (error) {
       const { code, constraint } = pgError(error) ?? {};
-      if (code === '23514' && constraint === 'activities_seats_check') throw full(context.activity);
+      if (code === '23514' && constraint === 'activities_seats_check') {
+        throw constraintRefusal(error, { activityCode: context.activity.code, capacity: context.activity.capacity }) ?? error;
+      }
       if (code === '23505' && constraint === 'applications_activity_applicant_key') {
         throw new DomainException(
           ConstraintRefusals.ALREADY_APPLIED,
