@@ -143,16 +143,16 @@ describe('POST /api/ta-plans/:id/activities/import', () => {
 
   it('refuses a header with a repeated, unknown or missing column with 400', async () => {
     const row = `GEN,A,global,online,,en,general,ITTC,,,,,,,,20,,,1.00,`;
-    let response = await upload(`${HEADER},title\r\n${row},B\r\n`).expect(refused(400, 'INVALID'));
+    let response = await upload(`${HEADER},title\r\n${row},B\r\n`).expect(refused(400, 'CSV_HEADER_INVALID'));
     expect(response.body.message).toMatch(/the header repeats the columns: title/);
-    response = await upload(`${HEADER},colour\r\n${row},red\r\n`).expect(refused(400, 'INVALID'));
+    response = await upload(`${HEADER},colour\r\n${row},red\r\n`).expect(refused(400, 'CSV_HEADER_INVALID'));
     expect(response.body.message).toMatch(/the header has unknown columns: colour/);
-    response = await upload('productCode,type,deliveryMode\r\nGEN,global,online\r\n').expect(refused(400, 'INVALID'));
+    response = await upload('productCode,type,deliveryMode\r\nGEN,global,online\r\n').expect(refused(400, 'CSV_HEADER_INVALID'));
     expect(response.body.message).toMatch(/the header lacks the required columns: title, languages, topics, leadDivision, capacity, budgetPlanned/);
-    response = await upload(`${HEADER}\r\n`).expect(refused(400, 'INVALID'));
+    response = await upload(`${HEADER}\r\n`).expect(refused(400, 'CSV_EMPTY'));
     expect(response.body.message).toMatch(/no activity rows/);
-    await upload('').expect(refused(400, 'INVALID'));
-    response = await upload(`${HEADER}\r\nGEN,"unterminated\r\n`).expect(refused(400, 'INVALID'));
+    await upload('').expect(refused(400, 'CSV_EMPTY'));
+    response = await upload(`${HEADER}\r\nGEN,"unterminated\r\n`).expect(refused(400, 'CSV_INVALID'));
     expect(response.body.message).toMatch(/not valid CSV/);
   });
 
@@ -164,13 +164,13 @@ describe('POST /api/ta-plans/:id/activities/import', () => {
 
   it('refuses what is not a CSV file with 415', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
-    await upload(png, 'staff', () => planId, { filename: 'picture.png', contentType: 'image/png' }).expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
-    await upload(png, 'staff', () => planId, { filename: 'activities.csv', contentType: 'text/csv' }).expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
-    await upload(Buffer.from([0xc3, 0x28, 0x41]), 'staff', () => planId, { filename: 'activities.csv', contentType: 'text/csv' }).expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
+    await upload(png, 'staff', () => planId, { filename: 'picture.png', contentType: 'image/png' }).expect(refused(415, 'CSV_REQUIRED'));
+    await upload(png, 'staff', () => planId, { filename: 'activities.csv', contentType: 'text/csv' }).expect(refused(415, 'CSV_REQUIRED'));
+    await upload(Buffer.from([0xc3, 0x28, 0x41]), 'staff', () => planId, { filename: 'activities.csv', contentType: 'text/csv' }).expect(refused(415, 'CSV_REQUIRED'));
     await upload(csv(), 'staff', () => planId, {
       filename: 'activities.xlsx',
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    }).expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
+    }).expect(refused(415, 'CSV_REQUIRED'));
     await t.http
       .post(`/api/ta-plans/${planId}/activities/import`)
       .auth(tokens.staff, { type: 'bearer' })

@@ -316,7 +316,7 @@ describe('applications', () => {
       expect(filtered.body.items).toEqual([]);
       await client(t, mine).get('/api/me/applications?status=maybe').expect(refused(400, 'VALIDATION_FAILED'));
       await client(t, mine).get('/api/me/applications?limit=0').expect(refused(400, 'VALIDATION_FAILED'));
-      await client(t, mine).get('/api/me/applications?cursor=garbage').expect(refused(400, 'INVALID'));
+      await client(t, mine).get('/api/me/applications?cursor=garbage').expect(refused(400, 'INVALID_CURSOR'));
       await client(t, mine).get('/api/me/applications?sort=id').expect(refused(400, 'VALIDATION_FAILED'));
       await client(t, staff).get('/api/me/applications').expect(refused(403, 'FORBIDDEN'));
       await client(t, undefined).get('/api/me/applications').expect(refused(401, 'UNAUTHORIZED'));

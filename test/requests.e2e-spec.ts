@@ -139,10 +139,10 @@ describe('national requests', () => {
     });
 
     it('checks the letter like every upload: from its content, and it is required', async () => {
-      const text = await submit('kenya', {}, Buffer.from('just some text pretending to be a PDF')).expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
+      const text = await submit('kenya', {}, Buffer.from('just some text pretending to be a PDF')).expect(refused(415, 'FILE_TYPE_NOT_ACCEPTED'));
       expect(text.body.message).toContain('accepted types');
-      await submit('kenya', {}, null).expect(refused(400, 'BAD_REQUEST'));
-      await kenya.post('/api/requests', { ...fields() }).expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
+      await submit('kenya', {}, null).expect(refused(400, 'FILE_MISSING'));
+      await kenya.post('/api/requests', { ...fields() }).expect(refused(415, 'MULTIPART_REQUIRED'));
     });
 
     it('is for a focal point, for their own country: an admin may not submit', async () => {

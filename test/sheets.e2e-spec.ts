@@ -320,22 +320,22 @@ describe('activity sheets, materials and cloning', () => {
         .attach('file', Buffer.from('just some text, not a PDF at all'), { filename: 'notes.pdf', contentType: PDF_TYPE })
         .field('title', 'Notes')
         .field('kind', 'reading')
-        .expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
+        .expect(refused(415, 'FILE_TYPE_NOT_ACCEPTED'));
       expect(response.body.message).toContain('the type of the file could not be recognised from its content');
       expect(response.body.message).toContain(`accepted types: ${PDF_TYPE}`);
 
       const gif = Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(20)]);
-      response = await staff.upload(path).attach('file', gif, 'animation.pdf').field('title', 'Gif').field('kind', 'reading').expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
+      response = await staff.upload(path).attach('file', gif, 'animation.pdf').field('title', 'Gif').field('kind', 'reading').expect(refused(415, 'FILE_TYPE_NOT_ACCEPTED'));
       expect(response.body.message).toMatch(/^the file's content is image\/gif, which is not accepted here; accepted types: application\/pdf, .*image\/png/);
 
       const large = Buffer.concat([pdf(), Buffer.alloc(UPLOAD_LIMIT)]);
       response = await staff.upload(path).field('title', 'Big').field('kind', 'reading').attach('file', large, 'big.pdf');
-      refused(413, 'PAYLOAD_TOO_LARGE')(response);
+      refused(413, 'FILE_TOO_LARGE')(response);
       expect(response.body.message).toBe(`the file is larger than the limit of ${UPLOAD_LIMIT} bytes`);
 
       response = await staff.upload(path).set('content-type', 'text/plain').send('hello').expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
       expect(response.body.message).toBe('send a link as a JSON object, or a file as multipart/form-data');
-      response = await staff.upload(path).field('title', 'No file').field('kind', 'reading').expect(refused(400, 'BAD_REQUEST'));
+      response = await staff.upload(path).field('title', 'No file').field('kind', 'reading').expect(refused(400, 'FILE_MISSING'));
       expect(response.body.message).toBe('the request has no file: send one file part in the multipart body');
 
       response = await staff.upload(path).attach('file', pdf(), 'a.pdf').field('title', 'Bad kind').field('kind', 'video').field('url', 'https://x.org').expect(refused(400, 'VALIDATION_FAILED'));

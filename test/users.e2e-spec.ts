@@ -52,7 +52,7 @@ describe('users (admin)', () => {
     } while (cursor);
     expect(seen.length).toBeGreaterThanOrEqual(6);
     expect(new Set(seen).size).toBe(seen.length);
-    await t.http.get('/api/users').query({ cursor: 'garbage' }).auth(admin, { type: 'bearer' }).expect(refused(400, 'INVALID'));
+    await t.http.get('/api/users').query({ cursor: 'garbage' }).auth(admin, { type: 'bearer' }).expect(refused(400, 'INVALID_CURSOR'));
     await t.http.get('/api/users').query({ limit: 1000 }).auth(admin, { type: 'bearer' }).expect(refused(400, 'VALIDATION_FAILED'));
   });
 });

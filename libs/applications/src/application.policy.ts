@@ -1,3 +1,4 @@
+import { DATES_FIXED_STATUSES, PARTICIPANT_REGISTRATION_STATUSES, SCHEDULED_STATUSES } from '@trta/activities';
 import type { AuthUser } from '@trta/http';
 
 /**
@@ -52,8 +53,8 @@ export function decisionAllowedFrom(action: DecisionAction, requiresNomination: 
 /** The applicant may withdraw from these, before the activity starts. */
 export const WITHDRAWABLE: readonly ApplicationStatus[] = ['submitted', 'endorsed', 'selected', 'waitlisted'];
 
-// TODO(activity.policy): DECIDING — activities whose applications staff and focal points still decide on.
-export const DECIDING_ACTIVITY_STATUSES = ['confirmed', 'open', 'closed'] as const;
+/** Activities whose applications staff and focal points still decide on: the scheduled ones. */
+export const DECIDING_ACTIVITY_STATUSES = SCHEDULED_STATUSES;
 
 /** A focal point endorses or declines an application while it is still submitted. */
 export const NOMINATION_FROM: readonly ApplicationStatus[] = ['submitted'];
@@ -72,11 +73,11 @@ export const ATTENDED_STATUSES: readonly string[] = ['attended', 'completed'];
 /** Statuses that hold one of the activity's seats. */
 export const SEAT_STATUSES: readonly string[] = ['selected', 'attended', 'completed'];
 
-// TODO(activity.policy): RECORDABLE — activities whose participants can still be recorded (not cancelled, not back in planning).
-export const RECORDABLE_ACTIVITY_STATUSES: readonly string[] = ['confirmed', 'open', 'closed', 'delivered'];
+/** Activities whose participants can still be recorded: dates fixed (not cancelled, not back in planning). */
+export const RECORDABLE_ACTIVITY_STATUSES: readonly string[] = DATES_FIXED_STATUSES;
 
-// TODO(activity.policy): REGISTRABLE — activities staff register participants to directly.
-export const REGISTRABLE_ACTIVITY_STATUSES: readonly string[] = ['confirmed', 'closed', 'delivered'];
+/** Activities staff register participants to directly. */
+export const REGISTRABLE_ACTIVITY_STATUSES: readonly string[] = PARTICIPANT_REGISTRATION_STATUSES;
 
 export const isDecidingActivity = (activityStatus: string): boolean => (DECIDING_ACTIVITY_STATUSES as readonly string[]).includes(activityStatus);
 export const isRecordableActivity = (activityStatus: string): boolean => RECORDABLE_ACTIVITY_STATUSES.includes(activityStatus);
