@@ -106,7 +106,7 @@ describe('activities', () => {
         version: 1,
       });
       const got = await as('applicant').get(`/api/activities/${response.body.id}`).expect(200);
-      expect(got.body).toEqual(response.body);
+      expect(got.body).toEqual({ ...response.body, allowedActions: [] });
       const history = await historyOf(response.body.id);
       expect(history).toHaveLength(1);
       expect(history[0]).toMatchObject({ action: 'create', changes: expect.objectContaining({ code: response.body.code, title: body.title }) });
@@ -320,6 +320,47 @@ describe('activities', () => {
       expect((await as('auditor').get(`/api/activities/${activity.id}/history`)).status).toBe(200);
       await as('admin').patch(`/api/activities/${activity.id}`, { version: 1, title: 'By the admin' }).expect(200);
       expect((await staff.get(`/api/activities/${activity.id}`)).body.version).toBe(2);
+    });
+  });
+
+  describe('allowedActions', () => {
+    /** What staff and admins are offered in each status, in the order of ACTIVITY_ACTIONS. */
+    const OFFERED: Record<(typeof STATUSES)[number], string[]> = {
+      planned: ['confirm', 'cancel', 'postpone', 'edit', 'clone', 'edit-sheet', 'publish-sheet'],
+      confirmed: ['open', 'deliver', 'cancel', 'postpone', 'edit', 'clone', 'edit-sheet', 'publish-sheet'],
+      open: ['close', 'cancel', 'postpone', 'edit', 'clone', 'edit-sheet', 'publish-sheet'],
+      closed: ['deliver', 'cancel', 'postpone', 'edit', 'clone', 'edit-sheet'],
+      delivered: ['edit', 'clone', 'edit-sheet', 'back-to-office-report'],
+      cancelled: ['clone'],
+      postponed: ['confirm', 'cancel', 'edit', 'clone', 'edit-sheet', 'publish-sheet'],
+    };
+
+    it('offers staff and admins the actions of the status, and auditors, focal points and applicants none, on the activity and in the list', async () => {
+      const word = `probe${Date.now()}`;
+      for (const status of STATUSES) {
+        const activity = await createActivity({ title: `Allowed actions ${word} ${status}` });
+        await force(activity.id, { status });
+        for (const role of ['staff', 'admin', 'auditor', 'focal_point', 'applicant'] as Role[]) {
+          const expected = role === 'staff' || role === 'admin' ? OFFERED[status] : [];
+          const single = await as(role).get(`/api/activities/${activity.id}`).expect(200);
+          expect([status, role, single.body.allowedActions]).toEqual([status, role, expected]);
+          const list = await as(role).get(`/api/activities?q=${word}&status=${status}`).expect(200);
+          expect(list.body.items.map((item: Body) => [item.id, item.allowedActions])).toEqual([[activity.id, expected]]);
+        }
+      }
+    });
+
+    it('answers create, update, lifecycle actions and clone with the actions that follow', async () => {
+      const created = await staff.post('/api/activities', activityBody()).expect(201);
+      expect(created.body.allowedActions).toEqual(OFFERED.planned);
+      const updated = await staff.patch(`/api/activities/${created.body.id}`, { version: 1, title: 'Renamed' }).expect(200);
+      expect(updated.body.allowedActions).toEqual(OFFERED.planned);
+      const confirmed = await staff.post(`/api/activities/${created.body.id}/confirm`).expect(200);
+      expect(confirmed.body.allowedActions).toEqual(OFFERED.confirmed);
+      const cancelled = await as('admin').post(`/api/activities/${created.body.id}/cancel`, { reason: 'Venue lost' }).expect(200);
+      expect(cancelled.body.allowedActions).toEqual(OFFERED.cancelled);
+      const clone = await staff.post(`/api/activities/${created.body.id}/clone`).expect(201);
+      expect(clone.body).toMatchObject({ status: 'planned', allowedActions: OFFERED.planned });
     });
   });
 

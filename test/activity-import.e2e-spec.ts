@@ -179,6 +179,14 @@ describe('POST /api/ta-plans/:id/activities/import', () => {
     await t.http.post(`/api/ta-plans/${planId}/activities/import`).auth(tokens.staff, { type: 'bearer' }).set('content-type', 'text/csv').send(csv()).expect(refused(415, 'UNSUPPORTED_MEDIA_TYPE'));
   });
 
+  it('refuses a multipart request without a file with 400', async () => {
+    await t.http
+      .post(`/api/ta-plans/${planId}/activities/import`)
+      .auth(tokens.staff, { type: 'bearer' })
+      .field('note', 'the file was forgotten')
+      .expect(refused(400, 'IMPORT_FILE_MISSING'));
+  });
+
   it('answers 404 for an unknown plan and 409 for a closed one', async () => {
     const row = csv(`GEN,A,global,online,,en,general,ITTC,,,,,,,,20,,,1.00,`);
     await upload(row, 'staff', () => '00000000-0000-4000-8000-000000000000').expect(refused(404, 'PLAN_NOT_FOUND'));

@@ -147,11 +147,15 @@ describe('GET /api/activities (search)', () => {
       productId: productB,
       budgetPlanned: '1000.00',
       budgetActual: null,
+      allowedActions: ['open', 'deliver', 'cancel', 'postpone', 'edit', 'clone', 'edit-sheet', 'publish-sheet'],
     });
   });
 
   it('is open to every signed-in role and closed to anonymous callers', async () => {
-    for (const role of ['applicant', 'focal_point', 'auditor'] as Role[]) await get(`?planId=${planId}`, role).expect(200);
+    for (const role of ['applicant', 'focal_point', 'auditor'] as Role[]) {
+      const response = await get(`?planId=${planId}`, role).expect(200);
+      expect([role, ...new Set(response.body.items.map((item: Row) => JSON.stringify(item.allowedActions)))]).toEqual([role, '[]']);
+    }
     await t.http.get('/api/activities').expect(refused(401, 'UNAUTHORIZED'));
   });
 
@@ -277,31 +281,33 @@ describe('GET /api/activities (search)', () => {
   });
 
   it('refuses bad parameters with 400 naming them', async () => {
-    const cases: Array<[string, RegExp]> = [
-      ['?colour=red', /property colour should not exist/],
-      ['?status=planned,lost', /status must be among: planned, confirmed, open, closed, delivered, cancelled, postponed/],
-      ['?type=continental', /type must be among: national, regional, global/],
-      ['?deliveryMode=by_post', /deliveryMode must be among/],
-      ['?plsLevel=4', /plsLevel must be 1, 2 or 3/],
-      ['?plsLevel=abc', /plsLevel must be 1, 2 or 3/],
-      ['?planId=123', /planId must be a UUID/],
-      ['?productId=123', /productId must be a UUID/],
-      ['?country=KE', /country must be an ISO 3166-1 alpha-3 code/],
-      ['?from=2026-02-30', /from must be a valid calendar date/],
-      ['?to=yesterday', /to must be a date formatted YYYY-MM-DD/],
-      ['?from=2026-05-02&to=2026-05-01', /from 2026-05-02 is after to 2026-05-01/],
-      ['?sort=budget', /sort must be one of: startDate, -startDate, code, -code, title, -title, createdAt, -createdAt/],
-      ['?limit=201', /limit must not be greater than 200/],
-      ['?limit=0', /limit must not be less than 1/],
-      ['?includeGlobal=maybe&country=KEN', /includeGlobal must be true or false/],
-      ['?includeGlobal=true', /includeGlobal only applies together with country/],
-      [`?q=${'x'.repeat(201)}`, /q must be 1 to 200 characters/],
-      ['?planId=a&planId=b', /planId must be a UUID/],
+    const cases: Array<[string, string, RegExp]> = [
+      ['?colour=red', 'VALIDATION_FAILED', /property colour should not exist/],
+      ['?status=planned,lost', 'VALIDATION_FAILED', /status must be among: planned, confirmed, open, closed, delivered, cancelled, postponed/],
+      ['?type=continental', 'VALIDATION_FAILED', /type must be among: national, regional, global/],
+      ['?deliveryMode=by_post', 'VALIDATION_FAILED', /deliveryMode must be among/],
+      ['?plsLevel=4', 'VALIDATION_FAILED', /plsLevel must be 1, 2 or 3/],
+      ['?plsLevel=abc', 'VALIDATION_FAILED', /plsLevel must be 1, 2 or 3/],
+      ['?planId=123', 'VALIDATION_FAILED', /planId must be a UUID/],
+      ['?productId=123', 'VALIDATION_FAILED', /productId must be a UUID/],
+      ['?country=KE', 'VALIDATION_FAILED', /country must be an ISO 3166-1 alpha-3 code/],
+      ['?from=2026-02-30', 'VALIDATION_FAILED', /from must be a valid calendar date/],
+      ['?to=yesterday', 'VALIDATION_FAILED', /to must be a date formatted YYYY-MM-DD/],
+      ['?from=2026-05-02&to=2026-05-01', 'DATE_RANGE_REVERSED', /from 2026-05-02 is after to 2026-05-01/],
+      ['?sort=budget', 'VALIDATION_FAILED', /sort must be one of: startDate, -startDate, code, -code, title, -title, createdAt, -createdAt/],
+      ['?limit=201', 'VALIDATION_FAILED', /limit must not be greater than 200/],
+      ['?limit=0', 'VALIDATION_FAILED', /limit must not be less than 1/],
+      ['?includeGlobal=maybe&country=KEN', 'VALIDATION_FAILED', /includeGlobal must be true or false/],
+      ['?includeGlobal=true', 'INCLUDE_GLOBAL_WITHOUT_COUNTRY', /includeGlobal only applies together with country/],
+      [`?q=${'x'.repeat(201)}`, 'VALIDATION_FAILED', /q must be 1 to 200 characters/],
+      ['?planId=a&planId=b', 'VALIDATION_FAILED', /planId must be a UUID/],
     ];
-    for (const [query, message] of cases) {
+    for (const [query, code, message] of cases) {
       const response = await get(query);
-      expect([query, response.status]).toEqual([query, 400]);
+      expect([query, response.status, response.body.code]).toEqual([query, 400, code]);
       expect(String(response.body.message)).toMatch(message);
     }
+    await get('?from=2026-05-02&to=2026-05-01').expect(refused(400, 'DATE_RANGE_REVERSED', { from: '2026-05-02', to: '2026-05-01' }));
+    await get('?includeGlobal=false').expect(refused(400, 'INCLUDE_GLOBAL_WITHOUT_COUNTRY'));
   });
 });

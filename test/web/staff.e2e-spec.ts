@@ -89,15 +89,20 @@ describe('web app: staff pages', () => {
     await checkAccessibility(p);
   });
 
-  it('confirms an activity and shows the refusal of an illegal transition', async () => {
+  it('confirms an activity, offers only the actions its allowedActions name, and shows a refusal', async () => {
     const planned = await createActivity({ status: 'planned', start: day(200) });
     const p = await open(`/staff/activities/${planned.id}`);
     await p.getByRole('heading', { level: 1, name: new RegExp(planned.code) }).waitFor();
     await checkAccessibility(p);
+    expect(await p.getByRole('button', { name: 'Open applications' }).count()).toBe(0);
     await p.getByRole('button', { name: 'Confirm', exact: true }).click();
     await p.locator('[data-status="confirmed"]').first().waitFor();
-    await p.getByRole('button', { name: 'Close applications' }).click();
-    const alert = p.getByRole('alert').filter({ hasText: 'cannot close an activity that is confirmed' });
+    await p.getByRole('button', { name: 'Confirm', exact: true }).waitFor({ state: 'detached' });
+    expect(await p.getByRole('button', { name: 'Close applications' }).count()).toBe(0);
+    await p.getByRole('button', { name: 'Open applications' }).waitFor();
+    // Offered, but the API still checks the preconditions: the activity has not ended yet.
+    await p.getByRole('button', { name: 'Mark delivered' }).click();
+    const alert = p.getByRole('alert').filter({ hasText: 'can be delivered only after its end date has passed' });
     await alert.waitFor();
     // The edit form: a field saved with the version read.
     await p.getByRole('textbox', { name: /^Title/ }).fill('Course on customs valuation');

@@ -1977,6 +1977,11 @@ export interface components {
         DeliveryMode: "face_to_face" | "online" | "hybrid" | "e_learning";
         /** @enum {string} */
         ActivityStatus: "planned" | "confirmed" | "open" | "closed" | "delivered" | "cancelled" | "postponed";
+        /**
+         * @description what the caller may do now
+         * @enum {string}
+         */
+        ActivityAction: "confirm" | "open" | "close" | "deliver" | "cancel" | "postpone" | "edit" | "clone" | "edit-sheet" | "publish-sheet" | "back-to-office-report";
         ActivityView: {
             /** Format: uuid */
             id: string;
@@ -2046,6 +2051,8 @@ export interface components {
             updatedAt: string;
             /** Format: uuid */
             createdBy: string | null;
+            /** @description what the caller may do now */
+            allowedActions: components["schemas"]["ActivityAction"][];
         };
         UpdateActivityDto: {
             /** Format: uuid */
@@ -2188,6 +2195,8 @@ export interface components {
              */
             budgetActual: string | null;
             status: components["schemas"]["ActivityStatus"];
+            /** @description what the caller may do now */
+            allowedActions: components["schemas"]["ActivityAction"][];
         };
         ActivityListItemViewPage: {
             items: components["schemas"]["ActivityListItemView"][];

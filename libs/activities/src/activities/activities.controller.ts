@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { ApiPageResponse, CurrentUser, PageQueryDto, Roles, SignedIn, type AuthUser } from '@trta/http';
 import { ActivityHistoryView, ActivityView, CreateActivityDto, UpdateActivityDto } from './activities.dto';
 import { ActivitiesService } from './activities.service';
+import { withAllowedActions } from '../activity.policy';
 
 @ApiTags('activities')
 @ApiBearerAuth()
@@ -20,8 +21,8 @@ export class ActivitiesController {
   @SignedIn()
   @ApiOkResponse({ type: ActivityView })
   @Get(':id')
-  findOne(@Param('id', ParseUUIDPipe) id: string) {
-    return this.activities.findView(id);
+  async findOne(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<ActivityView> {
+    return withAllowedActions(await this.activities.findView(id), user);
   }
 
   /** Carries the `version` read; a 409 when someone else changed the activity since. */

@@ -33,6 +33,7 @@ import {
   type ActivityType,
   type DeliveryMode,
 } from './activity.entity';
+import { ACTIVITY_ACTIONS, type ActivityAction } from '../activity.policy';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
@@ -373,7 +374,13 @@ export class ActivityView {
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   createdBy!: string | null;
+
+  @ApiProperty({ enum: ACTIVITY_ACTIONS, enumName: 'ActivityAction', isArray: true, description: 'what the caller may do now' })
+  allowedActions!: ActivityAction[];
 }
+
+/** An activity as read from the database, before the caller's `allowedActions` are added. */
+export type ActivityRecord = Omit<ActivityView, 'allowedActions'>;
 
 export class ActivityHistoryView extends HistoryEntryView {
   @ApiProperty({ description: '`create`, `update`, a lifecycle action (`confirm`, `open`, ...), `auto-close`, `back-to-office-report`, `clone`, `sheet-...`' })

@@ -4,14 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '@trta/database';
 import { DomainException, historyPage, HttpRefusals, Page, PageQueryDto, type AuthUser } from '@trta/http';
 import { ActivityRefusals } from '../activities.refusals';
-import { lockActivityPlan, statusIs, FROZEN_STATUSES } from '../activity.policy';
-import { ActivityFieldName, ActivityHistoryView, ActivityView, CreateActivityDto, UpdateActivityDto } from './activities.dto';
+import { lockActivityPlan, statusIs, withAllowedActions, FROZEN_STATUSES } from '../activity.policy';
+import { ActivityFieldName, ActivityHistoryView, ActivityRecord, ActivityView, CreateActivityDto, UpdateActivityDto } from './activities.dto';
 import { ACTIVITY_COLUMNS, activityRows, EDITABLE_FIELDS, FIELD_COLUMNS } from './activity-columns';
 import { diff, recordHistory } from './activity-history';
 import { nextActivityCode } from './activity-code';
 import { checkActivity, productOfPlan, type ActivityDraft, type PlanPeriod } from './activity-rules';
 
-type EditableValues = Pick<ActivityView, ActivityFieldName>;
+type EditableValues = Pick<ActivityRecord, ActivityFieldName>;
 
 @Injectable()
 export class ActivitiesService {
@@ -22,7 +22,7 @@ export class ActivitiesService {
       const plan = await this.lockWritablePlan(manager, dto.planId);
       const product = await productOfPlan(manager, plan, dto.productId);
       const settled = await checkActivity(manager, plan, draftOf(dto, plan), dto.region !== undefined);
-      return this.insert(manager, plan, dto, product, settled.region, user);
+      return withAllowedActions(await this.insert(manager, plan, dto, product, settled.region, user), user);
     });
   }
 
@@ -37,7 +37,7 @@ export class ActivitiesService {
     product: { fundingSource: string },
     region: string | null,
     user: AuthUser,
-  ): Promise<ActivityView> {
+  ): Promise<ActivityRecord> {
     const values: EditableValues = {
       productId: dto.productId,
       title: dto.title,
@@ -95,7 +95,7 @@ export class ActivitiesService {
   ): Promise<ActivityView> {
     const created = await this.insert(manager, plan, dto, product, region, user);
     await manager.query('UPDATE activities SET national_request_id = $1 WHERE id = $2', [requestId, created.id]);
-    return created;
+    return withAllowedActions(created, user);
   }
 
   /**
@@ -119,7 +119,7 @@ export class ActivitiesService {
     await recordHistory(manager, activityId, userId, action, changes);
   }
 
-  async findView(id: string, manager: EntityManager = this.dataSource.manager): Promise<ActivityView> {
+  async findView(id: string, manager: EntityManager = this.dataSource.manager): Promise<ActivityRecord> {
     const [activity] = activityRows(await manager.query(`SELECT ${ACTIVITY_COLUMNS} FROM activities a WHERE a.id = $1`, [id]));
     if (!activity) throw activityNotFound(id);
     return activity;
@@ -137,7 +137,7 @@ export class ActivitiesService {
         throw new DomainException(ActivityRefusals.ACTIVITY_CANCELLED, 'a cancelled activity can no longer be changed', { activityCode: current.code });
       }
       const given = EDITABLE_FIELDS.filter((field) => dto[field] !== undefined);
-      const merged = { ...current } as ActivityView;
+      const merged = { ...current };
       for (const field of given) (merged as unknown as Record<string, unknown>)[field] = dto[field];
 
       const plan = await this.lockWritablePlan(manager, current.planId);
@@ -148,11 +148,11 @@ export class ActivitiesService {
 
       const changes = diff(current as EditableValues, merged as EditableValues, EDITABLE_FIELDS);
       const changed = Object.keys(changes) as ActivityFieldName[];
-      if (changed.length === 0) return current;
+      if (changed.length === 0) return withAllowedActions(current, user);
 
       const params: unknown[] = [id, dto.version, ...changed.map((field) => merged[field])];
       const assignments = changed.map((field, index) => `${FIELD_COLUMNS[field]} = $${index + 3}`);
-      const [updated] = returnedRows<ActivityView>(
+      const [updated] = returnedRows<ActivityRecord>(
         await manager.query(
           `UPDATE activities a SET ${assignments.join(', ')}, version = a.version + 1, updated_at = now()
            WHERE a.id = $1 AND a.version = $2 RETURNING ${ACTIVITY_COLUMNS}`,
@@ -161,7 +161,7 @@ export class ActivitiesService {
       );
       if (!updated) throw staleVersion(await this.currentVersion(manager, id));
       await recordHistory(manager, id, user.id, 'update', changes);
-      return updated;
+      return withAllowedActions(updated, user);
     });
   }
 

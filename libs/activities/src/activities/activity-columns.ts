@@ -1,4 +1,4 @@
-import type { ActivityFieldName, ActivityView } from './activities.dto';
+import type { ActivityFieldName, ActivityRecord } from './activities.dto';
 
 /**
  * The activity as the API shows it, for `SELECT ... FROM activities a` and `UPDATE activities a ... RETURNING`.
@@ -47,6 +47,6 @@ export const FIELD_COLUMNS: Readonly<Record<ActivityFieldName, string>> = {
 export const EDITABLE_FIELDS = Object.keys(FIELD_COLUMNS) as ActivityFieldName[];
 
 /** The rows of a `SELECT ${ACTIVITY_COLUMNS}` or an INSERT ... `RETURNING ${ACTIVITY_COLUMNS}`, typed once here. */
-export function activityRows(result: unknown): ActivityView[] {
-  return result as ActivityView[];
+export function activityRows(result: unknown): ActivityRecord[] {
+  return result as ActivityRecord[];
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type AuthUser } from '@trta/http';
-import { planClosed } from '../activity.policy';
+import { planClosed, withAllowedActions } from '../activity.policy';
 import { ActivityView } from '../activities/activities.dto';
 import { ActivitiesService, activityNotFound } from '../activities/activities.service';
 import { nextActivityCode } from '../activities/activity-code';
@@ -73,7 +73,7 @@ export class CloneService {
       )) as { id: string }[];
       await this.parts.copy(manager, id, cloneId, user.id);
       await recordHistory(manager, cloneId, user.id, 'clone', { clonedFrom: source.code, code, title });
-      return this.activities.findView(cloneId, manager);
+      return withAllowedActions(await this.activities.findView(cloneId, manager), user);
     });
   }
 }

@@ -4,9 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '@trta/database';
 import { DomainException, type AuthUser } from '@trta/http';
 import { ActivityRefusals } from '../activities.refusals';
-import { canTransition, TRANSITIONS, transitionRefused, type LifecycleAction } from '../activity.policy';
+import { canTransition, TRANSITIONS, transitionRefused, withAllowedActions, type LifecycleAction } from '../activity.policy';
 import { ActivitiesService, staleVersion } from '../activities/activities.service';
-import type { ActivityView } from '../activities/activities.dto';
+import type { ActivityRecord, ActivityView } from '../activities/activities.dto';
 import { ACTIVITY_COLUMNS } from '../activities/activity-columns';
 import { recordHistory } from '../activities/activity-history';
 import { lockPlan, scheduleProblems } from '../activities/activity-rules';
@@ -48,7 +48,7 @@ export class LifecycleService {
         if (conflicts.length > 0) changes.acknowledgedConflicts = conflicts;
       }
 
-      const [updated] = returnedRows<ActivityView>(
+      const [updated] = returnedRows<ActivityRecord>(
         await manager.query(
           `UPDATE activities a SET status = $4, status_reason = $5, version = a.version + 1, updated_at = now()
            WHERE a.id = $1 AND a.status = ANY($2::text[]) AND a.version = $3
@@ -62,7 +62,7 @@ export class LifecycleService {
         throw staleVersion(now.version, '; try again');
       }
       await recordHistory(manager, id, user.id, action, changes);
-      return updated;
+      return withAllowedActions(updated, user);
     });
   }
 
@@ -85,7 +85,7 @@ export class LifecycleService {
     return { closed };
   }
 
-  private async assertPreconditions(manager: EntityManager, action: LifecycleAction, activity: ActivityView): Promise<void> {
+  private async assertPreconditions(manager: EntityManager, action: LifecycleAction, activity: ActivityRecord): Promise<void> {
     const problems: string[] = [];
     if (action === 'confirm') {
       problems.push(...scheduleProblems(await lockPlan(manager, activity.planId), activity));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IN_PERSON_MODES } from '../activities/activity.entity';
-import type { ActivityView } from '../activities/activities.dto';
+import type { ActivityRecord } from '../activities/activities.dto';
 import type { SchedulingConflict } from './scheduling.dto';
 import { SCHEDULED_STATUSES } from '../activity.policy';
 
@@ -11,7 +11,7 @@ export class SchedulingService {
    * In-person activities (face to face or hybrid) already scheduled on overlapping dates in the
    * same venue (when this one is in person too), or for one of the same beneficiary countries.
    */
-  async findConflicts(manager: EntityManager, activity: ActivityView): Promise<SchedulingConflict[]> {
+  async findConflicts(manager: EntityManager, activity: ActivityRecord): Promise<SchedulingConflict[]> {
     if (!activity.startDate || !activity.endDate) return [];
     const inPerson = IN_PERSON_MODES.includes(activity.deliveryMode);
     const rows = (await manager.query(

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, SignedIn } from '@trta/http';
+import { ApiPageResponse, CurrentUser, SignedIn, type AuthUser } from '@trta/http';
 import { ActivityListItemView, ActivitySearchQueryDto } from './activity-search.dto';
 import { ActivitySearchService } from './activity-search.service';
 
@@ -14,7 +14,7 @@ export class ActivitySearchController {
   @SignedIn()
   @ApiPageResponse(ActivityListItemView)
   @Get()
-  list(@Query() query: ActivitySearchQueryDto) {
-    return this.search.search(query);
+  list(@Query() query: ActivitySearchQueryDto, @CurrentUser() user: AuthUser) {
+    return this.search.search(query, user);
   }
 }

@@ -150,4 +150,5 @@ export class ActivityListItemView extends PickType(ActivityView, [
   'productId',
   'budgetPlanned',
   'budgetActual',
+  'allowedActions',
 ] as const) {}

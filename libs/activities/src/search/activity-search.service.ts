@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainException, encodeCursor, invalidCursor, readCursor, type Page } from '@trta/http';
+import { DomainException, encodeCursor, invalidCursor, readCursor, type AuthUser, type Page } from '@trta/http';
+import { withAllowedActions } from '../activity.policy';
 import { ActivityRefusals } from '../activities.refusals';
 import { ActivityListItemView, ActivitySearchQueryDto, type ActivitySort, type SortField } from './activity-search.dto';
 
@@ -46,7 +47,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class ActivitySearchService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async search(query: ActivitySearchQueryDto): Promise<Page<ActivityListItemView>> {
+  async search(query: ActivitySearchQueryDto, user: AuthUser | undefined): Promise<Page<ActivityListItemView>> {
     if (query.from && query.to && query.from > query.to) {
       throw new DomainException(ActivityRefusals.DATE_RANGE_REVERSED, `from ${query.from} is after to ${query.to}`, { from: query.from, to: query.to });
     }
@@ -113,12 +114,12 @@ export class ActivitySearchService {
        ORDER BY ${spec.column} ${direction} NULLS LAST, a.id ${direction}
        LIMIT ${param(query.limit + 1, 'int')}`,
       params,
-    )) as (ActivityListItemView & { sortKey: string | null })[];
+    )) as (Omit<ActivityListItemView, 'allowedActions'> & { sortKey: string | null })[];
 
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(({ sortKey: _sortKey, ...item }) => item),
+      items: page.map(({ sortKey: _sortKey, ...item }) => withAllowedActions(item, user)),
       nextCursor: rows.length > query.limit ? encodeCursor([sort, last.sortKey, last.id] satisfies [ActivitySort, string | null, string]) : null,
     };
   }

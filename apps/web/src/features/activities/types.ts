@@ -18,14 +18,7 @@ export type BackToOfficeReport = Schemas['BackToOfficeReportView'];
 
 export type SchedulingConflict = Schemas['SchedulingConflict'];
 
-export const LIFECYCLE_ACTIONS = ['confirm', 'open', 'close', 'deliver', 'postpone', 'cancel'] as const;
-export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
-/** libs/activities transitions.ts: where each action may start from (the API decides; this only orders the buttons). */
-export const TRANSITION_FROM: Record<LifecycleAction, readonly ActivityStatus[]> = {
-  confirm: ['planned', 'postponed'],
-  open: ['confirmed'],
-  close: ['open'],
-  deliver: ['confirmed', 'closed'],
-  cancel: ['planned', 'confirmed', 'open', 'closed', 'postponed'],
-  postpone: ['planned', 'confirmed', 'open', 'closed'],
-};
+/** What the caller may do to an activity now (its `allowedActions`, decided by the API). */
+export type ActivityAction = Schemas['ActivityAction'];
+/** The actions of the lifecycle section, one route each (`POST /api/activities/{id}/<action>`). */
+export type LifecycleAction = Extract<ActivityAction, 'confirm' | 'open' | 'close' | 'deliver' | 'cancel' | 'postpone'>;

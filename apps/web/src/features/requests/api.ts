@@ -12,9 +12,8 @@ export type RequestSummary = Schemas['RequestSummary'];
 export type NationalRequest = Schemas['RequestView'];
 export type ReviewContext = Schemas['ReviewContext'];
 
-/** Edit until review starts; withdraw until a decision (libs/requests request-status.ts). */
-export const EDITABLE: readonly RequestStatus[] = ['submitted'];
-export const WITHDRAWABLE: readonly RequestStatus[] = ['submitted', 'under_review'];
+/** What the caller may do to a request now (its `allowedActions`, decided by the API's request policy). */
+export type RequestAction = Schemas['RequestAction'];
 
 /** The national requests' query keys: the list (the focal point's country's, or every country's for staff), one request, its review context. */
 export const requestKeys = {

@@ -9,6 +9,7 @@ import { ApiError, fieldErrors, unwrap } from '../../../api/errors';
 import { useCountries } from '../../../api/reference';
 import type { components } from '../../../api/schema';
 import type { Language, Schemas } from '../../../api/types';
+import { Allowed, can } from '../../../components/Allowed';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatDate } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
@@ -20,11 +21,15 @@ import { catalogueKeys } from '../../catalogue/api';
 import { planKeys } from '../../plans/api';
 import { activityKeys, useActivity, useSheet } from '../api';
 import { REQUIRED_DOCUMENTS } from '../../../api/enums';
-import { LIFECYCLE_ACTIONS, TRANSITION_FROM, type Activity, type LifecycleAction, type LocalizedText, type SchedulingConflict, type Sheet } from '../types';
+import type { Activity, ActivityAction, LifecycleAction, LocalizedText, SchedulingConflict, Sheet } from '../types';
 
 type UpdateBody = components['schemas']['UpdateActivityDto'];
 const FIELDS = ['title', 'type', 'deliveryMode', 'languages', 'startDate', 'endDate', 'applicationDeadline', 'venueCity', 'venueCountry', 'capacity', 'budgetPlanned', 'budgetActual', 'requiresNomination', 'plannedQuarter'] as const;
 type Field = (typeof FIELDS)[number];
+
+/** The routes of the lifecycle section; which of them show is the activity's `allowedActions` (in the API's order). */
+const LIFECYCLE_ROUTES: Record<LifecycleAction, true> = { confirm: true, open: true, close: true, deliver: true, cancel: true, postpone: true };
+const isLifecycle = (action: ActivityAction): action is LifecycleAction => action in LIFECYCLE_ROUTES;
 
 interface FormValues {
   title: string;
@@ -88,7 +93,7 @@ export function ActivityEditorPage() {
         <StatusBadge status={current.status} group="activity" />
         {current.statusReason && <Text c="gray.7">({current.statusReason})</Text>}
       </Group>
-      <ActivityLinks id={id} current="editor" delivered={current.status === 'delivered'} />
+      <ActivityLinks id={id} current="editor" activity={current} />
       <Lifecycle activity={current} />
       <Tabs defaultValue="fields" mt="lg" keepMounted={false}>
         <Tabs.List>
@@ -141,6 +146,7 @@ function Lifecycle({ activity }: { activity: Activity }) {
   const error = transition.error;
   const conflicts: SchedulingConflict[] = error instanceof ApiError ? ((error.body as Partial<Schemas['SchedulingConflictsError']> | undefined)?.conflicts ?? []) : [];
 
+  const actions = activity.allowedActions.filter(isLifecycle);
   const run = (action: LifecycleAction) => {
     if (action === 'cancel' || action === 'postpone') {
       setReason('');
@@ -176,11 +182,12 @@ function Lifecycle({ activity }: { activity: Activity }) {
           </Button>
         </Paper>
       )}
+      {actions.length === 0 && <Text size="sm">{t('staff.lifecycle.none')}</Text>}
       <Group gap="sm">
-        {LIFECYCLE_ACTIONS.map((action) => (
+        {actions.map((action) => (
           <Button
             key={action}
-            variant={TRANSITION_FROM[action].includes(activity.status) ? (action === 'cancel' ? 'outline' : 'filled') : 'default'}
+            variant={action === 'cancel' ? 'outline' : 'filled'}
             color={action === 'cancel' ? 'red.9' : undefined}
             onClick={() => run(action)}
             loading={transition.isPending && transition.variables?.action === action}
@@ -220,6 +227,7 @@ function ActivityForm({ activity }: { activity: Activity }) {
   const queryClient = useQueryClient();
   const countries = useCountries();
   const form = useForm<FormValues>({ initialValues: valuesOf(activity) });
+  const editable = can(activity, 'edit');
 
   const save = useMutation({
     mutationFn: (body: UpdateBody) => unwrap(api.PATCH('/api/activities/{id}', { params: { path: { id: activity.id } }, body })),
@@ -247,7 +255,8 @@ function ActivityForm({ activity }: { activity: Activity }) {
           {t('staff.activity.reload')}
         </Button>
       )}
-      <Fieldset legend={t('staff.activity.general')} mb="md">
+      {!editable && <Text mb="md">{t('staff.activity.readOnly')}</Text>}
+      <Fieldset legend={t('staff.activity.general')} mb="md" disabled={!editable}>
         <TextInput label={t('staff.activity.field.title')} required {...form.getInputProps('title')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} mt="sm">
           <Select
@@ -272,7 +281,7 @@ function ActivityForm({ activity }: { activity: Activity }) {
           </Group>
         </Checkbox.Group>
       </Fieldset>
-      <Fieldset legend={t('staff.activity.schedule')} mb="md">
+      <Fieldset legend={t('staff.activity.schedule')} mb="md" disabled={!editable}>
         <SimpleGrid cols={{ base: 1, sm: 4 }}>
           <TextInput type="date" label={t('staff.activity.field.startDate')} {...form.getInputProps('startDate')} />
           <TextInput type="date" label={t('staff.activity.field.endDate')} {...form.getInputProps('endDate')} />
@@ -291,15 +300,17 @@ function ActivityForm({ activity }: { activity: Activity }) {
         </SimpleGrid>
         <Switch mt="md" label={t('staff.activity.field.requiresNomination')} {...form.getInputProps('requiresNomination', { type: 'checkbox' })} />
       </Fieldset>
-      <Fieldset legend={t('staff.activity.budget')} mb="md">
+      <Fieldset legend={t('staff.activity.budget')} mb="md" disabled={!editable}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('staff.activity.field.budgetPlanned')} required inputMode="decimal" {...form.getInputProps('budgetPlanned')} />
           <TextInput label={t('staff.activity.field.budgetActual')} inputMode="decimal" {...form.getInputProps('budgetActual')} />
         </SimpleGrid>
       </Fieldset>
-      <Button type="submit" loading={save.isPending}>
-        {t('staff.activity.save')}
-      </Button>
+      <Allowed record={activity} action="edit">
+        <Button type="submit" loading={save.isPending}>
+          {t('staff.activity.save')}
+        </Button>
+      </Allowed>
     </form>
   );
 }
@@ -370,7 +381,7 @@ function SheetForm({ activity, sheet }: { activity: Activity; sheet: Sheet }) {
       <Text mb="sm">{sheet.publishedAt ? t('staff.sheet.publishedAt', { date: formatDate(String(sheet.publishedAt).slice(0, 10)) }) : t('staff.sheet.notPublished')}</Text>
       <ErrorMessage error={error} />
       {activity.languages.map((language) => (
-        <Fieldset key={language} legend={t('staff.sheet.inLanguage', { language: t(`languages.${language}`) })} mb="md" lang={language}>
+        <Fieldset key={language} legend={t('staff.sheet.inLanguage', { language: t(`languages.${language}`) })} mb="md" lang={language} disabled={!can(activity, 'edit-sheet')}>
           {SHEET_FIELDS.map((field) => (
             <Textarea
               key={field}
@@ -384,7 +395,7 @@ function SheetForm({ activity, sheet }: { activity: Activity; sheet: Sheet }) {
           ))}
         </Fieldset>
       ))}
-      <Checkbox.Group label={t('staff.sheet.requiredDocuments')} value={documents} onChange={setDocuments} mb="md">
+      <Checkbox.Group label={t('staff.sheet.requiredDocuments')} value={documents} onChange={setDocuments} mb="md" readOnly={!can(activity, 'edit-sheet')}>
         <Group mt={4}>
           {REQUIRED_DOCUMENTS.map((kind) => (
             <Checkbox key={kind} value={kind} label={t(`documents.${kind}`)} />
@@ -392,12 +403,16 @@ function SheetForm({ activity, sheet }: { activity: Activity; sheet: Sheet }) {
         </Group>
       </Checkbox.Group>
       <Group>
-        <Button type="submit" loading={save.isPending}>
-          {t('staff.sheet.save')}
-        </Button>
-        <Button variant="light" onClick={() => publish.mutate()} loading={publish.isPending}>
-          {t('staff.sheet.publish')}
-        </Button>
+        <Allowed record={activity} action="edit-sheet">
+          <Button type="submit" loading={save.isPending}>
+            {t('staff.sheet.save')}
+          </Button>
+        </Allowed>
+        <Allowed record={activity} action="publish-sheet">
+          <Button variant="light" onClick={() => publish.mutate()} loading={publish.isPending}>
+            {t('staff.sheet.publish')}
+          </Button>
+        </Allowed>
       </Group>
     </form>
   );

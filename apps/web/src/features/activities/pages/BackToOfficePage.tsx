@@ -6,6 +6,7 @@ import { useParams } from 'react-router';
 import { api } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { fieldErrors, unwrap } from '../../../api/errors';
+import { Allowed, can } from '../../../components/Allowed';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
@@ -13,7 +14,7 @@ import { notifySuccess } from '../../../components/notify';
 import { ActivityLinks } from '../components/ActivityLinks';
 import { activityKeys, useActivity, useBackToOfficeReport } from '../api';
 import { OBJECTIVES_MET } from '../../../api/enums';
-import type { BackToOfficeReport } from '../types';
+import type { Activity, BackToOfficeReport } from '../types';
 
 type PutBody = components['schemas']['PutBackToOfficeReportDto'];
 const FIELDS = ['sessionsHeld', 'participantsFemale', 'participantsMale', 'participantsOther', 'objectivesMet', 'evidence', 'conclusion', 'lessons'] as const;
@@ -32,14 +33,15 @@ export function BackToOfficePage() {
     <>
       <PageTitle title={title}>{title}</PageTitle>
       <Text mb="sm">{activity.data.title}</Text>
-      <ActivityLinks id={id} current="report" delivered={activity.data.status === 'delivered'} />
-      {activity.data.status !== 'delivered' && <Text mb="md">{t('staff.report.notDelivered')}</Text>}
-      <ReportForm activityId={id} report={report.data} key={report.data?.version ?? 0} />
+      <ActivityLinks id={id} current="report" activity={activity.data} />
+      {!can(activity.data, 'back-to-office-report') && <Text mb="md">{t('staff.report.notDelivered')}</Text>}
+      <ReportForm activity={activity.data} report={report.data} key={report.data?.version ?? 0} />
     </>
   );
 }
 
-function ReportForm({ activityId, report }: { activityId: string; report: BackToOfficeReport | null }) {
+function ReportForm({ activity, report }: { activity: Activity; report: BackToOfficeReport | null }) {
+  const activityId = activity.id;
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const form = useForm({
@@ -82,7 +84,7 @@ function ReportForm({ activityId, report }: { activityId: string; report: BackTo
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values))} aria-label={t('staff.report.form')}>
       {formErrors.length > 0 && <ErrorMessage messages={formErrors} error={save.error} />}
-      <Fieldset legend={t('staff.report.participation')} mb="md">
+      <Fieldset legend={t('staff.report.participation')} mb="md" disabled={!can(activity, 'back-to-office-report')}>
         <SimpleGrid cols={{ base: 1, sm: 4 }}>
           <NumberInput label={t('staff.report.sessionsHeld')} required min={0} allowDecimal={false} {...form.getInputProps('sessionsHeld')} />
           <NumberInput label={t('staff.report.female')} required min={0} allowDecimal={false} {...form.getInputProps('participantsFemale')} />
@@ -90,7 +92,7 @@ function ReportForm({ activityId, report }: { activityId: string; report: BackTo
           <NumberInput label={t('staff.report.other')} required min={0} allowDecimal={false} {...form.getInputProps('participantsOther')} />
         </SimpleGrid>
       </Fieldset>
-      <Fieldset legend={t('staff.report.results')} mb="md">
+      <Fieldset legend={t('staff.report.results')} mb="md" disabled={!can(activity, 'back-to-office-report')}>
         <Radio.Group label={t('staff.report.objectivesMet')} required {...form.getInputProps('objectivesMet')}>
           <Group mt={4}>
             {OBJECTIVES_MET.map((value) => (
@@ -102,9 +104,11 @@ function ReportForm({ activityId, report }: { activityId: string; report: BackTo
         <Textarea mt="sm" label={t('staff.report.conclusion')} autosize minRows={2} {...form.getInputProps('conclusion')} />
         <Textarea mt="sm" label={t('staff.report.lessons')} autosize minRows={2} {...form.getInputProps('lessons')} />
       </Fieldset>
-      <Button type="submit" loading={save.isPending}>
-        {t('staff.report.save')}
-      </Button>
+      <Allowed record={activity} action="back-to-office-report">
+        <Button type="submit" loading={save.isPending}>
+          {t('staff.report.save')}
+        </Button>
+      </Allowed>
     </form>
   );
 }

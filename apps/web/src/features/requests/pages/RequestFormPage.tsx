@@ -7,11 +7,12 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { ApiError, unwrap } from '../../../api/errors';
 import { useTopics } from '../../../api/reference';
+import { can } from '../../../components/Allowed';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { currentLanguage, LANGUAGES } from '../../../i18n';
-import { createRequest, EDITABLE, requestKeys, useRequest, type NationalRequest, type RequestFields } from '../api';
+import { createRequest, requestKeys, useRequest, type NationalRequest, type RequestFields } from '../api';
 
 interface Values {
   topics: string[];
@@ -164,7 +165,7 @@ export function RequestFormPage() {
       </Anchor>
       <PageTitle>{title}</PageTitle>
       <Text mb="md">{t('focal.form.intro')}</Text>
-      {current && !EDITABLE.includes(current.status) && <ErrorMessage messages={[t('focal.form.notEditable')]} />}
+      {current && !can(current, 'edit') && <ErrorMessage messages={[t('focal.form.notEditable')]} />}
       {formErrors.length > 0 && <ErrorMessage messages={formErrors} title={t('errors.fix')} />}
       {failure !== null && <ErrorMessage error={failure} />}
       <form onSubmit={submit} noValidate>
@@ -230,7 +231,7 @@ export function RequestFormPage() {
               {...form.getInputProps('officialLetter')}
             />
           )}
-          <Button type="submit" loading={form.submitting} disabled={!!current && !EDITABLE.includes(current.status)}>
+          <Button type="submit" loading={form.submitting} disabled={!!current && !can(current, 'edit')}>
             {current ? t('focal.form.save') : t('focal.form.submit')}
           </Button>
         </Stack>

@@ -6,6 +6,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
 import { useTopics } from '../../../api/reference';
+import { Allowed } from '../../../components/Allowed';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Facts } from '../../../components/Facts';
 import { formatDate } from '../../../components/format';
@@ -14,7 +15,7 @@ import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { saveBlob } from '../../../api/download';
 import { StatusBadge } from '../../applications/components/StatusBadge';
-import { downloadLetter, EDITABLE, requestKeys, useRequest, WITHDRAWABLE, type NationalRequest } from '../api';
+import { downloadLetter, requestKeys, useRequest, type NationalRequest } from '../api';
 
 /** One national request: its fields, status and decision; edit while submitted, withdraw until a decision. */
 export function RequestPage() {
@@ -66,12 +67,14 @@ export function RequestPage() {
           </Alert>
         )}
         <Group>
-          {EDITABLE.includes(r.status) && (
+          <Allowed record={r} action="edit">
             <Button component={Link} to={`/focal/requests/${r.id}/edit`} variant="default">
               {t('focal.request.edit')}
             </Button>
-          )}
-          {WITHDRAWABLE.includes(r.status) && <Withdraw request={r} />}
+          </Allowed>
+          <Allowed record={r} action="withdraw">
+            <Withdraw request={r} />
+          </Allowed>
         </Group>
         <Paper withBorder p="md" component="section" aria-labelledby="request-facts">
           <Title order={2} size="h4" id="request-facts" mb="sm">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
+import { Allowed, can } from '../../../components/Allowed';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatDate } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
@@ -14,7 +15,7 @@ import { notifySuccess } from '../../../components/notify';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { activityKeys } from '../../activities/api';
 import { usePlan } from '../../plans/api';
-import { requestKeys, useRequests, useReviewContext, type RequestStatus, type ReviewContext } from '../api';
+import { requestKeys, useRequests, useReviewContext, type RequestAction, type RequestStatus, type ReviewContext } from '../api';
 import { REQUEST_STATUSES } from '../../../api/enums';
 
 /** The management committee's queue of national requests, by status. */
@@ -187,6 +188,9 @@ export function RequestReviewPage() {
   );
 }
 
+/** The committee's decisions; which of them show is the request's `allowedActions`. */
+const DECISIONS: readonly RequestAction[] = ['review', 'approve', 'reject', 'schedule'];
+
 function Decisions({ context }: { context: ReviewContext }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -236,36 +240,40 @@ function Decisions({ context }: { context: ReviewContext }) {
         {t('staff.requests.decision')}
       </Title>
       <ErrorMessage error={act.error} />
-      {request.status === 'submitted' && (
+      <Allowed record={request} action="review">
         <Button onClick={() => act.mutate('review')} loading={act.isPending}>
           {t('staff.requests.startReview')}
         </Button>
-      )}
-      {request.status === 'under_review' && (
+      </Allowed>
+      <Allowed record={request} action={['approve', 'reject']}>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <form onSubmit={submit('approve')} aria-label={t('staff.requests.approve')}>
-            <Textarea label={t('staff.requests.approveReason')} value={approveReason} onChange={(event) => setApproveReason(event.currentTarget.value)} autosize minRows={2} />
-            {(context.ceilingReached || override) && (
-              <>
-                <Checkbox mt="sm" label={t('staff.requests.override')} checked={override} onChange={(event) => setOverride(event.currentTarget.checked)} />
-                {override && (
-                  <Textarea mt="sm" label={t('staff.requests.overrideReason')} required value={overrideReason} onChange={(event) => setOverrideReason(event.currentTarget.value)} autosize minRows={2} />
-                )}
-              </>
-            )}
-            <Button type="submit" mt="sm" loading={act.isPending && act.variables === 'approve'}>
-              {t('staff.requests.approve')}
-            </Button>
-          </form>
-          <form onSubmit={submit('reject')} aria-label={t('staff.requests.reject')}>
-            <Textarea label={t('staff.requests.rejectReason')} required value={rejectReason} onChange={(event) => setRejectReason(event.currentTarget.value)} autosize minRows={2} />
-            <Button type="submit" mt="sm" color="red.9" loading={act.isPending && act.variables === 'reject'}>
-              {t('staff.requests.reject')}
-            </Button>
-          </form>
+          <Allowed record={request} action="approve">
+            <form onSubmit={submit('approve')} aria-label={t('staff.requests.approve')}>
+              <Textarea label={t('staff.requests.approveReason')} value={approveReason} onChange={(event) => setApproveReason(event.currentTarget.value)} autosize minRows={2} />
+              {(context.ceilingReached || override) && (
+                <>
+                  <Checkbox mt="sm" label={t('staff.requests.override')} checked={override} onChange={(event) => setOverride(event.currentTarget.checked)} />
+                  {override && (
+                    <Textarea mt="sm" label={t('staff.requests.overrideReason')} required value={overrideReason} onChange={(event) => setOverrideReason(event.currentTarget.value)} autosize minRows={2} />
+                  )}
+                </>
+              )}
+              <Button type="submit" mt="sm" loading={act.isPending && act.variables === 'approve'}>
+                {t('staff.requests.approve')}
+              </Button>
+            </form>
+          </Allowed>
+          <Allowed record={request} action="reject">
+            <form onSubmit={submit('reject')} aria-label={t('staff.requests.reject')}>
+              <Textarea label={t('staff.requests.rejectReason')} required value={rejectReason} onChange={(event) => setRejectReason(event.currentTarget.value)} autosize minRows={2} />
+              <Button type="submit" mt="sm" color="red.9" loading={act.isPending && act.variables === 'reject'}>
+                {t('staff.requests.reject')}
+              </Button>
+            </form>
+          </Allowed>
         </SimpleGrid>
-      )}
-      {request.status === 'approved' && !request.activityId && (
+      </Allowed>
+      <Allowed record={request} action="schedule">
         <form onSubmit={submit('schedule')} aria-label={t('staff.requests.schedule')}>
           <Select
             label={t('staff.requests.product')}
@@ -279,8 +287,8 @@ function Decisions({ context }: { context: ReviewContext }) {
             {t('staff.requests.schedule')}
           </Button>
         </form>
-      )}
-      {(request.status === 'rejected' || request.status === 'withdrawn' || request.activityId) && <Text>{t('staff.requests.closed')}</Text>}
+      </Allowed>
+      {!DECISIONS.some((action) => can(request, action)) && <Text>{t('staff.requests.closed')}</Text>}
     </Paper>
   );
 }
