@@ -1,3 +1,4 @@
+import { selectList } from '@trta/database';
 import { constraintRefusal, DomainException, type AuthUser } from '@trta/http';
 import { allowedActions, type ApplicationFacts } from './application.policy';
 import type { ApplicationView } from './applications.dto';
@@ -55,11 +56,6 @@ interface ApplicationFactColumns {
 
 /** A row of `SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM}`. */
 export type ApplicationRow = ApplicationRecord & ApplicationFactColumns;
-
-const selectList = (fields: Readonly<Record<string, string>>): string =>
-  Object.entries(fields)
-    .map(([field, sql]) => `${sql} AS "${field}"`)
-    .join(',\n  ');
 
 /** The columns of ApplicationView and of the policy's facts, from the field maps. */
 export const APPLICATION_COLUMNS = `${selectList(APPLICATION_FIELDS)},\n  ${selectList(FACT_FIELDS)}`;

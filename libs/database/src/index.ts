@@ -6,3 +6,4 @@ export * from './snake-naming.strategy';
 export * from './returned-rows';
 export * from './pg-errors';
 export * from './table-owners';
+export * from './field-map';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { DomainException, type AuthUser } from '@trta/http';
-import { queryRows, selectList, type FieldMap } from './field-map';
+import { queryRows, selectList, type FieldMap } from '@trta/database';
 import { PLAN_FIELDS, type PlanRow } from './plans/plan-fields';
 import { PlanRefusals } from './plans.refusals';
 

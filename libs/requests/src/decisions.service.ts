@@ -1,3 +1,4 @@
+import type { FieldMap } from '@trta/database';
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -14,7 +15,6 @@ import {
   REQUEST_FROM,
   REQUEST_SUMMARY_FIELDS,
   selectRows,
-  type FieldMap,
 } from './request-queries';
 import { assertTransition, REQUEST_TRANSITIONS, type RequestStatus, type RequestViewer } from './request.policy';
 import { RequestRefusals } from './requests.refusals';

@@ -1,12 +1,11 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { quarterRange } from '@trta/activities';
+import { queryRows, selectList, type FieldMap } from '@trta/database';
 import { DomainException, HttpRefusals, type AuthUser } from '@trta/http';
 import { allowedActions, type RequestAction, type RequestStatus, type RequestViewer } from './request.policy';
 import { RequestRefusals } from './requests.refusals';
 import type { RequestSummary, RequestView, UpdateRequestDto } from './requests.dto';
 
-/** The SQL behind each field of a view: a field renamed in the view and not here fails the type check. */
-export type FieldMap<View> = { readonly [Field in keyof View]-?: string };
 
 /** The field behind each column of `national_requests r` (with `countries c`, `activities a`) in a request summary. */
 export const REQUEST_SUMMARY_FIELDS: FieldMap<RequestSummaryRow> = {
@@ -53,11 +52,6 @@ const REQUEST_DETAIL_FIELDS: FieldMap<RequestRow> = {
             FROM request_documents d JOIN stored_files f ON f.id = d.file_id WHERE d.request_id = r.id), '[]')`,
 };
 
-/** `sql AS "field"` for each field of the map (or only the fields named). */
-export function selectList<View>(fields: FieldMap<View>, only?: readonly (keyof View & string)[]): string {
-  return (only ?? (Object.keys(fields) as (keyof View & string)[])).map((field) => `${fields[field]} AS "${field}"`).join(', ');
-}
-
 /**
  * Runs `sql(selectList)` and types its rows by the map's view (only the fields named, when given):
  * the rows' type comes from the same map as the SELECT list, never from a cast at the call.
@@ -69,7 +63,7 @@ export async function selectRows<View, Field extends keyof View & string = keyof
   sql: (select: string) => string,
   params: unknown[],
 ): Promise<Pick<View, Field>[]> {
-  return (await manager.query(sql(selectList(fields, only ?? undefined)), params)) as Pick<View, Field>[];
+  return queryRows(manager, fields, sql(selectList(fields, null, only ?? undefined)), params, only ?? undefined);
 }
 
 /** A summary as the database gives it, before the viewer's allowed actions are added. */

@@ -1,3 +1,4 @@
+import type { FieldMap } from '@trta/database';
 import { Injectable, type Type } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
@@ -17,7 +18,6 @@ import {
   REQUEST_SUMMARY_FIELDS,
   requestViewer,
   withActions,
-  type FieldMap,
   type RequestSummaryRow,
 } from './request-queries';
 import { assertTransition } from './request.policy';

@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import { FilesService } from '@trta/files';
 import { AuditReportData } from '../audit-data';
 import { isExportable, type AuditReportStatus } from '../audit-report.policy';
-import { reportColumns } from '../reports/audit-report-fields';
+import { selectList } from '@trta/database';
+import { REPORT_FIELDS } from '../reports/audit-report-fields';
 import { AUDIT_EXPORT_MEDIA_TYPES, AuditFileFormat, AuditReportMeta, exportFilename } from './audit-export-format';
 import { auditReportCsv } from './audit-report-csv';
 import { auditReportPdf } from './audit-report-pdf';
@@ -48,7 +49,7 @@ export class AuditExportBuilder {
 
   async produce(reportId: string, format: AuditFileFormat): Promise<{ fileId: string }> {
     const [report] = (await this.dataSource.query(
-      `SELECT ${reportColumns('r', ['id', 'year', 'version', 'status', 'checksum', 'completedAt', 'finalizedAt'])}, r.data
+      `SELECT ${selectList(REPORT_FIELDS, 'r', ['id', 'year', 'version', 'status', 'checksum', 'completedAt', 'finalizedAt'])}, r.data
        FROM audit_reports r WHERE r.id = $1`,
       [reportId],
     )) as (AuditReportMeta & { status: AuditReportStatus; data: AuditReportData | null })[];

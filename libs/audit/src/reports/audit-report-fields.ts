@@ -1,10 +1,11 @@
+import { selectList, type FieldMap } from '@trta/database';
 import type { AuditReportView } from './audit-reports.dto';
 
 /** A report as stored: AuditReportView without what is computed for the caller. */
 export type AuditReportRow = Omit<AuditReportView, 'allowedActions'>;
 
 /** The one spelling of audit_reports' columns, by view field. */
-export const REPORT_FIELDS: { readonly [Field in keyof AuditReportRow]-?: string } = {
+export const REPORT_FIELDS: FieldMap<AuditReportRow> = {
   id: 'id',
   year: 'year',
   version: 'version',
@@ -21,10 +22,5 @@ export const REPORT_FIELDS: { readonly [Field in keyof AuditReportRow]-?: string
   finalizedBy: 'finalized_by',
 };
 
-/** `r.year AS "year", r.requested_by AS "requestedBy", ...` for the given fields (all by default). */
-export function reportColumns(alias = 'r', fields: readonly (keyof AuditReportRow)[] = Object.keys(REPORT_FIELDS) as (keyof AuditReportRow)[]): string {
-  return fields.map((field) => `${alias}.${REPORT_FIELDS[field]} AS "${field}"`).join(', ');
-}
-
 /** Every column of a report, for `SELECT ... FROM audit_reports r`. */
-export const REPORT_COLUMNS = reportColumns();
+export const REPORT_COLUMNS = selectList(REPORT_FIELDS, 'r');

@@ -1,3 +1,4 @@
+import { selectList, type FieldMap } from '@trta/database';
 import type { ApplicantProfileDto, UserView } from './users.dto';
 
 /**
@@ -5,7 +6,7 @@ import type { ApplicantProfileDto, UserView } from './users.dto';
  * RETURNING and INSERT column list of users and applicant_profiles is built from these, so a
  * field renamed in a View fails the type check here.
  */
-export const USER_FIELDS: Readonly<Record<keyof UserView, string>> = {
+export const USER_FIELDS: FieldMap<UserView> = {
   id: 'id',
   email: 'email',
   role: 'role',
@@ -14,7 +15,7 @@ export const USER_FIELDS: Readonly<Record<keyof UserView, string>> = {
   createdAt: 'created_at',
 };
 
-export const APPLICANT_PROFILE_FIELDS: Readonly<Record<keyof ApplicantProfileDto, string>> = {
+export const APPLICANT_PROFILE_FIELDS: FieldMap<ApplicantProfileDto> = {
   fullName: 'full_name',
   gender: 'gender',
   nationality: 'nationality',
@@ -25,13 +26,8 @@ export const APPLICANT_PROFILE_FIELDS: Readonly<Record<keyof ApplicantProfileDto
   languages: 'languages',
 };
 
-/** `alias.column AS "field"` for each field of a map (no alias: the bare column, for RETURNING). */
-export function selectColumns(fields: Readonly<Record<string, string>>, alias?: string): string[] {
-  return Object.entries(fields).map(([field, column]) => `${alias ? `${alias}.` : ''}${column} AS "${field}"`);
-}
-
 /** A user as UserView shows it, for `RETURNING` of an INSERT or UPDATE of users. */
-export const USER_RETURNING = selectColumns(USER_FIELDS).join(', ');
+export const USER_RETURNING = selectList(USER_FIELDS);
 
 /** The applicant profile as its owner sees it (`p` is applicant_profiles). */
-export const APPLICANT_PROFILE_COLUMNS = [...selectColumns(APPLICANT_PROFILE_FIELDS, 'p'), 'p.updated_at AS "updatedAt"'].join(', ');
+export const APPLICANT_PROFILE_COLUMNS = `${selectList(APPLICANT_PROFILE_FIELDS, 'p')}, p.updated_at AS "updatedAt"`;

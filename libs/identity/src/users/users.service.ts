@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
-import { returnedRows } from '@trta/database';
+import { returnedRows, selectList } from '@trta/database';
 import { constraintRefusal, decodeCursor, DomainException, Page, toPage, type Role } from '@trta/http';
 import { IdentityRefusals } from '../identity.refusals';
 import { ApplicantProfile } from './applicant-profile.entity';
-import { APPLICANT_PROFILE_COLUMNS, APPLICANT_PROFILE_FIELDS, selectColumns, USER_FIELDS, USER_RETURNING } from './user-columns';
+import { APPLICANT_PROFILE_COLUMNS, APPLICANT_PROFILE_FIELDS, USER_FIELDS, USER_RETURNING } from './user-columns';
 import { User, type Locale } from './user.entity';
 import { ApplicantProfileDto, CreateUserDto, CurrentUserView, ListUsersQueryDto, RegisterDto, UserView } from './users.dto';
 
@@ -22,7 +22,7 @@ export { APPLICANT_PROFILE_COLUMNS } from './user-columns';
 
 export type ApplicantProfileRow = ApplicantProfileDto & { updatedAt: Date };
 
-const USER_COLUMNS = selectColumns(USER_FIELDS, 'u');
+const USER_COLUMNS = selectList(USER_FIELDS, 'u');
 const PROFILE_KEYS = Object.keys(APPLICANT_PROFILE_FIELDS) as (keyof ApplicantProfileDto)[];
 
 @Injectable()
@@ -81,7 +81,7 @@ export class UsersService {
     if (!user) throw new DomainException(IdentityRefusals.USER_NOT_FOUND, `User ${id} not found`, { userId: id });
     const profile = await this.dataSource
       .createQueryBuilder()
-      .select(selectColumns(APPLICANT_PROFILE_FIELDS, 'p'))
+      .select(selectList(APPLICANT_PROFILE_FIELDS, 'p'))
       .from(ApplicantProfile, 'p')
       .where('p.user_id = :id', { id })
       .getRawOne<ApplicantProfileDto>();

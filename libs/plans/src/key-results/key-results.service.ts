@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { constraintRefusal, DomainException, type AuthUser } from '@trta/http';
-import { queryRows, selectList, type FieldMap } from '../field-map';
+import { queryRows, selectList, type FieldMap } from '@trta/database';
 import { created, recordPlanHistory, type Changes } from '../history/plan-history';
 import { findPlanState, lockOpenPlan } from '../plan.policy';
 import { PlanRefusals } from '../plans.refusals';

@@ -1,4 +1,4 @@
-import type { FieldMap } from '../field-map';
+import type { FieldMap } from '@trta/database';
 import type { PlanView } from './plans.dto';
 
 /** A plan as stored: PlanView without what is computed for the caller. */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { pgError } from '@trta/database';
 import { constraintRefusal, decodeCursor, DomainException, HttpRefusals, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
-import { queryRows, selectList } from '../field-map';
+import { queryRows, selectList } from '@trta/database';
 import { changed, created, recordPlanHistory, type PlanHistoryView } from '../history/plan-history';
 import { KeyResultsService } from '../key-results/key-results.service';
 import { planAllowedActions, planClosed, planNotFound, transitionRefused, PLAN_TRANSITIONS, type PlanTransition } from '../plan.policy';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { constraintRefusal, decodeCursor, DomainException, HttpRefusals, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
-import { queryRows, selectList, type FieldMap } from '../field-map';
+import { queryRows, selectList, type FieldMap } from '@trta/database';
 import { changed, created, recordPlanHistory } from '../history/plan-history';
 import { findPlanState, lockOpenPlan, type PlanState } from '../plan.policy';
 import { PlanRefusals } from '../plans.refusals';
