@@ -7,8 +7,8 @@ import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 import { refused } from './support/refusals';
 
-/** The IATI Standard's published 2.03 schemas, shared by the projects of this workspace. */
-const SCHEMAS = join(__dirname, '../../shared/iati');
+/** The IATI Standard's published 2.03 schemas (test/fixtures/iati, unchanged copies). */
+const SCHEMAS = join(__dirname, 'fixtures/iati');
 const schemaFile = (fileName: string) => ({ fileName, contents: readFileSync(join(SCHEMAS, fileName), 'utf8') });
 
 /** Validates against iati-activities-schema.xsd, which includes iati-common.xsd and imports xml.xsd. */
