@@ -38,7 +38,7 @@ const R = ConstraintRefusals;
 
 /** The one map from a constraint of the schema to the refusal a client gets when its input breaks it. */
 const CONSTRAINTS: Record<string, ConstraintRefusal> = {
-  ta_plans_code_key: by(R.PLAN_CODE_TAKEN, (p) => `plan code ${p.code ?? ''} already exists`.replace('  ', ' ')),
+  ta_plans_code_key: by(R.PLAN_CODE_TAKEN, (p) => (p.code ? `plan code ${p.code} already exists` : 'plan code already exists')),
   ta_plans_period_excl: by(R.PLAN_PERIOD_OVERLAPS, (p) =>
     p.otherPlanCode ? `the period overlaps plan ${p.otherPlanCode} (${p.otherPeriodStart} to ${p.otherPeriodEnd})` : 'the period overlaps another plan'),
   ta_plans_period_check: by(R.PLAN_PERIOD_REVERSED, () => 'periodEnd must be after periodStart'),
@@ -51,7 +51,8 @@ const CONSTRAINTS: Record<string, ConstraintRefusal> = {
   national_requests_activity_key: by(R.REQUEST_ALREADY_SCHEDULED, () => 'this national request is already scheduled'),
   audit_reports_finalized_frozen: by(R.AUDIT_REPORT_FINALIZED, (p) => `report ${p.year} v${p.version} is already finalized`),
   activities_seats_check: by(R.ACTIVITY_FULL, (p) => (p.activityCode ? `activity ${p.activityCode} is full: capacity ${p.capacity}` : 'the activity is full')),
-  nomination_counts_quota_check: by(R.NOMINATION_QUOTA_REACHED, (p) => `nomination quota of ${p.quota ?? 'the activity'} reached for ${p.country ?? 'this country'} on activity ${p.activityCode ?? ''}`.trim()),
+  nomination_counts_quota_check: by(R.NOMINATION_QUOTA_REACHED, (p) =>
+    p.activityCode ? `nomination quota of ${p.quota} reached for ${p.country} on activity ${p.activityCode}` : 'the nomination quota of this country is reached'),
 };
 
 // SQLSTATEs a client's input can cause when no constraint above names the clash.
