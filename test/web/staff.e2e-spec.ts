@@ -206,6 +206,9 @@ describe('web app: staff pages', () => {
     await p.getByRole('button', { name: 'Adopt the plan' }).waitFor({ state: 'detached' });
     expect((await b.t.dataSource.query('SELECT status FROM ta_plans WHERE id = $1', [draftId]))[0].status).toBe('adopted');
     await p.getByRole('button', { name: 'Close the plan' }).click();
+    const dialog = p.getByRole('dialog', { name: /Close plan 2090-2091\?/ });
+    await dialog.getByText('can no longer be changed').waitFor();
+    await dialog.getByRole('button', { name: 'Close it' }).click();
     await p.getByRole('button', { name: 'Close the plan' }).waitFor({ state: 'detached' });
     expect(await p.getByRole('button', { name: 'Adopt the plan' }).count()).toBe(0);
     expect((await b.t.dataSource.query('SELECT status FROM ta_plans WHERE id = $1', [draftId]))[0].status).toBe('closed');

@@ -1,4 +1,5 @@
-import { Anchor, Button, Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -217,6 +218,14 @@ export function PlanPage() {
 function PlanLifecycle({ plan }: { plan: Plan }) {
   const { t } = useTranslation();
   const transition = usePlanTransition(plan.id);
+  const [confirming, confirm] = useDisclosure(false);
+  const close = () =>
+    transition.mutate('close', {
+      onSuccess: () => {
+        confirm.close();
+        notifySuccess(t('staff.plans.closed', { code: plan.code }), t('common.close'));
+      },
+    });
   return (
     <Allowed record={plan} action={['adopt', 'close']}>
       <ErrorMessage error={transition.error} />
@@ -230,13 +239,22 @@ function PlanLifecycle({ plan }: { plan: Plan }) {
           </Button>
         </Allowed>
         <Allowed record={plan} action="close">
-          <Button
-            variant="default"
-            loading={transition.isPending && transition.variables === 'close'}
-            onClick={() => transition.mutate('close', { onSuccess: () => notifySuccess(t('staff.plans.closed', { code: plan.code }), t('common.close')) })}
-          >
+          <Button variant="default" onClick={confirm.open}>
             {t('staff.plans.closePlan')}
           </Button>
+          {/* Closing freezes the products and the results framework for good: the person confirms it. */}
+          <Modal opened={confirming} onClose={confirm.close} title={t('staff.plans.closeTitle', { code: plan.code })}>
+            <Text mb="md">{t('staff.plans.closeWarning')}</Text>
+            <ErrorMessage error={transition.error} />
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={confirm.close}>
+                {t('common.cancel')}
+              </Button>
+              <Button color="red.9" loading={transition.isPending && transition.variables === 'close'} onClick={close}>
+                {t('staff.plans.closeConfirm')}
+              </Button>
+            </Group>
+          </Modal>
         </Allowed>
       </Group>
     </Allowed>
