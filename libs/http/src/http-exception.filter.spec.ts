@@ -1,4 +1,4 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { DomainException } from './domain.exception';
 import { declareRefusals } from './refusal';
@@ -55,6 +55,11 @@ describe('toErrorBody', () => {
   it('answers 500 without details to anything unexpected', () => {
     expect(toErrorBody(new Error('secret internals'))).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL_ERROR', params: {}, message: 'Internal server error' });
     expect(toErrorBody(new QueryFailedError('SELECT', [], Object.assign(new Error('x'), { code: '42P01' }))).statusCode).toBe(500);
+  });
+
+  it('answers from Fastify’s error when Nest wraps it in an HttpException', () => {
+    const cause = Object.assign(new Error("Body is not valid JSON but content-type is set to 'application/json'"), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' });
+    expect(toErrorBody(new HttpException(cause.message, 400, { cause }))).toMatchObject({ statusCode: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON' });
   });
 
   it('describes fastify’s own client errors', () => {

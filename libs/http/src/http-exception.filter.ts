@@ -44,39 +44,46 @@ const HTTP_CODES: Record<number, string> = {
 /** Turns anything thrown while serving a request into the one error shape of DESIGN section 5. */
 export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof DomainException) return domainBody(exception);
+  // Nest hands Fastify's own client errors (a body that is not JSON, too large, ...) over wrapped
+  // in an HttpException whose cause is the Fastify error: answer from the Fastify error.
+  const fastifyError = exception instanceof HttpException ? exception.cause : exception;
+  if (isFastifyClientError(fastifyError)) return fastifyBody(fastifyError);
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();
     const response = exception.getResponse();
     const message =
       typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
     const extra = typeof response === 'object' ? (response as Record<string, unknown>) : {};
-    // Nest hands Fastify's body-parser errors over as plain HttpExceptions, known by their sentence.
-    const invalidJson = statusCode === 400 && typeof message === 'string' && /valid JSON/i.test(message);
-    const code =
-      typeof extra.code === 'string'
-        ? extra.code
-        : invalidJson
-          ? HttpRefusals.INVALID_JSON.code
-          : (HTTP_CODES[statusCode] ?? HttpRefusals.BAD_REQUEST.code);
+    const code = typeof extra.code === 'string' ? extra.code : (HTTP_CODES[statusCode] ?? HttpRefusals.BAD_REQUEST.code);
     return { params: {}, ...extra, statusCode, error: REASONS[statusCode] ?? exception.name, code, message };
   }
   const refusal = constraintRefusal(exception);
   if (refusal) return domainBody(refusal);
-  const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
-  if (
-    typeof fastifyError?.statusCode === 'number' &&
-    fastifyError.statusCode >= 400 &&
-    fastifyError.statusCode < 500 &&
-    typeof fastifyError.code === 'string' &&
-    fastifyError.code.startsWith('FST_')
-  ) {
-    const statusCode = fastifyError.statusCode;
-    const code = fastifyError.code.startsWith('FST_ERR_CTP_INVALID_JSON') || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-      ? HttpRefusals.INVALID_JSON.code
-      : (HTTP_CODES[statusCode] ?? HttpRefusals.BAD_REQUEST.code);
-    return { statusCode, error: REASONS[statusCode] ?? 'Bad Request', code, params: {}, message: describeFastifyError(fastifyError) };
-  }
   return { statusCode: 500, error: REASONS[500], code: HttpRefusals.INTERNAL_ERROR.code, params: {}, message: 'Internal server error' };
+}
+
+interface FastifyClientError {
+  statusCode: number;
+  code: string;
+  message?: string;
+}
+
+function isFastifyClientError(error: unknown): error is FastifyClientError {
+  const candidate = error as Partial<FastifyClientError> | null | undefined;
+  return (
+    typeof candidate?.statusCode === 'number' &&
+    candidate.statusCode >= 400 &&
+    candidate.statusCode < 500 &&
+    typeof candidate.code === 'string' &&
+    candidate.code.startsWith('FST_')
+  );
+}
+
+function fastifyBody(error: FastifyClientError): ErrorBody {
+  const { statusCode } = error;
+  const invalidJson = error.code.startsWith('FST_ERR_CTP_INVALID_JSON') || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY';
+  const code = invalidJson ? HttpRefusals.INVALID_JSON.code : (HTTP_CODES[statusCode] ?? HttpRefusals.BAD_REQUEST.code);
+  return { statusCode, error: REASONS[statusCode] ?? 'Bad Request', code, params: {}, message: describeFastifyError(error) };
 }
 
 function domainBody(exception: DomainException): ErrorBody {
