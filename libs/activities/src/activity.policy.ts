@@ -22,6 +22,10 @@ export const SHEET_PUBLISHABLE_STATUSES = ['planned', 'confirmed', 'open', 'post
 export const REPORTABLE_STATUSES = ['delivered'] as const satisfies readonly ActivityStatus[];
 /** Nothing of the activity changes any more. */
 export const FROZEN_STATUSES = ['cancelled'] as const satisfies readonly ActivityStatus[];
+/** Took place: a country's earlier activities, as a national request's review lists them. */
+export const DELIVERED_STATUSES = ['delivered'] as const satisfies readonly ActivityStatus[];
+/** Called off: no longer takes a national activity's place under its country's ceiling. */
+export const CANCELLED_STATUSES = ['cancelled'] as const satisfies readonly ActivityStatus[];
 
 /** Whether `status` is one of `set` (typed for the `as const` sets above). */
 export function statusIs(status: string, set: readonly ActivityStatus[]): boolean {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ScoreDistributionView } from '@trta/participation';
 
 const SHARE = 'ratio in [0, 1], 4 decimals; null when the denominator is 0';
 const MONEY = 'CHF, exact decimal string';
@@ -157,25 +158,6 @@ export class CountryRow extends ParticipationMetrics {
   ldc!: boolean;
 }
 
-/** Responses per score, 1 to 5. */
-/** Responses per score, 1 to 5. */
-export class AuditScoreCounts {
-  @ApiProperty({ type: 'integer' })
-  '1'!: number;
-
-  @ApiProperty({ type: 'integer' })
-  '2'!: number;
-
-  @ApiProperty({ type: 'integer' })
-  '3'!: number;
-
-  @ApiProperty({ type: 'integer' })
-  '4'!: number;
-
-  @ApiProperty({ type: 'integer' })
-  '5'!: number;
-}
-
 export class AppliedInWorkCounts {
   @ApiProperty()
   yes!: number;
@@ -201,11 +183,11 @@ export class AuditEvaluationResults {
   @ApiProperty({ type: Number, nullable: true })
   relevanceMean!: number | null;
 
-  @ApiProperty({ type: AuditScoreCounts })
-  satisfaction!: AuditScoreCounts;
+  @ApiProperty({ type: ScoreDistributionView })
+  satisfaction!: ScoreDistributionView;
 
-  @ApiProperty({ type: AuditScoreCounts })
-  relevance!: AuditScoreCounts;
+  @ApiProperty({ type: ScoreDistributionView })
+  relevance!: ScoreDistributionView;
 
   @ApiProperty({ description: 'responses with both a pre-test and a post-test score' })
   withTestScores!: number;

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
+import { SCHEDULED_STATUSES, statusIn } from '@trta/activities';
 import { AppConfig } from '@trta/config';
 import { returnedRows } from '@trta/database';
 import { JobHandlers, JobName, JobProcessor, QueueName } from '@trta/queues';
@@ -80,7 +81,7 @@ export class NotificationsProcessor extends JobProcessor {
       const due = (await manager.query(
         `SELECT ap.id, ap.applicant_id AS "userId", a.code, a.title, a.start_date::text AS "startDate"
          FROM applications ap JOIN activities a ON a.id = ap.activity_id
-         WHERE ap.status = 'selected' AND a.status IN ('confirmed', 'open', 'closed')
+         WHERE ap.status = 'selected' AND ${statusIn('a.status', SCHEDULED_STATUSES)}
            AND a.start_date BETWEEN current_date AND current_date + $1::int`,
         [this.config.REMINDER_DAYS_BEFORE],
       )) as { id: string; userId: string; code: string; title: string; startDate: string }[];

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ActivitiesService, ActivityView, checkActivity, draftOf, lockPlan, productOfPlan, type CreateActivityDto } from '@trta/activities';
+import { ActivitiesService, ActivityView, checkActivity, DELIVERED_STATUSES, draftOf, lockPlan, productOfPlan, statusIn, type CreateActivityDto } from '@trta/activities';
 import { DomainException, type AuthUser } from '@trta/http';
 import { NotificationKind, NotificationsService } from '@trta/notifications';
 import {
@@ -216,7 +216,7 @@ export class RequestDecisionsService {
         null,
         (select) => `SELECT ${select}
          FROM activities a
-         WHERE a.status = 'delivered' AND $1::char(3) = ANY(a.beneficiary_countries)
+         WHERE ${statusIn('a.status', DELIVERED_STATUSES)} AND $1::char(3) = ANY(a.beneficiary_countries)
            AND a.end_date >= (current_date - interval '3 years')::date
          ORDER BY a.end_date DESC, a.code`,
         [request.country],

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { quarterRange } from '@trta/activities';
+import { CANCELLED_STATUSES, quarterRange, statusIn } from '@trta/activities';
 import { queryRows, selectList, type FieldMap } from '@trta/database';
 import { DomainException, HttpRefusals, type AuthUser } from '@trta/http';
 import { allowedActions, type RequestAction, type RequestStatus, type RequestViewer } from './request.policy';
@@ -198,7 +198,7 @@ export async function planCovering(manager: EntityManager, quarter: string): Pro
 export async function nationalActivityCount(manager: EntityManager, planId: string, country: string): Promise<number> {
   const [{ count }] = (await manager.query(
     `SELECT count(*)::int AS count FROM activities
-     WHERE plan_id = $1 AND type = 'national' AND status <> 'cancelled' AND $2::char(3) = ANY(beneficiary_countries)`,
+     WHERE plan_id = $1 AND type = 'national' AND NOT ${statusIn('status', CANCELLED_STATUSES)} AND $2::char(3) = ANY(beneficiary_countries)`,
     [planId, country],
   )) as { count: number }[];
   return count;

@@ -1,10 +1,10 @@
-import type { FieldMap } from '@trta/database';
+import { selectList, type FieldMap } from '@trta/database';
 import { Injectable, type Type } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { FilesService, MEDIA_TYPES, type OpenedFile } from '@trta/files';
-import { createValidationPipe, decodeCursor, DomainException, HttpRefusals, Page, toPage, type AuthUser } from '@trta/http';
+import { createValidationPipe, decodeCursor, DomainException, historyPage, HttpRefusals, invalidCursor, Page, toPage, type AuthUser, type HistoryEntryView } from '@trta/http';
 import {
   assertKnownTopics,
   assertQuarterAhead,
@@ -59,28 +59,18 @@ function formValues(fields: Record<string, string>): Record<string, unknown> {
 
 /** The (created_at, id) a cursor of the list holds; anything else is INVALID_CURSOR. */
 function listCursor(cursor: string): [string, string] {
-  let key: unknown[] = [];
-  try {
-    key = decodeCursor(cursor, 2);
-  } catch {
-    // decodeCursor's own refusal predates the codes; this list answers with its declared one
-  }
-  const [at, lastId] = key;
+  const [at, lastId] = decodeCursor(cursor, 2);
   if (typeof at !== 'string' || typeof lastId !== 'string' || !/^[0-9a-f-]{36}$/i.test(lastId) || Number.isNaN(Date.parse(at))) {
-    throw new DomainException(HttpRefusals.INVALID_CURSOR, 'cursor is not a cursor this list returned');
+    throw invalidCursor();
   }
   return [at, lastId];
 }
 
-const HISTORY_FIELDS: FieldMap<RequestHistoryView> = {
-  id: 'h.id::text',
-  at: 'h.at',
-  userId: 'h.user_id',
-  userEmail: 'u.email',
-  action: 'h.action',
-  fromStatus: 'h.from_status',
-  toStatus: 'h.to_status',
-  details: 'h.details',
+/** What a request's history records beyond the entry's id, time, user and action. */
+const HISTORY_FIELDS: FieldMap<Omit<RequestHistoryView, keyof HistoryEntryView | 'action'>> = {
+  fromStatus: 'from_status',
+  toStatus: 'to_status',
+  details: 'details',
 };
 
 type FormField = keyof typeof REQUEST_FORM_COLUMNS;
@@ -209,13 +199,12 @@ export class RequestsService {
 
   async history(id: string, user: AuthUser): Promise<{ items: RequestHistoryView[] }> {
     await findRequest(this.dataSource.manager, id, await requestViewer(this.dataSource.manager, user));
-    const items = await selectRows(
-      this.dataSource.manager,
-      HISTORY_FIELDS,
-      null,
-      (select) => `SELECT ${select} FROM request_history h LEFT JOIN users u ON u.id = h.user_id WHERE h.request_id = $1 ORDER BY h.id`,
-      [id],
-    );
+    const { items } = await historyPage<RequestHistoryView>(this.dataSource.manager, {
+      table: 'request_history',
+      keyColumn: 'request_id',
+      id,
+      columns: selectList(HISTORY_FIELDS, 'h'),
+    });
     return { items };
   }
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
+import { scoreResults } from '@trta/participation';
 import {
   AuditEvaluationResults,
-  AuditScoreCounts,
   AuditReportData,
   BudgetRow,
   CHANGE_METRICS,
@@ -21,6 +21,20 @@ import { AUDIT_QUERIES } from './audit-queries';
 
 type Progress = (percent: number) => Promise<void>;
 type Counts = Omit<ParticipationMetrics, 'completionRate' | 'womenShare' | 'ldcShare'>;
+
+interface EvaluationRow {
+  responses: number;
+  /** scoreMeanSql's text and scoreCountsSql's counts per score. */
+  satisfactionMean: string | null;
+  relevanceMean: string | null;
+  satisfaction: number[];
+  relevance: number[];
+  withTestScores: number;
+  learningGain: number | null;
+  yes: number;
+  no: number;
+  unanswered: number;
+}
 
 const withShares = <T extends Counts>(row: T): T & ParticipationMetrics => ({
   ...row,
@@ -130,21 +144,16 @@ export class AuditGeneratorService {
   }
 
   private async evaluation(runner: QueryRunner, year: number, participations: number): Promise<AuditEvaluationResults> {
-    const [row] = (await runner.query(AUDIT_QUERIES.evaluation, [year])) as Record<string, number | null>[];
-    const counts = (prefix: string): AuditScoreCounts => ({
-      '1': Number(row[`${prefix}1`]),
-      '2': Number(row[`${prefix}2`]),
-      '3': Number(row[`${prefix}3`]),
-      '4': Number(row[`${prefix}4`]),
-      '5': Number(row[`${prefix}5`]),
-    });
+    const [row] = (await runner.query(AUDIT_QUERIES.evaluation, [year])) as EvaluationRow[];
+    const satisfaction = scoreResults(row.satisfactionMean, row.satisfaction);
+    const relevance = scoreResults(row.relevanceMean, row.relevance);
     return {
       responses: Number(row.responses),
       responseRate: ratio(Number(row.responses), participations),
-      satisfactionMean: round(row.satisfactionMean),
-      relevanceMean: round(row.relevanceMean),
-      satisfaction: counts('s'),
-      relevance: counts('r'),
+      satisfactionMean: satisfaction.mean,
+      relevanceMean: relevance.mean,
+      satisfaction: satisfaction.distribution,
+      relevance: relevance.distribution,
       withTestScores: Number(row.withTestScores),
       learningGain: round(row.learningGain),
       appliedInWork: { yes: Number(row.yes), no: Number(row.no), unanswered: Number(row.unanswered) },

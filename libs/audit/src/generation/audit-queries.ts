@@ -1,9 +1,12 @@
+import { scoreCountsSql, scoreMeanSql } from '@trta/participation';
+
 /**
  * The SQL of the audit report, one statement per section, each run inside the generator's
  * REPEATABLE READ snapshot with the year as $1. The definitions are DESIGN section 4's:
  *  - counted activity: status `delivered` and end_date in the year;
  *  - participation: an application to a counted activity in `attended` or `completed`;
  *    participant: a distinct applicant among them; region and LDC flag from the applicant's country.
+ * Score means and counts come from the fragments every evaluation summary uses.
  */
 
 const COUNTED = `counted AS (
@@ -126,10 +129,10 @@ LIMIT 10`;
 export const EVALUATION_SQL = `
 WITH ${COUNTED}, ${PARTICIPATIONS}
 SELECT count(*)::int AS responses,
-       round(avg(ev.satisfaction), 4)::float8 AS "satisfactionMean",
-       round(avg(ev.relevance), 4)::float8 AS "relevanceMean",
-       ${[1, 2, 3, 4, 5].map((n) => `count(*) FILTER (WHERE ev.satisfaction = ${n})::int AS s${n}`).join(', ')},
-       ${[1, 2, 3, 4, 5].map((n) => `count(*) FILTER (WHERE ev.relevance = ${n})::int AS r${n}`).join(', ')},
+       ${scoreMeanSql('ev.satisfaction')} AS "satisfactionMean",
+       ${scoreMeanSql('ev.relevance')} AS "relevanceMean",
+       ${scoreCountsSql('ev.satisfaction')} AS satisfaction,
+       ${scoreCountsSql('ev.relevance')} AS relevance,
        count(*) FILTER (WHERE ev.pre_test_score IS NOT NULL AND ev.post_test_score IS NOT NULL)::int AS "withTestScores",
        avg(ev.post_test_score - ev.pre_test_score)
          FILTER (WHERE ev.pre_test_score IS NOT NULL AND ev.post_test_score IS NOT NULL)::float8 AS "learningGain",

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { SCORE_MEAN_DECIMALS } from './score-distribution';
 
 const trimOrNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
 
@@ -107,7 +108,7 @@ export class ScoreDistributionView {
 }
 
 export class ScoreResults {
-  @ApiProperty({ type: Number, nullable: true, description: 'rounded to 2 decimals; null without answers' })
+  @ApiProperty({ type: Number, nullable: true, description: `rounded to ${SCORE_MEAN_DECIMALS} decimals; null without answers` })
   mean!: number | null;
 
   @ApiProperty({ type: ScoreDistributionView })

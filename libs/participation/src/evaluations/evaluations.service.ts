@@ -111,7 +111,7 @@ export class EvaluationsService {
     );
   }
 
-  /** Per-activity results, counted by PostgreSQL; means and rates rounded to 2 decimals. */
+  /** Per-activity results, counted by PostgreSQL; the rate and learning gain rounded to 2 decimals, score means as every report rounds them. */
   async results(activityId: string): Promise<ActivityEvaluationResultsView> {
     const [activity] = (await this.dataSource.query('SELECT code FROM activities WHERE id = $1', [activityId])) as { code: string }[];
     if (!activity) throw new DomainException(ApplicationRefusals.ACTIVITY_NOT_FOUND, `Activity ${activityId} not found`, { activityId });

@@ -7,8 +7,8 @@ import type { ScoreDistributionView, ScoreResults } from './evaluations.dto';
  */
 export const SCORES = [1, 2, 3, 4, 5] as const;
 
-/** Decimals of a score's mean, everywhere one is shown. */
-export const SCORE_MEAN_DECIMALS = 2;
+/** Decimals of a score's mean, everywhere one is shown: the audit report's, whose figures all keep 4. */
+export const SCORE_MEAN_DECIMALS = 4;
 
 /** `round(avg(column), SCORE_MEAN_DECIMALS)` as text (numeric's exact digits; scoreResults makes it a number). */
 export const scoreMeanSql = (column: string): string => `round(avg(${column}), ${SCORE_MEAN_DECIMALS})::text`;

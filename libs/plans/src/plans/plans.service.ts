@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { pgError } from '@trta/database';
-import { constraintRefusal, decodeCursor, DomainException, HttpRefusals, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
+import { constraintRefusal, decodeCursor, historyPage, invalidCursor, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
 import { queryRows, selectList } from '@trta/database';
 import { changed, created, recordPlanHistory, type PlanHistoryView } from '../history/plan-history';
 import { KeyResultsService } from '../key-results/key-results.service';
@@ -111,23 +111,14 @@ export class PlansService {
   /** Every change to the plan, its products and its results framework, oldest first. */
   async history(id: string, query: PageQueryDto): Promise<Page<PlanHistoryView>> {
     await this.findView(id);
-    const params: unknown[] = [id, query.limit + 1];
-    let after = '';
-    if (query.cursor) {
-      const [lastId] = decodeCursor(query.cursor, 1);
-      if (typeof lastId !== 'string' || !/^\d{1,19}$/.test(lastId)) throw invalidCursor();
-      params.push(lastId);
-      after = 'AND h.id > $3::bigint';
-    }
-    const rows = (await this.dataSource.query(
-      `SELECT h.id::text AS id, h.at, h.user_id AS "userId", u.email AS "userEmail", h.action,
-              h.product_id AS "productId", h.key_result_id AS "keyResultId", h.changes
-       FROM plan_history h LEFT JOIN users u ON u.id = h.user_id
-       WHERE h.plan_id = $1 ${after}
-       ORDER BY h.id ASC LIMIT $2`,
-      params,
-    )) as PlanHistoryView[];
-    return toPage(rows, query.limit, (row) => [row.id]);
+    return historyPage<PlanHistoryView>(this.dataSource.manager, {
+      table: 'plan_history',
+      keyColumn: 'plan_id',
+      id,
+      limit: query.limit,
+      cursor: query.cursor,
+      columns: 'h.product_id AS "productId", h.key_result_id AS "keyResultId", h.changes',
+    });
   }
 
   adopt(id: string, user: AuthUser): Promise<PlanView> {
@@ -189,8 +180,4 @@ export class PlansService {
     )) as { code: string; periodStart: string; periodEnd: string }[];
     return other;
   }
-}
-
-function invalidCursor(): DomainException {
-  return new DomainException(HttpRefusals.INVALID_CURSOR, 'cursor is not a cursor this list returned');
 }

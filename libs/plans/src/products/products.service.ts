@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { constraintRefusal, decodeCursor, DomainException, HttpRefusals, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
+import { constraintRefusal, decodeCursor, DomainException, invalidCursor, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
 import { queryRows, selectList, type FieldMap } from '@trta/database';
 import { changed, created, recordPlanHistory } from '../history/plan-history';
 import { findPlanState, lockOpenPlan, type PlanState } from '../plan.policy';
@@ -71,7 +71,7 @@ export class ProductsService {
     if (query.cursor) {
       const [code, id] = decodeCursor(query.cursor, 2);
       if (typeof code !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
-        throw new DomainException(HttpRefusals.INVALID_CURSOR, 'cursor is not a cursor this list returned');
+        throw invalidCursor();
       }
       builder.andWhere('(pr.code, pr.id) > (:code, :id::uuid)', { code, id });
     }
