@@ -2990,7 +2990,7 @@ export interface components {
             5: number;
         };
         ScoreResults: {
-            /** @description rounded to 2 decimals; null without answers */
+            /** @description rounded to 4 decimals; null without answers */
             mean: number | null;
             distribution: components["schemas"]["ScoreDistributionView"];
         };
@@ -3191,13 +3191,6 @@ export interface components {
             /** @description a least developed country */
             ldc: boolean;
         };
-        AuditScoreCounts: {
-            1: number;
-            2: number;
-            3: number;
-            4: number;
-            5: number;
-        };
         AppliedInWorkCounts: {
             yes: number;
             no: number;
@@ -3209,8 +3202,8 @@ export interface components {
             responseRate: number | null;
             satisfactionMean: number | null;
             relevanceMean: number | null;
-            satisfaction: components["schemas"]["AuditScoreCounts"];
-            relevance: components["schemas"]["AuditScoreCounts"];
+            satisfaction: components["schemas"]["ScoreDistributionView"];
+            relevance: components["schemas"]["ScoreDistributionView"];
             /** @description responses with both a pre-test and a post-test score */
             withTestScores: number;
             /** @description mean post-test minus pre-test score, in test points */
