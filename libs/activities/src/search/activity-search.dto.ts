@@ -2,7 +2,7 @@ import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '@trta/http';
-import { ActivityView } from '../activities/activities.dto';
+import { ActivityView, type ActivityRecord } from '../activities/activities.dto';
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES, DELIVERY_MODES, type ActivityStatus, type ActivityType, type DeliveryMode } from '../activities/activity.entity';
 
 export const SORT_FIELDS = ['startDate', 'code', 'title', 'createdAt'] as const;
@@ -127,8 +127,8 @@ export class ActivitySearchQueryDto extends PageQueryDto {
   sort: ActivitySort = 'startDate';
 }
 
-/** One row of the activities list. */
-export class ActivityListItemView extends PickType(ActivityView, [
+/** The activity's fields a row of the activities list shows. */
+export const ACTIVITY_LIST_FIELDS = [
   'id',
   'code',
   'title',
@@ -150,5 +150,7 @@ export class ActivityListItemView extends PickType(ActivityView, [
   'productId',
   'budgetPlanned',
   'budgetActual',
-  'allowedActions',
-] as const) {}
+] as const satisfies readonly (keyof ActivityRecord)[];
+
+/** One row of the activities list. */
+export class ActivityListItemView extends PickType(ActivityView, [...ACTIVITY_LIST_FIELDS, 'allowedActions'] as const) {}

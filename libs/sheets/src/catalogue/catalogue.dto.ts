@@ -6,6 +6,7 @@ import {
   ACTIVITY_TYPES,
   ActivityView,
   DELIVERY_MODES,
+  type ActivityRecord,
   type ActivityLanguage,
   type ActivityType,
   type DeliveryMode,
@@ -73,8 +74,8 @@ export class CatalogueQueryDto extends PageQueryDto {
   country?: string;
 }
 
-/** An activity as the public catalogue lists it: no budget, no author, no history. */
-export class CatalogueItem extends PickType(ActivityView, [
+/** The activity's fields the public catalogue shows: no budget, no author, no history. */
+export const CATALOGUE_ACTIVITY_FIELDS = [
   'id',
   'code',
   'title',
@@ -96,7 +97,10 @@ export class CatalogueItem extends PickType(ActivityView, [
   'prerequisiteLevel',
   'partners',
   'status',
-] as const) {
+] as const satisfies readonly (keyof ActivityRecord)[];
+
+/** An activity as the public catalogue lists it. */
+export class CatalogueItem extends PickType(ActivityView, CATALOGUE_ACTIVITY_FIELDS) {
   @ApiProperty({ type: String, format: 'date-time', description: 'when the sheet was published' })
   publishedAt!: Date;
 
