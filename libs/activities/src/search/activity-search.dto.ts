@@ -44,8 +44,23 @@ function IsList(field: string, allowed: readonly string[]): PropertyDecorator {
   };
 }
 
+/**
+ * The filters the activity search and the public catalogue declare alike. Their other filters
+ * share names but not meaning (lists here, single values there; the catalogue's country always
+ * takes global activities in), so each declares its own.
+ */
+export class ActivityFilterDto extends PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
+  @given()
+  @Type(() => Number)
+  @IsInt({ message: 'plsLevel must be 1, 2 or 3' })
+  @Min(1, { message: 'plsLevel must be 1, 2 or 3' })
+  @Max(3, { message: 'plsLevel must be 1, 2 or 3' })
+  plsLevel?: number;
+}
+
 /** GET /api/activities: every filter is optional; unknown parameters are refused by the global pipe. */
-export class ActivitySearchQueryDto extends PageQueryDto {
+export class ActivitySearchQueryDto extends ActivityFilterDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @given()
   @IsUUID('all', { message: 'planId must be a UUID' })
@@ -67,14 +82,6 @@ export class ActivitySearchQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: `comma-separated or repeated: ${DELIVERY_MODES.join(', ')}` })
   @IsList('deliveryMode', DELIVERY_MODES)
   deliveryMode?: DeliveryMode[];
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
-  @given()
-  @Type(() => Number)
-  @IsInt({ message: 'plsLevel must be 1, 2 or 3' })
-  @Min(1, { message: 'plsLevel must be 1, 2 or 3' })
-  @Max(3, { message: 'plsLevel must be 1, 2 or 3' })
-  plsLevel?: number;
 
   @ApiPropertyOptional({ description: 'a code of /api/reference/regions' })
   @given()

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import {
   ACTIVITY_LANGUAGES,
   ACTIVITY_TYPES,
+  ActivityFilterDto,
   ActivityView,
   DELIVERY_MODES,
   type ActivityRecord,
@@ -11,7 +12,6 @@ import {
   type ActivityType,
   type DeliveryMode,
 } from '@trta/activities';
-import { PageQueryDto } from '@trta/http';
 import { REQUIRED_DOCUMENTS, type RequiredDocument } from '../sheets/activity-sheet.entity';
 import { MaterialView } from '../sheets/sheets.dto';
 
@@ -26,7 +26,7 @@ export class CatalogueLanguageDto {
   lang?: ActivityLanguage;
 }
 
-export class CatalogueQueryDto extends PageQueryDto {
+export class CatalogueQueryDto extends ActivityFilterDto {
   @ApiPropertyOptional({ enum: ACTIVITY_LANGUAGES })
   @IsOptional()
   @IsIn(ACTIVITY_LANGUAGES, { message: `lang must be one of: ${ACTIVITY_LANGUAGES.join(', ')}` })
@@ -58,14 +58,6 @@ export class CatalogueQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(DELIVERY_MODES, { message: `deliveryMode must be one of: ${DELIVERY_MODES.join(', ')}` })
   deliveryMode?: DeliveryMode;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'plsLevel must be 1, 2 or 3' })
-  @Min(1, { message: 'plsLevel must be 1, 2 or 3' })
-  @Max(3, { message: 'plsLevel must be 1, 2 or 3' })
-  plsLevel?: number;
 
   @ApiPropertyOptional({ description: 'ISO 3166 alpha-3; global activities are open to every country and always match' })
   @IsOptional()
