@@ -23,5 +23,5 @@ export * from './scheduling/scheduling.dto';
 export * from './scheduling/scheduling.service';
 export * from './search/activity-search.dto';
 export * from './search/activity-search.service';
-export * from './activities/activity-columns';
+export * from './activities/activity-fields';
 export * from './activities/activity-rules';

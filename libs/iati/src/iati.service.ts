@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { create } from 'xmlbuilder2';
-import { quarterRange, type ActivityStatus, type ActivityType } from '@trta/activities';
+import { ACTIVITY_FIELDS, quarterRange, type ActivityRecord } from '@trta/activities';
+import { selectList } from '@trta/database';
 import { DomainException } from '@trta/http';
 import { findPlanState } from '@trta/plans';
 import { IatiRefusals } from './iati.refusals';
@@ -31,27 +32,31 @@ interface PlanRow {
   periodEnd: string;
 }
 
-interface ActivityRow {
-  code: string;
-  title: string;
-  type: ActivityType;
-  status: ActivityStatus;
-  deliveryMode: string;
-  languages: string[];
-  topics: string[];
+/** The activity's own fields the export reads. */
+const EXPORTED_FIELDS = [
+  'code',
+  'title',
+  'type',
+  'status',
+  'deliveryMode',
+  'languages',
+  'topics',
+  'plannedQuarter',
+  'startDate',
+  'endDate',
+  'budgetPlanned',
+  'partners',
+  'updatedAt',
+] as const satisfies readonly (keyof ActivityRecord)[];
+
+type ActivityRow = Pick<ActivityRecord, (typeof EXPORTED_FIELDS)[number]> & {
   recipientCountries: string[];
-  plannedQuarter: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  budgetPlanned: string;
-  partners: string[];
   productName: string;
   divisionName: string;
   /** The published sheet's objectives in the activity's first language, if any. */
   objectives: string | null;
   finalised: boolean;
-  updatedAt: Date;
-}
+};
 
 export interface IatiDocument {
   planCode: string;
@@ -81,14 +86,12 @@ export class IatiService {
   /** Every activity of the plan, cancelled ones too, with what the export needs of their product, division and sheet. */
   private activities(planId: string): Promise<ActivityRow[]> {
     return this.dataSource.query(
-      `SELECT a.code, a.title, a.type, a.status, a.delivery_mode AS "deliveryMode", a.languages, a.topics,
+      `SELECT ${selectList(ACTIVITY_FIELDS, 'a', EXPORTED_FIELDS)},
               ARRAY(SELECT c.alpha2::text FROM unnest(a.beneficiary_countries) WITH ORDINALITY b(code, n)
                     JOIN countries c ON c.code = b.code ORDER BY b.n) AS "recipientCountries",
-              a.planned_quarter AS "plannedQuarter", a.start_date::text AS "startDate", a.end_date::text AS "endDate",
-              a.budget_planned::text AS "budgetPlanned", a.partners, p.name AS "productName", d.name AS "divisionName",
+              p.name AS "productName", d.name AS "divisionName",
               CASE WHEN a.sheet_published_at IS NOT NULL THEN nullif(btrim(s.objectives ->> a.languages[1]), '') END AS objectives,
-              (a.budget_actual IS NOT NULL AND r.activity_id IS NOT NULL) AS finalised,
-              a.updated_at AS "updatedAt"
+              (a.budget_actual IS NOT NULL AND r.activity_id IS NOT NULL) AS finalised
        FROM activities a
        JOIN products p ON p.id = a.product_id
        JOIN divisions d ON d.code = a.lead_division

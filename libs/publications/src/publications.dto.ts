@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { ActivityRecord } from '@trta/activities';
 
 export const PUBLICATION_FORMATS = ['pdf', 'csv'] as const;
 export type PublicationFormat = (typeof PUBLICATION_FORMATS)[number];
@@ -20,24 +21,28 @@ export class YearActivitiesQueryDto {
   format: PublicationFormat = 'pdf';
 }
 
+/** The activity's fields the year's list shows. */
+export const PUBLISHED_ACTIVITY_FIELDS = [
+  'region',
+  'code',
+  'title',
+  'type',
+  'deliveryMode',
+  'startDate',
+  'endDate',
+  'plannedQuarter',
+  'venueCity',
+  'venueCountry',
+  'languages',
+  'status',
+] as const satisfies readonly (keyof ActivityRecord)[];
+
 /** One activity of the year's list, with its product and region. */
-export interface PublishedActivity {
+export type PublishedActivity = Pick<ActivityRecord, (typeof PUBLISHED_ACTIVITY_FIELDS)[number]> & {
   productId: string;
   productCode: string;
   productName: string;
   planCode: string;
-  region: string | null;
   regionName: string;
-  code: string;
-  title: string;
-  type: string;
-  deliveryMode: string;
-  startDate: string | null;
-  endDate: string | null;
-  plannedQuarter: string | null;
-  venueCity: string | null;
-  venueCountry: string | null;
   venueCountryName: string | null;
-  languages: string[];
-  status: string;
-}
+};

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
-import { PublishedActivity } from './publications.dto';
+import { ACTIVITY_FIELDS } from '@trta/activities';
+import { selectList } from '@trta/database';
+import { PUBLISHED_ACTIVITY_FIELDS, type PublishedActivity } from './publications.dto';
 import { PrintLayout, shortDate } from './print-layout';
 
 
@@ -53,11 +55,8 @@ export class YearActivitiesService {
   async activities(year: number): Promise<PublishedActivity[]> {
     return (await this.dataSource.query(
       `SELECT p.id AS "productId", p.code AS "productCode", p.name AS "productName", pl.code AS "planCode",
-              a.region, coalesce(rg.name, 'Global and interregional') AS "regionName",
-              a.code, a.title, a.type, a.delivery_mode AS "deliveryMode",
-              a.start_date::text AS "startDate", a.end_date::text AS "endDate", a.planned_quarter AS "plannedQuarter",
-              a.venue_city AS "venueCity", a.venue_country::text AS "venueCountry", vc.name AS "venueCountryName",
-              a.languages, a.status
+              ${selectList(ACTIVITY_FIELDS, 'a', PUBLISHED_ACTIVITY_FIELDS)},
+              coalesce(rg.name, 'Global and interregional') AS "regionName", vc.name AS "venueCountryName"
        FROM activities a
        JOIN products p ON p.id = a.product_id
        JOIN ta_plans pl ON pl.id = a.plan_id

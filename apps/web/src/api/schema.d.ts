@@ -4723,6 +4723,7 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                plsLevel?: number;
                 planId?: string;
                 productId?: string;
                 /** @description comma-separated or repeated: planned, confirmed, open, closed, delivered, cancelled, postponed */
@@ -4731,7 +4732,6 @@ export interface operations {
                 type?: string[];
                 /** @description comma-separated or repeated: face_to_face, online, hybrid, e_learning */
                 deliveryMode?: string[];
-                plsLevel?: number;
                 /** @description a code of /api/reference/regions */
                 region?: string;
                 /** @description alpha-3; activities whose beneficiary countries include it */
@@ -5440,6 +5440,7 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                plsLevel?: number;
                 lang?: "en" | "fr" | "es";
                 /** @description words of the title or the sheet; "quotes", or and -not as in web search */
                 q?: string;
@@ -5449,7 +5450,6 @@ export interface operations {
                 topic?: string;
                 type?: "national" | "regional" | "global";
                 deliveryMode?: "face_to_face" | "online" | "hybrid" | "e_learning";
-                plsLevel?: number;
                 /** @description ISO 3166 alpha-3; global activities are open to every country and always match */
                 country?: string;
             };

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { returnedRows } from '@trta/database';
+import { queryRows } from '@trta/database';
 import { DomainException, historyPage, HttpRefusals, Page, PageQueryDto, type AuthUser } from '@trta/http';
 import { ActivityRefusals } from '../activities.refusals';
 import { lockActivityPlan, statusIs, withAllowedActions, FROZEN_STATUSES } from '../activity.policy';
 import { ActivityFieldName, ActivityHistoryView, ActivityRecord, ActivityView, CreateActivityDto, UpdateActivityDto } from './activities.dto';
-import { ACTIVITY_COLUMNS, activityRows, EDITABLE_FIELDS, FIELD_COLUMNS } from './activity-columns';
+import { ACTIVITY_COLUMNS, ACTIVITY_FIELDS, EDITABLE_FIELDS, FIELD_COLUMNS } from './activity-fields';
 import { diff, recordHistory } from './activity-history';
 import { nextActivityCode } from './activity-code';
 import { checkActivity, productOfPlan, type ActivityDraft, type PlanPeriod } from './activity-rules';
@@ -68,12 +68,12 @@ export class ActivitiesService {
     const code = await nextActivityCode(manager, Number(plan.periodStart.slice(0, 4)));
     const columns = EDITABLE_FIELDS.map((field) => FIELD_COLUMNS[field]);
     const params: unknown[] = [code, plan.id, user.id, ...EDITABLE_FIELDS.map((field) => values[field])];
-    const [activity] = activityRows(
-      await manager.query(
-        `INSERT INTO activities AS a (code, plan_id, created_by, ${columns.join(', ')})
-         VALUES (${params.map((_value, index) => `$${index + 1}`).join(', ')}) RETURNING ${ACTIVITY_COLUMNS}`,
-        params,
-      ),
+    const [activity] = await queryRows(
+      manager,
+      ACTIVITY_FIELDS,
+      `INSERT INTO activities AS a (code, plan_id, created_by, ${columns.join(', ')})
+       VALUES (${params.map((_value, index) => `$${index + 1}`).join(', ')}) RETURNING ${ACTIVITY_COLUMNS}`,
+      params,
     );
     const { id: _id, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...created } = activity;
     await recordHistory(manager, activity.id, user.id, 'create', created);
@@ -120,7 +120,7 @@ export class ActivitiesService {
   }
 
   async findView(id: string, manager: EntityManager = this.dataSource.manager): Promise<ActivityRecord> {
-    const [activity] = activityRows(await manager.query(`SELECT ${ACTIVITY_COLUMNS} FROM activities a WHERE a.id = $1`, [id]));
+    const [activity] = await queryRows(manager, ACTIVITY_FIELDS, `SELECT ${ACTIVITY_COLUMNS} FROM activities a WHERE a.id = $1`, [id]);
     if (!activity) throw activityNotFound(id);
     return activity;
   }
@@ -152,12 +152,12 @@ export class ActivitiesService {
 
       const params: unknown[] = [id, dto.version, ...changed.map((field) => merged[field])];
       const assignments = changed.map((field, index) => `${FIELD_COLUMNS[field]} = $${index + 3}`);
-      const [updated] = returnedRows<ActivityRecord>(
-        await manager.query(
-          `UPDATE activities a SET ${assignments.join(', ')}, version = a.version + 1, updated_at = now()
-           WHERE a.id = $1 AND a.version = $2 RETURNING ${ACTIVITY_COLUMNS}`,
-          params,
-        ),
+      const [updated] = await queryRows(
+        manager,
+        ACTIVITY_FIELDS,
+        `UPDATE activities a SET ${assignments.join(', ')}, version = a.version + 1, updated_at = now()
+         WHERE a.id = $1 AND a.version = $2 RETURNING ${ACTIVITY_COLUMNS}`,
+        params,
       );
       if (!updated) throw staleVersion(await this.currentVersion(manager, id));
       await recordHistory(manager, id, user.id, 'update', changes);

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { selectList } from '@trta/database';
 import { type AuthUser } from '@trta/http';
 import { planClosed, withAllowedActions } from '../activity.policy';
-import { ActivityView } from '../activities/activities.dto';
+import { ActivityView, type ActivityRecord } from '../activities/activities.dto';
 import { ActivitiesService, activityNotFound } from '../activities/activities.service';
 import { nextActivityCode } from '../activities/activity-code';
+import { ACTIVITY_FIELDS, activityColumn } from '../activities/activity-fields';
 import { recordHistory } from '../activities/activity-history';
 import { ActivityCloneParts } from './activity-clone-parts';
 import { CloneActivityDto } from './clone.dto';
@@ -14,32 +16,36 @@ const COPY_SUFFIX = ' (copy)';
 const TITLE_MAX = 300;
 
 /**
- * The columns a clone takes over as they are. Left out, so they start afresh: code, status and
+ * The fields a clone takes over as they are. Left out, so they start afresh: code, status and
  * its reason, version, the sheet's publication, dates, deadline and actual budget (plannedQuarter stays).
  */
-const COPIED_COLUMNS = [
-  'plan_id',
-  'product_id',
+const COPIED_FIELDS = [
+  'planId',
+  'productId',
   'type',
-  'delivery_mode',
-  'pls_level',
+  'deliveryMode',
+  'plsLevel',
   'languages',
   'topics',
-  'lead_division',
-  'beneficiary_countries',
+  'leadDivision',
+  'beneficiaryCountries',
   'region',
-  'planned_quarter',
-  'venue_city',
-  'venue_country',
+  'plannedQuarter',
+  'venueCity',
+  'venueCountry',
   'capacity',
-  'requires_nomination',
-  'nomination_quota',
-  'prerequisite_level',
-  'key_results',
-  'budget_planned',
-  'funding_source',
+  'requiresNomination',
+  'nominationQuota',
+  'prerequisiteLevel',
+  'keyResults',
+  'budgetPlanned',
+  'fundingSource',
   'partners',
-].join(', ');
+] as const satisfies readonly (keyof ActivityRecord)[];
+const COPIED_COLUMNS = COPIED_FIELDS.map(activityColumn).join(', ');
+
+/** The original as the clone needs it, with its plan. */
+type CloneSourceRow = Pick<ActivityRecord, 'code' | 'title'> & { planCode: string; planStatus: string; planYear: number };
 
 @Injectable()
 export class CloneService {
@@ -56,10 +62,11 @@ export class CloneService {
   async clone(id: string, dto: CloneActivityDto, user: AuthUser): Promise<ActivityView> {
     return this.dataSource.transaction(async (manager) => {
       const [source] = (await manager.query(
-        `SELECT a.code, a.title, p.code AS "planCode", p.status AS "planStatus", extract(year FROM p.period_start)::int AS "planYear"
+        `SELECT ${selectList(ACTIVITY_FIELDS, 'a', ['code', 'title'])},
+                p.code AS "planCode", p.status AS "planStatus", extract(year FROM p.period_start)::int AS "planYear"
          FROM activities a JOIN ta_plans p ON p.id = a.plan_id WHERE a.id = $1 FOR SHARE OF p`,
         [id],
-      )) as { code: string; title: string; planCode: string; planStatus: string; planYear: number }[];
+      )) as CloneSourceRow[];
       if (!source) throw activityNotFound(id);
       if (source.planStatus === 'closed') {
         throw planClosed(source.planCode, 'takes no new activities');

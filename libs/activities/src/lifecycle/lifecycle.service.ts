@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { returnedRows } from '@trta/database';
+import { queryRows } from '@trta/database';
 import { DomainException, type AuthUser } from '@trta/http';
 import { ActivityRefusals } from '../activities.refusals';
 import { canTransition, TRANSITIONS, transitionRefused, withAllowedActions, type LifecycleAction } from '../activity.policy';
 import { ActivitiesService, staleVersion } from '../activities/activities.service';
 import type { ActivityRecord, ActivityView } from '../activities/activities.dto';
-import { ACTIVITY_COLUMNS } from '../activities/activity-columns';
+import { ACTIVITY_COLUMNS, ACTIVITY_FIELDS } from '../activities/activity-fields';
 import { recordHistory } from '../activities/activity-history';
 import { lockPlan, scheduleProblems } from '../activities/activity-rules';
 import type { SchedulingConflict } from '../scheduling/scheduling.dto';
@@ -48,13 +48,13 @@ export class LifecycleService {
         if (conflicts.length > 0) changes.acknowledgedConflicts = conflicts;
       }
 
-      const [updated] = returnedRows<ActivityRecord>(
-        await manager.query(
-          `UPDATE activities a SET status = $4, status_reason = $5, version = a.version + 1, updated_at = now()
-           WHERE a.id = $1 AND a.status = ANY($2::text[]) AND a.version = $3
-           RETURNING ${ACTIVITY_COLUMNS}`,
-          [id, from, activity.version, to, options.reason ?? null],
-        ),
+      const [updated] = await queryRows(
+        manager,
+        ACTIVITY_FIELDS,
+        `UPDATE activities a SET status = $4, status_reason = $5, version = a.version + 1, updated_at = now()
+         WHERE a.id = $1 AND a.status = ANY($2::text[]) AND a.version = $3
+         RETURNING ${ACTIVITY_COLUMNS}`,
+        [id, from, activity.version, to, options.reason ?? null],
       );
       if (!updated) {
         const now = await this.activities.findView(id, manager);

@@ -1,9 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { selectList } from '@trta/database';
 import { IN_PERSON_MODES } from '../activities/activity.entity';
+import { ACTIVITY_FIELDS } from '../activities/activity-fields';
 import type { ActivityRecord } from '../activities/activities.dto';
 import type { SchedulingConflict } from './scheduling.dto';
 import { SCHEDULED_STATUSES } from '../activity.policy';
+
+/** The other activity's fields a conflict is told by. */
+const CONFLICT_FIELDS = ['id', 'code', 'title', 'startDate', 'endDate', 'venueCity', 'venueCountry'] as const;
+
+/** Only dated activities overlap; the venue is named only when it is the same (so given). */
+type ConflictRow = Pick<ActivityRecord, (typeof CONFLICT_FIELDS)[number]> & {
+  startDate: string;
+  endDate: string;
+  venueCity: string;
+  venueCountry: string;
+  sameVenue: boolean;
+  sharedCountries: string[];
+};
 
 @Injectable()
 export class SchedulingService {
@@ -15,8 +30,7 @@ export class SchedulingService {
     if (!activity.startDate || !activity.endDate) return [];
     const inPerson = IN_PERSON_MODES.includes(activity.deliveryMode);
     const rows = (await manager.query(
-      `SELECT o.id, o.code, o.title, o.start_date::text AS "startDate", o.end_date::text AS "endDate",
-              o.venue_city AS "venueCity", o.venue_country::text AS "venueCountry",
+      `SELECT ${selectList(ACTIVITY_FIELDS, 'o', CONFLICT_FIELDS)},
               coalesce($5::boolean AND o.venue_country = $6::char(3) AND lower(o.venue_city) = lower($7::text), false) AS "sameVenue",
               ARRAY(SELECT unnest(o.beneficiary_countries)::text INTERSECT SELECT unnest($4::text[]) ORDER BY 1) AS "sharedCountries"
        FROM activities o
@@ -40,7 +54,7 @@ export class SchedulingService {
         SCHEDULED_STATUSES,
         IN_PERSON_MODES,
       ],
-    )) as (Omit<SchedulingConflict, 'reason'> & { venueCity: string; venueCountry: string; sameVenue: boolean; sharedCountries: string[] })[];
+    )) as ConflictRow[];
     return rows.map(({ venueCity, venueCountry, sameVenue, sharedCountries, ...conflict }) => ({
       ...conflict,
       reason: [

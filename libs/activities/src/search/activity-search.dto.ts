@@ -2,7 +2,7 @@ import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '@trta/http';
-import { ActivityView } from '../activities/activities.dto';
+import { ActivityView, type ActivityRecord } from '../activities/activities.dto';
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES, DELIVERY_MODES, type ActivityStatus, type ActivityType, type DeliveryMode } from '../activities/activity.entity';
 
 export const SORT_FIELDS = ['startDate', 'code', 'title', 'createdAt'] as const;
@@ -44,8 +44,23 @@ function IsList(field: string, allowed: readonly string[]): PropertyDecorator {
   };
 }
 
+/**
+ * The filters the activity search and the public catalogue declare alike. Their other filters
+ * share names but not meaning (lists here, single values there; the catalogue's country always
+ * takes global activities in), so each declares its own.
+ */
+export class ActivityFilterDto extends PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
+  @given()
+  @Type(() => Number)
+  @IsInt({ message: 'plsLevel must be 1, 2 or 3' })
+  @Min(1, { message: 'plsLevel must be 1, 2 or 3' })
+  @Max(3, { message: 'plsLevel must be 1, 2 or 3' })
+  plsLevel?: number;
+}
+
 /** GET /api/activities: every filter is optional; unknown parameters are refused by the global pipe. */
-export class ActivitySearchQueryDto extends PageQueryDto {
+export class ActivitySearchQueryDto extends ActivityFilterDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @given()
   @IsUUID('all', { message: 'planId must be a UUID' })
@@ -67,14 +82,6 @@ export class ActivitySearchQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: `comma-separated or repeated: ${DELIVERY_MODES.join(', ')}` })
   @IsList('deliveryMode', DELIVERY_MODES)
   deliveryMode?: DeliveryMode[];
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
-  @given()
-  @Type(() => Number)
-  @IsInt({ message: 'plsLevel must be 1, 2 or 3' })
-  @Min(1, { message: 'plsLevel must be 1, 2 or 3' })
-  @Max(3, { message: 'plsLevel must be 1, 2 or 3' })
-  plsLevel?: number;
 
   @ApiPropertyOptional({ description: 'a code of /api/reference/regions' })
   @given()
@@ -127,8 +134,8 @@ export class ActivitySearchQueryDto extends PageQueryDto {
   sort: ActivitySort = 'startDate';
 }
 
-/** One row of the activities list. */
-export class ActivityListItemView extends PickType(ActivityView, [
+/** The activity's fields a row of the activities list shows. */
+export const ACTIVITY_LIST_FIELDS = [
   'id',
   'code',
   'title',
@@ -150,5 +157,7 @@ export class ActivityListItemView extends PickType(ActivityView, [
   'productId',
   'budgetPlanned',
   'budgetActual',
-  'allowedActions',
-] as const) {}
+] as const satisfies readonly (keyof ActivityRecord)[];
+
+/** One row of the activities list. */
+export class ActivityListItemView extends PickType(ActivityView, [...ACTIVITY_LIST_FIELDS, 'allowedActions'] as const) {}

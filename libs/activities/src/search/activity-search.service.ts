@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { selectList } from '@trta/database';
 import { DomainException, encodeCursor, invalidCursor, readCursor, type AuthUser, type Page } from '@trta/http';
 import { withAllowedActions } from '../activity.policy';
 import { ActivityRefusals } from '../activities.refusals';
-import { ActivityListItemView, ActivitySearchQueryDto, type ActivitySort, type SortField } from './activity-search.dto';
+import type { ActivityRecord } from '../activities/activities.dto';
+import { ACTIVITY_FIELDS } from '../activities/activity-fields';
+import { ACTIVITY_LIST_FIELDS, ActivityListItemView, ActivitySearchQueryDto, type ActivitySort, type SortField } from './activity-search.dto';
 
-export const ACTIVITY_LIST_COLUMNS = `a.id, a.code, a.title, a.status, a.type, a.delivery_mode AS "deliveryMode", a.pls_level AS "plsLevel",
-  a.languages, a.topics, a.region, a.beneficiary_countries::text[] AS "beneficiaryCountries",
-  a.start_date::text AS "startDate", a.end_date::text AS "endDate", a.venue_city AS "venueCity",
-  a.venue_country::text AS "venueCountry", a.capacity, a.application_deadline::text AS "applicationDeadline",
-  a.plan_id AS "planId", a.product_id AS "productId", a.budget_planned::text AS "budgetPlanned", a.budget_actual::text AS "budgetActual"`;
+/** A row of the list as selected, with the key its cursor carries. */
+type ActivityListRow = Pick<ActivityRecord, (typeof ACTIVITY_LIST_FIELDS)[number]> & { sortKey: string | null };
 
 interface SortSpec {
   column: string;
@@ -108,13 +108,13 @@ export class ActivitySearchService {
     }
 
     const rows = (await this.dataSource.query(
-      `SELECT ${ACTIVITY_LIST_COLUMNS}, ${spec.keyExpression} AS "sortKey"
+      `SELECT ${selectList(ACTIVITY_FIELDS, 'a', ACTIVITY_LIST_FIELDS)}, ${spec.keyExpression} AS "sortKey"
        FROM activities a
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY ${spec.column} ${direction} NULLS LAST, a.id ${direction}
        LIMIT ${param(query.limit + 1, 'int')}`,
       params,
-    )) as (Omit<ActivityListItemView, 'allowedActions'> & { sortKey: string | null })[];
+    )) as ActivityListRow[];
 
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsIn, ValidateIf } from 'class-validator';
-import { ActivityView, type ActivityStatus } from '@trta/activities';
+import { ActivityView, type ActivityRecord, type ActivityStatus } from '@trta/activities';
 import { PlanView } from '@trta/plans';
 
 export const MATRIX_FORMATS = ['json', 'csv', 'xlsx'] as const;
@@ -40,8 +40,8 @@ export class ActivityStatusCountsView implements Record<ActivityStatus, number> 
 /** The plan the matrix is of. */
 export class MatrixPlanView extends PickType(PlanView, ['id', 'code', 'title', 'status', 'periodStart', 'periodEnd'] as const) {}
 
-/** An activity in its product's row of the matrix. */
-export class MatrixActivityView extends PickType(ActivityView, [
+/** The activity's fields the matrix shows. */
+export const MATRIX_ACTIVITY_FIELDS = [
   'id',
   'code',
   'title',
@@ -52,7 +52,10 @@ export class MatrixActivityView extends PickType(ActivityView, [
   'endDate',
   'budgetPlanned',
   'budgetActual',
-] as const) {}
+] as const satisfies readonly (keyof ActivityRecord)[];
+
+/** An activity in its product's row of the matrix. */
+export class MatrixActivityView extends PickType(ActivityView, MATRIX_ACTIVITY_FIELDS) {}
 
 /** A product of the plan with its activities, their counts per status and their budget sums. */
 export class MatrixProductView {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ACTIVITY_STATUSES, type ActivityStatus } from '@trta/activities';
+import { ACTIVITY_FIELDS, ACTIVITY_STATUSES, type ActivityStatus } from '@trta/activities';
+import { queryRows, selectList } from '@trta/database';
 import { DomainException } from '@trta/http';
 import { MatrixRefusals } from '../matrix.refusals';
-import { ActivityStatusCountsView, MatrixActivityView, MatrixPlanView, MatrixProductView, ProductsMatrixView } from './products-matrix.dto';
+import { ActivityStatusCountsView, MATRIX_ACTIVITY_FIELDS, MatrixActivityView, MatrixPlanView, MatrixProductView, ProductsMatrixView } from './products-matrix.dto';
 
 /**
  * Counts per status and exact sums, all computed by PostgreSQL. Sums are numeric printed as text
@@ -14,6 +15,9 @@ const AGGREGATES = `count(a.id)::int AS "activityCount",
   ${ACTIVITY_STATUSES.map((status) => `count(a.id) FILTER (WHERE a.status = '${status}')::int AS "${status}"`).join(',\n  ')},
   coalesce(sum(a.budget_planned), 0.00)::text AS "budgetPlannedTotal",
   coalesce(sum(a.budget_actual), 0.00)::text AS "budgetActualTotal"`;
+
+/** An activity of the matrix with the product whose row it goes in. */
+const ACTIVITY_ROW_FIELDS = ['productId', ...MATRIX_ACTIVITY_FIELDS] as const;
 
 type AggregateRow = { activityCount: number; budgetPlannedTotal: string; budgetActualTotal: string } & ActivityStatusCountsView;
 
@@ -44,15 +48,16 @@ export class ProductsMatrixService {
         [planId],
       )) as (Omit<MatrixProductView, 'byStatus' | 'activities'> & AggregateRow)[];
 
-      const activities = (await manager.query(
-        `SELECT a.product_id AS "productId", a.id, a.code, a.title, a.status, a.type, a.delivery_mode AS "deliveryMode",
-                a.start_date::text AS "startDate", a.end_date::text AS "endDate",
-                a.budget_planned::text AS "budgetPlanned", a.budget_actual::text AS "budgetActual"
+      const activities = await queryRows(
+        manager,
+        ACTIVITY_FIELDS,
+        `SELECT ${selectList(ACTIVITY_FIELDS, 'a', ACTIVITY_ROW_FIELDS)}
          FROM activities a
          WHERE a.plan_id = $1
          ORDER BY a.start_date ASC NULLS LAST, a.code`,
         [planId],
-      )) as (MatrixActivityView & { productId: string })[];
+        ACTIVITY_ROW_FIELDS,
+      );
 
       const [totals] = (await manager.query(
         `SELECT (SELECT count(*)::int FROM products WHERE plan_id = $1) AS "productCount",

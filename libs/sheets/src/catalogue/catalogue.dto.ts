@@ -1,16 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import {
   ACTIVITY_LANGUAGES,
   ACTIVITY_TYPES,
+  ActivityFilterDto,
   ActivityView,
   DELIVERY_MODES,
+  type ActivityRecord,
   type ActivityLanguage,
   type ActivityType,
   type DeliveryMode,
 } from '@trta/activities';
-import { PageQueryDto } from '@trta/http';
 import { REQUIRED_DOCUMENTS, type RequiredDocument } from '../sheets/activity-sheet.entity';
 import { MaterialView } from '../sheets/sheets.dto';
 
@@ -25,7 +26,7 @@ export class CatalogueLanguageDto {
   lang?: ActivityLanguage;
 }
 
-export class CatalogueQueryDto extends PageQueryDto {
+export class CatalogueQueryDto extends ActivityFilterDto {
   @ApiPropertyOptional({ enum: ACTIVITY_LANGUAGES })
   @IsOptional()
   @IsIn(ACTIVITY_LANGUAGES, { message: `lang must be one of: ${ACTIVITY_LANGUAGES.join(', ')}` })
@@ -58,14 +59,6 @@ export class CatalogueQueryDto extends PageQueryDto {
   @IsIn(DELIVERY_MODES, { message: `deliveryMode must be one of: ${DELIVERY_MODES.join(', ')}` })
   deliveryMode?: DeliveryMode;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'plsLevel must be 1, 2 or 3' })
-  @Min(1, { message: 'plsLevel must be 1, 2 or 3' })
-  @Max(3, { message: 'plsLevel must be 1, 2 or 3' })
-  plsLevel?: number;
-
   @ApiPropertyOptional({ description: 'ISO 3166 alpha-3; global activities are open to every country and always match' })
   @IsOptional()
   @Transform(upper)
@@ -73,8 +66,8 @@ export class CatalogueQueryDto extends PageQueryDto {
   country?: string;
 }
 
-/** An activity as the public catalogue lists it: no budget, no author, no history. */
-export class CatalogueItem extends PickType(ActivityView, [
+/** The activity's fields the public catalogue shows: no budget, no author, no history. */
+export const CATALOGUE_ACTIVITY_FIELDS = [
   'id',
   'code',
   'title',
@@ -96,7 +89,10 @@ export class CatalogueItem extends PickType(ActivityView, [
   'prerequisiteLevel',
   'partners',
   'status',
-] as const) {
+] as const satisfies readonly (keyof ActivityRecord)[];
+
+/** An activity as the public catalogue lists it. */
+export class CatalogueItem extends PickType(ActivityView, CATALOGUE_ACTIVITY_FIELDS) {
   @ApiProperty({ type: String, format: 'date-time', description: 'when the sheet was published' })
   publishedAt!: Date;
 

@@ -3,21 +3,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainException, invalidCursor, Page, readCursor, toPage } from '@trta/http';
 import { SheetRefusals } from '../sheets.refusals';
-import type { ActivityLanguage } from '@trta/activities';
+import { ACTIVITY_FIELDS, type ActivityLanguage, type ActivityRecord } from '@trta/activities';
+import { selectList } from '@trta/database';
 import { materialsOf } from '../sheets/sheet-queries';
-import { CatalogueEntry, CatalogueItem, CatalogueQueryDto } from './catalogue.dto';
+import { CATALOGUE_ACTIVITY_FIELDS, CatalogueEntry, CatalogueItem, CatalogueQueryDto } from './catalogue.dto';
 
 /**
  * The catalogue's columns. `served` is the sheet's language for this request: the one asked for
  * ($1) when the sheet has every text in it, else the activity's first language.
  */
-const ITEM_COLUMNS = `a.id, a.code, a.title, a.type, a.delivery_mode AS "deliveryMode", a.pls_level AS "plsLevel", a.languages,
-  a.topics, a.lead_division AS "leadDivision", a.beneficiary_countries::text[] AS "beneficiaryCountries", a.region,
-  a.start_date::text AS "startDate", a.end_date::text AS "endDate", a.venue_city AS "venueCity",
-  a.venue_country::text AS "venueCountry", a.capacity, a.application_deadline::text AS "applicationDeadline",
-  a.requires_nomination AS "requiresNomination", a.prerequisite_level AS "prerequisiteLevel", a.partners, a.status,
+const ITEM_COLUMNS = `${selectList(ACTIVITY_FIELDS, 'a', CATALOGUE_ACTIVITY_FIELDS)},
   a.sheet_published_at AS "publishedAt", served.language AS "servedLanguage",
   s.objectives ->> served.language AS objectives, s.target_audience ->> served.language AS "targetAudience"`;
+type CatalogueField = (typeof CATALOGUE_ACTIVITY_FIELDS)[number];
+/** A row of ITEM_COLUMNS: the activity's fields, then its sheet's in the served language. */
+type ItemRow = Pick<ActivityRecord, CatalogueField> & Omit<CatalogueItem, CatalogueField>;
+/** The entry's row: ITEM_COLUMNS and the rest of the sheet. */
+type EntryRow = ItemRow & Omit<CatalogueEntry, keyof CatalogueItem | 'materials'>;
 const SERVED_LANGUAGE = `CROSS JOIN LATERAL (SELECT CASE
     WHEN s.objectives ->> $1::text IS NOT NULL AND s.target_audience ->> $1::text IS NOT NULL
      AND s.application_requirements ->> $1::text IS NOT NULL AND s.programme ->> $1::text IS NOT NULL THEN $1::text
@@ -61,7 +63,7 @@ export class CatalogueService {
        WHERE ${where.join(' AND ')}
        ORDER BY ${SORT_KEY}, a.id LIMIT ${param(query.limit + 1)}`,
       params,
-    )) as (CatalogueItem & { sortKey: string })[];
+    )) as (ItemRow & { sortKey: string })[];
     const page = toPage(rows, query.limit, (row) => [row.sortKey, row.id]);
     return { items: page.items.map(({ sortKey: _sortKey, ...item }) => item), nextCursor: page.nextCursor };
   }
@@ -74,7 +76,7 @@ export class CatalogueService {
        FROM activities a JOIN activity_sheets s ON s.activity_id = a.id ${SERVED_LANGUAGE}
        WHERE a.id = $2 AND ${IN_CATALOGUE}`,
       [lang ?? null, id],
-    )) as Omit<CatalogueEntry, 'materials'>[];
+    )) as EntryRow[];
     if (!row) throw new DomainException(SheetRefusals.NOT_IN_CATALOGUE, `Activity ${id} is not in the catalogue`, { activityId: id });
     const materials = (await materialsOf(this.dataSource.manager, id)).map(({ createdAt: _createdAt, ...material }) => ({
       ...material,

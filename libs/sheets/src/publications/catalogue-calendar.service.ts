@@ -2,26 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DataSource } from 'typeorm';
-import type { ActivityLanguage, DeliveryMode } from '@trta/activities';
+import { ACTIVITY_FIELDS, type ActivityLanguage, type ActivityRecord } from '@trta/activities';
+import { selectList } from '@trta/database';
 import { CatalogueCalendarQueryDto } from './publications.dto';
 import { SHEET_LABELS } from './sheet-labels';
 
 export const CALENDAR_NAME = 'TRTA Planner — open activities';
 
-interface CalendarRow {
-  id: string;
-  code: string;
-  title: string;
+/** The activity's fields an event is made of. */
+const EVENT_FIELDS = ['id', 'code', 'title', 'startDate', 'endDate', 'deliveryMode', 'venueCity', 'applicationDeadline'] as const;
+
+/** Only dated activities are selected; the venue's country comes as its name. */
+type CalendarRow = Pick<ActivityRecord, (typeof EVENT_FIELDS)[number]> & {
   startDate: string;
   endDate: string;
-  deliveryMode: DeliveryMode;
-  venueCity: string | null;
   venueCountry: string | null;
-  applicationDeadline: string | null;
   servedLanguage: ActivityLanguage;
   objectives: string | null;
   lastModified: Date;
-}
+};
 
 const DAY_MS = 24 * 3600 * 1000;
 const utcDate = (date: string) => new Date(`${date}T00:00:00Z`);
@@ -77,9 +76,8 @@ export class CatalogueCalendarService {
     if (query.topic) where.push(`${param(query.topic)} = ANY(a.topics)`);
     if (query.lang) where.push(`$1::text = ANY(a.languages)`);
     return (await this.dataSource.query(
-      `SELECT a.id, a.code, a.title, a.start_date::text AS "startDate", a.end_date::text AS "endDate",
-         a.delivery_mode AS "deliveryMode", a.venue_city AS "venueCity", coalesce(c.names ->> served.language, c.name) AS "venueCountry",
-         a.application_deadline::text AS "applicationDeadline", served.language AS "servedLanguage",
+      `SELECT ${selectList(ACTIVITY_FIELDS, 'a', EVENT_FIELDS)},
+         coalesce(c.names ->> served.language, c.name) AS "venueCountry", served.language AS "servedLanguage",
          s.objectives ->> served.language AS objectives,
          greatest(a.updated_at, s.updated_at, a.sheet_published_at) AS "lastModified"
        FROM activities a JOIN activity_sheets s ON s.activity_id = a.id
