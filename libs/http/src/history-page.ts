@@ -1,16 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { decodeCursor, invalidCursor, toPage, type Page } from './pagination';
 
-
-/** The key of a keyset cursor, `length` values long; INVALID_CURSOR for anything a list did not return. */
-export function readCursor(cursor: string, length: number): unknown[] {
-  try {
-    return decodeCursor(cursor, length);
-  } catch {
-    throw invalidCursor();
-  }
-}
-
 export interface HistoryPageQuery {
   /** e.g. `activity_history`; its rows have a bigint `id`, `at`, `user_id` and `action`. */
   table: string;
@@ -48,7 +38,7 @@ export async function historyPage<Row extends HistoryEntry = HistoryRow>(manager
   const params: unknown[] = [query.id];
   let after = '';
   if (query.cursor) {
-    const [lastId] = readCursor(query.cursor, 1);
+    const [lastId] = decodeCursor(query.cursor, 1);
     if (typeof lastId !== 'string' || !/^\d{1,19}$/.test(lastId)) throw invalidCursor();
     params.push(lastId);
     after = `AND h.id > $${params.length}::bigint`;

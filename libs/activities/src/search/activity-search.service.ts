@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { selectList } from '@trta/database';
-import { DomainException, encodeCursor, invalidCursor, readCursor, type AuthUser, type Page } from '@trta/http';
+import { decodeCursor, DomainException, encodeCursor, invalidCursor, type AuthUser, type Page } from '@trta/http';
 import { withAllowedActions } from '../activity.policy';
 import { ActivityRefusals } from '../activities.refusals';
 import type { ActivityRecord } from '../activities/activities.dto';
@@ -89,7 +89,7 @@ export class ActivitySearchService {
     const direction = descending ? 'DESC' : 'ASC';
     const after = descending ? '<' : '>';
     if (query.cursor) {
-      const [cursorSort, key, id] = readCursor(query.cursor, 3);
+      const [cursorSort, key, id] = decodeCursor(query.cursor, 3);
       if (typeof cursorSort !== 'string' || !(cursorSort in SORTS || cursorSort.slice(1) in SORTS)) throw badCursor();
       if (cursorSort !== sort) {
         throw new DomainException(ActivityRefusals.CURSOR_SORT_MISMATCH, `cursor belongs to the sort ${cursorSort}, not ${sort}; start again without a cursor`, {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainException, invalidCursor, Page, readCursor, toPage } from '@trta/http';
+import { decodeCursor, DomainException, invalidCursor, Page, toPage } from '@trta/http';
 import { SheetRefusals } from '../sheets.refusals';
 import { ACTIVITY_FIELDS, type ActivityLanguage, type ActivityRecord } from '@trta/activities';
 import { selectList } from '@trta/database';
@@ -51,7 +51,7 @@ export class CatalogueService {
     if (query.plsLevel !== undefined) where.push(`a.pls_level = ${param(query.plsLevel)}`);
     if (query.country) where.push(`(${param(query.country)}::char(3) = ANY(a.beneficiary_countries) OR a.type = 'global')`);
     if (query.cursor) {
-      const [deadline, id] = readCursor(query.cursor, 2);
+      const [deadline, id] = decodeCursor(query.cursor, 2);
       if (typeof deadline !== 'string' || !DATE_KEY.test(deadline) || typeof id !== 'string' || !UUID.test(id)) {
         throw invalidCursor();
       }
