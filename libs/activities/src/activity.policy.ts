@@ -123,10 +123,9 @@ export async function lockActivityPlan(manager: EntityManager, planId: string, o
   try {
     plan = await findPlanState(manager, planId, 'FOR SHARE');
   } catch (error) {
-    if (error instanceof DomainException && error.status === 404) {
-      throw missing === 'route'
-        ? new DomainException(PlanRefusals.PLAN_NOT_FOUND, `TA plan ${planId} not found`, { planId })
-        : new DomainException(ActivityRefusals.ACTIVITY_PLAN_UNKNOWN, `planId ${planId} is not a known TA plan`, { planId });
+    // The plans library refuses with PLAN_NOT_FOUND (the URL's plan); a body's planId is a rule of the activity.
+    if (missing === 'rule' && error instanceof DomainException && error.code === PlanRefusals.PLAN_NOT_FOUND.code) {
+      throw new DomainException(ActivityRefusals.ACTIVITY_PLAN_UNKNOWN, `planId ${planId} is not a known TA plan`, { planId });
     }
     throw error;
   }
