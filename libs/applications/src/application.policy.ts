@@ -1,4 +1,4 @@
-import { DATES_FIXED_STATUSES, PARTICIPANT_REGISTRATION_STATUSES, SCHEDULED_STATUSES } from '@trta/activities';
+import { DATES_FIXED_STATUSES, PARTICIPANT_REGISTRATION_STATUSES, SCHEDULED_STATUSES, statusIs } from '@trta/activities';
 import type { AuthUser } from '@trta/http';
 
 /**
@@ -79,8 +79,8 @@ export const RECORDABLE_ACTIVITY_STATUSES: readonly string[] = DATES_FIXED_STATU
 /** Activities staff register participants to directly. */
 export const REGISTRABLE_ACTIVITY_STATUSES: readonly string[] = PARTICIPANT_REGISTRATION_STATUSES;
 
-export const isDecidingActivity = (activityStatus: string): boolean => (DECIDING_ACTIVITY_STATUSES as readonly string[]).includes(activityStatus);
-export const isRecordableActivity = (activityStatus: string): boolean => RECORDABLE_ACTIVITY_STATUSES.includes(activityStatus);
+export const isDecidingActivity = (activityStatus: string): boolean => statusIs(activityStatus, SCHEDULED_STATUSES);
+export const isRecordableActivity = (activityStatus: string): boolean => statusIs(activityStatus, DATES_FIXED_STATUSES);
 
 /** Every action `allowedActions` can name: the verbs of the routes on an application. */
 export const APPLICATION_ACTIONS = [
