@@ -116,7 +116,7 @@ function ActivityTable({ items }: { items: ActivityListItem[] }) {
         <Table.Tbody>
           {items.map((activity) => (
             <Table.Tr key={activity.id}>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Anchor component={Link} to={`/staff/activities/${activity.id}`}>
                   {activity.code}
                 </Anchor>
