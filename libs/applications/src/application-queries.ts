@@ -1,4 +1,6 @@
-import { selectList } from '@trta/database';
+import { ACTIVITY_FIELDS, type ActivityRecord } from '@trta/activities';
+import { queryRows, selectList, type FieldMap } from '@trta/database';
+import type { EntityManager } from 'typeorm';
 import { constraintRefusal, DomainException, type AuthUser } from '@trta/http';
 import { allowedActions, type ApplicationFacts } from './application.policy';
 import type { ApplicationView } from './applications.dto';
@@ -11,12 +13,12 @@ export type ApplicationRecord = Omit<ApplicationView, 'allowedActions'>;
  * `FROM applications ap JOIN activities a JOIN users u LEFT JOIN applicant_profiles p` (APPLICATION_FROM).
  * A field renamed in the View, or a new one, fails the type check here.
  */
-export const APPLICATION_FIELDS: Readonly<Record<keyof ApplicationRecord, string>> = {
+export const APPLICATION_FIELDS: FieldMap<ApplicationRecord> = {
   id: 'ap.id',
   activityId: 'ap.activity_id',
-  activityCode: 'a.code',
-  activityTitle: 'a.title',
-  activityStartDate: 'a.start_date::text',
+  activityCode: `a.${ACTIVITY_FIELDS.code}`,
+  activityTitle: `a.${ACTIVITY_FIELDS.title}`,
+  activityStartDate: `a.${ACTIVITY_FIELDS.startDate}`,
   applicantId: 'ap.applicant_id',
   country: 'ap.country',
   motivation: 'ap.motivation',
@@ -40,10 +42,10 @@ export const APPLICATION_FIELDS: Readonly<Record<keyof ApplicationRecord, string
 };
 
 /** What the application policy needs beyond the View (see ApplicationFacts), read with every application. */
-const FACT_FIELDS: Readonly<Record<keyof ApplicationFactColumns, string>> = {
-  factActivityStatus: 'a.status',
+const FACT_FIELDS: FieldMap<ApplicationFactColumns> = {
+  factActivityStatus: `a.${ACTIVITY_FIELDS.status}`,
   factActivityStarted: 'coalesce(a.start_date <= current_date, false)',
-  factRequiresNomination: 'a.requires_nomination',
+  factRequiresNomination: `a.${ACTIVITY_FIELDS.requiresNomination}`,
   factHasEvaluation: 'EXISTS (SELECT 1 FROM evaluations e WHERE e.application_id = ap.id)',
 };
 
@@ -57,12 +59,15 @@ interface ApplicationFactColumns {
 /** A row of `SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM}`. */
 export type ApplicationRow = ApplicationRecord & ApplicationFactColumns;
 
+/** The fields of a row: the View's and the policy's facts. */
+export const APPLICATION_ROW_FIELDS: FieldMap<ApplicationRow> = { ...APPLICATION_FIELDS, ...FACT_FIELDS };
+
 /** The columns of ApplicationView and of the policy's facts, from the field maps. */
 export const APPLICATION_COLUMNS = `${selectList(APPLICATION_FIELDS)},\n  ${selectList(FACT_FIELDS)}`;
 
-/** The rows of an application query, typed (no cast at the call site). */
-export function applicationRows(result: unknown): ApplicationRow[] {
-  return result as ApplicationRow[];
+/** The rows of `sql`, a query of `SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} ...`, typed by the field maps. */
+export function applicationRows(manager: Pick<EntityManager, 'query'>, sql: string, params: unknown[]): Promise<ApplicationRow[]> {
+  return queryRows(manager, APPLICATION_ROW_FIELDS, sql, params);
 }
 
 /** The View of a row as `user` sees it: without the policy's facts, with what `user` may do now. */
@@ -108,20 +113,25 @@ export function visibility(user: AuthUser): { condition: string; params: unknown
 }
 
 /** The activity row a decision locks; every waitlist change for the activity is serialised by this lock. */
-export interface LockedActivity {
-  id: string;
-  code: string;
-  title: string;
-  status: string;
-  capacity: number;
-  requiresNomination: boolean;
-  nominationQuota: number;
-  startDate: string | null;
-  started: boolean;
-}
+export type LockedActivity = Pick<
+  ActivityRecord,
+  'id' | 'code' | 'title' | 'status' | 'capacity' | 'requiresNomination' | 'nominationQuota' | 'startDate'
+> & { started: boolean };
 
-export const LOCKED_ACTIVITY_COLUMNS = `id, code, title, status, capacity, requires_nomination AS "requiresNomination",
-  nomination_quota AS "nominationQuota", start_date::text AS "startDate", coalesce(start_date <= current_date, false) AS started`;
+/** LockedActivity's columns, over `activities` without an alias. */
+export const LOCKED_ACTIVITY_FIELDS: FieldMap<LockedActivity> = {
+  id: ACTIVITY_FIELDS.id,
+  code: ACTIVITY_FIELDS.code,
+  title: ACTIVITY_FIELDS.title,
+  status: ACTIVITY_FIELDS.status,
+  capacity: ACTIVITY_FIELDS.capacity,
+  requiresNomination: ACTIVITY_FIELDS.requiresNomination,
+  nominationQuota: ACTIVITY_FIELDS.nominationQuota,
+  startDate: ACTIVITY_FIELDS.startDate,
+  started: 'coalesce(start_date <= current_date, false)',
+};
+
+export const LOCKED_ACTIVITY_COLUMNS = selectList(LOCKED_ACTIVITY_FIELDS);
 
 /**
  * The database enforces capacity, quota and one application per person (migration 0008); this

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ACTIVITY_FIELDS, type ActivityRecord } from '@trta/activities';
+import { queryRows, selectList, type FieldMap } from '@trta/database';
 import { type OpenedFile } from '@trta/files';
 import { decodeCursor, DomainException, toPage, type AuthUser, type Page } from '@trta/http';
 import { NotificationKind, NotificationsService } from '@trta/notifications';
@@ -9,6 +11,7 @@ import {
   APPLICATION_FROM,
   applicationRecord,
   applicationRows,
+  APPLICATION_ROW_FIELDS,
   applicationView,
   constraintConflict,
   visibility,
@@ -26,23 +29,28 @@ import {
   SubmitApplicationDto,
 } from './applications.dto';
 
-interface ActivityForForm {
-  id: string;
-  code: string;
-  title: string;
-  type: string;
-  status: string;
-  applicationDeadline: string | null;
+/** What the activity's form needs of the activity, from its field map. */
+const FORM_ACTIVITY_FIELDS = [
+  'id',
+  'code',
+  'title',
+  'type',
+  'status',
+  'applicationDeadline',
+  'requiresNomination',
+  'prerequisiteLevel',
+  'startDate',
+] as const satisfies (keyof ActivityRecord)[];
+
+type ActivityForForm = Pick<ActivityRecord, (typeof FORM_ACTIVITY_FIELDS)[number]> & {
   deadlinePassed: boolean;
   beneficiaries: string;
   countryEligible: boolean;
-  requiresNomination: boolean;
-  prerequisiteLevel: number | null;
-  startDate: string | null;
   requiredDocuments: string[];
-}
+};
 
-type Row = ApplicationRow & { sortKey?: string };
+/** A page's row: the application and its keyset position. */
+const PAGE_FIELDS: FieldMap<ApplicationRow & { sortKey: string }> = { ...APPLICATION_ROW_FIELDS, sortKey: 'ap.submitted_at::text' };
 
 /** Participation forms: submission with its eligibility rules, and every read of an application. */
 @Injectable()
@@ -140,16 +148,14 @@ export class ApplicationsService {
   /** One application as `user` may see it; a 404 for anyone who may not. */
   async findVisible(id: string, user: AuthUser, manager: EntityManager = this.dataSource.manager): Promise<ApplicationView> {
     const { condition, params } = visibility(user);
-    const [row] = applicationRows(
-      await manager.query(`SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.id = $1 AND ${condition}`, [id, ...params]),
-    );
+    const [row] = await applicationRows(manager, `SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.id = $1 AND ${condition}`, [id, ...params]);
     if (!row) throw new DomainException(R.APPLICATION_NOT_FOUND, `Application ${id} not found`, { applicationId: id });
     return applicationView(row, user);
   }
 
   /** The application after `user` changed it, with what they may do next. */
   async view(id: string, user: AuthUser, manager: EntityManager = this.dataSource.manager): Promise<ApplicationView> {
-    const [row] = applicationRows(await manager.query(`SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.id = $1`, [id]));
+    const [row] = await applicationRows(manager, `SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.id = $1`, [id]);
     if (!row) throw new DomainException(R.APPLICATION_NOT_FOUND, `Application ${id} not found`, { applicationId: id });
     return applicationView(row, user);
   }
@@ -226,31 +232,32 @@ export class ApplicationsService {
     const activity = await this.activitySeats(activityId);
     const params: unknown[] = [activityId];
     const statusFilter = status ? `AND ap.status = $${params.push(status)}` : '';
-    const rows = applicationRows(
-      await this.dataSource.query(
-        `SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.activity_id = $1 ${statusFilter} ORDER BY ap.submitted_at, ap.id`,
-        params,
-      ),
+    const rows = await applicationRows(
+      this.dataSource.manager,
+      `SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.activity_id = $1 ${statusFilter} ORDER BY ap.submitted_at, ap.id`,
+      params,
     );
     return { activity, rows: rows.map(applicationRecord) };
   }
 
   private async page(where: string[], params: unknown[], direction: 'ASC' | 'DESC', limit: number, user: AuthUser): Promise<Page<ApplicationView>> {
     // The cursor keeps submitted_at as PostgreSQL prints it: microseconds, which a JS Date would lose.
-    const rows = (await this.dataSource.query(
-      `SELECT ${APPLICATION_COLUMNS}, ap.submitted_at::text AS "sortKey" ${APPLICATION_FROM}
+    const rows = await queryRows(
+      this.dataSource.manager,
+      PAGE_FIELDS,
+      `SELECT ${selectList(PAGE_FIELDS)} ${APPLICATION_FROM}
        WHERE ${where.join(' AND ')} ORDER BY ap.submitted_at ${direction}, ap.id ${direction} LIMIT ${limit + 1}`,
       params,
-    )) as Row[];
+    );
     const page = toPage(rows, limit, (row) => [row.sortKey, row.id]);
     return { ...page, items: page.items.map(({ sortKey: _sortKey, ...row }) => applicationView(row, user)) };
   }
 
   private async activitySeats(activityId: string): Promise<{ id: string; code: string; title: string; seats: Seats }> {
     const [activity] = (await this.dataSource.query(
-      `SELECT id, code, title, capacity, seats_taken AS taken FROM activities WHERE id = $1`,
+      `SELECT ${selectList(ACTIVITY_FIELDS, null, ['id', 'code', 'title', 'capacity'])}, seats_taken AS taken FROM activities WHERE id = $1`,
       [activityId],
-    )) as { id: string; code: string; title: string; capacity: number; taken: number }[];
+    )) as (Pick<ActivityRecord, 'id' | 'code' | 'title' | 'capacity'> & { taken: number })[];
     if (!activity) throw new DomainException(R.ACTIVITY_NOT_FOUND, `Activity ${activityId} not found`, { activityId });
     const { capacity, taken } = activity;
     return { id: activity.id, code: activity.code, title: activity.title, seats: { capacity, taken, left: capacity - taken } };
@@ -272,11 +279,10 @@ export class ApplicationsService {
 
   private async activityForForm(manager: EntityManager, activityId: string, country: string): Promise<ActivityForForm> {
     const [activity] = (await manager.query(
-      `SELECT a.id, a.code, a.title, a.type, a.status, a.application_deadline::text AS "applicationDeadline",
+      `SELECT ${selectList(ACTIVITY_FIELDS, 'a', FORM_ACTIVITY_FIELDS)},
          coalesce(current_date > a.application_deadline, false) AS "deadlinePassed",
          array_to_string(a.beneficiary_countries, ', ') AS beneficiaries,
          (a.type = 'global' OR $2::bpchar = ANY(a.beneficiary_countries)) AS "countryEligible",
-         a.requires_nomination AS "requiresNomination", a.prerequisite_level AS "prerequisiteLevel", a.start_date::text AS "startDate",
          coalesce(s.required_documents, '{}')::text[] AS "requiredDocuments"
        FROM activities a LEFT JOIN activity_sheets s ON s.activity_id = a.id WHERE a.id = $1`,
       [activityId, country],

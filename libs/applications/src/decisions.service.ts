@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { returnedRows } from '@trta/database';
+import { queryRows, returnedRows } from '@trta/database';
 import { DomainException, type AuthUser } from '@trta/http';
 import { ApplicationRefusals as R } from './applications.refusals';
 import { NotificationKind, NotificationsService, type NotificationParams } from '@trta/notifications';
-import { constraintConflict, LOCKED_ACTIVITY_COLUMNS, type LockedActivity } from './application-queries';
+import { constraintConflict, LOCKED_ACTIVITY_COLUMNS, LOCKED_ACTIVITY_FIELDS, type LockedActivity } from './application-queries';
 import {
   DECIDING_ACTIVITY_STATUSES,
   DECISION_TARGET,
@@ -353,9 +353,12 @@ export class DecisionsService {
   }
 
   private async activity(manager: EntityManager, activityId: string, lock = false): Promise<LockedActivity> {
-    const [activity] = (await manager.query(`SELECT ${LOCKED_ACTIVITY_COLUMNS} FROM activities WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [
-      activityId,
-    ])) as LockedActivity[];
+    const [activity] = await queryRows(
+      manager,
+      LOCKED_ACTIVITY_FIELDS,
+      `SELECT ${LOCKED_ACTIVITY_COLUMNS} FROM activities WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [activityId],
+    );
     if (!activity) throw new DomainException(R.ACTIVITY_NOT_FOUND, `Activity ${activityId} not found`, { activityId });
     return activity;
   }

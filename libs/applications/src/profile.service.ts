@@ -5,7 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { FilesService, MEDIA_TYPES } from '@trta/files';
 import { DomainException, type AuthUser } from '@trta/http';
 import { ApplicationRefusals as R } from './applications.refusals';
-import { APPLICANT_PROFILE_COLUMNS, ApplicantProfileDto, UsersService } from '@trta/identity';
+import { APPLICANT_PROFILE_COLUMNS, APPLICANT_PROFILE_ROW_FIELDS, ApplicantProfileDto, USER_FIELDS, UsersService } from '@trta/identity';
+import { type FieldMap, queryRows, selectList } from '@trta/database';
 import { NotificationsService } from '@trta/notifications';
 import { ApplicantErasureSteps } from './applicant-erasure-steps';
 import { APPLICATION_COLUMNS, APPLICATION_FROM, applicationRows, applicationView } from './application-queries';
@@ -13,6 +14,9 @@ import { ApplicantProfileView, PersonalAccountView, PersonalDataView, UploadedFi
 
 /** What an applicant may attach to a participation form, detected from the content. */
 export const DOCUMENT_MEDIA_TYPES = [MEDIA_TYPES.pdf, MEDIA_TYPES.png, MEDIA_TYPES.jpeg, MEDIA_TYPES.docx] as const;
+
+/** The account as the personal-data copy shows it: the user and when it last changed. */
+const ACCOUNT_FIELDS: FieldMap<PersonalAccountView> = { ...USER_FIELDS, updatedAt: 'updated_at' };
 
 /**
  * The applicant's own data: their profile, their uploads, a copy of everything kept about them,
@@ -32,7 +36,9 @@ export class ProfileService {
 
   async get(user: AuthUser): Promise<ApplicantProfileView> {
     await this.assertActive(this.dataSource.manager, user.id);
-    const [profile] = (await this.dataSource.query(`SELECT ${APPLICANT_PROFILE_COLUMNS} FROM applicant_profiles p WHERE p.user_id = $1`, [user.id])) as ApplicantProfileView[];
+    const [profile] = await queryRows(this.dataSource.manager, APPLICANT_PROFILE_ROW_FIELDS, `SELECT ${APPLICANT_PROFILE_COLUMNS} FROM applicant_profiles p WHERE p.user_id = $1`, [
+      user.id,
+    ]);
     if (!profile) throw new DomainException(R.PROFILE_NOT_FOUND, `Applicant profile of user ${user.id} not found`);
     return profile;
   }
@@ -56,15 +62,12 @@ export class ProfileService {
   async export(user: AuthUser): Promise<PersonalDataView> {
     const manager = this.dataSource.manager;
     await this.assertActive(manager, user.id);
-    const [account] = (await manager.query(
-      `SELECT id, email, role, country, locale, created_at AS "createdAt", updated_at AS "updatedAt" FROM users WHERE id = $1`,
-      [user.id],
-    )) as PersonalAccountView[];
-    const [profile] = (await manager.query(`SELECT ${APPLICANT_PROFILE_COLUMNS} FROM applicant_profiles p WHERE p.user_id = $1`, [user.id])) as ApplicantProfileView[];
-    const applications = applicationRows(
-      await manager.query(`SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.applicant_id = $1 ORDER BY ap.submitted_at, ap.id`, [
-        user.id,
-      ]),
+    const [account] = await queryRows(manager, ACCOUNT_FIELDS, `SELECT ${selectList(ACCOUNT_FIELDS)} FROM users WHERE id = $1`, [user.id]);
+    const [profile] = await queryRows(manager, APPLICANT_PROFILE_ROW_FIELDS, `SELECT ${APPLICANT_PROFILE_COLUMNS} FROM applicant_profiles p WHERE p.user_id = $1`, [
+      user.id,
+    ]);
+    const applications = (
+      await applicationRows(manager, `SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.applicant_id = $1 ORDER BY ap.submitted_at, ap.id`, [user.id])
     ).map((row) => applicationView(row, user));
     const evaluations = await manager.query(
       `SELECT e.application_id AS "applicationId", e.satisfaction, e.relevance, e.pre_test_score AS "preTestScore",

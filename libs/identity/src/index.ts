@@ -4,6 +4,7 @@ export * from './users/applicant-profile.entity';
 export * from './users/user.entity';
 export * from './users/users.dto';
 export * from './users/users.service';
+export * from './users/user-columns';
 export * from './claim/claim-tokens';
 export * from './auth/auth.dto';
 export * from './identity.refusals';

@@ -4,9 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
-import { SCHEDULED_STATUSES, statusIn } from '@trta/activities';
+import { ACTIVITY_FIELDS, SCHEDULED_STATUSES, statusIn } from '@trta/activities';
 import { AppConfig } from '@trta/config';
-import { returnedRows } from '@trta/database';
+import { returnedRows, selectList } from '@trta/database';
 import { JobHandlers, JobName, JobProcessor, QueueName } from '@trta/queues';
 import { NotificationKind } from './notification-kind';
 import { NotificationsService } from './notifications.service';
@@ -79,7 +79,7 @@ export class NotificationsProcessor extends JobProcessor {
   private async queueReminders(): Promise<{ queued: number }> {
     const ids = await this.dataSource.transaction(async (manager) => {
       const due = (await manager.query(
-        `SELECT ap.id, ap.applicant_id AS "userId", a.code, a.title, a.start_date::text AS "startDate"
+        `SELECT ap.id, ap.applicant_id AS "userId", ${selectList(ACTIVITY_FIELDS, 'a', ['code', 'title', 'startDate'])}
          FROM applications ap JOIN activities a ON a.id = ap.activity_id
          WHERE ap.status = 'selected' AND ${statusIn('a.status', SCHEDULED_STATUSES)}
            AND a.start_date BETWEEN current_date AND current_date + $1::int`,

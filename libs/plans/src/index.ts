@@ -4,6 +4,7 @@ export * from './plans.refusals';
 export * from './plans/ta-plan.entity';
 export * from './plans/plans.dto';
 export * from './plans/plans.service';
+export * from './plans/plan-fields';
 export * from './products/product.entity';
 export * from './products/products.dto';
 export * from './products/products.service';

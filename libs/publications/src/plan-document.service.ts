@@ -2,32 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ACTIVITY_STATUSES } from '@trta/activities';
-import { planNotFound } from '@trta/plans';
+import { selectList } from '@trta/database';
+import { PLAN_FIELDS, planNotFound, PRODUCT_FIELDS, type PlanView, type ProductView } from '@trta/plans';
 import { groupedDecimal, PrintLayout, shortDate } from './print-layout';
 
-interface PlanRow {
-  id: string;
-  code: string;
-  title: string;
-  status: string;
-  periodStart: string;
-  periodEnd: string;
-  notes: string | null;
-  ceilingPerCountry: number | null;
-  totalBudget: string;
-}
+/** The plan's fields the document prints, from the plans library's field map. */
+const DOCUMENT_PLAN_FIELDS = ['id', 'code', 'title', 'status', 'periodStart', 'periodEnd', 'notes', 'ceilingPerCountry'] as const;
+type PlanRow = Pick<PlanView, (typeof DOCUMENT_PLAN_FIELDS)[number]> & { totalBudget: string };
 
-interface ProductRow {
-  id: string;
-  code: string;
-  name: string;
-  category: string;
+/** The product's fields the matrix prints; its budget as numeric's exact text. */
+const DOCUMENT_PRODUCT_FIELDS = ['id', 'code', 'name', 'category', 'fundingSource'] as const;
+type ProductRow = Pick<ProductView, (typeof DOCUMENT_PRODUCT_FIELDS)[number]> & {
   categoryName: string | null;
-  fundingSource: string;
   plannedBudget: string;
   counts: Record<string, number>;
   activityCount: number;
-}
+};
 
 interface IndicatorRow {
   keyResultId: string;
@@ -56,16 +46,15 @@ export class PlanDocumentService {
     // One snapshot, so the matrix and the budgets agree with each other.
     const { plan, products, indicators } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [plan] = (await manager.query(
-        `SELECT id, code, title, status, period_start::text AS "periodStart", period_end::text AS "periodEnd", notes,
-                ceiling_per_country AS "ceilingPerCountry",
+        `SELECT ${selectList(PLAN_FIELDS, null, DOCUMENT_PLAN_FIELDS)},
                 (SELECT coalesce(sum(planned_budget), 0.00)::text FROM products WHERE plan_id = ta_plans.id) AS "totalBudget"
          FROM ta_plans WHERE id = $1`,
         [planId],
       )) as PlanRow[];
       if (!plan) throw planNotFound(planId);
       const products = (await manager.query(
-        `SELECT p.id, p.code, p.name, p.category, pc.name AS "categoryName", p.funding_source AS "fundingSource",
-                p.planned_budget::text AS "plannedBudget", count(a.id)::int AS "activityCount",
+        `SELECT ${selectList(PRODUCT_FIELDS, 'p', DOCUMENT_PRODUCT_FIELDS)}, pc.name AS "categoryName",
+                p.${PRODUCT_FIELDS.plannedBudget}::text AS "plannedBudget", count(a.id)::int AS "activityCount",
                 jsonb_build_object(${ACTIVITY_STATUSES.map((status) => `'${status}', count(a.id) FILTER (WHERE a.status = '${status}')`).join(', ')}) AS counts
          FROM products p
          LEFT JOIN product_categories pc ON pc.code = p.category

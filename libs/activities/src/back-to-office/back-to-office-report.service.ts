@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { type FieldMap, queryRows, selectList } from '@trta/database';
 import { DomainException, HttpRefusals, type AuthUser } from '@trta/http';
 import { ActivityRefusals } from '../activities.refusals';
 import { REPORTABLE_STATUSES, statusIs } from '../activity.policy';
@@ -37,10 +38,26 @@ const NO_REPORT: ReportFields = {
   lessons: null,
 };
 
-const REPORT_COLUMNS = `r.activity_id AS "activityId", r.sessions_held AS "sessionsHeld", r.participants_female AS "participantsFemale",
-  r.participants_male AS "participantsMale", r.participants_other AS "participantsOther", r.objectives_met AS "objectivesMet",
-  r.evidence, r.conclusion, r.lessons, r.author_id AS "authorId", u.email AS "authorEmail",
-  r.created_at AS "createdAt", r.updated_at AS "updatedAt", r.version`;
+/**
+ * The one spelling of back_to_office_reports' columns, over `back_to_office_reports r LEFT JOIN
+ * users u ON u.id = r.author_id` (the expressions qualify their own columns).
+ */
+export const BACK_TO_OFFICE_REPORT_FIELDS: FieldMap<BackToOfficeReportView> = {
+  activityId: 'r.activity_id',
+  sessionsHeld: 'r.sessions_held',
+  participantsFemale: 'r.participants_female',
+  participantsMale: 'r.participants_male',
+  participantsOther: 'r.participants_other',
+  objectivesMet: 'r.objectives_met',
+  evidence: 'r.evidence',
+  conclusion: 'r.conclusion',
+  lessons: 'r.lessons',
+  authorId: 'r.author_id',
+  authorEmail: 'u.email',
+  createdAt: 'r.created_at',
+  updatedAt: 'r.updated_at',
+  version: 'r.version',
+};
 
 @Injectable()
 export class BackToOfficeReportService {
@@ -112,10 +129,12 @@ export class BackToOfficeReportService {
   }
 
   private async current(manager: EntityManager, activityId: string): Promise<BackToOfficeReportView | undefined> {
-    const [report] = (await manager.query(
-      `SELECT ${REPORT_COLUMNS} FROM back_to_office_reports r LEFT JOIN users u ON u.id = r.author_id WHERE r.activity_id = $1`,
+    const [report] = await queryRows(
+      manager,
+      BACK_TO_OFFICE_REPORT_FIELDS,
+      `SELECT ${selectList(BACK_TO_OFFICE_REPORT_FIELDS)} FROM back_to_office_reports r LEFT JOIN users u ON u.id = r.author_id WHERE r.activity_id = $1`,
       [activityId],
-    )) as BackToOfficeReportView[];
+    );
     return report;
   }
 

@@ -29,5 +29,10 @@ export const APPLICANT_PROFILE_FIELDS: FieldMap<ApplicantProfileDto> = {
 /** A user as UserView shows it, for `RETURNING` of an INSERT or UPDATE of users. */
 export const USER_RETURNING = selectList(USER_FIELDS);
 
+/** The applicant profile as its owner sees it: the fields they write and when they last did. */
+export type ApplicantProfileRow = ApplicantProfileDto & { updatedAt: Date };
+
+export const APPLICANT_PROFILE_ROW_FIELDS: FieldMap<ApplicantProfileRow> = { ...APPLICANT_PROFILE_FIELDS, updatedAt: 'updated_at' };
+
 /** The applicant profile as its owner sees it (`p` is applicant_profiles). */
-export const APPLICANT_PROFILE_COLUMNS = `${selectList(APPLICANT_PROFILE_FIELDS, 'p')}, p.updated_at AS "updatedAt"`;
+export const APPLICANT_PROFILE_COLUMNS = selectList(APPLICANT_PROFILE_ROW_FIELDS, 'p');

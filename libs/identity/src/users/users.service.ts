@@ -2,11 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
-import { returnedRows, selectList } from '@trta/database';
+import { queryRows, selectList } from '@trta/database';
 import { constraintRefusal, decodeCursor, DomainException, Page, toPage, type Role } from '@trta/http';
 import { IdentityRefusals } from '../identity.refusals';
 import { ApplicantProfile } from './applicant-profile.entity';
-import { APPLICANT_PROFILE_COLUMNS, APPLICANT_PROFILE_FIELDS, USER_FIELDS, USER_RETURNING } from './user-columns';
+import {
+  APPLICANT_PROFILE_COLUMNS,
+  APPLICANT_PROFILE_FIELDS,
+  APPLICANT_PROFILE_ROW_FIELDS,
+  type ApplicantProfileRow,
+  USER_FIELDS,
+  USER_RETURNING,
+} from './user-columns';
 import { User, type Locale } from './user.entity';
 import { ApplicantProfileDto, CreateUserDto, CurrentUserView, ListUsersQueryDto, RegisterDto, UserView } from './users.dto';
 
@@ -17,10 +24,6 @@ export interface Credentials {
   country: string | null;
   passwordHash: string | null;
 }
-
-export { APPLICANT_PROFILE_COLUMNS } from './user-columns';
-
-export type ApplicantProfileRow = ApplicantProfileDto & { updatedAt: Date };
 
 const USER_COLUMNS = selectList(USER_FIELDS, 'u');
 const PROFILE_KEYS = Object.keys(APPLICANT_PROFILE_FIELDS) as (keyof ApplicantProfileDto)[];
@@ -116,11 +119,13 @@ export class UsersService {
     values: { email: string; passwordHash: string | null; role: Role; country: string | null; locale: Locale },
   ): Promise<UserView> {
     try {
-      const [row] = (await manager.query(
+      const [row] = await queryRows(
+        manager,
+        USER_FIELDS,
         `INSERT INTO users (email, password_hash, role, country, locale) VALUES ($1, $2, $3, $4, $5)
          RETURNING ${USER_RETURNING}`,
         [values.email, values.passwordHash, values.role, values.country, values.locale],
-      )) as UserView[];
+      );
       return row;
     } catch (error) {
       throw constraintRefusal(error, { email: values.email }) ?? error;
@@ -138,12 +143,14 @@ export class UsersService {
 
   /** Replaces the applicant's profile; undefined when they have none. */
   async updateProfile(userId: string, dto: ApplicantProfileDto): Promise<ApplicantProfileRow | undefined> {
-    const [updated] = returnedRows<ApplicantProfileRow>(await this.dataSource.query(
+    const [updated] = await queryRows(
+      this.dataSource.manager,
+      APPLICANT_PROFILE_ROW_FIELDS,
       `UPDATE applicant_profiles p SET ${PROFILE_KEYS.map((key, index) => `${APPLICANT_PROFILE_FIELDS[key]} = $${index + 2}`).join(', ')},
          updated_at = now()
        WHERE p.user_id = $1 RETURNING ${APPLICANT_PROFILE_COLUMNS}`,
       [userId, ...PROFILE_KEYS.map((key) => dto[key])],
-    ));
+    );
     return updated;
   }
 

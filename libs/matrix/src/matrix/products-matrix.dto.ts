@@ -38,7 +38,8 @@ export class ActivityStatusCountsView implements Record<ActivityStatus, number> 
 }
 
 /** The plan the matrix is of. */
-export class MatrixPlanView extends PickType(PlanView, ['id', 'code', 'title', 'status', 'periodStart', 'periodEnd'] as const) {}
+export const MATRIX_PLAN_FIELDS = ['id', 'code', 'title', 'status', 'periodStart', 'periodEnd'] as const;
+export class MatrixPlanView extends PickType(PlanView, MATRIX_PLAN_FIELDS) {}
 
 /** The activity's fields the matrix shows. */
 export const MATRIX_ACTIVITY_FIELDS = [

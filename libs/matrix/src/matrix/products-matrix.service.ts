@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 import { ACTIVITY_FIELDS, ACTIVITY_STATUSES, type ActivityStatus } from '@trta/activities';
 import { queryRows, selectList } from '@trta/database';
 import { DomainException } from '@trta/http';
+import { PLAN_FIELDS, PRODUCT_FIELDS } from '@trta/plans';
 import { MatrixRefusals } from '../matrix.refusals';
-import { ActivityStatusCountsView, MATRIX_ACTIVITY_FIELDS, MatrixActivityView, MatrixPlanView, MatrixProductView, ProductsMatrixView } from './products-matrix.dto';
+import { ActivityStatusCountsView, MATRIX_ACTIVITY_FIELDS, MATRIX_PLAN_FIELDS, MatrixActivityView, MatrixPlanView, MatrixProductView, ProductsMatrixView } from './products-matrix.dto';
 
 /**
  * Counts per status and exact sums, all computed by PostgreSQL. Sums are numeric printed as text
@@ -33,14 +34,18 @@ export class ProductsMatrixService {
   async build(planId: string): Promise<ProductsMatrixView> {
     // One snapshot for the four queries, so the totals always agree with the rows.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [plan] = (await manager.query(
-        `SELECT id, code, title, status, period_start::text AS "periodStart", period_end::text AS "periodEnd" FROM ta_plans WHERE id = $1`,
+      const [plan] = await queryRows(
+        manager,
+        PLAN_FIELDS,
+        `SELECT ${selectList(PLAN_FIELDS, null, MATRIX_PLAN_FIELDS)} FROM ta_plans WHERE id = $1`,
         [planId],
-      )) as MatrixPlanView[];
+        MATRIX_PLAN_FIELDS,
+      );
       if (!plan) throw new DomainException(MatrixRefusals.PLAN_NOT_FOUND, `TA plan ${planId} not found`, { planId });
 
       const productRows = (await manager.query(
-        `SELECT p.id AS "productId", p.code, p.name, p.category, p.planned_budget::text AS "plannedBudget", ${AGGREGATES}
+        `SELECT p.${PRODUCT_FIELDS.id} AS "productId", ${selectList(PRODUCT_FIELDS, 'p', ['code', 'name', 'category'])},
+                p.${PRODUCT_FIELDS.plannedBudget}::text AS "plannedBudget", ${AGGREGATES}
          FROM products p LEFT JOIN activities a ON a.product_id = p.id
          WHERE p.plan_id = $1
          GROUP BY p.id

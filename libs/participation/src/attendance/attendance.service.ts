@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationRefusals, DecisionsService, isRecordableActivity, RECORDABLE_ACTIVITY_STATUSES } from '@trta/applications';
-import { pgError } from '@trta/database';
+import { ACTIVITY_FIELDS } from '@trta/activities';
+import { pgError, selectList } from '@trta/database';
 import { DomainException, type AuthUser } from '@trta/http';
 import { NotificationKind, NotificationsService } from '@trta/notifications';
 import { newCertificateCode } from '../certificates/certificate-code';
@@ -84,7 +85,7 @@ export class AttendanceService {
   private async activityOf(manager: EntityManager, id: string, user: AuthUser): Promise<ActivityFacts> {
     const application = await applicationFor(manager, id, user);
     const [activity] = (await manager.query(
-      `SELECT code, title, status, (end_date - start_date + 1) AS "lengthDays" FROM activities WHERE id = $1`,
+      `SELECT ${selectList(ACTIVITY_FIELDS, null, ['code', 'title', 'status'])}, (end_date - start_date + 1) AS "lengthDays" FROM activities WHERE id = $1`,
       [application.activityId],
     )) as ActivityFacts[];
     if (!isRecordableActivity(activity.status)) {

@@ -2,11 +2,41 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ACTIVITY_FIELDS } from '@trta/activities';
+import { queryRows, selectList, type FieldMap } from '@trta/database';
 import { DomainException, type AuthUser } from '@trta/http';
 import { ParticipationRefusals as R } from '../participation.refusals';
 import { applicationFor } from '../shared/application-access';
 import { normalizeCertificateCode } from './certificate-code';
 import { CertificateFacts, renderCertificatePdf } from './certificate-pdf';
+
+/** The certified activity's fields, over `applications ap JOIN activities a`. */
+const CERTIFIED_ACTIVITY_FIELDS = {
+  activityCode: `a.${ACTIVITY_FIELDS.code}`,
+  activityTitle: `a.${ACTIVITY_FIELDS.title}`,
+  startDate: `a.${ACTIVITY_FIELDS.startDate}`,
+  endDate: `a.${ACTIVITY_FIELDS.endDate}`,
+} as const;
+
+/** What the certificate prints (`p` the applicant's profile, `c` the venue's country). */
+const CERTIFICATE_FIELDS: FieldMap<CertificateFacts> = {
+  code: 'ap.certificate_code',
+  participant: "coalesce(p.full_name, '')",
+  ...CERTIFIED_ACTIVITY_FIELDS,
+  attendedDays: 'ap.attended_days',
+  venue: `CASE WHEN a.venue_city IS NOT NULL THEN concat_ws(', ', a.venue_city, c.name) END`,
+  completedAt: `to_char(ap.completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`,
+};
+
+/** What a verification shows of a certificate. */
+const VERIFICATION_FIELDS: FieldMap<
+  Pick<CertificateFacts, 'code' | 'activityCode' | 'activityTitle' | 'startDate' | 'endDate'> & { participant: string | null; completedAt: Date }
+> = {
+  code: 'ap.certificate_code',
+  participant: 'p.full_name',
+  ...CERTIFIED_ACTIVITY_FIELDS,
+  completedAt: 'ap.completed_at',
+};
 
 /** The activity a certificate was issued for. */
 export class CertifiedActivityView {
@@ -52,17 +82,16 @@ export class CertificatesService {
         { status: application.status },
       );
     }
-    const [facts] = (await this.dataSource.query(
-      `SELECT ap.certificate_code AS code, coalesce(p.full_name, '') AS participant, a.code AS "activityCode", a.title AS "activityTitle",
-         a.start_date::text AS "startDate", a.end_date::text AS "endDate", ap.attended_days AS "attendedDays",
-         CASE WHEN a.venue_city IS NOT NULL THEN concat_ws(', ', a.venue_city, c.name) END AS venue,
-         to_char(ap.completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "completedAt"
+    const [facts] = await queryRows(
+      this.dataSource.manager,
+      CERTIFICATE_FIELDS,
+      `SELECT ${selectList(CERTIFICATE_FIELDS)}
        FROM applications ap JOIN activities a ON a.id = ap.activity_id
        LEFT JOIN applicant_profiles p ON p.user_id = ap.applicant_id
        LEFT JOIN countries c ON c.code = a.venue_country
        WHERE ap.id = $1 AND ap.status = 'completed'`,
       [applicationId],
-    )) as CertificateFacts[];
+    );
     if (!facts) throw new DomainException(R.CERTIFICATE_NOT_FOUND, `Certificate of application ${applicationId} not found`);
     return { code: facts.code, content: await renderCertificatePdf(facts) };
   }
@@ -70,14 +99,15 @@ export class CertificatesService {
   async verify(input: string): Promise<CertificateVerification> {
     const code = normalizeCertificateCode(input);
     if (!code) throw new DomainException(R.CERTIFICATE_CODE_INVALID, 'code must be a certificate code such as TRTA-7K3QX9M2PA');
-    const [row] = (await this.dataSource.query(
-      `SELECT ap.certificate_code AS code, p.full_name AS participant, a.code AS "activityCode", a.title AS "activityTitle",
-         a.start_date::text AS "startDate", a.end_date::text AS "endDate", ap.completed_at AS "completedAt"
+    const [row] = await queryRows(
+      this.dataSource.manager,
+      VERIFICATION_FIELDS,
+      `SELECT ${selectList(VERIFICATION_FIELDS)}
        FROM applications ap JOIN activities a ON a.id = ap.activity_id
        LEFT JOIN applicant_profiles p ON p.user_id = ap.applicant_id
        WHERE ap.certificate_code = $1 AND ap.status = 'completed'`,
       [code],
-    )) as { code: string; participant: string | null; activityCode: string; activityTitle: string; startDate: string | null; endDate: string | null; completedAt: Date }[];
+    );
     if (!row) throw new DomainException(R.CERTIFICATE_NOT_FOUND, `Certificate ${code} not found`, { code });
     return {
       code: row.code,

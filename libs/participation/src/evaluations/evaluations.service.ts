@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { returnedRows } from '@trta/database';
+import { type FieldMap, queryRows, selectList } from '@trta/database';
 import { ApplicationRefusals } from '@trta/applications';
 import { DomainException, type AuthUser } from '@trta/http';
 import { ParticipationRefusals as R } from '../participation.refusals';
@@ -10,9 +10,22 @@ import { applicationFor } from '../shared/application-access';
 import { ActivityEvaluationResultsView, EvaluationDto, EvaluationView, FollowUpDto } from './evaluations.dto';
 import { scoreCountsSql, scoreMeanSql, scoreResults } from './score-distribution';
 
-export const EVALUATION_COLUMNS = `application_id AS "applicationId", satisfaction, relevance, pre_test_score AS "preTestScore",
-  post_test_score AS "postTestScore", comments, applied_in_work AS "appliedInWork", follow_up_comments AS "followUpComments",
-  follow_up_at AS "followUpAt", entered_by AS "enteredBy", submitted_at AS "submittedAt"`;
+/** The one spelling of the evaluations table's columns, for RETURNING (or `SELECT ... FROM evaluations`). */
+export const EVALUATION_FIELDS: FieldMap<EvaluationView> = {
+  applicationId: 'application_id',
+  satisfaction: 'satisfaction',
+  relevance: 'relevance',
+  preTestScore: 'pre_test_score',
+  postTestScore: 'post_test_score',
+  comments: 'comments',
+  appliedInWork: 'applied_in_work',
+  followUpComments: 'follow_up_comments',
+  followUpAt: 'follow_up_at',
+  enteredBy: 'entered_by',
+  submittedAt: 'submitted_at',
+};
+
+const EVALUATION_COLUMNS = selectList(EVALUATION_FIELDS);
 
 /**
  * Inserts the one evaluation of an attended (or completed) application; null when the
@@ -24,7 +37,9 @@ export async function insertEvaluation(
   dto: EvaluationDto,
   enteredBy: string | null,
 ): Promise<EvaluationView | null> {
-  const [created] = (await manager.query(
+  const [created] = await queryRows(
+    manager,
+    EVALUATION_FIELDS,
     `INSERT INTO evaluations (application_id, satisfaction, relevance, pre_test_score, post_test_score, comments, entered_by)
      SELECT ap.id, $2, $3, $4, $5, $6, $7 FROM applications ap WHERE ap.id = $1 AND ap.status = ANY($8)
      ON CONFLICT (application_id) DO NOTHING RETURNING ${EVALUATION_COLUMNS}`,
@@ -38,7 +53,7 @@ export async function insertEvaluation(
       enteredBy,
       ATTENDED_STATUSES,
     ],
-  )) as EvaluationView[];
+  );
   return created ?? null;
 }
 
@@ -90,12 +105,12 @@ export class EvaluationsService {
     if (application.applicantId !== user.id) {
       throw new DomainException(ApplicationRefusals.APPLICATION_NOT_FOUND, `Application ${applicationId} not found`, { applicationId });
     }
-    const [updated] = returnedRows<EvaluationView>(
-      await this.dataSource.query(
-        `UPDATE evaluations SET applied_in_work = $2, follow_up_comments = $3, follow_up_at = now()
-         WHERE application_id = $1 RETURNING ${EVALUATION_COLUMNS}`,
-        [applicationId, dto.appliedInWork, dto.comments ?? null],
-      ),
+    const [updated] = await queryRows(
+      this.dataSource.manager,
+      EVALUATION_FIELDS,
+      `UPDATE evaluations SET applied_in_work = $2, follow_up_comments = $3, follow_up_at = now()
+       WHERE application_id = $1 RETURNING ${EVALUATION_COLUMNS}`,
+      [applicationId, dto.appliedInWork, dto.comments ?? null],
     );
     if (!updated) {
       throw new DomainException(R.EVALUATION_MISSING, `application ${applicationId} has no evaluation yet; submit the evaluation before the follow-up`);

@@ -4,7 +4,8 @@ import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationRefusals, ApplicationsService, REGISTRABLE_ACTIVITY_STATUSES } from '@trta/applications';
-import { pgError } from '@trta/database';
+import { ACTIVITY_FIELDS } from '@trta/activities';
+import { pgError, selectList } from '@trta/database';
 import { constraintRefusal, ConstraintRefusals, DomainException, validationFailed, type AuthUser } from '@trta/http';
 import { issueClaimToken, UsersService, type Locale } from '@trta/identity';
 import { NotificationKind, NotificationsService } from '@trta/notifications';
@@ -254,8 +255,8 @@ function full(activity: LockedActivity): DomainException {
 /** The row lock keeps seats, status and registrations of the activity still while the participants go in. */
 async function lockRegistrableActivity(manager: EntityManager, activityId: string): Promise<LockedActivity> {
   const [activity] = (await manager.query(
-    `SELECT id, code, title, status, capacity, seats_taken AS "seatsTaken", (end_date - start_date + 1) AS "lengthDays",
-       start_date::text AS "startDate"
+    `SELECT ${selectList(ACTIVITY_FIELDS, null, ['id', 'code', 'title', 'status', 'capacity', 'startDate'])},
+       seats_taken AS "seatsTaken", (end_date - start_date + 1) AS "lengthDays"
      FROM activities WHERE id = $1 FOR UPDATE`,
     [activityId],
   )) as LockedActivity[];

@@ -10,7 +10,8 @@ import { Product } from './product.entity';
 import { CreateProductDto, ProductView, UpdateProductDto } from './products.dto';
 
 /** The one spelling of products' columns. */
-const PRODUCT_FIELDS: FieldMap<ProductView> = {
+/** The one spelling of the products table's columns. */
+export const PRODUCT_FIELDS: FieldMap<ProductView> = {
   id: 'id',
   planId: 'plan_id',
   code: 'code',

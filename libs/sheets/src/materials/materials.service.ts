@@ -6,9 +6,19 @@ import { ActivitiesService, SCHEDULED_STATUSES } from '@trta/activities';
 import { FilesService, type OpenedFile } from '@trta/files';
 import { type AuthUser, createValidationPipe, DomainException, HttpRefusals } from '@trta/http';
 import { SheetRefusals } from '../sheets.refusals';
+import { type FieldMap, queryRows, selectList } from '@trta/database';
+import { MATERIAL_FIELDS } from '../sheets/sheet-fields';
 import { assertSheetWritable, hasSheet, MATERIAL_COLUMNS, sheetActivity } from '../sheets/sheet-queries';
 import type { MaterialView } from '../sheets/sheets.dto';
 import { LinkMaterialDto, MATERIAL_MEDIA_TYPES, MaterialFieldsDto } from './materials.dto';
+
+/** What the history keeps of a removed material: its stored file rather than the file's description. */
+const REMOVED_FIELDS: FieldMap<Pick<MaterialView, 'id' | 'title' | 'url'> & { fileId: string | null }> = {
+  id: MATERIAL_FIELDS.id,
+  title: MATERIAL_FIELDS.title,
+  url: MATERIAL_FIELDS.url,
+  fileId: 'm.file_id',
+};
 
 /** The same validation as the global pipe, for bodies this endpoint has to read itself. */
 const validation = createValidationPipe();
@@ -43,10 +53,12 @@ export class MaterialsService {
   async remove(activityId: string, materialId: string, user: AuthUser): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.writableSheet(manager, activityId, true);
-      const [[removed]] = (await manager.query(
-        'DELETE FROM sheet_materials WHERE id = $1 AND activity_id = $2 RETURNING id, title, url, file_id AS "fileId"',
+      const [removed] = await queryRows(
+        manager,
+        REMOVED_FIELDS,
+        `DELETE FROM sheet_materials m WHERE m.id = $1 AND m.activity_id = $2 RETURNING ${selectList(REMOVED_FIELDS)}`,
         [materialId, activityId],
-      )) as [{ id: string; title: string; url: string | null; fileId: string | null }[], number];
+      );
       if (!removed) throw new DomainException(SheetRefusals.MATERIAL_NOT_FOUND, `Material ${materialId} not found`, { materialId });
       // A clone's materials share the file; it goes once nothing refers to it any more.
       if (removed.fileId) await this.files.removeUnused(manager, [removed.fileId]);
@@ -101,10 +113,12 @@ export class MaterialsService {
          RETURNING id`,
         [activityId, dto.title, dto.kind, dto.language ?? null, dto.url ?? null, file?.id ?? null],
       )) as { id: string }[];
-      const [material] = (await manager.query(
+      const [material] = await queryRows(
+        manager,
+        MATERIAL_FIELDS,
         `SELECT ${MATERIAL_COLUMNS} FROM sheet_materials m LEFT JOIN stored_files f ON f.id = m.file_id WHERE m.id = $1`,
         [id],
-      )) as MaterialView[];
+      );
       await this.activities.recordHistory(manager, activityId, user.id, 'sheet-material-add', {
         material: { id, title: material.title, kind: material.kind, language: material.language, url: material.url, file: material.file },
       });

@@ -2,6 +2,8 @@ import { EntityManager } from 'typeorm';
 import { DomainException } from '@trta/http';
 
 import { ActivityRefusals, FROZEN_STATUSES, statusIs, type ActivityLanguage, type ActivityStatus } from '@trta/activities';
+import { queryRows, selectList } from '@trta/database';
+import { MATERIAL_FIELDS } from './sheet-fields';
 import type { MaterialView } from './sheets.dto';
 
 /** What the sheet's rules need to know of its activity. */
@@ -42,14 +44,15 @@ export async function hasSheet(manager: EntityManager, activityId: string): Prom
   return rows.length > 0;
 }
 
-export const MATERIAL_COLUMNS = `m.id, m.title, m.kind, m.language, m.url, m.position, m.created_at AS "createdAt",
-  CASE WHEN f.id IS NULL THEN NULL
-       ELSE json_build_object('id', f.id, 'filename', f.filename, 'mediaType', f.media_type, 'sizeBytes', f.size_bytes) END AS file`;
+/** A material as MaterialView shows it, over `sheet_materials m LEFT JOIN stored_files f ON f.id = m.file_id`. */
+export const MATERIAL_COLUMNS = selectList(MATERIAL_FIELDS);
 
 export async function materialsOf(manager: EntityManager, activityId: string): Promise<MaterialView[]> {
-  return (await manager.query(
+  return queryRows(
+    manager,
+    MATERIAL_FIELDS,
     `SELECT ${MATERIAL_COLUMNS} FROM sheet_materials m LEFT JOIN stored_files f ON f.id = m.file_id
      WHERE m.activity_id = $1 ORDER BY m.position, m.created_at, m.id`,
     [activityId],
-  )) as MaterialView[];
+  );
 }

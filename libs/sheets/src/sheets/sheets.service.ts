@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryRows, selectList } from '@trta/database';
 import { type AuthUser, DomainException, type Refusal } from '@trta/http';
 import { SheetRefusals } from '../sheets.refusals';
 import { ActivitiesService, SHEET_PUBLISHABLE_STATUSES, statusIs } from '@trta/activities';
 import type { LocalizedText } from './activity-sheet.entity';
 import { assertSheetWritable, materialsOf, sheetActivity, type SheetActivity } from './sheet-queries';
+import { SHEET_FIELDS, type SheetRow } from './sheet-fields';
 import { PutSheetDto, SHEET_TEXT_FIELDS, type SheetTextField, type SheetView } from './sheets.dto';
 
-
-type SheetRow = Omit<SheetView, 'materials' | 'publishedAt'>;
-const SHEET_COLUMNS = `s.activity_id AS "activityId", s.objectives, s.target_audience AS "targetAudience",
-  s.application_requirements AS "applicationRequirements", s.programme, s.required_documents AS "requiredDocuments",
-  s.updated_at AS "updatedAt", s.updated_by AS "updatedBy"`;
+const SHEET_COLUMNS = selectList(SHEET_FIELDS, 's');
 
 @Injectable()
 export class SheetsService {
@@ -106,9 +104,7 @@ export class SheetsService {
   }
 
   private async sheetRow(manager: EntityManager, activityId: string): Promise<SheetRow | undefined> {
-    const [sheet] = (await manager.query(`SELECT ${SHEET_COLUMNS} FROM activity_sheets s WHERE s.activity_id = $1`, [
-      activityId,
-    ])) as SheetRow[];
+    const [sheet] = await queryRows(manager, SHEET_FIELDS, `SELECT ${SHEET_COLUMNS} FROM activity_sheets s WHERE s.activity_id = $1`, [activityId]);
     return sheet;
   }
 }
