@@ -2,11 +2,13 @@ import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { ApiError } from '../api/errors';
 import { AuthProvider } from '../features/auth/AuthContext';
 import { RequireAuth } from '../features/auth/RequireAuth';
+import { Loading } from '../components/Loading';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { Layout } from './Layout';
 import { HOME, ROUTES } from './routes';
@@ -27,7 +29,10 @@ function Root() {
   return (
     <AuthProvider>
       <Layout>
-        <Outlet />
+        {/* Pages are loaded when first opened (routes.tsx); the header stays while one arrives. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </Layout>
     </AuthProvider>
   );

@@ -1,30 +1,41 @@
-import type { ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Role } from '../api/types';
-import { AccountPage } from '../features/account/pages/AccountPage';
-import { ProfilePage } from '../features/account/pages/ProfilePage';
-import { ActivitiesPage } from '../features/activities/pages/ActivitiesPage';
-import { CalendarPage } from '../features/activities/pages/CalendarPage';
-import { ActivityEditorPage } from '../features/activities/pages/ActivityEditorPage';
-import { BackToOfficePage } from '../features/activities/pages/BackToOfficePage';
-import { ApplicationPage } from '../features/applications/pages/ApplicationPage';
-import { ApplicationsReviewPage } from '../features/applications/pages/ApplicationsReviewPage';
-import { ApplyPage } from '../features/applications/pages/ApplyPage';
-import { MyApplicationsPage } from '../features/applications/pages/MyApplicationsPage';
-import { AuditReportPage } from '../features/audit/pages/AuditReportPage';
-import { AuditReportsPage } from '../features/audit/pages/AuditReportsPage';
-import { SignInPage } from '../features/auth/pages/SignInPage';
-import { SignUpPage } from '../features/auth/pages/SignUpPage';
-import { ActivityPage } from '../features/catalogue/pages/ActivityPage';
-import { CataloguePage } from '../features/catalogue/pages/CataloguePage';
-import { CertificatePage } from '../features/certificates/pages/CertificatePage';
-import { NominationsPage } from '../features/nominations/pages/NominationsPage';
-import { PlanPage } from '../features/plans/pages/PlanPage';
-import { PlansPage } from '../features/plans/pages/PlansPage';
-import { PublicationsPage } from '../features/publications/pages/PublicationsPage';
-import { RequestQueuePage, RequestReviewPage } from '../features/requests/pages/RequestReviewPages';
-import { RequestFormPage } from '../features/requests/pages/RequestFormPage';
-import { RequestPage } from '../features/requests/pages/RequestPage';
-import { RequestsPage } from '../features/requests/pages/RequestsPage';
+
+/**
+ * Each page is its own chunk, loaded when first opened (App.tsx shows <Loading> meanwhile), so
+ * the public catalogue never downloads staff, auditor or chart code. Add a page the same way:
+ * `const XPage = page(() => import('../features/x/pages/XPage'), 'XPage');`
+ */
+function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const AccountPage = page(() => import('../features/account/pages/AccountPage'), 'AccountPage');
+const ProfilePage = page(() => import('../features/account/pages/ProfilePage'), 'ProfilePage');
+const ActivitiesPage = page(() => import('../features/activities/pages/ActivitiesPage'), 'ActivitiesPage');
+const CalendarPage = page(() => import('../features/activities/pages/CalendarPage'), 'CalendarPage');
+const ActivityEditorPage = page(() => import('../features/activities/pages/ActivityEditorPage'), 'ActivityEditorPage');
+const BackToOfficePage = page(() => import('../features/activities/pages/BackToOfficePage'), 'BackToOfficePage');
+const ApplicationPage = page(() => import('../features/applications/pages/ApplicationPage'), 'ApplicationPage');
+const ApplicationsReviewPage = page(() => import('../features/applications/pages/ApplicationsReviewPage'), 'ApplicationsReviewPage');
+const ApplyPage = page(() => import('../features/applications/pages/ApplyPage'), 'ApplyPage');
+const MyApplicationsPage = page(() => import('../features/applications/pages/MyApplicationsPage'), 'MyApplicationsPage');
+const AuditReportPage = page(() => import('../features/audit/pages/AuditReportPage'), 'AuditReportPage');
+const AuditReportsPage = page(() => import('../features/audit/pages/AuditReportsPage'), 'AuditReportsPage');
+const SignInPage = page(() => import('../features/auth/pages/SignInPage'), 'SignInPage');
+const SignUpPage = page(() => import('../features/auth/pages/SignUpPage'), 'SignUpPage');
+const ActivityPage = page(() => import('../features/catalogue/pages/ActivityPage'), 'ActivityPage');
+const CataloguePage = page(() => import('../features/catalogue/pages/CataloguePage'), 'CataloguePage');
+const CertificatePage = page(() => import('../features/certificates/pages/CertificatePage'), 'CertificatePage');
+const NominationsPage = page(() => import('../features/nominations/pages/NominationsPage'), 'NominationsPage');
+const PlanPage = page(() => import('../features/plans/pages/PlanPage'), 'PlanPage');
+const PlansPage = page(() => import('../features/plans/pages/PlansPage'), 'PlansPage');
+const PublicationsPage = page(() => import('../features/publications/pages/PublicationsPage'), 'PublicationsPage');
+const RequestQueuePage = page(() => import('../features/requests/pages/RequestReviewPages'), 'RequestQueuePage');
+const RequestReviewPage = page(() => import('../features/requests/pages/RequestReviewPages'), 'RequestReviewPage');
+const RequestFormPage = page(() => import('../features/requests/pages/RequestFormPage'), 'RequestFormPage');
+const RequestPage = page(() => import('../features/requests/pages/RequestPage'), 'RequestPage');
+const RequestsPage = page(() => import('../features/requests/pages/RequestsPage'), 'RequestsPage');
 
 /**
  * Every page of the app, in one table: add a page here and it is routed, guarded and (with
