@@ -1,5 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Job, JobsOptions, JobState, Queue } from 'bullmq';
 import { AppConfig } from '@trta/config';
@@ -26,7 +26,7 @@ export type EnsureQueued = 'live' | 'queued' | 'requeued';
  * what could not be queued stays `queued` in PostgreSQL and the worker's relays queue it later.
  */
 @Injectable()
-export class JobQueue {
+export class JobQueue implements OnModuleInit {
   private readonly logger = new Logger('JobQueue');
   private readonly timeoutMs: number;
 
@@ -35,6 +35,14 @@ export class JobQueue {
     @Optional() config?: AppConfig,
   ) {
     this.timeoutMs = config?.QUEUE_ADD_TIMEOUT_MS ?? 2000;
+  }
+
+  /** Connection errors of the queues go to the log (at most one line per queue every 30 s), not to stderr. */
+  onModuleInit(): void {
+    for (const name of Object.values(QueueName)) {
+      const queue = this.queue(name);
+      if (queue.listenerCount('error') === 0) queue.on('error', quietErrors(this.logger, `queue ${name}`));
+    }
   }
 
   queue(name: QueueName): Queue {
@@ -93,4 +101,14 @@ export class JobQueue {
     work.catch(() => undefined);
     return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   }
+}
+
+/** An 'error' listener that logs the first error and then at most one every 30 s (Redis away for a while). */
+export function quietErrors(logger: Logger, what: string): (error: Error) => void {
+  let last = 0;
+  return (error: Error) => {
+    if (Date.now() - last < 30_000) return;
+    last = Date.now();
+    logger.warn(`${what}: ${error.message}`);
+  };
 }
