@@ -7,7 +7,8 @@ import { HttpRefusals } from './refusal';
 
 export interface ErrorBody {
   statusCode: number;
-  error: string;
+  /** The status's reason phrase; the health check's 503 alone keeps its failing indicators here. */
+  error: string | Record<string, unknown>;
   /** The refusal's stable name, which clients translate. */
   code: string;
   params: RefusalParams;
@@ -59,7 +60,9 @@ export function toErrorBody(exception: unknown): ErrorBody {
       typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
     const extra = typeof response === 'object' ? (response as Record<string, unknown>) : {};
     const code = typeof extra.code === 'string' ? extra.code : (HTTP_CODES[statusCode] ?? HttpRefusals.BAD_REQUEST.code);
-    return { params: {}, ...extra, statusCode, error: REASONS[statusCode] ?? exception.name, code, message };
+    // The health check's 503 keeps its own `error` (the failing indicators), as its route declares.
+    const error = extra.error !== null && typeof extra.error === 'object' ? (extra.error as Record<string, unknown>) : (REASONS[statusCode] ?? exception.name);
+    return { params: {}, ...extra, statusCode, error, code, message };
   }
   const refusal = constraintRefusal(exception);
   if (refusal) return domainBody(refusal);
