@@ -10,6 +10,10 @@ describe('npm run seed:demo', () => {
       const first = runBuilt('libs/demo/src/seed-demo.cli.js', { DATABASE_URL: database.url });
       expect(await first.exited()).toBe(0);
       expect(first.output()).toContain('demo plan 2026-2027 loaded: 600 activities');
+      // One clock: the statuses are checked against the date the seed used (UTC), compared as
+      // dates, not against the database's current_date (another time zone, or past midnight).
+      const asOf = /statuses as of (\d{4}-\d{2}-\d{2})/.exec(first.output())?.[1];
+      expect(asOf).toBeDefined();
 
       await client.connect();
       const { rows: [plan] } = await client.query("SELECT status, (SELECT count(*)::int FROM products p WHERE p.plan_id = t.id) AS products FROM ta_plans t WHERE code = '2026-2027'");
@@ -21,10 +25,11 @@ describe('npm run seed:demo', () => {
       const { rows: spread } = await client.query(
         `SELECT count(DISTINCT status)::int AS statuses, count(DISTINCT delivery_mode)::int AS modes,
                 count(DISTINCT region)::int AS regions, count(DISTINCT type)::int AS types,
-                count(*) FILTER (WHERE status = 'open' AND (sheet_published_at IS NULL OR application_deadline <= current_date))::int AS bad_open,
-                count(*) FILTER (WHERE status = 'delivered' AND end_date >= current_date)::int AS bad_delivered,
+                count(*) FILTER (WHERE status = 'open' AND (sheet_published_at IS NULL OR application_deadline <= $1::date))::int AS bad_open,
+                count(*) FILTER (WHERE status = 'delivered' AND end_date >= $1::date)::int AS bad_delivered,
                 (SELECT count(*)::int FROM activity_sheets) AS sheets
          FROM activities`,
+        [asOf],
       );
       expect(spread[0]).toMatchObject({ modes: 4, regions: 6, types: 3, bad_open: 0, bad_delivered: 0 });
       expect(spread[0].statuses).toBeGreaterThanOrEqual(5);

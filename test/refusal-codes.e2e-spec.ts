@@ -28,10 +28,10 @@ function sourcesUnder(root: string, suffix: string): { file: string; text: strin
 const STATUS_ONLY = [/\.expect\(\s*[45]\d\d\s*\)/, /\.status\)\.toBe\(\s*[45]\d\d\s*\)/, /\.status\)\.toEqual\(\s*[45]\d\d\s*\)/];
 
 /**
- * Codes no request can cause on purpose: a bug (500), and an outage of Redis or the worker (503,
- * which the fault tests of the faults issue are to produce with servers of their own).
+ * Codes no request can cause on purpose: a bug (500). (UNAVAILABLE, an outage, is produced by the
+ * fault tests in test/faults with servers of their own.)
  */
-const UNPRODUCIBLE = new Set(['INTERNAL_ERROR', 'UNAVAILABLE']);
+const UNPRODUCIBLE = new Set(['INTERNAL_ERROR']);
 
 /** Refusals that are pages, not JSON: the queue dashboard answers a browser with its HTML sign-in page. */
 const NOT_JSON = /'accept', 'text\/html/;

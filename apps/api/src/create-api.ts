@@ -14,7 +14,7 @@ import type { IncomingMessage } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { projectRoot } from '@trta/config';
-import { createValidationPipe, declaredRefusalCodes, ErrorView, FieldProblemView } from '@trta/http';
+import { createValidationPipe, declaredRefusalCodes, ErrorView, FieldProblemView, registerInputGuards } from '@trta/http';
 import { JobQueue, QueueName, registerQueueDashboard } from '@trta/queues';
 import { AppModule, AppModuleOptions } from './app.module';
 
@@ -38,6 +38,8 @@ export async function createApi(options: AppModuleOptions): Promise<NestFastifyA
   app.useGlobalPipes(createValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Input no route can use (JSON nested too deep, NUL characters): 400 before validation, on every route.
+  registerInputGuards(app, { maxJsonDepth: options.config.JSON_MAX_DEPTH, bodyLimit: options.config.BODY_LIMIT_BYTES });
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
     void reply.header('x-request-id', request.id);
   });

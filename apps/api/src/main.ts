@@ -17,8 +17,15 @@ async function main(): Promise<void> {
   const started: { postgres?: LocatedPostgres; redis?: LocatedRedis; api?: INestApplicationContext; worker?: INestApplicationContext } = {};
   let stopping = false;
   const shutdown = async (code: number) => {
-    await started.api?.close().catch(() => undefined);
-    await started.worker?.close().catch(() => undefined);
+    // Whatever Redis or PostgreSQL do (a close that waits on a server that is away), the process
+    // ends within SHUTDOWN_TIMEOUT_MS: the applications get the first 60 % of it, the embedded
+    // servers this process started the rest, and then it exits regardless.
+    const budget = config.SHUTDOWN_TIMEOUT_MS;
+    setTimeout(() => {
+      console.error(`shutdown took longer than SHUTDOWN_TIMEOUT_MS (${budget} ms): exiting now`);
+      process.exit(code === 0 ? 1 : code);
+    }, budget).unref();
+    await within(Promise.all([started.api?.close(), started.worker?.close()]), budget * 0.6);
     await started.redis?.stop().catch(() => undefined);
     await started.postgres?.stop().catch(() => undefined);
     process.exit(code);
@@ -52,6 +59,12 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     await shutdown(1);
   }
+}
+
+/** Waits for `work` (its failure ignored) at most `ms` milliseconds. */
+function within(work: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([work.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }
 
 main().catch((error: Error) => {

@@ -1,7 +1,7 @@
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext, Logger as NestLogger } from '@nestjs/common';
 import { DiscoveryService, NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { assertEveryJobHandled, JobProcessor } from '@trta/queues';
+import { assertEveryJobHandled, JobProcessor, quietErrors } from '@trta/queues';
 import { WorkerModule, WorkerModuleOptions } from './worker.module';
 
 /** Where @nestjs/bullmq keeps the options given to @Processor(queue, options). */
@@ -21,6 +21,8 @@ export async function createWorker(options: WorkerModuleOptions): Promise<INestA
   for (const processor of processors) {
     const declared = (Reflect.getMetadata(WORKER_OPTIONS, processor.constructor) as { concurrency?: number } | undefined)?.concurrency;
     if (declared === undefined) processor.worker.concurrency = options.config.WORKER_CONCURRENCY;
+    // Redis away: the workers reconnect by themselves; their errors go to the log, briefly.
+    processor.worker.on('error', quietErrors(new NestLogger('Worker'), `worker of ${processor.worker.name}`));
   }
   return app;
 }

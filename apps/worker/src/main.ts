@@ -18,8 +18,15 @@ async function main(): Promise<void> {
     // Startup still under way: it stops as soon as the worker exists (see below).
     if (!worker) return;
     log(`${signal}: finishing active jobs and stopping`);
-    await worker.close(); // closes the BullMQ workers, which wait for their active jobs
-    await stopServers();
+    // Whatever Redis does, the worker ends within SHUTDOWN_TIMEOUT_MS; a job cut short is
+    // taken up again (its lock expires) and its row in PostgreSQL says what is left to do.
+    setTimeout(() => {
+      console.error(`shutdown took longer than SHUTDOWN_TIMEOUT_MS (${config.SHUTDOWN_TIMEOUT_MS} ms): exiting now`);
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
+    // closes the BullMQ workers, which wait for their active jobs (for 60 % of the deadline at most)
+    await within(worker.close(), config.SHUTDOWN_TIMEOUT_MS * 0.6);
+    await stopServers().catch(() => undefined);
     process.exit(0);
   };
   // Installed before anything starts, so a signal during startup is never the default kill.
@@ -39,6 +46,12 @@ async function main(): Promise<void> {
     stopRequested = undefined;
     await stop(signal);
   }
+}
+
+/** Waits for `work` (its failure ignored) at most `ms` milliseconds. */
+function within(work: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([work.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }
 
 main().catch((error: Error) => {

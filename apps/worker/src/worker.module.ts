@@ -25,7 +25,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL, name: 'worker' } }),
         DatabaseModule.forRoot(databaseUrl),
-        QueuesModule.forRoot({ redisUrl, prefix: config.QUEUE_PREFIX }),
+        QueuesModule.forRoot({ redisUrl, prefix: config.QUEUE_PREFIX, workers: true }),
         DiscoveryModule,
         SystemWorkerModule,
         ActivitiesWorkerModule,

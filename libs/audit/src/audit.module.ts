@@ -5,6 +5,7 @@ import { AuditExportsController } from './exports/audit-exports.controller';
 import { AuditExportsService } from './exports/audit-exports.service';
 import { AuditGeneratorService } from './generation/audit-generator.service';
 import { AuditReportsProcessor } from './generation/audit-reports.processor';
+import { AuditReportsRelay } from './generation/audit-reports.relay';
 import { AuditReportsScheduler } from './generation/audit-reports.scheduler';
 import { AuditReportsController } from './reports/audit-reports.controller';
 import { AuditReportsService } from './reports/audit-reports.service';
@@ -18,9 +19,9 @@ import { AuditReportsService } from './reports/audit-reports.service';
 })
 export class AuditModule {}
 
-/** The worker side: generation and exports on the audit-reports queue, and the yearly schedule. */
+/** The worker side: generation and exports on the audit-reports queue, the yearly schedule, and the relay of stuck reports. */
 @Module({
   imports: [FilesModule],
-  providers: [AuditReportsService, AuditGeneratorService, AuditExportBuilder, AuditReportsProcessor, AuditReportsScheduler],
+  providers: [AuditReportsService, AuditGeneratorService, AuditExportBuilder, AuditReportsProcessor, AuditReportsScheduler, AuditReportsRelay],
 })
 export class AuditWorkerModule {}

@@ -149,4 +149,31 @@ export class AppConfig {
   @Transform(toBoolean)
   @IsBoolean()
   MIGRATE_ON_START = true;
+
+  // --- Faults: what the API and the worker do when Redis or PostgreSQL are away ---
+
+  /** Deepest nesting of objects and arrays a JSON request body may have (deeper: 400 JSON_TOO_DEEP). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(1000)
+  JSON_MAX_DEPTH = 32;
+
+  /** How long a write waits for Redis to take its job after the commit; the worker's relay queues it later otherwise. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  QUEUE_ADD_TIMEOUT_MS = 2000;
+
+  /** How often the worker's relay queues outbox rows and reports left `queued` without a job. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  RELAY_INTERVAL_MS = 60_000;
+
+  /** On SIGTERM/SIGINT the process exits within this time, whatever Redis or PostgreSQL do. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
 }

@@ -12,10 +12,12 @@ async function main(): Promise<void> {
     await runMigrations(postgres.url);
     const dataSource = await new DataSource(dataSourceOptions(postgres.url)).initialize();
     try {
-      const plan = await seedDemoPlan(dataSource);
+      // One clock: the statuses follow this date (UTC), which is printed for whoever checks them.
+      const now = new Date();
+      const plan = await seedDemoPlan(dataSource, now);
       console.log(
         plan.created
-          ? `demo plan 2026-2027 loaded: ${plan.activities} activities with their sheets`
+          ? `demo plan 2026-2027 loaded: ${plan.activities} activities with their sheets (statuses as of ${now.toISOString().slice(0, 10)})`
           : `demo plan 2026-2027 already present (${plan.activities} activities); nothing changed`,
       );
       const people = await seedDemoPeople(dataSource, plan.planId);

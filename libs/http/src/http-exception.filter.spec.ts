@@ -69,3 +69,18 @@ describe('toErrorBody', () => {
     });
   });
 });
+
+describe('toErrorBody: PostgreSQL unreachable', () => {
+  it('answers 503 UNAVAILABLE for connection errors, through TypeORM and AggregateError wrappers, and not for query errors', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const unavailable = (error: unknown) => toErrorBody(error);
+    expect(unavailable(refused)).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE', params: { reason: 'database-unavailable' } });
+    expect(unavailable(Object.assign(new Error('query failed'), { driverError: { code: '57P01' } })).statusCode).toBe(503);
+    expect(unavailable(Object.assign(new Error('x'), { driverError: { code: '57P03' } })).statusCode).toBe(503);
+    expect(unavailable(Object.assign(new Error('x'), { code: '08006' })).statusCode).toBe(503);
+    expect(unavailable(new Error('timeout exceeded when trying to connect')).statusCode).toBe(503);
+    expect(unavailable(new Error('Connection terminated unexpectedly')).statusCode).toBe(503);
+    expect(unavailable(new AggregateError([refused], 'connect failed')).statusCode).toBe(503);
+    expect(unavailable(Object.assign(new Error('syntax'), { driverError: { code: '42601' } })).statusCode).toBe(500);
+  });
+});

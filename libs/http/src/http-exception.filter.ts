@@ -1,12 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '@trta/database';
 import { constraintRefusal } from './constraint-refusals';
 import { DomainException, type RefusalParams } from './domain.exception';
 import { HttpRefusals } from './refusal';
 
 export interface ErrorBody {
   statusCode: number;
-  error: string;
+  /** The status's reason phrase; the health check's 503 alone keeps its failing indicators here. */
+  error: string | Record<string, unknown>;
   /** The refusal's stable name, which clients translate. */
   code: string;
   params: RefusalParams;
@@ -41,6 +43,9 @@ const HTTP_CODES: Record<number, string> = {
   503: HttpRefusals.UNAVAILABLE.code,
 };
 
+/** Seconds a client is told to wait (Retry-After) before asking again after a 503. */
+export const RETRY_AFTER_SECONDS = 5;
+
 /** Turns anything thrown while serving a request into the one error shape of DESIGN section 5. */
 export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof DomainException) return domainBody(exception);
@@ -55,10 +60,22 @@ export function toErrorBody(exception: unknown): ErrorBody {
       typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
     const extra = typeof response === 'object' ? (response as Record<string, unknown>) : {};
     const code = typeof extra.code === 'string' ? extra.code : (HTTP_CODES[statusCode] ?? HttpRefusals.BAD_REQUEST.code);
-    return { params: {}, ...extra, statusCode, error: REASONS[statusCode] ?? exception.name, code, message };
+    // The health check's 503 keeps its own `error` (the failing indicators), as its route declares.
+    const error = extra.error !== null && typeof extra.error === 'object' ? (extra.error as Record<string, unknown>) : (REASONS[statusCode] ?? exception.name);
+    return { params: {}, ...extra, statusCode, error, code, message };
   }
   const refusal = constraintRefusal(exception);
   if (refusal) return domainBody(refusal);
+  // PostgreSQL stopped, restarting or out of connections: the client may try again shortly.
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      statusCode: 503,
+      error: REASONS[503],
+      code: HttpRefusals.UNAVAILABLE.code,
+      params: { reason: 'database-unavailable' },
+      message: 'The database cannot be reached right now; try again shortly',
+    };
+  }
   return { statusCode: 500, error: REASONS[500], code: HttpRefusals.INTERNAL_ERROR.code, params: {}, message: 'Internal server error' };
 }
 
@@ -115,7 +132,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const reply = context.getResponse<FastifyReply>();
     const body = toErrorBody(exception);
     body.requestId = String(request.id);
-    if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: request.id }, 'request failed');
+    if (body.statusCode === 503) {
+      this.logger.warn({ err: exception, requestId: request.id }, 'request refused: service unavailable');
+      void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    } else if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId: request.id }, 'request failed');
+    }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -8,3 +8,4 @@ export * from './http-exception.filter';
 export * from './pagination';
 export * from './api-responses';
 export * from './history-page';
+export * from './input-guards';

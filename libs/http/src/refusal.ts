@@ -37,6 +37,10 @@ export const HttpRefusals = declareRefusals({
   /** The body, query or path broke its declared shape; `problems` lists each field. */
   VALIDATION_FAILED: 400,
   INVALID_JSON: 400,
+  /** A JSON body nested deeper than JSON_MAX_DEPTH levels; refused before it is parsed. */
+  JSON_TOO_DEEP: 400,
+  /** A NUL character (U+0000) in a string of the body, the query or the path; `params.field` names it. */
+  NUL_CHARACTER: 400,
   /** A `cursor` that no page of this list returned. */
   INVALID_CURSOR: 400,
   /** The record changed since the caller read it (its `version`); read it again. */

@@ -45,10 +45,17 @@ export class NotificationsService {
     );
   }
 
-  /** Hands queued notifications to the worker; safe to call twice (the job id is the notification id). */
+  /**
+   * Hands queued notifications to the worker, after the caller's commit. Never throws and never
+   * waits on Redis longer than QUEUE_ADD_TIMEOUT_MS: when Redis does not take a job, the rest are
+   * left too and the worker's relay (NotificationsRelay) queues them all. Safe to call twice.
+   */
   async dispatch(ids: ReadonlyArray<string | null>): Promise<void> {
     for (const id of ids) {
-      if (id) await this.jobs.add(JobName.NotificationSend, { notificationId: id }, { jobId: `notification-${id}` });
+      if (id && !(await this.jobs.addAfterCommit(JobName.NotificationSend, { notificationId: id }, { jobId: notificationJobId(id) }))) return;
     }
   }
 }
+
+/** The one name of a notification's send job: the row's own id, so the relay and the API never make two. */
+export const notificationJobId = (notificationId: string) => `notification-${notificationId}`;

@@ -5,3 +5,4 @@ export * from './queue-name.enum';
 export * from './queues.module';
 export * from './redis-locator';
 export * from './dashboard';
+export * from './relay';

@@ -4,7 +4,7 @@ import { QueueEvents } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { FilesService } from '@trta/files';
 import { DomainException, HttpRefusals } from '@trta/http';
-import { JobName, JobQueue, QueueName, REDIS_URL } from '@trta/queues';
+import { JobName, JobQueue, QueueName, QueueUnavailableError, REDIS_URL } from '@trta/queues';
 import { ExportFormat } from '../reports/audit-reports.dto';
 import { isExportable } from '../audit-report.policy';
 import { AuditReportsService, notCompleted } from '../reports/audit-reports.service';
@@ -52,15 +52,34 @@ export class AuditExportsService {
     return { filename: file.filename, mediaType: file.mediaType, content: file.content };
   }
 
+  /**
+   * The export's job, live: a job kept with this id after completing (its file is not in
+   * PostgreSQL: a restored database) or after failing its last attempt is replaced by a new one.
+   * Redis not answering in time is a 503, never a wait.
+   */
+  private async queueExport(events: QueueEvents, reportId: string, format: AuditFileFormat, jobId: string) {
+    try {
+      await this.jobs.within(events.waitUntilReady(), 'connecting to the queue events');
+      await this.jobs.ensureQueued(JobName.AuditReportExport, { reportId, format }, jobId);
+      return await this.jobs.within(this.jobs.queue(QueueName.AuditReports).getJob(jobId), `reading job ${jobId}`);
+    } catch (error) {
+      if (!(error instanceof QueueUnavailableError)) throw error;
+      this.logger.warn(`export ${format} of report ${reportId} not queued: ${error.message}`);
+      throw new DomainException(HttpRefusals.UNAVAILABLE, `the ${format} export cannot be queued right now; try again shortly`, {
+        format,
+        reason: 'queue-unavailable',
+      });
+    }
+  }
+
   /** Enqueues the export (or joins the job already rendering it) and waits for the worker's file. */
   private async render(reportId: string, format: AuditFileFormat, checksum: string): Promise<string> {
     const queue = this.jobs.queue(QueueName.AuditReports);
     const events = new QueueEvents(QueueName.AuditReports, { connection: { url: this.redisUrl }, prefix: queue.opts.prefix });
     try {
-      await events.waitUntilReady();
-      const job = await this.jobs.add(JobName.AuditReportExport, { reportId, format }, { jobId: exportJobId(reportId, format, checksum) });
-      // The same id finds a job kept after failing its last attempt: run it again rather than answer with its old failure.
-      if ((await job.getState()) === 'failed') await job.retry('failed');
+      const jobId = exportJobId(reportId, format, checksum);
+      const job = await this.queueExport(events, reportId, format, jobId);
+      if (!job) throw new Error('the export job disappeared before it could be waited on');
       try {
         await job.waitUntilFinished(events, EXPORT_WAIT_MS);
       } catch (error) {
@@ -76,7 +95,7 @@ export class AuditExportsService {
         throw new DomainException(HttpRefusals.UNAVAILABLE, `the ${format} export could not be produced: ${message}`, { format, reason: 'failed' });
       }
     } finally {
-      await events.close();
+      await this.jobs.within(events.close(), 'closing queue events').catch(() => events.disconnect());
     }
     const fileId = await findCachedExport(this.dataSource, reportId, format, checksum);
     if (!fileId) {

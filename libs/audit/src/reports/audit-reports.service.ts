@@ -2,15 +2,19 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '@trta/database';
-import { constraintRefusal, decodeCursor, DomainException, HttpRefusals, Page, toPage, type AuthUser } from '@trta/http';
-import { JobName, JobQueue } from '@trta/queues';
-import { ACTIVE_REPORT_SQL, auditReportAllowedActions, finalizeRefusal } from '../audit-report.policy';
+import { constraintRefusal, decodeCursor, DomainException, Page, toPage, type AuthUser } from '@trta/http';
+import { EnsureQueued, JobName, JobQueue } from '@trta/queues';
+import { ACTIVE_REPORT_SQL, ACTIVE_REPORT_STATUSES, auditReportAllowedActions, finalizeRefusal } from '../audit-report.policy';
 import { AuditRefusals } from '../audit.refusals';
 import { REPORT_COLUMNS, type AuditReportRow } from './audit-report-fields';
 import { AuditReportDetailView, AuditReportView, ListAuditReportsQueryDto } from './audit-reports.dto';
 
-/** The one place that names a report's generation job: a second request can never make a second job. */
-export const generationJobId = (report: { year: number; version: number }) => `audit-report-${report.year}-v${report.version}`;
+/**
+ * The one place that names a report's generation job: the report's own id, so a second request
+ * (or the relay) can never make a second job, and a job kept in Redis from before a database was
+ * restored or recreated (same year, same version) can never be taken for this report's.
+ */
+export const generationJobId = (report: { id: string }) => `audit-report-${report.id}`;
 
 /** The report as the caller sees it: with the actions the caller may take on it now. */
 export const reportView = <Row extends AuditReportRow>(report: Row, user: AuthUser | undefined): Row & Pick<AuditReportView, 'allowedActions'> => ({
@@ -53,19 +57,28 @@ export class AuditReportsService {
       );
       return { report: await this.find(inserted.id, manager), created: true };
     });
-    if (created) {
-      try {
-        await this.jobs.add(JobName.AuditReportGenerate, { reportId: report.id }, { jobId: generationJobId(report) });
-      } catch (error) {
-        this.logger.error(`could not queue report ${report.id}: ${(error as Error).message}`);
-        await this.dataSource.query("UPDATE audit_reports SET status = 'failed', error = $2 WHERE id = $1", [
-          report.id,
-          `could not be queued: ${(error as Error).message}`,
-        ]);
-        throw new DomainException(HttpRefusals.UNAVAILABLE, 'the report could not be queued; try again', { reason: 'not-queued' });
-      }
-    }
+    // After the commit, and never waiting on Redis: a report Redis did not take stays `queued`,
+    // and the worker's relay (or the next request for the year) queues it.
+    if (created) await this.jobs.addAfterCommit(JobName.AuditReportGenerate, { reportId: report.id }, { jobId: generationJobId(report) });
+    else await this.requeueIfStuck(report);
     return { report, created };
+  }
+
+  /**
+   * A queued or running report whose job is gone (Redis lost it, the API could not queue it, a
+   * job kept from an older database) is queued again; one whose job will still run is left alone.
+   * Answers what it did; a Redis that does not answer is logged, not returned.
+   */
+  async requeueIfStuck(report: Pick<AuditReportRow, 'id' | 'year' | 'version' | 'status'>): Promise<EnsureQueued | 'unreachable' | 'inactive'> {
+    if (!(ACTIVE_REPORT_STATUSES as readonly string[]).includes(report.status)) return 'inactive';
+    try {
+      const outcome = await this.jobs.ensureQueued(JobName.AuditReportGenerate, { reportId: report.id }, generationJobId(report));
+      if (outcome !== 'live') this.logger.warn(`report ${report.year} v${report.version} (${report.id}) had no live job: ${outcome}`);
+      return outcome;
+    } catch (error) {
+      this.logger.warn(`could not check the job of report ${report.id}: ${(error as Error).message}`);
+      return 'unreachable';
+    }
   }
 
   async find(id: string, manager: Pick<EntityManager, 'query'> = this.dataSource.manager): Promise<AuditReportRow> {

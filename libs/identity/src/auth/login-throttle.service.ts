@@ -1,10 +1,10 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '@trta/config';
 import { DomainException } from '@trta/http';
 import { IdentityRefusals } from '../identity.refusals';
-import { REDIS_URL } from '@trta/queues';
+import { failFastRedisOptions, REDIS_URL } from '@trta/queues';
 
 /**
  * Counts failed sign-ins per email and client address in Redis, so every API replica sees the
@@ -14,16 +14,19 @@ import { REDIS_URL } from '@trta/queues';
 export class LoginThrottleService implements OnModuleDestroy {
   private readonly redis: Redis;
   private readonly limiter: RateLimiterRedis;
+  private readonly logger = new Logger('LoginThrottle');
 
   constructor(@Inject(REDIS_URL) redisUrl: string, config: AppConfig) {
-    this.redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false });
-    this.limiter = new RateLimiterRedis({
-      storeClient: this.redis,
+    // Redis away: commands fail at once, and the count falls back to this process (insuranceLimiter).
+    this.redis = new Redis(redisUrl, { ...failFastRedisOptions(), lazyConnect: false });
+    this.watchRedis();
+    const limits = {
       keyPrefix: `${config.QUEUE_PREFIX}:login-failures`,
       points: config.LOGIN_MAX_FAILURES,
       duration: config.LOGIN_FAILURE_WINDOW_SECONDS,
       blockDuration: config.LOGIN_FAILURE_WINDOW_SECONDS,
-    });
+    };
+    this.limiter = new RateLimiterRedis({ storeClient: this.redis, ...limits, insuranceLimiter: new RateLimiterMemory(limits) });
   }
 
   async assertAllowed(email: string, ip: string): Promise<void> {
@@ -43,7 +46,25 @@ export class LoginThrottleService implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+    // quit() waits for Redis; a Redis that is away is simply let go.
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => undefined);
+    else this.redis.disconnect();
+  }
+
+  /** Says in the log when sign-in counts move to this process and back to Redis (once each way). */
+  private watchRedis(): void {
+    let away = false;
+    const lost = (why: string) => {
+      if (away) return;
+      away = true;
+      this.logger.warn(`Redis unreachable (${why}): failed sign-ins are counted in this process until it is back`);
+    };
+    this.redis.on('error', (error: Error) => lost(error.message));
+    this.redis.on('end', () => lost('connection ended'));
+    this.redis.on('ready', () => {
+      if (away) this.logger.log('Redis is back: failed sign-ins are counted in Redis again');
+      away = false;
+    });
   }
 
   private key(email: string, ip: string): string {
