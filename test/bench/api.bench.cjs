@@ -11,6 +11,7 @@
 //   --cpu-prof DIR     run the API under `node --cpu-prof --cpu-prof-dir DIR`
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
+const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const net = require('node:net');
 const autocannon = require('autocannon');
@@ -64,7 +65,13 @@ async function main() {
     if (JSON.stringify(fromApi) !== JSON.stringify(fromBare)) throw new Error(`the bare handler answers differently:\n${JSON.stringify(fromApi).slice(0, 400)}\n${JSON.stringify(fromBare).slice(0, 400)}`);
     log(`${ACTIVITIES_QUERY}: ${fromApi.items.length} items, ${JSON.stringify(fromApi).length} bytes; same answer from both servers`);
 
-    const load = (port, path, extra = {}) => run({ url: `http://127.0.0.1:${port}${path}`, headers, connections, duration, ...extra });
+    const pidOf = { [apiPort]: children[0].pid, [barePort]: children[1].pid };
+    // Each round also reads the server's CPU time (/proc): CPU per request stays meaningful on a busy machine.
+    const load = async (port, path, extra = {}) => {
+      const before = cpuSeconds(pidOf[port]);
+      const result = await run({ url: `http://127.0.0.1:${port}${path}`, headers, connections, duration, ...extra });
+      return { ...result, cpuMs: ((cpuSeconds(pidOf[port]) - before) * 1000) / Math.max(1, result.total) };
+    };
     await load(apiPort, ACTIVITIES_QUERY, { duration: 2 }); // warm-up: JIT, pools, plans
     await load(barePort, ACTIVITIES_QUERY, { duration: 2 });
     const api = [];
@@ -72,7 +79,10 @@ async function main() {
     for (let round = 0; round < rounds; round++) {
       api.push(await load(apiPort, ACTIVITIES_QUERY));
       bare.push(await load(barePort, ACTIVITIES_QUERY));
-      log(`round ${round + 1}: API ${api[round].rps.toFixed(0)} req/s (p99 ${api[round].p99} ms), bare ${bare[round].rps.toFixed(0)} req/s (p99 ${bare[round].p99} ms)`);
+      log(
+        `round ${round + 1}: API ${api[round].rps.toFixed(0)} req/s (p99 ${api[round].p99} ms, ${api[round].cpuMs.toFixed(2)} ms CPU/request), ` +
+          `bare ${bare[round].rps.toFixed(0)} req/s (p99 ${bare[round].p99} ms, ${bare[round].cpuMs.toFixed(2)} ms CPU/request)`,
+      );
     }
     const bestApi = best(api);
     const bestBare = best(bare);
@@ -82,15 +92,19 @@ async function main() {
     const others = [];
     for (const [label, path, auth] of await otherLists(url)) {
       const extraHeaders = auth ? headers : { 'accept-encoding': 'identity' };
+      await getJson(apiPort, path, extraHeaders); // answers 200, or the bench stops here
       await run({ url: `http://127.0.0.1:${apiPort}${path}`, headers: extraHeaders, connections, duration: 1 });
-      others.push([label, path, await run({ url: `http://127.0.0.1:${apiPort}${path}`, headers: extraHeaders, connections, duration })]);
+      const before = cpuSeconds(pidOf[apiPort]);
+      const result = await run({ url: `http://127.0.0.1:${apiPort}${path}`, headers: extraHeaders, connections, duration });
+      others.push([label, path, { ...result, cpuMs: ((cpuSeconds(pidOf[apiPort]) - before) * 1000) / Math.max(1, result.total) }]);
     }
 
     const ratio = bestApi.rps / bestBare.rps;
     log(`\nGET ${ACTIVITIES_QUERY}\n${connections} connections, ${duration} s rounds, best of ${rounds}; pool 20 each; 50,000 activities`);
-    log(`                 req/s    p50 ms  p99 ms`);
+    log(`                 req/s    p50 ms  p99 ms  server CPU ms/request`);
     log(`API              ${fmt(bestApi)}`);
     log(`bare Fastify+pg  ${fmt(bestBare)}`);
+    log(`CPU ratio        ${(bestBare.cpuMs / bestApi.cpuMs).toFixed(2)}x (bare CPU per request / API CPU per request, best rounds)`);
     log(`ratio            ${ratio.toFixed(2)}x (target >= ${TARGETS.ratio}x) ${ratio >= TARGETS.ratio ? 'met' : 'MISSED'}`);
     log(`API at ${rate} req/s (80% of its best): ${atRate.rps.toFixed(0)} req/s served, p99 ${atRate.p99} ms (target < ${TARGETS.p99Ms} ms) ${atRate.p99 < TARGETS.p99Ms ? 'met' : 'MISSED'}`);
     for (const [label, path, result] of others) log(`${label.padEnd(16)} ${fmt(result)}   ${path}`);
@@ -102,7 +116,14 @@ async function main() {
   }
 }
 
-const fmt = (r) => `${r.rps.toFixed(0).padStart(6)}   ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}${r.non2xx ? `  (${r.non2xx} non-2xx!)` : ''}`;
+const fmt = (r) =>
+  `${r.rps.toFixed(0).padStart(6)}   ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ${r.cpuMs === undefined ? '' : r.cpuMs.toFixed(2).padStart(6)}${r.non2xx ? `  (${r.non2xx} non-2xx!)` : ''}`;
+
+/** User + system CPU seconds a process has used so far (Linux /proc). */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 const best = (results) => results.reduce((a, b) => (b.rps > a.rps ? b : a));
 
 function apiNodeArgs() {
@@ -132,7 +153,8 @@ async function otherLists(url) {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query("SELECT id FROM activities WHERE status = 'delivered' ORDER BY code LIMIT 1");
+    // The synthetic ids are md5 digests; the route wants a well-formed UUID (version and variant digits).
+    const { rows } = await client.query("SELECT id FROM activities WHERE status = 'delivered' AND id::text ~ '^.{14}[1-8].{4}[89ab]' ORDER BY code LIMIT 1");
     return [
       ['catalogue', '/api/catalogue?lang=en&limit=20', false],
       ['applications', `/api/activities/${rows[0].id}/applications?limit=20`, true],
@@ -146,7 +168,7 @@ function run(options) {
   return new Promise((resolve, reject) => {
     autocannon({ ...options, timeout: 10 }, (error, result) => {
       if (error) return reject(error);
-      resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors });
+      resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total, non2xx: result.non2xx + result.errors });
     });
   });
 }

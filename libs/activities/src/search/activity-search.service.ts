@@ -78,7 +78,10 @@ export function activitySearchStatement(query: ActivitySearchQueryDto): Activity
   const where: string[] = [];
   if (query.planId) where.push(`a.plan_id = ${param(query.planId, 'uuid')}`);
   if (query.productId) where.push(`a.product_id = ${param(query.productId, 'uuid')}`);
-  if (query.status) where.push(`a.status = ANY(${param(query.status, 'text[]')})`);
+  if (query.status) {
+    // One status as an equality: activities_status_start_date_idx then gives the rows in date order.
+    where.push(query.status.length === 1 ? `a.status = ${param(query.status[0], 'text')}` : `a.status = ANY(${param(query.status, 'text[]')})`);
+  }
   if (query.type) where.push(`a.type = ANY(${param(query.type, 'text[]')})`);
   if (query.deliveryMode) where.push(`a.delivery_mode = ANY(${param(query.deliveryMode, 'text[]')})`);
   if (query.plsLevel !== undefined) where.push(`a.pls_level = ${param(query.plsLevel, 'int')}`);
@@ -89,7 +92,13 @@ export function activitySearchStatement(query: ActivitySearchQueryDto): Activity
   }
   if (query.topic) where.push(`a.topics @> ${param(query.topic, 'text[]')}`);
   // Overlap with [from, to]; an activity without dates has no place on a calendar, an open end is its start day.
-  if (query.from) where.push(`a.start_date IS NOT NULL AND coalesce(a.end_date, a.start_date) >= ${param(query.from, 'date')}`);
+  if (query.from) {
+    const from = param(query.from, 'date');
+    where.push(`a.start_date IS NOT NULL AND coalesce(a.end_date, a.start_date) >= ${from}`);
+    // Implied by the overlap (no activity is longer than the longest), and an index range on the
+    // start date: the longest length is one look-up in activities_length_idx.
+    where.push(`a.start_date >= ${from} - (SELECT coalesce(max(l.end_date - l.start_date), 0) FROM activities l)`);
+  }
   if (query.to) where.push(`a.start_date IS NOT NULL AND a.start_date <= ${param(query.to, 'date')}`);
   if (query.q) {
     // A union of two index scans (title expression index, sheets' search_vector) rather than an OR across a join.
