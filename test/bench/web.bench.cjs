@@ -8,6 +8,7 @@
 //   issue    the issue's own "Fast 3G": 150 ms round trip, 1.6 Mbps down (200,000 B/s), 750 kbps up (93,750 B/s)
 //   devtools Chrome DevTools' "Fast 3G" preset: latency 150 ms x 3.75 = 562.5 ms,
 //            down 1.6 Mbps x 1024^2 / 8 x 0.9 = 188,744 B/s, up 750 kbps x 1024 / 8 x 0.9 = 86,400 B/s
+//   none     no throttling: the time the page takes on this machine's CPU alone (a busy machine shows here)
 // Options: --runs N (default 3, best and median printed), --profile issue|devtools, --port N,
 // --verbose (each request and its size).
 // Plain Node over the build (`npm run bench:web` builds first), like test/bench/report.bench.cjs.
@@ -28,6 +29,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PROFILES = {
   issue: { latency: 150, downloadThroughput: 200000, uploadThroughput: 93750 },
   devtools: { latency: 150 * 3.75, downloadThroughput: ((1.6 * 1024 * 1024) / 8) * 0.9, uploadThroughput: ((750 * 1024) / 8) * 0.9 },
+  // No throttling: what is left is this machine's CPU (parsing, running and rendering the app).
+  none: { latency: 0, downloadThroughput: -1, uploadThroughput: -1 },
 };
 const TARGETS = { catalogueMs: 2500, catalogueBytes: 300 * 1024, sheetMs: 2000 };
 /** What "visible" means: the first result of the catalogue; the sheet's facts (its data arrived and rendered). */
