@@ -25,7 +25,8 @@ describe('Technical Cooperation Audit report exports', () => {
   let checksum: string;
 
   const download = (format: string, id = reportId, token = auditor) =>
-    t.http.get(`/api/audit-reports/${id}/export`).query({ format }).auth(token, { type: 'bearer' }).buffer(true).parse(binary);
+    // As sent, uncompressed (the API compresses CSV and JSON for clients that accept it, test/compression.e2e-spec.ts).
+    t.http.get(`/api/audit-reports/${id}/export`).query({ format }).set('accept-encoding', 'identity').auth(token, { type: 'bearer' }).buffer(true).parse(binary);
 
   const expectAttachment = (response: Response, filename: string, type: RegExp) => {
     expect(response.headers['content-type']).toMatch(type);

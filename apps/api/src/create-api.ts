@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -19,6 +20,10 @@ import { JobQueue, QueueName, registerQueueDashboard } from '@trta/queues';
 import { AppModule, AppModuleOptions } from './app.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+/** Smaller answers fit a packet or two: compressing them costs more than it saves. */
+export const COMPRESS_THRESHOLD_BYTES = 1024;
+/** JSON, CSV, XML (IATI), iCalendar, HTML, CSS and scripts; not PDF, images, spreadsheets or archives. */
+const COMPRESSIBLE = /^(application\/([\w.+-]+\+)?(json|xml|javascript)|text\/(csv|calendar|xml|plain|html|css|javascript))\s*(;|$)/;
 
 /** Builds the HTTP application exactly as production serves it; the end-to-end tests use it too. */
 export async function createApi(options: AppModuleOptions): Promise<NestFastifyApplication> {
@@ -43,6 +48,9 @@ export async function createApi(options: AppModuleOptions): Promise<NestFastifyA
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
     void reply.header('x-request-id', request.id);
   });
+  // Answers above 1 KB in the text formats the API speaks go out brotli- or gzip-compressed as the
+  // client accepts (issue 16); PDFs, spreadsheets and files keep their own encoding.
+  await app.register(compress, { threshold: COMPRESS_THRESHOLD_BYTES, encodings: ['br', 'gzip'], customTypes: COMPRESSIBLE, globalDecompression: false });
   // Uploads (sheet materials, application documents): one file per request, size checked by each feature.
   await app.register(multipart, { limits: { files: 1, fileSize: options.config.UPLOAD_LIMIT_BYTES, fields: 20 } });
   await app.register(helmet, {
@@ -63,7 +71,8 @@ export async function createApi(options: AppModuleOptions): Promise<NestFastifyA
     verifyToken: verifyWith(app.get(JwtService, { strict: false })),
   });
 
-  SwaggerModule.setup('docs', app, describeApi(app), { jsonDocumentUrl: 'docs/openapi.json' });
+  // Built on the first visit of /docs, not at every start (a second of CPU; issue 16 item 5).
+  SwaggerModule.setup('docs', app, () => describeApi(app), { jsonDocumentUrl: 'docs/openapi.json' });
   await serveWebApp(fastify);
   return app;
 }
@@ -107,15 +116,17 @@ const SERVER_PATHS = /^\/(api|docs|admin)(\/|$)/;
 async function serveWebApp(fastify: FastifyInstance): Promise<void> {
   const root = join(projectRoot(), 'apps/web/dist');
   if (!existsSync(join(root, 'index.html'))) return;
-  await fastify.register(fastifyStatic, { root, serve: false });
+  // `npm run build:web` writes x.js.br and x.js.gz beside x.js (vite.config.ts): sent as they are.
+  await fastify.register(fastifyStatic, { root, serve: false, preCompressed: true });
   fastify.get('/*', (request, reply) => {
     const path = safeDecode(request.url.split('?')[0]);
     if (path === null || SERVER_PATHS.test(path)) return reply.callNotFound();
     const file = resolve(root, `.${path}`);
     if (file.startsWith(root + sep) && isFile(file)) {
       // Vite names built assets by content hash, so they never change under the same name.
-      const hashed = path.startsWith('/assets/');
-      return reply.sendFile(file.slice(root.length + 1), { maxAge: hashed ? '365d' : 0, immutable: hashed });
+      // Anything else (index.html, the favicon) is revalidated on every visit.
+      if (path.startsWith('/assets/')) return reply.sendFile(file.slice(root.length + 1), { maxAge: '365d', immutable: true });
+      return reply.header('cache-control', 'no-cache').sendFile(file.slice(root.length + 1), { cacheControl: false });
     }
     if (path.startsWith('/assets/')) return reply.callNotFound();
     return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });

@@ -206,7 +206,6 @@ export class ApplicationsService {
     query: ListActivityApplicationsQueryDto,
     user: AuthUser,
   ): Promise<ActivityApplicationsPageView> {
-    const activity = await this.activitySeats(activityId);
     const where = ['ap.activity_id = $1'];
     const params: unknown[] = [activityId];
     if (query.status) where.push(`ap.status = $${params.push(query.status)}`);
@@ -214,11 +213,15 @@ export class ApplicationsService {
       const [submittedAt, id] = decodeCursor(query.cursor, 2);
       where.push(`(ap.submitted_at, ap.id) > ($${params.push(submittedAt)}::timestamptz, $${params.push(id)}::uuid)`);
     }
-    const page = await this.page(where, params, 'ASC', query.limit, user);
-    const waitlist = (await this.dataSource.query(
-      `SELECT id FROM applications WHERE activity_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position`,
-      [activityId],
-    )) as { id: string }[];
+    // Three independent reads at once rather than three round trips one after the other (issue 16);
+    // an unknown activity still answers 404 (its page and waitlist are then empty and unused).
+    const [activity, page, waitlist] = await Promise.all([
+      this.activitySeats(activityId),
+      this.page(where, params, 'ASC', query.limit, user),
+      this.dataSource.query(`SELECT id FROM applications WHERE activity_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position`, [activityId]) as Promise<
+        { id: string }[]
+      >,
+    ]);
     return {
       activity: { id: activity.id, code: activity.code, title: activity.title },
       seats: activity.seats,

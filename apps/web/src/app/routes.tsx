@@ -1,10 +1,14 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Role } from '../api/types';
+import { ActivityPage } from '../features/catalogue/pages/ActivityPage';
+import { CataloguePage } from '../features/catalogue/pages/CataloguePage';
 
 /**
  * Each page is its own chunk, loaded when first opened (App.tsx shows <Loading> meanwhile), so
  * the public catalogue never downloads staff, auditor or chart code. Add a page the same way:
  * `const XPage = page(() => import('../features/x/pages/XPage'), 'XPage');`
+ * The catalogue and the activity sheet are the exception: most visits start there, often on a
+ * slow mobile network, so they come with the app's first script instead of one round trip later.
  */
 function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
   return lazy(() => load().then((module) => ({ default: module[name] })));
@@ -24,8 +28,6 @@ const AuditReportPage = page(() => import('../features/audit/pages/AuditReportPa
 const AuditReportsPage = page(() => import('../features/audit/pages/AuditReportsPage'), 'AuditReportsPage');
 const SignInPage = page(() => import('../features/auth/pages/SignInPage'), 'SignInPage');
 const SignUpPage = page(() => import('../features/auth/pages/SignUpPage'), 'SignUpPage');
-const ActivityPage = page(() => import('../features/catalogue/pages/ActivityPage'), 'ActivityPage');
-const CataloguePage = page(() => import('../features/catalogue/pages/CataloguePage'), 'CataloguePage');
 const CertificatePage = page(() => import('../features/certificates/pages/CertificatePage'), 'CertificatePage');
 const NominationsPage = page(() => import('../features/nominations/pages/NominationsPage'), 'NominationsPage');
 const PlanPage = page(() => import('../features/plans/pages/PlanPage'), 'PlanPage');
