@@ -13,6 +13,10 @@ import { MyApplicationsPage } from '../features/applications/pages/MyApplication
 import { AuditReportPage } from '../features/audit/pages/AuditReportPage';
 import { AuditReportsPage } from '../features/audit/pages/AuditReportsPage';
 import { SignInPage } from '../features/auth/pages/SignInPage';
+import { ForgotPasswordPage } from '../features/auth/pages/ForgotPasswordPage';
+import { ResetPasswordPage } from '../features/auth/pages/ResetPasswordPage';
+import { VerifyEmailPage } from '../features/auth/pages/VerifyEmailPage';
+import { UsersPage } from '../features/admin/pages/UsersPage';
 import { SignUpPage } from '../features/auth/pages/SignUpPage';
 import { ActivityPage } from '../features/catalogue/pages/ActivityPage';
 import { CataloguePage } from '../features/catalogue/pages/CataloguePage';
@@ -43,6 +47,7 @@ const APPLICANT = ['applicant'] as const;
 const FOCAL_POINT = ['focal_point'] as const;
 const STAFF = ['staff'] as const;
 const AUDIT = ['auditor', 'admin'] as const;
+const ADMIN = ['admin'] as const;
 
 /** Pages live by feature under src/features; who may open them is decided here, and only here. */
 export const ROUTES: readonly AppRoute[] = [
@@ -53,6 +58,10 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/account', element: <AccountPage />, access: 'signedIn', nav: { label: 'nav.account' } },
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/sign-up', element: <SignUpPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
+  { path: '/claim', element: <ResetPasswordPage mode="claim" /> },
+  { path: '/verify-email', element: <VerifyEmailPage /> },
   // Applicants
   { path: '/my/applications', element: <MyApplicationsPage />, access: APPLICANT, nav: { label: 'applicant.nav.applications' } },
   { path: '/my/applications/:id', element: <ApplicationPage />, access: APPLICANT },
@@ -78,6 +87,8 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/audit-reports', element: <AuditReportsPage />, access: AUDIT, nav: { label: 'auditor.nav.reports' } },
   { path: '/audit-reports/:id', element: <AuditReportPage />, access: AUDIT },
   { path: '/publications', element: <PublicationsPage />, access: 'public', nav: { label: 'auditor.nav.publications' } },
+  // Admins (`/admin/…` is the server's queue dashboard, so the page lives at /users)
+  { path: '/users', element: <UsersPage />, access: ADMIN, nav: { label: 'admin.nav.users' } },
 ];
 
 /** The path `/` leads to. */
