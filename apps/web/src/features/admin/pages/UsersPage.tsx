@@ -18,9 +18,9 @@ export function UserStatusBadges({ user }: { user: ManagedUser }) {
   return (
     <Group gap={4} wrap="wrap">
       {user.disabled ? (
-        <Badge color="red" variant="light" c="red.9">{t('admin.users.status.disabled')}</Badge>
+        <Badge color="red" variant="light" c="dark.8">{t('admin.users.status.disabled')}</Badge>
       ) : (
-        <Badge color="green" variant="light" c="green.9">{t('admin.users.status.active')}</Badge>
+        <Badge color="green" variant="light" c="dark.8">{t('admin.users.status.active')}</Badge>
       )}
       {!user.emailVerified && <Badge color="yellow" variant="light" c="dark.8">{t('admin.users.status.unverified')}</Badge>}
     </Group>
