@@ -3,7 +3,8 @@ import { AdminBootstrapService, SessionsService } from '@trta/identity';
 import { activityFactory } from '../support/activity-fixtures';
 import { PDF } from '../support/application-fixtures';
 import { linkTokenFor, login, PASSWORD, signedIn, uniqueEmail } from '../support/factories';
-import { checkAccessibility, DESKTOP, PHONE, screenshotEachTest, signInThroughPage, startBrowserApp, type BrowserTestApp } from '../support/browser';
+import { join } from 'node:path';
+import { checkAccessibility, DESKTOP, PHONE, SCREENSHOTS, screenshotEachTest, settled, signInThroughPage, startBrowserApp, type BrowserTestApp } from '../support/browser';
 import { refused } from '../support/refusals';
 
 /** Issue 13 and issue 15 item 2: the account pages, and a session that behaves, in a real browser. */
@@ -184,6 +185,8 @@ describe('web app: accounts and sessions', () => {
     await dialog.waitFor();
     expect(p.url()).toContain(`/catalogue/${activity.id}/apply`);
     expect(await p.getByLabel(/^Motivation/).inputValue()).toBe(motivation);
+    await settled(p);
+    await p.screenshot({ path: join(SCREENSHOTS, 'session-expired-dialog.png') });
     await dialog.getByLabel(/^Password/).fill(PASSWORD);
     await dialog.getByRole('button', { name: 'Sign in and continue' }).click();
     await p.waitForURL(/\/my\/applications\/[0-9a-f-]{36}$/);
