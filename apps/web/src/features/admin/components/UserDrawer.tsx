@@ -27,7 +27,15 @@ export function UserDrawer({ user, onClose }: { user: ManagedUser; onClose: () =
   const changed = role !== user.role || (role === 'focal_point' && country !== user.country);
 
   return (
-    <Drawer opened onClose={onClose} position="right" size="md" title={user.email} data-testid="user-drawer">
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size="md"
+      title={user.email}
+      closeButtonProps={{ 'aria-label': t('admin.users.close') }}
+      data-testid="user-drawer"
+    >
       <Stack>
         <UserStatusBadges user={user} />
         {action.isSuccess && (
