@@ -64,10 +64,11 @@ describe('queue dashboard at /admin/queues (bull-board, admins only)', () => {
     expect(names).toEqual(Object.values(QueueName).sort());
   });
 
-  it('leaves the rest of the product as it was: the API still wants a bearer token, not the cookie', async () => {
+  it('the same session cookie opens the API for reading; a change also needs the CSRF header (issue 15)', async () => {
     const response = await t.http.post('/api/auth/login').send({ email: t.config.ADMIN_EMAIL, password: t.config.ADMIN_PASSWORD }).expect(200);
     const cookie = sessionCookie(response)!.split(';')[0];
-    await t.http.get('/api/auth/me').set('cookie', cookie).expect(refused(401, 'UNAUTHORIZED'));
+    await t.http.get('/api/auth/me').set('cookie', cookie).expect(200);
+    await t.http.post('/api/auth/verify-email/resend').set('cookie', cookie).expect(refused(403, 'CSRF_TOKEN_INVALID'));
   });
 
   it('sets an HttpOnly session cookie at sign-in that alone opens the board, and clears it at sign-out', async () => {

@@ -3,6 +3,7 @@ import { login, PASSWORD, registration, signedIn } from './support/factories';
 import { activityFactory } from './support/activity-fixtures';
 import { type Body, type Token, PDF, applicantIn, client, uploadPdf } from './support/application-fixtures';
 import { refused } from './support/refusals';
+import { ProfileService } from '@trta/applications';
 
 describe('applicant profile, personal data and account', () => {
   let t: TestApp;
@@ -173,6 +174,7 @@ describe('applicant profile, personal data and account', () => {
         files: [{ id: fileId, mediaType: 'application/pdf' }],
       });
       expect(response.body.notifications.map((row: { kind: string }) => row.kind).sort()).toEqual([
+        'account.verify_email',
         'application.endorsed',
         'application.selected',
         'application.submitted',
@@ -217,9 +219,14 @@ describe('applicant profile, personal data and account', () => {
       // The person cannot sign in, the old token is refused, and the email is free again.
       const signIn = await t.http.post('/api/auth/login').send({ email: me.email, password: PASSWORD });
       refused(401, 'WRONG_CREDENTIALS')(signIn);
-      await client(t, me).get('/api/me/profile').expect(refused(401, 'ACCOUNT_DELETED'));
-      await client(t, me).get('/api/me/data').expect(refused(401, 'ACCOUNT_DELETED'));
-      await client(t, me).delete('/api/me').expect(refused(401, 'ACCOUNT_DELETED'));
+      // Erasure ended the person's sessions: the old token is refused before any route runs.
+      await client(t, me).get('/api/me/profile').expect(refused(401, 'UNAUTHORIZED'));
+      await client(t, me).get('/api/me/data').expect(refused(401, 'UNAUTHORIZED'));
+      await client(t, me).delete('/api/me').expect(refused(401, 'UNAUTHORIZED'));
+      // And the service itself refuses an erased account (a request that raced the erasure).
+      await expect(t.app.get(ProfileService).erase({ id: me.id, email: me.email, role: 'applicant', country: null })).rejects.toMatchObject({
+        refusal: { code: 'ACCOUNT_DELETED', status: 401 },
+      });
       const again = await t.http.post('/api/auth/register').send(registration({ email: me.email })).expect(201);
       expect(again.body.user.id).not.toBe(me.id);
       await login(t.http, me.email);

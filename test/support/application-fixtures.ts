@@ -1,5 +1,5 @@
 import type { TestApp } from './test-app';
-import { registration } from './factories';
+import { confirmEmail, registration } from './factories';
 
 /**
  * Fixtures of the applications tests: applicants signed up through the API, and helpers to apply.
@@ -15,6 +15,7 @@ export async function applicantIn(t: TestApp, country = 'KEN', profile: Body = {
   const body = registration({}, { country, nationality: country, ...profile });
   const response = await t.http.post('/api/auth/register').send(body);
   if (response.status !== 201) throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
+  await confirmEmail(t, body.email as string);
   return { id: response.body.user.id, email: body.email, token: response.body.accessToken };
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -81,7 +81,8 @@ export async function settled(page: Page): Promise<void> {
 /** Runs axe-core on the page at rest and fails on any serious or critical violation, listing them. */
 export async function checkAccessibility(page: Page): Promise<void> {
   await settled(page);
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated rather than added as a <script>: the app's CSP (no inline script) stays in force for the page.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
     // Runs in the browser: the test's TypeScript has no DOM types, hence globalThis.
     const { axe, document } = globalThis as unknown as { axe: { run(context?: unknown, options?: unknown): Promise<{ violations: AxeViolation[] }> }; document: unknown };
@@ -136,9 +137,16 @@ export async function signInThroughPage(page: Page, email: string, password = PA
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
-/** Signs in without the page: puts a token the API issued where the web app keeps its session. */
+/**
+ * Signs in without the page: gives the browser the session cookie of a token the API issued (and
+ * a CSRF cookie, which the web app repeats in its header), as sign-in would.
+ */
 export async function signInWithToken(page: Page, token: string, path = '/'): Promise<void> {
   await page.goto('/sign-in');
-  await page.evaluate((value) => (globalThis as unknown as { sessionStorage: { setItem(key: string, value: string): void } }).sessionStorage.setItem('trta.token', value), token);
+  const url = new URL(page.url()).origin;
+  await page.context().addCookies([
+    { name: 'trta_session', value: token, url, httpOnly: true, sameSite: 'Lax' },
+    { name: 'trta_csrf', value: `test-${Math.random().toString(36).slice(2)}`, url, sameSite: 'Lax' },
+  ]);
   await page.goto(path);
 }

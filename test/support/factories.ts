@@ -42,6 +42,7 @@ export async function signedIn(testApp: TestApp, role: Role, country: string | n
   if (role === 'applicant') {
     const body = registration();
     const response = await testApp.http.post('/api/auth/register').send(body);
+    await confirmEmail(testApp, body.email);
     return { id: response.body.user.id, email: body.email, token: response.body.accessToken };
   }
   if (role === 'admin') await testApp.app.get(AdminBootstrapService).ensureAdmin();
@@ -53,4 +54,22 @@ export async function signedIn(testApp: TestApp, role: Role, country: string | n
   const token = await login(testApp.http, email, password);
   const me = await testApp.http.get('/api/auth/me').auth(token, { type: 'bearer' });
   return { id: me.body.id, email, token };
+}
+
+/** The token of the newest one-time link the outbox holds for the email (of `kind`), as the person would follow it. */
+export async function linkTokenFor(testApp: Pick<TestApp, 'dataSource'>, email: string, kind: string): Promise<string> {
+  const [row] = (await testApp.dataSource.query(
+    `SELECT body FROM notifications WHERE lower(to_email) = lower($1) AND kind = $2 ORDER BY created_at DESC, id DESC LIMIT 1`,
+    [email, kind],
+  )) as { body: string }[];
+  const token = row ? /[#&?]token=([A-Za-z0-9_-]+)/.exec(row.body)?.[1] : undefined;
+  if (!token) throw new Error(`no ${kind} link in the outbox for ${email}`);
+  return token;
+}
+
+/** Confirms a signed-up applicant's email through the link of the verification message, as the person does. */
+export async function confirmEmail(testApp: Pick<TestApp, 'dataSource' | 'http'>, email: string): Promise<void> {
+  const token = await linkTokenFor(testApp, email, 'account.verify_email');
+  const response = await testApp.http.post('/api/auth/verify-email').send({ token });
+  if (response.status !== 204) throw new Error(`verification of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
 }

@@ -5,7 +5,6 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, getSchemaPath, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -14,9 +13,10 @@ import { existsSync, statSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import { projectRoot } from '@trta/config';
+import { projectRoot, trustProxySetting } from '@trta/config';
 import { createValidationPipe, declaredRefusalCodes, ErrorView, FieldProblemView, registerInputGuards } from '@trta/http';
 import { JobQueue, QueueName, registerQueueDashboard } from '@trta/queues';
+import { AuthService } from '@trta/identity';
 import { AppModule, AppModuleOptions } from './app.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -29,7 +29,8 @@ const COMPRESSIBLE = /^(application\/([\w.+-]+\+)?(json|xml|javascript)|text\/(c
 export async function createApi(options: AppModuleOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: options.config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // Which proxies may say who the client is (X-Forwarded-For): TRUST_PROXY, none by default.
+    trustProxy: trustProxySetting(options.config),
     genReqId: (request: IncomingMessage) => {
       const header = request.headers['x-request-id'];
       const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
@@ -47,6 +48,9 @@ export async function createApi(options: AppModuleOptions): Promise<NestFastifyA
   registerInputGuards(app, { maxJsonDepth: options.config.JSON_MAX_DEPTH, bodyLimit: options.config.BODY_LIMIT_BYTES });
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
     void reply.header('x-request-id', request.id);
+    // API answers carry personal data (profiles, applications, the signed-in user): never stored by a
+    // browser or proxy cache unless a route says otherwise.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
   });
   // Answers above 1 KB in the text formats the API speaks go out brotli- or gzip-compressed as the
   // client accepts (issue 16); PDFs, spreadsheets and files keep their own encoding.
@@ -59,16 +63,22 @@ export async function createApi(options: AppModuleOptions): Promise<NestFastifyA
         defaultSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        // The built app and the API docs need no inline script; only the queue dashboard (admins, /admin) has one.
+        scriptSrc: ["'self'", (request: IncomingMessage) => (request.url?.startsWith('/admin/') ? "'unsafe-inline'" : "'self'")],
       },
     },
   });
 
-  // The session cookie set at sign-in; only the queue dashboard reads it, the API wants a bearer token.
+  // The browser session: the token in an HttpOnly cookie (with a CSRF cookie), read by the API
+  // (identity's JwtStrategy) and by the queue dashboard; API clients send a bearer token instead.
   await app.register(cookie);
+  const auth = app.get(AuthService, { strict: false });
   await registerQueueDashboard(fastify, {
     queues: Object.values(QueueName).map((name) => app.get(JobQueue).queue(name)),
-    verifyToken: verifyWith(app.get(JwtService, { strict: false })),
+    verifyToken: async (token) => {
+      const user = await auth.verify(token);
+      return user ? { role: user.role } : null;
+    },
   });
 
   // Built on the first visit of /docs, not at every start (a second of CPU; issue 16 item 5).
@@ -122,6 +132,8 @@ async function serveWebApp(fastify: FastifyInstance): Promise<void> {
     const path = safeDecode(request.url.split('?')[0]);
     if (path === null || SERVER_PATHS.test(path)) return reply.callNotFound();
     const file = resolve(root, `.${path}`);
+    // Source maps are not built for production (vite.config.ts) and never served.
+    if (path.endsWith('.map')) return reply.callNotFound();
     if (file.startsWith(root + sep) && isFile(file)) {
       // Vite names built assets by content hash, so they never change under the same name.
       // Anything else (index.html, the favicon) is revalidated on every visit.
@@ -147,16 +159,4 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Checks a token with the API's own key and algorithm, as the global guard does. */
-function verifyWith(jwt: JwtService) {
-  return async (token: string) => {
-    try {
-      const payload = await jwt.verifyAsync<{ role?: unknown }>(token, { algorithms: ['HS256'] });
-      return typeof payload.role === 'string' ? { role: payload.role } : null;
-    } catch {
-      return null;
-    }
-  };
 }

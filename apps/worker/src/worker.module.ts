@@ -5,6 +5,7 @@ import { ActivitiesWorkerModule } from '@trta/activities';
 import { AuditWorkerModule } from '@trta/audit';
 import { AppConfig, ConfigModule } from '@trta/config';
 import { DatabaseModule } from '@trta/database';
+import { FilesWorkerModule } from '@trta/files';
 import { QueuesModule } from '@trta/queues';
 import { NotificationsModule, NotificationsWorkerModule } from '@trta/notifications';
 import { SystemWorkerModule } from '@trta/system';
@@ -32,6 +33,7 @@ export class WorkerModule {
         NotificationsModule,
         NotificationsWorkerModule,
         AuditWorkerModule,
+        FilesWorkerModule,
       ],
     };
   }

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { attachmentDisposition } from '@trta/files';
-import { ApiFileResponse, ApiPageResponse, CurrentUser, Roles, SignedIn, type AuthUser } from '@trta/http';
+import { ApiFileResponse, ApiPageResponse, CurrentUser, Roles, SignedIn, type AuthUser, RequireVerifiedEmail } from '@trta/http';
 import { REQUIRED_DOCUMENTS } from '@trta/sheets';
 import { applicationsCsv, applicationsXlsx } from './application-export';
 import {
@@ -45,8 +45,9 @@ export class ActivityApplicationsController {
     private readonly decisions: DecisionsService,
   ) {}
 
-  /** The activity must be open and before its deadline; the sheet's required documents attached; eligibility each a 422. */
+  /** The activity must be open and before its deadline; the sheet's required documents attached; eligibility each a 422. An unconfirmed email: 403 EMAIL_NOT_VERIFIED. */
   @Roles('applicant')
+  @RequireVerifiedEmail()
   @ApiCreatedResponse({ type: ApplicationView })
   @Post()
   submit(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitApplicationDto, @CurrentUser() user: AuthUser) {

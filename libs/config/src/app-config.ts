@@ -145,6 +145,62 @@ export class AppConfig {
   @Min(1)
   LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60;
 
+  /** Failed sign-ins allowed from one client address, across every email, per window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 50;
+
+  /**
+   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For):
+   * `none` (default: the address of the connection), a hop count (`1` behind one load balancer),
+   * or a comma-separated list of proxy addresses or CIDR ranges.
+   */
+  @Matches(/^(none|\d{1,2}|[0-9a-fA-F:.\/]+(\s*,\s*[0-9a-fA-F:.\/]+)*)$/, {
+    message: 'TRUST_PROXY must be none, a hop count, or a comma-separated list of addresses or CIDR ranges',
+  })
+  TRUST_PROXY = 'none';
+
+  /** The address people open the app at; links in emails (verification, reset, claim) start with it. */
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** How long an email verification link works, in hours. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  EMAIL_VERIFICATION_TTL_HOURS = 72;
+
+  /** How long a password reset link works, in minutes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
+  /** Seconds a checked session is trusted from memory before the database is asked again. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  SESSION_CACHE_SECONDS = 30;
+
+  /** Files one person may keep uploaded, and their total size in bytes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  UPLOAD_QUOTA_FILES = 50;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  UPLOAD_QUOTA_BYTES = 100 * 1024 * 1024;
+
+  /** Uploaded files that nothing refers to after this many days are removed by the worker. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  UNATTACHED_FILE_DAYS = 7;
+
   /** Run pending migrations when the API starts (off when a release job runs them instead). */
   @Transform(toBoolean)
   @IsBoolean()
@@ -176,4 +232,18 @@ export class AppConfig {
   @IsInt()
   @Min(100)
   SHUTDOWN_TIMEOUT_MS = 10_000;
+}
+
+/**
+ * The `trustProxy` setting of the HTTP server, from TRUST_PROXY: false, the proxies' addresses,
+ * or for a hop count a function trusting that many hops next to the server (as fastify does for a number).
+ */
+export function trustProxySetting(config: Pick<AppConfig, 'TRUST_PROXY'>): false | string[] | ((address: string, hop: number) => boolean) {
+  const value = config.TRUST_PROXY.trim();
+  if (value === 'none') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return hops === 0 ? false : (_address: string, hop: number) => hop < hops;
+  }
+  return value.split(',').map((entry) => entry.trim()).filter(Boolean);
 }

@@ -16,6 +16,9 @@ export const TABLE_OWNERS = {
   users: 'identity',
   applicant_profiles: 'identity',
   account_claims: 'identity',
+  sessions: 'identity',
+  account_tokens: 'identity',
+  user_history: 'identity',
 
   ta_plans: 'plans',
   key_results: 'plans',

@@ -54,7 +54,7 @@ export async function seedDemoPeople(dataSource: DataSource, planId: string): Pr
       ...['KEN', 'SEN', 'BGD', 'HTI', 'PER', 'KAZ'].map((code) => [`focal.${code.toLowerCase()}@demo.trta.org`, 'focal_point', code]),
     ];
     for (const [email, role, country] of staffUsers) {
-      await manager.query('INSERT INTO users (email, password_hash, role, country) VALUES ($1, $2, $3, $4)', [email, passwordHash, role, country]);
+      await manager.query('INSERT INTO users (email, password_hash, role, country, email_verified_at) VALUES ($1, $2, $3, $4, now())', [email, passwordHash, role, country]);
     }
 
     const people = Array.from({ length: 400 }, (_, index) => {
@@ -76,8 +76,8 @@ export async function seedDemoPeople(dataSource: DataSource, planId: string): Pr
       `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS p(email text, full_name text, gender text, country char(3),
          institution_type text, institution text, languages text[])),
        created AS (
-         INSERT INTO users (email, password_hash, role, locale)
-         SELECT email, $2, 'applicant', languages[1] FROM input RETURNING id, email)
+         INSERT INTO users (email, password_hash, role, locale, email_verified_at)
+         SELECT email, $2, 'applicant', languages[1], now() FROM input RETURNING id, email)
        INSERT INTO applicant_profiles (user_id, full_name, gender, nationality, country, institution_type, institution, position, languages)
        SELECT c.id, i.full_name, i.gender, i.country, i.country, i.institution_type, i.institution, 'Trade officer', i.languages
        FROM created c JOIN input i ON i.email = c.email

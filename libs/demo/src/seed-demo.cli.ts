@@ -3,10 +3,12 @@ import { loadConfig } from '@trta/config';
 import { dataSourceOptions, locatePostgres, runMigrations } from '@trta/database';
 import { DEMO_PASSWORD, seedDemoPeople } from './demo-people';
 import { seedDemoPlan } from './demo-plan';
+import { assertNotProduction } from './production-guard';
 
 /** `npm run seed:demo`: migrates, then loads the demo plan into the database the product uses. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  assertNotProduction(config.NODE_ENV);
   const postgres = await locatePostgres(config, (message) => console.log(message));
   try {
     await runMigrations(postgres.url);

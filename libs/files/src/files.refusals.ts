@@ -11,6 +11,8 @@ export const FileRefusals = declareRefusals({
   CSV_EMPTY: 400,
   CSV_TOO_MANY_ROWS: 400,
   FILE_TOO_LARGE: 413,
+  /** The person keeps too many uploaded files, or too many bytes (params: limits and use). */
+  UPLOAD_QUOTA_EXCEEDED: 413,
   TOO_MANY_FILES: 413,
   TOO_MANY_FIELDS: 413,
   MULTIPART_REQUIRED: 415,

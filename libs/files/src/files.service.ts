@@ -38,6 +38,10 @@ export interface OpenedFile extends StoredFileInfo {
   content: Buffer;
 }
 
+function returnedRowCount(result: unknown): number {
+  return Array.isArray(result) && result.length === 2 && typeof result[1] === 'number' ? result[1] : 0;
+}
+
 type FileTypeModule = typeof import('file-type');
 let fileTypeModule: Promise<FileTypeModule> | undefined;
 /** `file-type` is published as an ES module only; this CommonJS build loads it once, on first use. */
@@ -117,6 +121,10 @@ export class FilesService {
 
   /** Stores a checked upload; pass the caller's transaction to store it together with what refers to it. */
   async save(upload: ReceivedUpload, uploadedBy: string | null, manager: EntityManager = this.dataSource.manager): Promise<StoredFileInfo> {
+    if (uploadedBy && !manager.queryRunner?.isTransactionActive) {
+      return this.dataSource.transaction((inner) => this.save(upload, uploadedBy, inner));
+    }
+    if (uploadedBy) await this.assertQuota(manager, uploadedBy, upload.sizeBytes);
     const [stored] = (await manager.query(
       `INSERT INTO stored_files (filename, media_type, size_bytes, sha256, content, uploaded_by)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${STORED_FILE_COLUMNS}`,
@@ -138,6 +146,55 @@ export class FilesService {
          AND NOT EXISTS (SELECT 1 FROM audit_report_exports e WHERE e.file_id = f.id)`,
       [ids],
     );
+  }
+
+  /**
+   * The upload quota of applicants (UPLOAD_QUOTA_FILES, UPLOAD_QUOTA_BYTES over every file they
+   * keep), checked under a per-person lock so that parallel uploads cannot pass it together.
+   * Staff, whose uploads are the product's own materials, have none.
+   */
+  private async assertQuota(manager: EntityManager, userId: string, sizeBytes: number): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('trta:upload-quota:' || $1))`, [userId]);
+    const [use] = (await manager.query(
+      `SELECT u.role, count(f.id)::int AS files, coalesce(sum(f.size_bytes), 0)::bigint::text AS bytes
+       FROM users u LEFT JOIN stored_files f ON f.uploaded_by = u.id WHERE u.id = $1 GROUP BY u.role`,
+      [userId],
+    )) as { role: string; files: number; bytes: string }[];
+    if (!use || use.role !== 'applicant') return;
+    const usedBytes = Number(use.bytes);
+    const { UPLOAD_QUOTA_FILES: limitFiles, UPLOAD_QUOTA_BYTES: limitBytes } = this.config;
+    if (use.files + 1 > limitFiles || usedBytes + sizeBytes > limitBytes) {
+      throw new DomainException(
+        R.UPLOAD_QUOTA_EXCEEDED,
+        `you keep ${use.files} files (${usedBytes} bytes); the limit is ${limitFiles} files and ${limitBytes} bytes: remove files you no longer need`,
+        { limitFiles, limitBytes, usedFiles: use.files, usedBytes },
+      );
+    }
+  }
+
+  /**
+   * Removes uploads older than UNATTACHED_FILE_DAYS that nothing refers to (an application
+   * document uploaded and never submitted, ...). What refers to a file is read from the
+   * database's foreign keys to stored_files, so a table added later is counted without a change here.
+   */
+  async removeUnattached(days = this.config.UNATTACHED_FILE_DAYS): Promise<number> {
+    const references = (await this.dataSource.query(
+      `SELECT cl.relname AS "table", att.attname AS "column"
+       FROM pg_constraint con
+       JOIN pg_class cl ON cl.oid = con.conrelid
+       JOIN pg_attribute att ON att.attrelid = con.conrelid AND att.attnum = con.conkey[1]
+       WHERE con.contype = 'f' AND con.confrelid = 'stored_files'::regclass AND cardinality(con.conkey) = 1`,
+    )) as { table: string; column: string }[];
+    const unreferenced = references
+      .map((ref) => `AND NOT EXISTS (SELECT 1 FROM "${ref.table.replace(/"/g, '""')}" r WHERE r."${ref.column.replace(/"/g, '""')}" = f.id)`)
+      .join(' ');
+    const removed = returnedRowCount(
+      await this.dataSource.query(
+        `DELETE FROM stored_files f WHERE f.created_at < now() - make_interval(days => $1) ${unreferenced} RETURNING f.id`,
+        [days],
+      ),
+    );
+    return removed;
   }
 
   async info(id: string, manager: EntityManager = this.dataSource.manager): Promise<StoredFileInfo> {

@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { ALLOWED_ROLES, ANY_SIGNED_IN, AuthUser, IS_PUBLIC } from './auth.decorators';
+import { ALLOWED_ROLES, ANY_SIGNED_IN, AuthUser, IS_PUBLIC, VERIFIED_EMAIL } from './auth.decorators';
 import { DomainException } from './domain.exception';
 import { HttpRefusals } from './refusal';
 
@@ -23,6 +23,9 @@ export class AccessGuard extends AuthGuard('jwt') {
     const user = context.switchToHttp().getRequest<{ user: AuthUser }>().user;
     const allowed = this.reflector.getAllAndOverride<string[] | undefined>(ALLOWED_ROLES, targets) ?? [];
     if (allowed.includes(ANY_SIGNED_IN) || allowed.includes(user.role) || (allowed.length > 0 && user.role === 'admin')) {
+      if (this.reflector.getAllAndOverride<boolean>(VERIFIED_EMAIL, targets) && user.emailVerified === false) {
+        throw new DomainException(HttpRefusals.EMAIL_NOT_VERIFIED, 'Confirm your email address first: follow the link we sent you');
+      }
       return true;
     }
     throw new DomainException(HttpRefusals.FORBIDDEN, `This action is not allowed for the role ${user.role}`, { role: user.role });

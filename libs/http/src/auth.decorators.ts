@@ -10,6 +10,10 @@ export interface AuthUser {
   role: Role;
   /** The country a focal point acts for, or an applicant works in. */
   country: string | null;
+  /** Whether the person confirmed their email address; unverified accounts cannot apply. */
+  emailVerified?: boolean;
+  /** The session the request came with (ended by sign-out). */
+  sessionId?: string;
 }
 
 export const IS_PUBLIC = 'trta:public';
@@ -24,6 +28,11 @@ export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
 
 /** Any signed-in user may call this route. */
 export const SignedIn = () => SetMetadata(ALLOWED_ROLES, [ANY_SIGNED_IN]);
+
+export const VERIFIED_EMAIL = 'trta:verified-email';
+
+/** The route also needs a confirmed email address (EMAIL_NOT_VERIFIED otherwise). */
+export const RequireVerifiedEmail = () => SetMetadata(VERIFIED_EMAIL, true);
 
 export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AuthUser => context.switchToHttp().getRequest<{ user: AuthUser }>().user,

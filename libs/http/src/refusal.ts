@@ -48,6 +48,10 @@ export const HttpRefusals = declareRefusals({
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  /** The route needs a confirmed email address: follow the link sent at sign-up. */
+  EMAIL_NOT_VERIFIED: 403,
+  /** A browser session's unsafe request without the matching X-CSRF-Token header. */
+  CSRF_TOKEN_INVALID: 403,
   ROUTE_NOT_FOUND: 404,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

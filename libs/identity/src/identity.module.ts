@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AppConfig } from '@trta/config';
+import { AccountService } from './account/account.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { JWT_SECRET } from './auth/jwt-secret';
@@ -10,7 +11,10 @@ import { LocalStrategy } from './auth/local.strategy';
 import { LoginThrottleService } from './auth/login-throttle.service';
 import { ClaimController } from './claim/claim.controller';
 import { ClaimService } from './claim/claim.service';
+import { AccountLinksService } from './links/account-links.service';
+import { SessionsService } from './sessions/sessions.service';
 import { AdminBootstrapService } from './users/admin-bootstrap.service';
+import { UserAdminService } from './users/user-admin.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
@@ -35,7 +39,11 @@ import { UsersService } from './users/users.service';
     LoginThrottleService,
     AdminBootstrapService,
     ClaimService,
+    SessionsService,
+    AccountLinksService,
+    AccountService,
+    UserAdminService,
   ],
-  exports: [UsersService, AdminBootstrapService],
+  exports: [UsersService, AdminBootstrapService, SessionsService, AccountLinksService, AuthService],
 })
 export class IdentityModule {}

@@ -12,6 +12,12 @@ export enum NotificationKind {
   CertificateReady = 'certificate.ready',
   /** Staff registered a participant whose email was new: the account waits to be claimed with the token. */
   AccountCreated = 'account.created',
+  /** The link that confirms a new account's email address (sign-up, or asked again). */
+  EmailVerification = 'account.verify_email',
+  /** The link that sets a new password (forgot password, or sent by an admin). */
+  PasswordReset = 'account.password_reset',
+  /** Staff registered a participant with the email of an unverified account: the owner of the address may take it over. */
+  AccountTakeover = 'account.takeover',
   /** National requests (issue 7): the requesting focal point hears of every decision. */
   RequestUnderReview = 'request.under_review',
   RequestApproved = 'request.approved',
@@ -32,6 +38,9 @@ export interface NotificationParams {
   claimToken?: string;
   claimExpiresOn?: string;
   email?: string;
+  /** account.verify_email, account.password_reset, account.takeover: the one-time link, and until when it works. */
+  link?: string;
+  linkExpiresAt?: string;
   /** request.*: the requesting country's name and the quarter asked for. */
   countryName?: string;
   preferredQuarter?: string;

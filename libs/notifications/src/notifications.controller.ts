@@ -5,6 +5,7 @@ import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { ApiPageResponse, decodeCursor, type Page, PageQueryDto, Roles, toPage } from '@trta/http';
 import { NotificationKind } from './notification-kind';
+import { redactSecrets } from './templates';
 
 const STATUSES = ['queued', 'sent', 'outbox', 'failed'] as const;
 /** The languages notifications are written in (the identity library's LOCALES). */
@@ -54,7 +55,7 @@ export class NotificationView {
   @ApiProperty()
   subject!: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'the message; one-time links show as sent, never as the link' })
   body!: string;
 
   @ApiProperty({ enum: STATUSES, enumName: 'NotificationStatus', description: 'outbox: kept for staff to read, no SMTP server configured' })
@@ -102,6 +103,7 @@ export class NotificationsController {
       params,
     )) as (NotificationView & { sortKey?: string })[];
     const page = toPage(rows, query.limit, (row) => [row.sortKey, row.id]);
-    return { ...page, items: page.items.map(({ sortKey: _sortKey, ...notification }) => notification) };
+    // One-time links (claim, verification, reset) went to the recipient only; staff see that one was sent.
+    return { ...page, items: page.items.map(({ sortKey: _sortKey, ...notification }) => ({ ...notification, body: redactSecrets(notification.body) })) };
   }
 }

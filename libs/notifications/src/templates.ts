@@ -3,9 +3,6 @@ import { NotificationKind, NotificationParams } from './notification-kind';
 type Locale = 'en' | 'fr' | 'es';
 type Template = (params: NotificationParams) => { subject: string; body: string };
 
-/** Where a participant registered by staff sets their password (POST /api/auth/claim behind it). */
-const CLAIM_PATH = '/claim';
-
 const activity = (p: NotificationParams) => `${p.activityCode ?? ''} ${p.activityTitle ?? ''}`.trim();
 /** A national request as its requester knows it: the country and the quarter asked for. */
 const nationalRequest = (p: NotificationParams) => `${p.countryName ?? ''} (${p.preferredQuarter ?? ''})`;
@@ -65,15 +62,57 @@ const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
   [NotificationKind.AccountCreated]: {
     en: (p) => ({
       subject: `Your TRTA Planner account: ${activity(p)}`,
-      body: `The WTO Secretariat registered you as a participant in ${activity(p)} and created an account for ${p.email ?? 'you'}. To use it, choose a password at ${CLAIM_PATH} with your email address and this claim token (valid until ${p.claimExpiresOn ?? '-'}):\n\n${p.claimToken ?? ''}\n`,
+      body: `The WTO Secretariat registered you as a participant in ${activity(p)} and created an account for ${p.email ?? 'you'}. To use it, choose a password by opening this link (valid until ${p.claimExpiresOn ?? '-'}):\n\n${p.link ?? ''}\n\nThis link is for you alone: do not forward it.`,
     }),
     fr: (p) => ({
       subject: `Votre compte TRTA Planner : ${activity(p)}`,
-      body: `Le Secrétariat de l'OMC vous a inscrit(e) comme participant(e) à ${activity(p)} et a créé un compte pour ${p.email ?? 'vous'}. Pour l'utiliser, choisissez un mot de passe sur ${CLAIM_PATH} avec votre adresse électronique et ce code d'activation (valable jusqu'au ${p.claimExpiresOn ?? '-'}) :\n\n${p.claimToken ?? ''}\n`,
+      body: `Le Secrétariat de l'OMC vous a inscrit(e) comme participant(e) à ${activity(p)} et a créé un compte pour ${p.email ?? 'vous'}. Pour l'utiliser, choisissez un mot de passe en ouvrant ce lien (valable jusqu'au ${p.claimExpiresOn ?? '-'}) :\n\n${p.link ?? ''}\n\nCe lien est personnel : ne le transférez pas.`,
     }),
     es: (p) => ({
       subject: `Su cuenta de TRTA Planner: ${activity(p)}`,
-      body: `La Secretaría de la OMC lo/la inscribió como participante en ${activity(p)} y creó una cuenta para ${p.email ?? 'usted'}. Para usarla, elija una contraseña en ${CLAIM_PATH} con su dirección de correo electrónico y este código de activación (válido hasta el ${p.claimExpiresOn ?? '-'}):\n\n${p.claimToken ?? ''}\n`,
+      body: `La Secretaría de la OMC lo/la inscribió como participante en ${activity(p)} y creó una cuenta para ${p.email ?? 'usted'}. Para usarla, elija una contraseña abriendo este enlace (válido hasta el ${p.claimExpiresOn ?? '-'}):\n\n${p.link ?? ''}\n\nEste enlace es personal: no lo reenvíe.`,
+    }),
+  },
+  [NotificationKind.EmailVerification]: {
+    en: (p) => ({
+      subject: 'Confirm your email address for TRTA Planner',
+      body: `Please confirm that ${p.email ?? 'this address'} is yours by opening this link (valid until ${p.linkExpiresAt ?? '-'}):\n\n${p.link ?? ''}\n\nUntil then you can sign in, but not apply to activities. If you did not create this account, ignore this message.`,
+    }),
+    fr: (p) => ({
+      subject: 'Confirmez votre adresse électronique pour TRTA Planner',
+      body: `Veuillez confirmer que ${p.email ?? 'cette adresse'} vous appartient en ouvrant ce lien (valable jusqu'au ${p.linkExpiresAt ?? '-'}) :\n\n${p.link ?? ''}\n\nD'ici là, vous pouvez vous connecter, mais pas poser votre candidature. Si vous n'avez pas créé ce compte, ignorez ce message.`,
+    }),
+    es: (p) => ({
+      subject: 'Confirme su dirección de correo electrónico para TRTA Planner',
+      body: `Confirme que ${p.email ?? 'esta dirección'} es suya abriendo este enlace (válido hasta el ${p.linkExpiresAt ?? '-'}):\n\n${p.link ?? ''}\n\nMientras tanto puede iniciar sesión, pero no presentar solicitudes. Si no creó esta cuenta, ignore este mensaje.`,
+    }),
+  },
+  [NotificationKind.PasswordReset]: {
+    en: (p) => ({
+      subject: 'Choose a new TRTA Planner password',
+      body: `Someone asked to reset the password of ${p.email ?? 'your account'}. To choose a new one, open this link (valid until ${p.linkExpiresAt ?? '-'}, once):\n\n${p.link ?? ''}\n\nIf it was not you, ignore this message: your password stays as it is.`,
+    }),
+    fr: (p) => ({
+      subject: 'Choisissez un nouveau mot de passe TRTA Planner',
+      body: `Quelqu'un a demandé à réinitialiser le mot de passe de ${p.email ?? 'votre compte'}. Pour en choisir un nouveau, ouvrez ce lien (valable jusqu'au ${p.linkExpiresAt ?? '-'}, une seule fois) :\n\n${p.link ?? ''}\n\nSi ce n'était pas vous, ignorez ce message : votre mot de passe reste inchangé.`,
+    }),
+    es: (p) => ({
+      subject: 'Elija una nueva contraseña de TRTA Planner',
+      body: `Alguien pidió restablecer la contraseña de ${p.email ?? 'su cuenta'}. Para elegir una nueva, abra este enlace (válido hasta el ${p.linkExpiresAt ?? '-'}, una sola vez):\n\n${p.link ?? ''}\n\nSi no fue usted, ignore este mensaje: su contraseña no cambia.`,
+    }),
+  },
+  [NotificationKind.AccountTakeover]: {
+    en: (p) => ({
+      subject: `TRTA Planner: an account uses your address (${activity(p)})`,
+      body: `The WTO Secretariat registered you as a participant in ${activity(p)}. An account with your address ${p.email ?? ''} already exists but was never confirmed, so it may not be yours. To take it over, choose a new password with this link (valid until ${p.linkExpiresAt ?? '-'}, once); every other session of the account ends:\n\n${p.link ?? ''}\n`,
+    }),
+    fr: (p) => ({
+      subject: `TRTA Planner : un compte utilise votre adresse (${activity(p)})`,
+      body: `Le Secrétariat de l'OMC vous a inscrit(e) comme participant(e) à ${activity(p)}. Un compte avec votre adresse ${p.email ?? ''} existe déjà mais n'a jamais été confirmé : il n'est peut-être pas le vôtre. Pour le reprendre, choisissez un nouveau mot de passe avec ce lien (valable jusqu'au ${p.linkExpiresAt ?? '-'}, une seule fois) ; toutes les autres sessions du compte prennent fin :\n\n${p.link ?? ''}\n`,
+    }),
+    es: (p) => ({
+      subject: `TRTA Planner: una cuenta usa su dirección (${activity(p)})`,
+      body: `La Secretaría de la OMC lo/la inscribió como participante en ${activity(p)}. Ya existe una cuenta con su dirección ${p.email ?? ''}, pero nunca se confirmó, así que puede no ser suya. Para recuperarla, elija una nueva contraseña con este enlace (válido hasta el ${p.linkExpiresAt ?? '-'}, una sola vez); todas las demás sesiones de la cuenta terminan:\n\n${p.link ?? ''}\n`,
     }),
   },
   [NotificationKind.RequestUnderReview]: {
@@ -100,4 +139,15 @@ const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
 
 export function renderNotification(kind: NotificationKind, locale: Locale, params: NotificationParams): { subject: string; body: string } {
   return (TEMPLATES[kind][locale] ?? TEMPLATES[kind].en)(params);
+}
+
+/**
+ * One-time links carry their token after `token=`; the outbox view shows that a link was sent,
+ * never the link (a staff member reading it could take the account over).
+ */
+const SECRET_TOKEN = /([?#&]token=)[A-Za-z0-9_-]+/g;
+export const REDACTED_TOKEN = '[sent to the recipient only]';
+
+export function redactSecrets(text: string): string {
+  return text.replace(SECRET_TOKEN, `$1${REDACTED_TOKEN}`);
 }

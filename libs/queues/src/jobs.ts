@@ -10,6 +10,7 @@ export enum JobName {
   AuditReportGenerate = 'audit-report.generate',
   AuditReportYearly = 'audit-report.yearly',
   AuditReportExport = 'audit-report.export',
+  FilesRemoveUnattached = 'files.remove-unattached',
 }
 
 export interface JobPayloads {
@@ -24,6 +25,8 @@ export interface JobPayloads {
   [JobName.AuditReportYearly]: Record<string, never>;
   /** A completed report rendered as a file and cached in audit_report_exports. */
   [JobName.AuditReportExport]: { reportId: string; format: 'csv' | 'xlsx' | 'pdf' };
+  /** Run daily by a job scheduler: uploads nothing refers to after UNATTACHED_FILE_DAYS. */
+  [JobName.FilesRemoveUnattached]: Record<string, never>;
 }
 
 export interface JobResults {
@@ -34,6 +37,7 @@ export interface JobResults {
   [JobName.AuditReportGenerate]: { status: 'completed' | 'skipped'; checksum?: string };
   [JobName.AuditReportYearly]: { reportId: string; year: number };
   [JobName.AuditReportExport]: { fileId: string };
+  [JobName.FilesRemoveUnattached]: { removed: number };
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
@@ -44,6 +48,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.AuditReportGenerate]: QueueName.AuditReports,
   [JobName.AuditReportYearly]: QueueName.AuditReports,
   [JobName.AuditReportExport]: QueueName.AuditReports,
+  [JobName.FilesRemoveUnattached]: QueueName.Files,
 };
 
 /** Retry, backoff and retention per job, in one place. */
@@ -94,5 +99,12 @@ export const JOB_OPTIONS: Readonly<Record<JobName, JobsOptions>> = {
     backoff: { type: 'exponential', delay: 1000 },
     removeOnComplete: { age: 3600, count: 200 },
     removeOnFail: { age: 24 * 3600 },
+  },
+  [JobName.FilesRemoveUnattached]: {
+    // Idempotent: the next day's run removes whatever this one missed.
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 60000 },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 100 },
+    removeOnFail: { age: 30 * 24 * 3600 },
   },
 };

@@ -4,4 +4,5 @@ export enum QueueName {
   Notifications = 'notifications',
   Activities = 'activities',
   AuditReports = 'audit-reports',
+  Files = 'files',
 }

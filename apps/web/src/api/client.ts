@@ -5,23 +5,35 @@ import { session } from './session';
 
 /**
  * The one API client: requests and JSON answers are typed from the OpenAPI document
- * in schema.d.ts (`npm run api:types` regenerates it). Every call carries the session's token,
- * marks the connection lost or back, and reports an expired session.
+ * in schema.d.ts (`npm run api:types`) regenerates it). Every call goes with the session cookie
+ * and its CSRF header, marks the connection lost or back, and, when the session ended under a
+ * signed-in page, waits for the sign-in dialog and runs again, so nothing typed is lost.
  */
-export const api = createClient<paths, 'application/json'>({ baseUrl: '' });
+export const api = createClient<paths, 'application/json'>({ baseUrl: '', credentials: 'same-origin' });
+
+/** Calls whose 401 is an answer for the page itself (a wrong password), not an ended session. */
+const OWN_401 = /^\/api\/auth\/(login|logout|me|register|claim|password-reset)/;
+const retries = new WeakMap<Request, Request>();
+
+function withCsrf(request: Request): Request {
+  const token = session.csrfToken();
+  if (token) request.headers.set('x-csrf-token', token);
+  return request;
+}
 
 const middleware: Middleware = {
   onRequest({ request }) {
-    const token = session.token();
-    if (token && !request.headers.has('authorization')) request.headers.set('authorization', `Bearer ${token}`);
+    withCsrf(request);
+    // Kept to send again after a new sign-in (a body can be read once).
+    if (session.signedIn) retries.set(request, request.clone());
     return request;
   },
-  onResponse({ request, response }) {
+  async onResponse({ request, response }) {
     connection.reachable(response.status !== 502 && response.status !== 503 && response.status !== 504);
-    // A 401 on a call that carried a token means the session expired or was revoked; a 401 on a
-    // call without one (a wrong password at sign-in) is the page's own business.
-    if (response.status === 401 && request.headers.has('authorization')) session.expired();
-    return response;
+    const copy = retries.get(request);
+    if (response.status !== 401 || !copy || OWN_401.test(new URL(request.url).pathname)) return response;
+    if (!(await session.waitForSignIn())) return response;
+    return fetch(withCsrf(copy), { credentials: 'same-origin' });
   },
   onError({ error }) {
     connection.reachable(false);

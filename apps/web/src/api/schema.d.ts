@@ -192,6 +192,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_verifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_resendVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -202,6 +282,86 @@ export interface paths {
         get: operations["UsersController_list"];
         put?: never;
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["UsersController_change"];
+        trace?: never;
+    };
+    "/api/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_sendReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_history"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1557,6 +1717,10 @@ export interface components {
             locale: components["schemas"]["Language"];
             /** Format: date-time */
             createdAt: string;
+            /** @description the person confirmed their email address */
+            emailVerified: boolean;
+            /** @description an admin disabled the account: it cannot sign in */
+            disabled: boolean;
         };
         SessionView: {
             accessToken: string;
@@ -1589,7 +1753,32 @@ export interface components {
             locale: components["schemas"]["Language"];
             /** Format: date-time */
             createdAt: string;
+            /** @description the person confirmed their email address */
+            emailVerified: boolean;
+            /** @description an admin disabled the account: it cannot sign in */
+            disabled: boolean;
             profile: components["schemas"]["ApplicantProfileDto"] | null;
+        };
+        LinkTokenDto: {
+            /** @description the token of the emailed link (after #token=) */
+            token: string;
+        };
+        ResetRequestedView: {
+            /** @description always true: a link was sent if the email has an account */
+            accepted: boolean;
+        };
+        ForgotPasswordDto: {
+            /** Format: email */
+            email: string;
+        };
+        ResetPasswordDto: {
+            /** @description the token of the emailed link (after #token=) */
+            token: string;
+            password: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
         };
         CreateUserDto: {
             /** Format: email */
@@ -1608,8 +1797,58 @@ export interface components {
              */
             locale: "en" | "fr" | "es";
         };
-        UserViewPage: {
-            items: components["schemas"]["UserView"][];
+        /** @enum {string} */
+        UserStatus: "active" | "disabled" | "unverified";
+        ManagedUserView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string;
+            role: components["schemas"]["Role"];
+            /** @description ISO 3166-1 alpha-3: a focal point's country, an applicant's country of work */
+            country: string | null;
+            locale: components["schemas"]["Language"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description the person confirmed their email address */
+            emailVerified: boolean;
+            /** @description an admin disabled the account: it cannot sign in */
+            disabled: boolean;
+            /** @description an applicant's full name */
+            fullName: string | null;
+            allowedActions: ("disable" | "enable" | "changeRole" | "changeCountry" | "sendReset")[];
+        };
+        ManagedUserViewPage: {
+            items: components["schemas"]["ManagedUserView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ChangeUserDto: {
+            /** @enum {string} */
+            role?: "admin" | "staff" | "auditor" | "focal_point" | "applicant";
+            /** @description a focal point's country (alpha-3); null for other roles */
+            country?: string | null;
+        };
+        UserHistoryView: {
+            /** @description sequence number of the entry */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: uuid
+             * @description null for the system, or once the account was erased
+             */
+            userId: string | null;
+            userEmail: string | null;
+            /** @enum {string} */
+            action: "created" | "disabled" | "enabled" | "role_changed" | "country_changed" | "reset_sent" | "password_changed" | "password_reset" | "email_verified";
+            /** @description what changed, as { field: { from, to } } */
+            changes: {
+                [key: string]: unknown;
+            };
+        };
+        UserHistoryViewPage: {
+            items: components["schemas"]["UserHistoryView"][];
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -1623,7 +1862,7 @@ export interface components {
         /** @enum {string} */
         NotificationStatus: "queued" | "sent" | "outbox" | "failed";
         /** @enum {string} */
-        NotificationKind: "application.submitted" | "nomination.needed" | "application.endorsed" | "application.declined" | "application.selected" | "application.waitlisted" | "application.promoted" | "application.rejected" | "activity.reminder" | "certificate.ready" | "account.created" | "request.under_review" | "request.approved" | "request.rejected" | "request.scheduled";
+        NotificationKind: "application.submitted" | "nomination.needed" | "application.endorsed" | "application.declined" | "application.selected" | "application.waitlisted" | "application.promoted" | "application.rejected" | "activity.reminder" | "certificate.ready" | "account.created" | "account.verify_email" | "account.password_reset" | "account.takeover" | "request.under_review" | "request.approved" | "request.rejected" | "request.scheduled";
         NotificationView: {
             /** Format: uuid */
             id: string;
@@ -1639,6 +1878,7 @@ export interface components {
             /** Format: email */
             toEmail: string;
             subject: string;
+            /** @description the message; one-time links show as sent, never as the link */
             body: string;
             /** @description outbox: kept for staff to read, no SMTP server configured */
             status: components["schemas"]["NotificationStatus"];
@@ -2249,7 +2489,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ACCOUNT_DELETED" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "JSON_TOO_DEEP" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUL_CHARACTER" | "NUMBER_OUT_OF_RANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
+            code: "ACCOUNT_DELETED" | "ACCOUNT_DISABLED" | "ACCOUNT_LINK_INVALID" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSRF_TOKEN_INVALID" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURRENT_PASSWORD_WRONG" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_NOT_VERIFIED" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_COUNTRY_REQUIRED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "OWN_ACCOUNT_CHANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PASSWORD_TOO_WEAK" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_RESET_REQUESTS" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_QUOTA_EXCEEDED" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
@@ -2641,6 +2881,10 @@ export interface components {
             locale: components["schemas"]["Language"];
             /** Format: date-time */
             createdAt: string;
+            /** @description the person confirmed their email address */
+            emailVerified: boolean;
+            /** @description an admin disabled the account: it cannot sign in */
+            disabled: boolean;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -2851,7 +3095,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ACCOUNT_DELETED" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "JSON_TOO_DEEP" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUL_CHARACTER" | "NUMBER_OUT_OF_RANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
+            code: "ACCOUNT_DELETED" | "ACCOUNT_DISABLED" | "ACCOUNT_LINK_INVALID" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSRF_TOKEN_INVALID" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURRENT_PASSWORD_WRONG" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_NOT_VERIFIED" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_COUNTRY_REQUIRED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "OWN_ACCOUNT_CHANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PASSWORD_TOO_WEAK" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_RESET_REQUESTS" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_QUOTA_EXCEEDED" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
@@ -3597,7 +3841,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ACCOUNT_DELETED" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "JSON_TOO_DEEP" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUL_CHARACTER" | "NUMBER_OUT_OF_RANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
+            code: "ACCOUNT_DELETED" | "ACCOUNT_DISABLED" | "ACCOUNT_LINK_INVALID" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSRF_TOKEN_INVALID" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURRENT_PASSWORD_WRONG" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_NOT_VERIFIED" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_COUNTRY_REQUIRED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "OWN_ACCOUNT_CHANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PASSWORD_TOO_WEAK" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_RESET_REQUESTS" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_QUOTA_EXCEEDED" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
@@ -4092,6 +4336,156 @@ export interface operations {
             };
         };
     };
+    AuthController_verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkTokenDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AuthController_resendVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetRequestedView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AuthController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForgotPasswordDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetRequestedView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AuthController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     UsersController_list: {
         parameters: {
             query?: {
@@ -4099,6 +4493,9 @@ export interface operations {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 role?: "admin" | "staff" | "auditor" | "focal_point" | "applicant";
+                /** @description part of the email address or of the applicant's name */
+                q?: string;
+                status?: components["schemas"]["UserStatus"];
             };
             header?: never;
             path?: never;
@@ -4111,7 +4508,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserViewPage"];
+                    "application/json": components["schemas"]["ManagedUserViewPage"];
                 };
             };
             /** @description a refusal, in the one error shape */
@@ -4144,6 +4541,194 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedUserView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedUserView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedUserView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedUserView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_sendReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedUserView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_history: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserHistoryViewPage"];
                 };
             };
             /** @description a refusal, in the one error shape */

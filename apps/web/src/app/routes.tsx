@@ -28,6 +28,10 @@ const AuditReportPage = page(() => import('../features/audit/pages/AuditReportPa
 const AuditReportsPage = page(() => import('../features/audit/pages/AuditReportsPage'), 'AuditReportsPage');
 const SignInPage = page(() => import('../features/auth/pages/SignInPage'), 'SignInPage');
 const SignUpPage = page(() => import('../features/auth/pages/SignUpPage'), 'SignUpPage');
+const ForgotPasswordPage = page(() => import('../features/auth/pages/ForgotPasswordPage'), 'ForgotPasswordPage');
+const ResetPasswordPage = page(() => import('../features/auth/pages/ResetPasswordPage'), 'ResetPasswordPage');
+const VerifyEmailPage = page(() => import('../features/auth/pages/VerifyEmailPage'), 'VerifyEmailPage');
+const UsersPage = page(() => import('../features/admin/pages/UsersPage'), 'UsersPage');
 const CertificatePage = page(() => import('../features/certificates/pages/CertificatePage'), 'CertificatePage');
 const NominationsPage = page(() => import('../features/nominations/pages/NominationsPage'), 'NominationsPage');
 const PlanPage = page(() => import('../features/plans/pages/PlanPage'), 'PlanPage');
@@ -56,6 +60,7 @@ const APPLICANT = ['applicant'] as const;
 const FOCAL_POINT = ['focal_point'] as const;
 const STAFF = ['staff'] as const;
 const AUDIT = ['auditor', 'admin'] as const;
+const ADMIN = ['admin'] as const;
 
 /** Pages live by feature under src/features; who may open them is decided here, and only here. */
 export const ROUTES: readonly AppRoute[] = [
@@ -66,6 +71,10 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/account', element: <AccountPage />, access: 'signedIn', nav: { label: 'nav.account' } },
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/sign-up', element: <SignUpPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
+  { path: '/claim', element: <ResetPasswordPage mode="claim" /> },
+  { path: '/verify-email', element: <VerifyEmailPage /> },
   // Applicants
   { path: '/my/applications', element: <MyApplicationsPage />, access: APPLICANT, nav: { label: 'applicant.nav.applications' } },
   { path: '/my/applications/:id', element: <ApplicationPage />, access: APPLICANT },
@@ -91,6 +100,8 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/audit-reports', element: <AuditReportsPage />, access: AUDIT, nav: { label: 'auditor.nav.reports' } },
   { path: '/audit-reports/:id', element: <AuditReportPage />, access: AUDIT },
   { path: '/publications', element: <PublicationsPage />, access: 'public', nav: { label: 'auditor.nav.publications' } },
+  // Admins (`/admin/…` is the server's queue dashboard, so the page lives at /users)
+  { path: '/users', element: <UsersPage />, access: ADMIN, nav: { label: 'admin.nav.users' } },
 ];
 
 /** The path `/` leads to. */

@@ -1,15 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { AuthUser } from '@trta/http';
+import { SessionsService } from '../sessions/sessions.service';
 import type { AccessToken } from './auth.dto';
+import type { JwtPayload } from './jwt.strategy';
 
 @Injectable()
 export class AuthService {
-  constructor(private readonly jwt: JwtService) {}
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly sessions: SessionsService,
+  ) {}
 
-  issue(user: AuthUser): AccessToken {
-    const accessToken = this.jwt.sign({ sub: user.id, email: user.email, role: user.role, country: user.country });
+  /** Opens a session for the user and signs a token naming it (and nothing the database should decide). */
+  async issue(userId: string): Promise<AccessToken & { sessionId: string }> {
+    const session = await this.sessions.open(userId);
+    const payload: JwtPayload = { sub: userId, sid: session.id };
+    const accessToken = await this.jwt.signAsync(payload);
     const { exp, iat } = this.jwt.decode<{ exp: number; iat: number }>(accessToken);
-    return { accessToken, tokenType: 'Bearer', expiresIn: exp - iat };
+    return { accessToken, tokenType: 'Bearer', expiresIn: exp - iat, sessionId: session.id };
+  }
+
+  /** The user of a token whose session is still open; null otherwise (the queue dashboard, sign-out). */
+  async verify(token: string): Promise<AuthUser | null> {
+    try {
+      const payload = await this.jwt.verifyAsync<JwtPayload>(token, { algorithms: ['HS256'] });
+      if (typeof payload.sid !== 'string' || typeof payload.sub !== 'string') return null;
+      const user = await this.sessions.check(payload.sid, payload.sub);
+      return user ? { ...user, sessionId: payload.sid } : null;
+    } catch {
+      return null;
+    }
   }
 }

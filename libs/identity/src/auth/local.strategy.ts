@@ -30,6 +30,8 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
       await this.throttle.recordFailure(email, request.ip);
       throw new DomainException(IdentityRefusals.WRONG_CREDENTIALS, 'Wrong email or password');
     }
+    // Said only to whoever knows the password.
+    if (credentials.disabled) throw new DomainException(IdentityRefusals.ACCOUNT_DISABLED, 'This account is disabled; ask the secretariat');
     await this.throttle.reset(email, request.ip);
     return { id: credentials.id, email: credentials.email, role: credentials.role, country: credentials.country };
   }

@@ -4,6 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { returnedRows } from '@trta/database';
 import { DomainException } from '@trta/http';
+import { assertStrongPassword } from '../auth/password-policy';
 import { IdentityRefusals } from '../identity.refusals';
 import { UsersService } from '../users/users.service';
 import { USER_RETURNING } from '../users/user-columns';
@@ -23,6 +24,7 @@ export class ClaimService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async claim(dto: ClaimAccountDto): Promise<UserView> {
+    assertStrongPassword(dto.password, [dto.email]);
     const passwordHash = await UsersService.hashPassword(dto.password);
     return this.dataSource.transaction(async (manager) => {
       const [pending] = (await manager.query(
@@ -41,7 +43,8 @@ export class ClaimService {
       }
       const [user] = returnedRows<UserView>(
         await manager.query(
-          `UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1 AND password_hash IS NULL
+          `UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()), updated_at = now()
+           WHERE id = $1 AND password_hash IS NULL
            RETURNING ${USER_RETURNING}`,
           [pending.userId, passwordHash],
         ),

@@ -13,6 +13,9 @@ export const USER_FIELDS: FieldMap<UserView> = {
   country: 'country',
   locale: 'locale',
   createdAt: 'created_at',
+  // Expressions that start with their column, so that an alias prefix (`u.`) still qualifies it.
+  emailVerified: 'email_verified_at IS NOT NULL',
+  disabled: 'disabled_at IS NOT NULL',
 };
 
 export const APPLICANT_PROFILE_FIELDS: FieldMap<ApplicantProfileDto> = {

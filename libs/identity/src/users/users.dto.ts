@@ -17,7 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto, ROLES, type Role } from '@trta/http';
+import { HistoryEntryView, PageQueryDto, ROLES, type Role } from '@trta/http';
 import { GENDERS, INSTITUTION_TYPES, type Gender, type InstitutionType } from './applicant-profile.entity';
 import { LOCALES, type Locale } from './user.entity';
 
@@ -128,11 +128,78 @@ export class CreateUserDto extends PasswordFields {
   locale?: Locale;
 }
 
+export const USER_STATUSES = ['active', 'disabled', 'unverified'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
 export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'part of the email address or of the applicant\'s name' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: USER_STATUSES, enumName: 'UserStatus' })
+  @IsOptional()
+  @IsIn(USER_STATUSES)
+  status?: UserStatus;
+}
+
+/** An admin's change of a person's role, or of a focal point's country. */
+export class ChangeUserDto {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'a focal point\'s country (alpha-3); null for other roles' })
+  @IsOptional()
+  @Transform(upper)
+  @Matches(/^[A-Z]{3}$/, { message: 'country must be an ISO 3166-1 alpha-3 code' })
+  country?: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ maxLength: 128 })
+  @IsString()
+  @MaxLength(128)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: 12, maxLength: 128 })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(128)
+  newPassword!: string;
+}
+
+export class ForgotPasswordDto {
+  @ApiProperty({ format: 'email', maxLength: 254 })
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email!: string;
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+
+export class LinkTokenDto {
+  @ApiProperty({ description: 'the token of the emailed link (after #token=)' })
+  @IsString()
+  @Matches(TOKEN, { message: 'token must be the token of the emailed link, as sent' })
+  token!: string;
+}
+
+export class ResetPasswordDto extends LinkTokenDto {
+  @ApiProperty({ minLength: 12, maxLength: 128 })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(128)
+  password!: string;
 }
 
 export class UserView {
@@ -153,6 +220,35 @@ export class UserView {
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+
+  @ApiProperty({ description: 'the person confirmed their email address' })
+  emailVerified!: boolean;
+
+  @ApiProperty({ description: 'an admin disabled the account: it cannot sign in' })
+  disabled!: boolean;
+}
+
+/** A user as an admin sees them in the users page: with their name and what the admin may do. */
+export class ManagedUserView extends UserView {
+  @ApiProperty({ type: String, nullable: true, description: 'an applicant\'s full name' })
+  fullName!: string | null;
+
+  @ApiProperty({ enum: ['disable', 'enable', 'changeRole', 'changeCountry', 'sendReset'], isArray: true })
+  allowedActions!: ('disable' | 'enable' | 'changeRole' | 'changeCountry' | 'sendReset')[];
+}
+
+export class UserHistoryView extends HistoryEntryView {
+  @ApiProperty({ enum: ['created', 'disabled', 'enabled', 'role_changed', 'country_changed', 'reset_sent', 'password_changed', 'password_reset', 'email_verified'] })
+  action!: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'what changed, as { field: { from, to } }' })
+  changes!: Record<string, unknown>;
+}
+
+/** The answer to "forgot password": the same whether or not the email has an account. */
+export class ResetRequestedView {
+  @ApiProperty({ description: 'always true: a link was sent if the email has an account' })
+  accepted!: boolean;
 }
 
 /** The signed-in person, with the applicant profile when they have one. */

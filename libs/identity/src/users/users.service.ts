@@ -4,7 +4,10 @@ import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows, selectList } from '@trta/database';
 import { constraintRefusal, decodeCursor, DomainException, Page, toPage, type Role } from '@trta/http';
+import { assertStrongPassword } from '../auth/password-policy';
 import { IdentityRefusals } from '../identity.refusals';
+import { SessionsService } from '../sessions/sessions.service';
+import { recordUserChange } from './user-history';
 import { ApplicantProfile } from './applicant-profile.entity';
 import {
   APPLICANT_PROFILE_COLUMNS,
@@ -23,6 +26,7 @@ export interface Credentials {
   role: Role;
   country: string | null;
   passwordHash: string | null;
+  disabled: boolean;
 }
 
 const USER_COLUMNS = selectList(USER_FIELDS, 'u');
@@ -30,13 +34,17 @@ const PROFILE_KEYS = Object.keys(APPLICANT_PROFILE_FIELDS) as (keyof ApplicantPr
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+  ) {}
 
   static hashPassword(password: string): Promise<string> {
     return argon2.hash(password, { type: argon2.argon2id });
   }
 
   async register(dto: RegisterDto): Promise<UserView> {
+    assertStrongPassword(dto.password, [dto.email, dto.profile.fullName]);
     await this.assertCountriesExist({ 'profile.nationality': dto.profile.nationality, 'profile.country': dto.profile.country });
     const passwordHash = await UsersService.hashPassword(dto.password);
     return this.dataSource.transaction(async (manager) => {
@@ -52,24 +60,39 @@ export class UsersService {
     });
   }
 
-  async create(dto: CreateUserDto): Promise<UserView> {
+  /** An account an admin creates: its email counts as confirmed (the admin vouches for it). */
+  async create(dto: CreateUserDto, createdBy: string | null = null): Promise<UserView> {
     if (dto.country) await this.assertCountriesExist({ country: dto.country });
+    assertStrongPassword(dto.password, [dto.email]);
     const passwordHash = await UsersService.hashPassword(dto.password);
-    return this.insertUser(this.dataSource.manager, {
-      email: dto.email,
-      passwordHash,
-      role: dto.role,
-      country: dto.role === 'focal_point' ? (dto.country ?? null) : null,
-      locale: dto.locale ?? 'en',
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.insertUser(manager, {
+        email: dto.email,
+        passwordHash,
+        role: dto.role,
+        country: dto.role === 'focal_point' ? (dto.country ?? null) : null,
+        locale: dto.locale ?? 'en',
+        emailVerified: true,
+      });
+      await recordUserChange(manager, user.id, createdBy, 'created', { role: { from: null, to: user.role } });
+      return user;
     });
   }
 
   async findCredentials(email: string): Promise<Credentials | undefined> {
     const row = await this.dataSource
       .createQueryBuilder()
-      .select(['u.id AS id', 'u.email AS email', 'u.role AS role', 'u.country AS country', 'u.password_hash AS "passwordHash"'])
+      .select([
+        'u.id AS id',
+        'u.email AS email',
+        'u.role AS role',
+        'u.country AS country',
+        'u.password_hash AS "passwordHash"',
+        'u.disabled_at IS NOT NULL AS disabled',
+      ])
       .from(User, 'u')
       .where('lower(u.email) = lower(:email)', { email: email.trim() })
+      .andWhere('u.deleted_at IS NULL')
       .getRawOne<Credentials>();
     return row ?? undefined;
   }
@@ -94,6 +117,17 @@ export class UsersService {
   async list(query: ListUsersQueryDto): Promise<Page<UserView>> {
     const builder = this.dataSource.createQueryBuilder().select(USER_COLUMNS).from(User, 'u');
     if (query.role) builder.andWhere('u.role = :role', { role: query.role });
+    builder.andWhere('u.deleted_at IS NULL');
+    if (query.status === 'disabled') builder.andWhere('u.disabled_at IS NOT NULL');
+    if (query.status === 'active') builder.andWhere('u.disabled_at IS NULL');
+    if (query.status === 'unverified') builder.andWhere('u.email_verified_at IS NULL');
+    if (query.q) {
+      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      builder.andWhere(
+        `(u.email ILIKE :pattern OR EXISTS (SELECT 1 FROM applicant_profiles sp WHERE sp.user_id = u.id AND sp.full_name ILIKE :pattern))`,
+        { pattern },
+      );
+    }
     if (query.cursor) {
       const [createdAt, id] = decodeCursor(query.cursor, 2);
       builder.andWhere('(u.created_at, u.id) > (:createdAt::timestamptz, :id::uuid)', { createdAt, id });
@@ -116,15 +150,16 @@ export class UsersService {
   /** Inserts a user; an email already registered, in any letter case, is a 409. */
   async insertUser(
     manager: EntityManager,
-    values: { email: string; passwordHash: string | null; role: Role; country: string | null; locale: Locale },
+    values: { email: string; passwordHash: string | null; role: Role; country: string | null; locale: Locale; emailVerified?: boolean },
   ): Promise<UserView> {
     try {
       const [row] = await queryRows(
         manager,
         USER_FIELDS,
-        `INSERT INTO users (email, password_hash, role, country, locale) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO users (email, password_hash, role, country, locale, email_verified_at)
+         VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 THEN now() END)
          RETURNING ${USER_RETURNING}`,
-        [values.email, values.passwordHash, values.role, values.country, values.locale],
+        [values.email, values.passwordHash, values.role, values.country, values.locale, values.emailVerified ?? false],
       );
       return row;
     } catch (error) {
@@ -160,6 +195,7 @@ export class UsersService {
    * counts). In the caller's transaction.
    */
   async eraseAccount(manager: EntityManager, userId: string, anonymousEmail: string): Promise<void> {
+    await this.sessions.endAll(manager, userId, 'erased');
     await manager.query(
       `UPDATE users SET email = $2, password_hash = NULL, deleted_at = now(), updated_at = now() WHERE id = $1`,
       [userId, anonymousEmail],

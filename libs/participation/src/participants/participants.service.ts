@@ -7,7 +7,7 @@ import { ApplicationRefusals, ApplicationsService, REGISTRABLE_ACTIVITY_STATUSES
 import { ACTIVITY_FIELDS } from '@trta/activities';
 import { pgError, selectList } from '@trta/database';
 import { constraintRefusal, ConstraintRefusals, DomainException, validationFailed, type AuthUser } from '@trta/http';
-import { issueClaimToken, UsersService, type Locale } from '@trta/identity';
+import { AccountLinksService, UsersService, type Locale } from '@trta/identity';
 import { NotificationKind, NotificationsService } from '@trta/notifications';
 // Claim tokens live with the accounts they open; imported by path as identity's barrel does not list them.
 import { newCertificateCode } from '../certificates/certificate-code';
@@ -83,6 +83,7 @@ export class ParticipantsService {
     private readonly users: UsersService,
     private readonly notifications: NotificationsService,
     private readonly applications: ApplicationsService,
+    private readonly accountLinks: AccountLinksService,
   ) {}
 
   async registerOne(activityId: string, body: unknown, staff: AuthUser): Promise<RegisteredParticipant> {
@@ -179,17 +180,20 @@ export class ParticipantsService {
     staff: AuthUser,
   ): Promise<{ view: RegisteredParticipant; notifications: (string | null)[] }> {
     let userId: string;
-    let claim: { token: string; expiresAt: string } | null = null;
+    let claim: { link: string; expiresOn: string } | null = null;
+    let takeover: { link: string; expiresAt: string } | null = null;
     if (existing) {
       userId = existing.id;
       if (!existing.profileCountry) await this.users.insertProfile(manager, userId, dto.profile!);
+      // An account never confirmed may have been opened by someone else with this address: its owner may take it over.
+      takeover = await this.accountLinks.takeoverLink(manager, userId);
     } else {
       const profile = dto.profile!;
       const locale: Locale = dto.locale ?? profile.languages[0] ?? 'en';
       const user = await this.users.insertUser(manager, { email: dto.email, passwordHash: null, role: 'applicant', country: null, locale });
       userId = user.id;
       await this.users.insertProfile(manager, userId, profile);
-      claim = await issueClaimToken(manager, userId, staff.id);
+      claim = await this.accountLinks.claimLink(manager, userId, dto.email, staff.id);
     }
     const certificateCode = dto.status === 'completed' ? newCertificateCode() : null;
     const application = await this.applications.registerByStaff(manager, {
@@ -211,7 +215,17 @@ export class ParticipantsService {
           userId,
           kind: NotificationKind.AccountCreated,
           applicationId: application.id,
-          params: { ...params, email: dto.email, claimToken: claim.token, claimExpiresOn: claim.expiresAt },
+          params: { ...params, email: dto.email, link: claim.link, claimExpiresOn: claim.expiresOn },
+        }),
+      );
+    }
+    if (takeover) {
+      notifications.push(
+        await this.notifications.queue(manager, {
+          userId,
+          kind: NotificationKind.AccountTakeover,
+          applicationId: application.id,
+          params: { ...params, email: dto.email, link: takeover.link, linkExpiresAt: takeover.expiresAt },
         }),
       );
     }

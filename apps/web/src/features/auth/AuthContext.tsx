@@ -1,28 +1,31 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
-import { unwrap } from '../../api/errors';
+import { ApiError, unwrap } from '../../api/errors';
 import { session } from '../../api/session';
-import type { Role, User } from '../../api/types';
+import type { Role, Schemas } from '../../api/types';
 import { authKeys } from './api';
+import { SessionExpiredDialog } from './components/SessionExpiredDialog';
+
+export type CurrentUser = Schemas['CurrentUserView'];
 
 interface Auth {
-  /** The signed-in user, null when signed out, undefined while the token is being checked. */
-  user: User | null | undefined;
-  signIn(email: string, password: string): Promise<User>;
-  /** Starts a session with a token the API handed out otherwise (sign-up returns one). */
-  startSession(accessToken: string): Promise<User>;
+  /** The signed-in user, null when signed out, undefined while the session is being checked. */
+  user: CurrentUser | null | undefined;
+  signIn(email: string, password: string): Promise<CurrentUser>;
+  /** Picks up a session the API started otherwise (sign-up, claim: the cookie is set already). */
+  startSession(accessToken?: string): Promise<CurrentUser>;
   signOut(): Promise<void>;
   hasRole(...roles: Role[]): boolean;
-  /** Set while the context itself sends the user to sign-in (expired session, sign-out). */
+  /** Set while the context itself sends the user to sign-in (sign-out). */
   leaving: boolean;
 }
 
 const AuthContext = createContext<Auth | null>(null);
 
 /** Where sign-in sends the user back to: `/sign-in?next=/the/page`. */
-export function signInPath(next?: string, reason?: 'expired' | 'registered' | 'signedOut'): string {
+export function signInPath(next?: string, reason?: 'expired' | 'registered' | 'signedOut' | 'reset'): string {
   const params = new URLSearchParams();
   if (next && next !== '/sign-in') params.set('next', next);
   if (reason) params.set('reason', reason);
@@ -30,71 +33,80 @@ export function signInPath(next?: string, reason?: 'expired' | 'registered' | 's
   return query ? `/sign-in?${query}` : '/sign-in';
 }
 
+/** Other tabs of the app hear of a sign-in or sign-out here, so every header tells who is signed in. */
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('trta-session');
+
+async function fetchMe(): Promise<CurrentUser | null> {
+  try {
+    return await unwrap(api.GET('/api/auth/me'));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const location = useLocation();
-  const [token, setToken] = useState(session.token);
   const [leaving, setLeaving] = useState(false);
-  useEffect(() => {
-    if (location.pathname === '/sign-in') setLeaving(false);
-  }, [location.pathname]);
 
   const me = useQuery({
-    queryKey: authKeys.me(token),
-    queryFn: () => unwrap(api.GET('/api/auth/me')),
-    enabled: token !== null,
-    staleTime: 5 * 60_000,
+    queryKey: authKeys.me(),
+    queryFn: fetchMe,
+    staleTime: 60_000,
+    refetchOnWindowFocus: true,
     retry: false,
   });
+  const user: CurrentUser | null | undefined = me.data !== undefined ? me.data : me.isError ? null : undefined;
+  session.setSignedIn(!!user);
 
-  // An expired session anywhere: forget it and come back here after signing in again.
-  const here = `${location.pathname}${location.search}`;
   useEffect(() => {
-    session.onExpired(() => {
-      setLeaving(true);
-      setToken(null);
-      queryClient.removeQueries({ queryKey: authKeys.all });
-      if (location.pathname !== '/sign-in') navigate(signInPath(here, 'expired'), { replace: true });
-    });
-    return () => session.onExpired(undefined);
-  }, [navigate, queryClient, here, location.pathname]);
+    if (!channel) return;
+    const listener = () => void queryClient.invalidateQueries({ queryKey: authKeys.me() });
+    channel.addEventListener('message', listener);
+    return () => channel.removeEventListener('message', listener);
+  }, [queryClient]);
 
-  const startSession = useCallback(
-    async (accessToken: string) => {
-      session.store(accessToken);
-      const user = await unwrap(api.GET('/api/auth/me'));
-      queryClient.setQueryData(authKeys.me(accessToken), user);
-      setToken(accessToken);
-      return user;
-    },
-    [queryClient],
-  );
+  const startSession = useCallback(async () => {
+    const current = await fetchMe();
+    if (!current) throw new ApiError(401, []);
+    queryClient.setQueryData(authKeys.me(), current);
+    session.setSignedIn(true);
+    setLeaving(false);
+    channel?.postMessage('changed');
+    return current;
+  }, [queryClient]);
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      const { accessToken } = await unwrap(api.POST('/api/auth/login', { body: { email, password } }));
-      return startSession(accessToken);
+      await unwrap(api.POST('/api/auth/login', { body: { email, password } }));
+      return startSession();
     },
     [startSession],
   );
 
   const signOut = useCallback(async () => {
     setLeaving(true);
-    session.clear();
-    setToken(null);
-    queryClient.clear();
-    navigate(signInPath(undefined, 'signedOut'));
-    // Also ends the HttpOnly cookie the queue dashboard reads; failing to reach the server is fine.
+    // Ends the session on the server (and its cookies); failing to reach the server is fine.
     await api.POST('/api/auth/logout').catch(() => undefined);
+    session.setSignedIn(false);
+    queryClient.clear();
+    queryClient.setQueryData(authKeys.me(), null);
+    channel?.postMessage('changed');
+    session.resume(false);
+    navigate(signInPath(undefined, 'signedOut'));
   }, [queryClient, navigate]);
 
-  const user = token === null ? null : me.isError ? null : me.data;
   const value = useMemo<Auth>(
     () => ({ user, signIn, startSession, signOut, leaving, hasRole: (...roles) => !!user && roles.includes(user.role) }),
     [user, signIn, startSession, signOut, leaving],
   );
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+  return (
+    <AuthContext.Provider value={value}>
+      {children}
+      <SessionExpiredDialog />
+    </AuthContext.Provider>
+  );
 }
 
 export function useAuth(): Auth {

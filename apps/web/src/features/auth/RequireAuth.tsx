@@ -2,6 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
+import { session } from '../../api/session';
 import type { Role } from '../../api/types';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { signInPath, useAuth } from './AuthContext';
@@ -23,7 +24,8 @@ export function RequireAuth({ roles, children }: { roles?: readonly Role[]; chil
   }
   // The auth context is already on its way to sign-in, with its own reason to give.
   if (user === null && leaving) return null;
-  if (user === null) return <Navigate to={signInPath(`${location.pathname}${location.search}`)} replace />;
+  // A CSRF cookie left behind means a session existed and ended (expired, or revoked elsewhere).
+  if (user === null) return <Navigate to={signInPath(`${location.pathname}${location.search}`, session.csrfToken() ? 'expired' : undefined)} replace />;
   if (roles && !roles.includes(user.role)) return <NotFoundPage />;
   return <>{children}</>;
 }

@@ -1,5 +1,5 @@
-/** The session's query keys: the signed-in user, per token (features/auth/AuthContext.tsx). */
+/** The session's query keys: the signed-in user (features/auth/AuthContext.tsx). */
 export const authKeys = {
   all: ['auth'] as const,
-  me: (token: string | null) => [...authKeys.all, 'me', token] as const,
+  me: () => [...authKeys.all, 'me'] as const,
 };

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { fieldErrors } from '../../../api/errors';
 import { useAuth } from '../AuthContext';
+import { useApiErrorText } from '../useApiErrorText';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { PageTitle } from '../../../components/PageTitle';
 
@@ -22,6 +23,7 @@ export function SignInPage() {
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [unreachable, setUnreachable] = useState<unknown>(null);
   const form = useForm({ initialValues: { email: '', password: '' } });
+  const errorText = useApiErrorText();
 
   const submit = form.onSubmit(async ({ email, password }) => {
     setFormErrors([]);
@@ -30,6 +32,12 @@ export function SignInPage() {
       await signIn(email, password);
       navigate(safeNext(params.get('next')), { replace: true });
     } catch (error) {
+      const translated = errorText(error);
+      if (translated) {
+        if ((error as { status?: number }).status === 401) form.setFieldError('password', translated);
+        else setFormErrors([translated]);
+        return;
+      }
       const split = fieldErrors(error, ['email', 'password']);
       form.setErrors(split.fields);
       // A wrong email or password (401) belongs beside the password field.
@@ -46,6 +54,7 @@ export function SignInPage() {
       {reason === 'expired' && <Alert mb="md" color="yellow" c="dark.8">{t('signIn.expired')}</Alert>}
       {reason === 'registered' && <Alert mb="md" color="green" c="dark.8">{t('signIn.registered')}</Alert>}
       {reason === 'signedOut' && <Alert mb="md" color="trta" c="dark.8">{t('signIn.signedOut')}</Alert>}
+      {reason === 'reset' && <Alert mb="md" color="green" c="dark.8">{t('signIn.reset')}</Alert>}
       {formErrors.length > 0 && <ErrorMessage messages={formErrors} />}
       {unreachable !== null && <ErrorMessage error={unreachable} />}
       <form onSubmit={submit} noValidate>
@@ -63,6 +72,11 @@ export function SignInPage() {
           </Button>
         </Stack>
       </form>
+      <Text mt="md" size="sm">
+        <Anchor component={Link} to="/forgot-password">
+          {t('signIn.forgot')}
+        </Anchor>
+      </Text>
       <Text mt="lg" size="sm">
         {t('signIn.noAccount')}{' '}
         <Anchor component={Link} to="/sign-up">

@@ -7,6 +7,7 @@ import { api } from '../../../api/client';
 import { fieldErrors, unwrap } from '../../../api/errors';
 import type { Language, RegisterBody } from '../../../api/types';
 import { useAuth } from '../AuthContext';
+import { useApiErrorText } from '../useApiErrorText';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { PageTitle } from '../../../components/PageTitle';
 import { currentLanguage, LANGUAGES } from '../../../i18n';
@@ -25,6 +26,7 @@ export function SignUpPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { startSession } = useAuth();
+  const errorText = useApiErrorText();
   const { required, rules } = useProfileRules();
   const form = useForm<Values>({
     initialValues: { email: '', password: '', locale: currentLanguage(), profile: emptyProfile() },
@@ -33,15 +35,19 @@ export function SignUpPage() {
 
   const register = useMutation({
     mutationFn: async (body: RegisterBody) => {
-      const registered = await unwrap(api.POST('/api/auth/register', { body }));
-      await startSession(registered.accessToken);
+      await unwrap(api.POST('/api/auth/register', { body }));
+      await startSession();
     },
     onSuccess: () => navigate('/account', { replace: true }),
-    onError: (error) => form.setErrors(fieldErrors(error, FIELDS).fields),
+    onError: (error) => {
+      form.setErrors(fieldErrors(error, FIELDS).fields);
+      if ((error as { body?: { code?: string } }).body?.code === 'PASSWORD_TOO_WEAK') form.setFieldError('password', errorText(error));
+    },
   });
   const split = fieldErrors(register.error, FIELDS);
-  const formErrors = split.form;
-  const failure = register.error && !split.form.length && !Object.keys(split.fields).length ? register.error : null;
+  const weak = (register.error as { body?: { code?: string } } | null)?.body?.code === 'PASSWORD_TOO_WEAK';
+  const formErrors = weak ? [] : split.form;
+  const failure = register.error && !weak && !split.form.length && !Object.keys(split.fields).length ? register.error : null;
   // The rules leave no field empty: the values are a whole registration.
   const submit = form.onSubmit((values) => register.mutate(values as RegisterBody));
 
