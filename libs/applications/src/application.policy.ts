@@ -191,15 +191,18 @@ export const SELF_PACED_MODE = 'e_learning';
 
 /** Whether the timing rule lets `action` be recorded now. */
 export function participationOnTime(action: ParticipationAction, timing: Pick<ParticipationTiming, 'started' | 'ended' | 'selfPaced'>): boolean {
-  if (!timing.started) return false;
-  return action !== 'complete' || timing.ended || timing.selfPaced;
+  return action === 'complete' && !timing.selfPaced ? timing.ended : timing.started;
 }
 
-/** The refusal the timing rule gives `action` now, or null when it may be recorded. */
+/**
+ * The refusal the timing rule gives `action` now, or null when it may be recorded: a completion
+ * waits for the end (ACTIVITY_NOT_ENDED), or in self-paced e-learning for the start; attendance
+ * and a no-show wait for the start (ACTIVITY_NOT_STARTED).
+ */
 export function participationTimingRefusal(action: ParticipationAction, timing: ParticipationTiming): TimingRefusal | null {
-  if (!timing.started) return { code: 'ACTIVITY_NOT_STARTED', action, params: { action, startDate: timing.startDate } };
-  if (action === 'complete' && !timing.ended && !timing.selfPaced) return { code: 'ACTIVITY_NOT_ENDED', action, params: { action, endDate: timing.endDate } };
-  return null;
+  if (participationOnTime(action, timing)) return null;
+  if (action === 'complete' && !timing.selfPaced) return { code: 'ACTIVITY_NOT_ENDED', action, params: { action, endDate: timing.endDate } };
+  return { code: 'ACTIVITY_NOT_STARTED', action, params: { action, startDate: timing.startDate } };
 }
 
 /** A status a participant is registered with directly (participants registered by staff) and the action it stands for. */
