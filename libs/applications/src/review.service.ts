@@ -79,6 +79,19 @@ const BALANCE_GROUPS = {
   ldc: "CASE WHEN c.ldc THEN 'ldc' ELSE 'other' END",
 } as const;
 
+/** Another application of the applicant, over `applications ap JOIN activities a`. */
+const EARLIER_PARTICIPATION_FIELDS: FieldMap<EarlierParticipationView> = {
+  applicationId: 'ap.id',
+  activityCode: `a.${ACTIVITY_FIELDS.code}`,
+  activityTitle: `a.${ACTIVITY_FIELDS.title}`,
+  startDate: `a.${ACTIVITY_FIELDS.startDate}`,
+  endDate: `a.${ACTIVITY_FIELDS.endDate}`,
+  plsLevel: `a.${ACTIVITY_FIELDS.plsLevel}`,
+  status: 'ap.status',
+  attendedDays: 'ap.attended_days',
+  completedAt: 'ap.completed_at',
+};
+
 /**
  * Staff's review of an activity's applications: the filtered, sorted pages with their total,
  * every matching one for the downloads, the balance of the seats and each applicant's dossier.
@@ -180,14 +193,14 @@ export class ApplicationsReviewService {
       [applicationId],
     )) as { id: string; applicantId: string; languages: string[]; nominatedBy: { email: string | null; country: string | null } | null }[];
     if (!application) throw new DomainException(R.APPLICATION_NOT_FOUND, `Application ${applicationId} not found`, { applicationId });
-    const participations = (await this.dataSource.query(
-      `SELECT ap.id AS "applicationId", a.code AS "activityCode", a.title AS "activityTitle", a.start_date AS "startDate",
-         a.end_date AS "endDate", a.pls_level AS "plsLevel", ap.status, ap.attended_days AS "attendedDays", ap.completed_at AS "completedAt"
-       FROM applications ap JOIN activities a ON a.id = ap.activity_id
+    const participations = await queryRows(
+      this.dataSource.manager,
+      EARLIER_PARTICIPATION_FIELDS,
+      `SELECT ${selectList(EARLIER_PARTICIPATION_FIELDS)} FROM applications ap JOIN activities a ON a.id = ap.activity_id
        WHERE ap.applicant_id = $1 AND ap.id <> $2
        ORDER BY a.start_date DESC NULLS LAST, ap.submitted_at DESC`,
       [application.applicantId, applicationId],
-    )) as EarlierParticipationView[];
+    );
     const completedLevels = participations.filter((row) => row.status === 'completed' && row.plsLevel !== null).map((row) => row.plsLevel!);
     return {
       applicationId,
