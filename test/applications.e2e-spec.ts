@@ -41,8 +41,9 @@ describe('applications', () => {
       const list = await client(t, staff).get(`/api/activities/${activity.id}/applications`).expect(200);
       expect(list.body.items.find((item: { id: string }) => item.id === id).allowedActions).toEqual(['select', 'waitlist', 'reject']);
 
+      // Attendance (and a no-show) only once the activity has started: not offered before, and refused.
       const selected = await client(t, staff).post(`/api/applications/${id}/select`).expect(200);
-      expect(selected.body.allowedActions).toEqual(['reject', 'attend', 'no-show']);
+      expect(selected.body.allowedActions).toEqual(['reject']);
       expect(await actionsOf(amina, id)).toEqual(['withdraw']);
 
       // Once the activity has started, the applicant can no longer withdraw, and the service agrees.
@@ -50,9 +51,14 @@ describe('applications', () => {
       expect(await actionsOf(amina, id)).toEqual([]);
       await client(t, amina).post(`/api/applications/${id}/withdraw`).expect(refused(409, 'ACTIVITY_STARTED'));
 
+      expect(await actionsOf(staff, id)).toEqual(['reject', 'attend', 'no-show']);
       const attended = await client(t, staff).post(`/api/applications/${id}/attend`, { attendedDays: 2 }).expect(200);
-      expect(await actionsOf(staff, attended.body.id)).toEqual(['complete', 'evaluate']);
+      // Completion only once it has ended: not offered while it runs, and refused.
+      expect(await actionsOf(staff, attended.body.id)).toEqual(['evaluate']);
       expect(await actionsOf(amina, id)).toEqual(['evaluate']);
+      await client(t, staff).post(`/api/applications/${id}/complete`).expect(refused(409, 'ACTIVITY_NOT_ENDED', { action: 'complete' }));
+      await t.dataSource.query('UPDATE activities SET start_date = current_date - 3, end_date = current_date - 1 WHERE id = $1', [activity.id]);
+      expect(await actionsOf(staff, id)).toEqual(['complete', 'evaluate']);
       await client(t, staff).post(`/api/applications/${id}/complete`).expect(200);
       expect(await actionsOf(amina, id)).toEqual(['evaluate', 'certificate']);
       expect(await actionsOf(staff, id)).toEqual(['evaluate']);

@@ -1,5 +1,6 @@
 import type { Role } from '@trta/http';
 import { currentPlanWithProduct, day, postActivity, type PlanAndProduct } from './support/activity-fixtures';
+import { bulkApplications } from './support/application-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 import { refused } from './support/refusals';
@@ -161,5 +162,75 @@ describe('back-to-office reports', () => {
     expect((await as('staff').put(reportOf(UNKNOWN_ID), reportBody()).expect(refused(404, 'ACTIVITY_NOT_FOUND'))).body.message).toBe(`Activity ${UNKNOWN_ID} not found`);
     await as('staff').get(reportOf(UNKNOWN_ID)).expect(refused(404, 'ACTIVITY_NOT_FOUND'));
     await as('staff').get(reportOf('not-a-uuid')).expect(refused(400, 'BAD_REQUEST'));
+  });
+
+  describe('participants observed against those recorded (issue 12)', () => {
+    /** A delivered activity (30 seats) with 6 participants recorded as attending: 3 women, 2 men, 1 undisclosed; and a no-show and a withdrawal. */
+    async function withParticipants(): Promise<{ id: string; code: string }> {
+      const delivered = await activity(true);
+      const attended = await bulkApplications(t, delivered.id, 6, 'KEN', 'attended');
+      await t.dataSource.query(`UPDATE applications SET status = 'completed', completed_at = now(), certificate_code = 'TRTA-BTO' || substr(md5(id::text), 1, 6) WHERE id = ANY($1)`, [attended.slice(0, 2)]);
+      const gender = (ids: string[], value: string) =>
+        t.dataSource.query('UPDATE applicant_profiles SET gender = $2 WHERE user_id IN (SELECT applicant_id FROM applications WHERE id = ANY($1))', [ids, value]);
+      await gender(attended.slice(3, 5), 'male');
+      await gender(attended.slice(5), 'undisclosed');
+      await bulkApplications(t, delivered.id, 1, 'KEN', 'no_show');
+      await bulkApplications(t, delivered.id, 1, 'KEN', 'withdrawn');
+      return delivered;
+    }
+
+    it('gives the recorded participants by gender to prefill the report, and the most that may be observed', async () => {
+      const delivered = await withParticipants();
+      const recorded = await as('auditor').get(`${reportOf(delivered.id)}/recorded-participants`).expect(200);
+      expect(recorded.body).toEqual({ female: 3, male: 2, other: 1, total: 6, applications: 7, capacity: 30, maximumObserved: 7 });
+      // Nobody registered: the seats are the limit.
+      const empty = await activity(true);
+      expect((await as('staff').get(`${reportOf(empty.id)}/recorded-participants`).expect(200)).body).toEqual({
+        female: 0, male: 0, other: 0, total: 0, applications: 0, capacity: 30, maximumObserved: 30,
+      });
+      await as('applicant').get(`${reportOf(delivered.id)}/recorded-participants`).expect(refused(403, 'FORBIDDEN'));
+      await as('staff').get(`${reportOf(UNKNOWN_ID)}/recorded-participants`).expect(refused(404, 'ACTIVITY_NOT_FOUND'));
+    });
+
+    it('refuses 50 participants observed for 6 recorded, and more than the seats when nobody is registered', async () => {
+      const delivered = await withParticipants();
+      const fifty = await as('staff')
+        .put(reportOf(delivered.id), reportBody({ participantsFemale: 30, participantsMale: 20, participantsOther: 0, participantsNote: 'a big room' }))
+        .expect(refused(422, 'OBSERVED_PARTICIPANTS_IMPLAUSIBLE', { observed: 50, maximum: 7, capacity: 30, applications: 7, recorded: 6 }));
+      expect(fifty.body.message).toBe(
+        `50 participants observed is more than could have attended activity ${delivered.code}: at most 7 (capacity 30, 7 people applied or registered, 6 recorded as attending)`,
+      );
+      await as('staff').put(reportOf(delivered.id), reportBody({ participantsFemale: 4, participantsMale: 3, participantsOther: 1, participantsNote: 'x' })).expect(
+        refused(422, 'OBSERVED_PARTICIPANTS_IMPLAUSIBLE', { observed: 8, maximum: 7 }),
+      );
+      const empty = await activity(true);
+      await as('staff').put(reportOf(empty.id), reportBody({ participantsFemale: 20, participantsMale: 11, participantsOther: 0 })).expect(
+        refused(422, 'OBSERVED_PARTICIPANTS_IMPLAUSIBLE', { observed: 31, maximum: 30 }),
+      );
+      await as('staff').put(reportOf(empty.id), reportBody({ participantsFemale: 20, participantsMale: 10, participantsOther: 0 })).expect(200);
+      const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM back_to_office_reports WHERE activity_id = $1', [delivered.id]);
+      expect(count).toBe(0);
+    });
+
+    it('needs a note when the participants observed differ from those recorded, and keeps it', async () => {
+      const delivered = await withParticipants();
+      const same = { participantsFemale: 3, participantsMale: 2, participantsOther: 1 };
+      const differs = await as('staff')
+        .put(reportOf(delivered.id), reportBody({ participantsFemale: 3, participantsMale: 1, participantsOther: 1 }))
+        .expect(refused(422, 'PARTICIPANTS_NOTE_REQUIRED', { observed: 5, recorded: 6 }));
+      expect(differs.body.message).toContain('participantsNote: 5 participants observed differs from the 6 recorded');
+      await as('staff').put(reportOf(delivered.id), reportBody({ participantsFemale: 3, participantsMale: 1, participantsOther: 1, participantsNote: '   ' })).expect(refused(422, 'PARTICIPANTS_NOTE_REQUIRED'));
+      const noted = await as('staff')
+        .put(reportOf(delivered.id), reportBody({ participantsFemale: 3, participantsMale: 1, participantsOther: 1, participantsNote: 'One participant left after the first day.' }))
+        .expect(200);
+      expect(noted.body).toMatchObject({ participantsFemale: 3, participantsMale: 1, participantsNote: 'One participant left after the first day.', version: 1 });
+      // The recorded figures need no note; the history names the note's change.
+      const matching = await as('staff').put(reportOf(delivered.id), reportBody({ ...same, participantsNote: null, version: 1 })).expect(200);
+      expect(matching.body).toMatchObject({ ...same, participantsNote: null, version: 2 });
+      const history = await as('auditor').get(`/api/activities/${delivered.id}/history`).expect(200);
+      const last = (history.body.items as { action: string; changes: Body }[]).filter((row) => row.action === 'back-to-office-report').pop()!;
+      expect(last.changes).toMatchObject({ participantsNote: { from: 'One participant left after the first day.', to: null } });
+      await as('staff').put(reportOf(delivered.id), reportBody({ ...same, participantsNote: 'x'.repeat(10001), version: 2 })).expect(refused(400, 'VALIDATION_FAILED'));
+    });
   });
 });

@@ -185,13 +185,28 @@ describe('selection', () => {
     expect(response.body.message).toBe('3 of 6 decisions cannot be applied; nothing was changed');
     expect(response.body.errors).toEqual(
       expect.arrayContaining([
-        { applicationId: ids[2], problem: `activity ${activity.code} is full: capacity 2`, code: 'ACTIVITY_FULL' },
+        // Each named for the person, with its refusal's params for the web to translate.
+        {
+          applicationId: ids[2],
+          applicantName: 'Bulk applicant',
+          problem: `activity ${activity.code} is full: capacity 2`,
+          code: 'ACTIVITY_FULL',
+          params: expect.objectContaining({ activityCode: activity.code, capacity: 2 }),
+        },
         {
           applicationId: ids[4],
+          applicantName: 'Bulk applicant',
           problem: `application ${ids[4]} is rejected; select is allowed only from: submitted, endorsed, waitlisted`,
           code: 'APPLICATION_TRANSITION_NOT_ALLOWED',
+          params: { action: 'select', status: 'rejected', allowedFrom: ['submitted', 'endorsed', 'waitlisted'] },
         },
-        { applicationId: foreign, problem: `application ${foreign} is not an application to this activity`, code: 'APPLICATION_NOT_IN_ACTIVITY' },
+        {
+          applicationId: foreign,
+          applicantName: 'Bulk applicant',
+          problem: `application ${foreign} is not an application to this activity`,
+          code: 'APPLICATION_NOT_IN_ACTIVITY',
+          params: { applicationId: foreign },
+        },
       ]),
     );
     expect(response.body.errors).toHaveLength(3);
@@ -225,7 +240,7 @@ describe('selection', () => {
     const twice = await client(t, staff)
       .post(path, { decisions: [{ applicationId: id, action: 'select' }, { applicationId: id, action: 'reject', reason: 'x' }] })
       .expect(refused(400, 'DECISION_REPEATED'));
-    expect(twice.body.errors).toEqual([{ applicationId: id, problem: 'appears more than once in this batch' }]);
+    expect(twice.body.errors).toEqual([{ applicationId: id, applicantName: 'Bulk applicant', problem: 'appears more than once in this batch' }]);
     await client(t, staff).post('/api/activities/nope/applications/decisions', { decisions: [{ applicationId: id, action: 'select' }] }).expect(refused(400, 'BAD_REQUEST'));
     await client(t, staff)
       .post('/api/activities/00000000-0000-4000-8000-000000000000/applications/decisions', { decisions: [{ applicationId: id, action: 'select' }] })

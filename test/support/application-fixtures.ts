@@ -93,3 +93,59 @@ export async function notificationsOf(t: TestApp, applicationId: string): Promis
     [applicationId],
   );
 }
+
+/** The countries `reviewApplications` spreads applicants over, one after the other. */
+export const REVIEW_COUNTRIES = ['KEN', 'SEN', 'BGD', 'HTI', 'PER', 'KAZ'] as const;
+const REVIEW_GENDERS = ['female', 'male', 'female', 'other'] as const;
+
+/**
+ * `count` applicants with their applications to `activityId`, written by SQL as `bulkApplications`
+ * does, but different people: "<prefix> 001", "<prefix> 002"… applying one minute apart in that
+ * order, working in REVIEW_COUNTRIES in turn, women, men, women and other in turn, each with a
+ * motivation; `status` for all. Returns the ids in the order applied.
+ */
+export async function reviewApplications(
+  t: TestApp,
+  activityId: string,
+  count: number,
+  { prefix = 'Applicant', status = 'submitted', start = 1 }: { prefix?: string; status?: string; start?: number } = {},
+): Promise<string[]> {
+  const rows = await t.dataSource.query(
+    `WITH numbers AS (SELECT n, gen_random_uuid() AS id FROM generate_series($2::int, $2::int + $3::int - 1) AS n),
+     people AS (
+       INSERT INTO users (id, email, role, locale)
+       -- Letters only, so that a search for a name's number finds no email.
+       SELECT id, 'review-' || translate(id::text, '0123456789-', 'ghijklmnopq') || '@example.org', 'applicant', 'en' FROM numbers RETURNING id
+     ), profiles AS (
+       INSERT INTO applicant_profiles (user_id, full_name, gender, nationality, country, institution_type, institution, position, languages)
+       SELECT nb.id, $5 || ' ' || lpad(nb.n::text, 3, '0'), ($6::text[])[1 + nb.n % cardinality($6::text[])],
+         ($4::text[])[1 + nb.n % cardinality($4::text[])], ($4::text[])[1 + nb.n % cardinality($4::text[])],
+         'government', 'Ministry of Trade', 'Trade officer', '{en,fr}'
+       FROM people pe JOIN numbers nb ON nb.id = pe.id RETURNING user_id, country
+     )
+     INSERT INTO applications (activity_id, applicant_id, country, motivation, status, submitted_at, endorsed_at)
+     SELECT $1, pr.user_id, pr.country, 'I negotiate for my country and need this course. (' || nb.n || ')', $7,
+       now() - interval '30 days' + nb.n * interval '1 minute', CASE WHEN $7 = 'endorsed' THEN now() END
+     FROM profiles pr JOIN numbers nb ON nb.id = pr.user_id
+     RETURNING id`,
+    [activityId, start, count, [...REVIEW_COUNTRIES], prefix, [...REVIEW_GENDERS], status],
+  );
+  const ordered = (await t.dataSource.query(`SELECT id FROM applications WHERE id = ANY($1::uuid[]) ORDER BY submitted_at`, [
+    rows.map((row: { id: string }) => row.id),
+  ])) as { id: string }[];
+  return ordered.map((row) => row.id);
+}
+
+/**
+ * Time passes for an activity: its dates move so that it started `startedDaysAgo` days ago and
+ * lasts `lengthDays` (a negative `startedDaysAgo` starts it in the future), its deadline before
+ * its start. For the journeys that record attendance once a course has started and completion
+ * once it has ended.
+ */
+export async function moveActivityDates(t: TestApp, activityId: string, startedDaysAgo: number, lengthDays = 5): Promise<void> {
+  await t.dataSource.query(
+    `UPDATE activities SET start_date = current_date - $2::int, end_date = current_date - $2::int + $3::int - 1,
+       application_deadline = LEAST(application_deadline, current_date - $2::int - 1) WHERE id = $1`,
+    [activityId, startedDaysAgo, lengthDays],
+  );
+}

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { activityFactory, day, insertActivity, insertPlan } from '../support/activity-fixtures';
-import { bulkApplications, nationalRequest } from '../support/application-fixtures';
+import { bulkApplications, moveActivityDates, nationalRequest } from '../support/application-fixtures';
 import { signedIn } from '../support/factories';
 import { join } from 'node:path';
 import { checkAccessibility, SCREENSHOTS, screenshotEachTest, signInWithToken, startBrowserApp, type BrowserTestApp } from '../support/browser';
@@ -138,11 +138,17 @@ describe('web app: staff pages', () => {
     await p.getByRole('button', { name: 'Apply to 1 checked' }).click();
     await p.getByTestId('waitlist').getByText('Applicant 3').waitFor();
 
+    // Attendance once the course has started, completion once it has ended: the course took place last week.
+    expect(await p.getByRole('button', { name: 'Record attendance Applicant 1' }).count()).toBe(0);
+    await moveActivityDates(b.t, activity.id, 6, 5);
+    await p.reload();
     await p.getByRole('button', { name: 'Record attendance Applicant 1' }).click();
     const dialog = p.getByRole('dialog');
     await dialog.getByRole('textbox', { name: /Days attended/ }).fill('5');
     await dialog.getByRole('button', { name: 'Record attendance' }).click();
     await p.getByRole('button', { name: 'Complete Applicant 1' }).click();
+    // Completion issues a certificate: confirmed first.
+    await p.getByRole('dialog', { name: 'Complete Applicant 1?' }).getByRole('button', { name: 'Complete and issue the certificate' }).click();
     await p.getByTestId(`application-${ids[0]}`).locator('[data-status="completed"]').waitFor();
     const [row] = await b.t.dataSource.query('SELECT status, attended_days AS "attendedDays", certificate_code AS code FROM applications WHERE id = $1', [ids[0]]);
     expect(row).toMatchObject({ status: 'completed', attendedDays: 5 });

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { activityFactory } from '../support/activity-fixtures';
-import { applicantIn, PDF, type Token } from '../support/application-fixtures';
+import { applicantIn, moveActivityDates, PDF, type Token } from '../support/application-fixtures';
 import { signedIn } from '../support/factories';
 import { SCREENSHOTS, screenshotEachTest, signInThroughPage, startBrowserApp, type BrowserTestApp } from '../support/browser';
 
@@ -99,14 +99,18 @@ describe('web app: the whole story, from the catalogue to the audit report', () 
     await p.goto(`/staff/activities/${activity.id}/applications`);
     await p.getByTestId('applications-table').waitFor();
     await p.getByRole('button', { name: `Select ${name}` }).click();
-    await p.getByRole('button', { name: `Record attendance ${name}` }).waitFor();
+    await p.getByRole('button', { name: `Reject ${name}` }).waitFor();
     expect(await statusOf()).toBe('selected');
     await step(p, '3a-selected');
+    // The course takes place (it ended yesterday): attendance and completion are offered only now.
+    await moveActivityDates(b.t, activity.id, 6, 5);
+    await p.reload();
     await p.getByRole('button', { name: `Record attendance ${name}` }).click();
     const dialog = p.getByRole('dialog');
     await dialog.getByRole('textbox', { name: /Days attended/ }).fill('5');
     await dialog.getByRole('button', { name: 'Record attendance' }).click();
     await p.getByRole('button', { name: `Complete ${name}` }).click();
+    await p.getByRole('dialog', { name: `Complete ${name}?` }).getByRole('button', { name: 'Complete and issue the certificate' }).click();
     await p.getByTestId(`application-${applicationId}`).locator('[data-status="completed"]').waitFor();
     await step(p, '3b-completed');
     expect(await statusOf()).toBe('completed');

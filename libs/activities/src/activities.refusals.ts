@@ -31,4 +31,8 @@ export const ActivityRefusals = declareRefusals({
   BACK_TO_OFFICE_REPORT_NOT_FOUND: 404,
   /** A back-to-office report is written only once the activity is delivered; `params.status` is its status now. */
   ACTIVITY_NOT_DELIVERED: 409,
+  /** More participants observed than could have been there: `params` { observed, maximum, capacity, applications }. */
+  OBSERVED_PARTICIPANTS_IMPLAUSIBLE: 422,
+  /** The participants observed differ from those recorded as attending, and the report says not why: `params` { observed, recorded }. */
+  PARTICIPANTS_NOTE_REQUIRED: 422,
 });

@@ -2,7 +2,7 @@ import { ACTIVITY_FIELDS, type ActivityRecord } from '@trta/activities';
 import { queryRows, selectList, type FieldMap } from '@trta/database';
 import type { EntityManager } from 'typeorm';
 import { constraintRefusal, DomainException, type AuthUser } from '@trta/http';
-import { allowedActions, type ApplicationFacts } from './application.policy';
+import { allowedActions, SELF_PACED_MODE, type ApplicationFacts } from './application.policy';
 import type { ApplicationView } from './applications.dto';
 
 /** An application as the queries read it: the View without what the policy adds for the caller. */
@@ -45,6 +45,8 @@ export const APPLICATION_FIELDS: FieldMap<ApplicationRecord> = {
 const FACT_FIELDS: FieldMap<ApplicationFactColumns> = {
   factActivityStatus: `a.${ACTIVITY_FIELDS.status}`,
   factActivityStarted: 'coalesce(a.start_date <= current_date, false)',
+  factActivityEnded: 'coalesce(a.end_date < current_date, false)',
+  factSelfPaced: `a.${ACTIVITY_FIELDS.deliveryMode} = '${SELF_PACED_MODE}'`,
   factRequiresNomination: `a.${ACTIVITY_FIELDS.requiresNomination}`,
   factHasEvaluation: 'EXISTS (SELECT 1 FROM evaluations e WHERE e.application_id = ap.id)',
 };
@@ -52,6 +54,8 @@ const FACT_FIELDS: FieldMap<ApplicationFactColumns> = {
 interface ApplicationFactColumns {
   factActivityStatus: string;
   factActivityStarted: boolean;
+  factActivityEnded: boolean;
+  factSelfPaced: boolean;
   factRequiresNomination: boolean;
   factHasEvaluation: boolean;
 }
@@ -72,13 +76,15 @@ export function applicationRows(manager: Pick<EntityManager, 'query'>, sql: stri
 
 /** The View of a row as `user` sees it: without the policy's facts, with what `user` may do now. */
 export function applicationView(row: ApplicationRow, user: AuthUser): ApplicationView {
-  const { factActivityStatus, factActivityStarted, factRequiresNomination, factHasEvaluation, ...record } = row;
+  const { factActivityStatus, factActivityStarted, factActivityEnded, factSelfPaced, factRequiresNomination, factHasEvaluation, ...record } = row;
   const facts: ApplicationFacts = {
     status: record.status,
     applicantId: record.applicantId,
     country: record.country,
     activityStatus: factActivityStatus,
     activityStarted: factActivityStarted,
+    activityEnded: factActivityEnded,
+    selfPaced: factSelfPaced,
     requiresNomination: factRequiresNomination,
     hasEvaluation: factHasEvaluation,
   };
@@ -87,7 +93,15 @@ export function applicationView(row: ApplicationRow, user: AuthUser): Applicatio
 
 /** The record without the policy's facts (for the files staff download). */
 export function applicationRecord(row: ApplicationRow): ApplicationRecord {
-  const { factActivityStatus: _s, factActivityStarted: _t, factRequiresNomination: _n, factHasEvaluation: _e, ...record } = row;
+  const {
+    factActivityStatus: _s,
+    factActivityStarted: _t,
+    factActivityEnded: _d,
+    factSelfPaced: _p,
+    factRequiresNomination: _n,
+    factHasEvaluation: _e,
+    ...record
+  } = row;
   return record;
 }
 

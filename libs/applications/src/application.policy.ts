@@ -106,6 +106,10 @@ export interface ApplicationFacts {
   activityStatus: string;
   /** The activity has started (its start date is today or past). */
   activityStarted: boolean;
+  /** The activity has ended (its end date is past). */
+  activityEnded: boolean;
+  /** Self-paced e-learning: a participant completes on passing, before the activity's end. */
+  selfPaced: boolean;
   requiresNomination: boolean;
   hasEvaluation: boolean;
 }
@@ -153,10 +157,79 @@ export function allowedActions(application: ApplicationFacts, user: AuthUser): A
     }
     if (isRecordableActivity(application.activityStatus)) {
       for (const action of Object.keys(PARTICIPATION_TRANSITIONS) as ParticipationAction[]) {
-        if (mayRecordParticipation(action, status)) actions.push(action);
+        if (mayRecordParticipation(action, status) && participationOnTime(action, { started: application.activityStarted, ended: application.activityEnded, selfPaced: application.selfPaced })) {
+          actions.push(action);
+        }
       }
     }
     if (mayEvaluate(status, application.hasEvaluation)) actions.push('evaluate');
   }
   return actions;
+}
+
+/**
+ * When participation is recorded (DESIGN section 3), whoever records it: attendance and a no-show
+ * once the activity has started (its start date is today or past); completion, and so its
+ * certificate, once it has ended (its end date is past, as for delivering it), except in
+ * self-paced e-learning, where a participant completes on passing, any day from the start.
+ */
+export interface ParticipationTiming {
+  startDate: string | null;
+  endDate: string | null;
+  started: boolean;
+  ended: boolean;
+  selfPaced: boolean;
+}
+
+/** The refusal codes of the timing rule (declared by the participation library, which records participation). */
+export type TimingRefusal =
+  | { code: 'ACTIVITY_NOT_STARTED'; action: ParticipationAction; params: { action: ParticipationAction; startDate: string | null } }
+  | { code: 'ACTIVITY_NOT_ENDED'; action: ParticipationAction; params: { action: ParticipationAction; endDate: string | null } };
+
+/** The delivery mode whose participants complete on passing, at their own pace. */
+export const SELF_PACED_MODE = 'e_learning';
+
+/** Whether the timing rule lets `action` be recorded now. */
+export function participationOnTime(action: ParticipationAction, timing: Pick<ParticipationTiming, 'started' | 'ended' | 'selfPaced'>): boolean {
+  return action === 'complete' && !timing.selfPaced ? timing.ended : timing.started;
+}
+
+/**
+ * The refusal the timing rule gives `action` now, or null when it may be recorded: a completion
+ * waits for the end (ACTIVITY_NOT_ENDED), or in self-paced e-learning for the start; attendance
+ * and a no-show wait for the start (ACTIVITY_NOT_STARTED).
+ */
+export function participationTimingRefusal(action: ParticipationAction, timing: ParticipationTiming): TimingRefusal | null {
+  if (participationOnTime(action, timing)) return null;
+  if (action === 'complete' && !timing.selfPaced) return { code: 'ACTIVITY_NOT_ENDED', action, params: { action, endDate: timing.endDate } };
+  return { code: 'ACTIVITY_NOT_STARTED', action, params: { action, startDate: timing.startDate } };
+}
+
+/** A status a participant is registered with directly (participants registered by staff) and the action it stands for. */
+export const REGISTERED_AS: Readonly<Record<string, ParticipationAction>> = { attended: 'attend', completed: 'complete' };
+
+/** What staff may do to an activity's applications as a whole (the review page's bulk actions). */
+export const ACTIVITY_APPLICATIONS_ACTIONS = ['decide', 'attend', 'complete'] as const;
+export type ActivityApplicationsAction = (typeof ACTIVITY_APPLICATIONS_ACTIONS)[number];
+
+/**
+ * The bulk actions `user` may take on an activity's applications now, and the timing refusals
+ * of those the activity's dates hold back (the web shows the refusal instead of the button).
+ */
+export function activityApplicationsActions(
+  activity: { status: string } & ParticipationTiming,
+  user: AuthUser,
+): { allowed: ActivityApplicationsAction[]; refused: TimingRefusal[] } {
+  if (!isStaff(user)) return { allowed: [], refused: [] };
+  const allowed: ActivityApplicationsAction[] = [];
+  const refused: TimingRefusal[] = [];
+  if (isDecidingActivity(activity.status)) allowed.push('decide');
+  if (isRecordableActivity(activity.status)) {
+    for (const action of ['attend', 'complete'] as const) {
+      const refusal = participationTimingRefusal(action, activity);
+      if (refusal) refused.push(refusal);
+      else allowed.push(action);
+    }
+  }
+  return { allowed, refused };
 }

@@ -18,6 +18,8 @@ import { REQUIRED_DOCUMENTS } from '@trta/sheets';
 import { applicationsCsv, applicationsXlsx } from './application-export';
 import {
   ActivityApplicationsPageView,
+  ApplicationDossierView,
+  ApplicationsBalanceView,
   ApplicationView,
   BulkDecisionsDto,
   BulkDecisionsError,
@@ -31,6 +33,7 @@ import {
 import { ApplicationsService } from './applications.service';
 import { DecisionsService } from './decisions.service';
 import { DOCUMENT_MEDIA_TYPES } from './profile.service';
+import { ApplicationsReviewService } from './review.service';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCUMENT_KINDS = Object.fromEntries(REQUIRED_DOCUMENTS.map((kind) => [kind, kind]));
@@ -43,7 +46,16 @@ export class ActivityApplicationsController {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly decisions: DecisionsService,
+    private readonly review: ApplicationsReviewService,
   ) {}
+
+  /** Who holds the seats by country, region, gender and LDC, beside how many applied: the balance of the selection. */
+  @Roles('staff', 'auditor')
+  @ApiOkResponse({ type: ApplicationsBalanceView })
+  @Get('balance')
+  balance(@Param('id', ParseUUIDPipe) id: string) {
+    return this.review.balance(id);
+  }
 
   /** The activity must be open and before its deadline; the sheet's required documents attached; eligibility each a 422. An unconfirmed email: 403 EMAIL_NOT_VERIFIED. */
   @Roles('applicant')
@@ -73,8 +85,8 @@ export class ActivityApplicationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentUser() user: AuthUser,
   ) {
-    if (query.format === 'json') return this.applications.listForActivity(id, query, user);
-    const { activity, rows } = await this.applications.allForActivity(id, query.status);
+    if (query.format === 'json') return this.review.list(id, query, user);
+    const { activity, rows } = await this.review.all(id, query);
     const filename = `applications-${activity.code.replace(/[^A-Za-z0-9._-]/g, '_')}.${query.format}`;
     void reply.header('content-disposition', `attachment; filename="${filename}"`);
     if (query.format === 'csv') {
@@ -106,7 +118,16 @@ export class ApplicationController {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly decisions: DecisionsService,
+    private readonly review: ApplicationsReviewService,
   ) {}
+
+  /** What staff read to decide: the applicant's languages, the nominating focal point, earlier participations and PLS level reached. */
+  @Roles('staff', 'auditor')
+  @ApiOkResponse({ type: ApplicationDossierView })
+  @Get('dossier')
+  dossier(@Param('id', ParseUUIDPipe) id: string) {
+    return this.review.dossier(id);
+  }
 
   /** The applicant, staff, auditors and the focal points of its country; a 404 for anyone else. */
   @SignedIn()

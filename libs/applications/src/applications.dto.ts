@@ -4,11 +4,13 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsOptional,
   IsString,
   IsUUID,
   Length,
+  Matches,
   MaxLength,
   ValidateIf,
   ValidateNested,
@@ -17,9 +19,11 @@ import { ErrorView, PageOf, PageQueryDto } from '@trta/http';
 import { GENDERS, INSTITUTION_TYPES, type Gender, type InstitutionType } from '@trta/identity';
 import { REQUIRED_DOCUMENTS, type RequiredDocument } from '@trta/sheets';
 import {
+  ACTIVITY_APPLICATIONS_ACTIONS,
   APPLICATION_ACTIONS,
   APPLICATION_STATUSES,
   DECISION_ACTIONS,
+  type ActivityApplicationsAction,
   type ApplicationActionName,
   type ApplicationStatus,
   type DecisionAction,
@@ -28,6 +32,9 @@ import {
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export const MAX_BULK_DECISIONS = 500;
+/** The orders of an activity's applications for staff. */
+export const APPLICATION_SORTS = ['submitted', 'name', 'country', 'status'] as const;
+export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
 export const LIST_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
 
@@ -101,10 +108,51 @@ export class BulkDecisionsDto {
 }
 
 export class ListActivityApplicationsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES, isArray: true, description: 'one or more statuses (repeat the parameter)' })
   @IsOptional()
-  @IsIn(APPLICATION_STATUSES, { message: `status must be one of: ${APPLICATION_STATUSES.join(', ')}` })
-  status?: ApplicationStatus;
+  @Transform(({ value }: { value: unknown }) => (value === undefined || Array.isArray(value) ? value : [value]))
+  @IsArray()
+  @ArrayMaxSize(APPLICATION_STATUSES.length)
+  @IsIn(APPLICATION_STATUSES, { each: true, message: `status must be one of: ${APPLICATION_STATUSES.join(', ')}` })
+  status?: ApplicationStatus[];
+
+  @ApiPropertyOptional({ description: "the applicant's country of work, ISO 3166-1 alpha-3", example: 'KEN' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'country must be an ISO 3166-1 alpha-3 code such as KEN' })
+  country?: string;
+
+  @ApiPropertyOptional({ description: "the region of the applicant's country (GET /api/reference/regions)", example: 'africa' })
+  @IsOptional()
+  @Matches(/^[a-z_]{2,40}$/, { message: 'region must be a region code such as africa' })
+  region?: string;
+
+  @ApiPropertyOptional({ enum: GENDERS, enumName: 'Gender' })
+  @IsOptional()
+  @IsIn(GENDERS, { message: `gender must be one of: ${GENDERS.join(', ')}` })
+  gender?: Gender;
+
+  @ApiPropertyOptional({ type: Boolean, description: "true: applicants from least-developed countries only; false: from the others" })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'ldc must be true or false' })
+  ldc?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 100, description: "words of the applicant's name or email" })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: APPLICATION_SORTS, default: 'submitted', description: 'first come first (submitted), name, country or status (in lifecycle order)' })
+  @IsOptional()
+  @IsIn(APPLICATION_SORTS, { message: `sort must be one of: ${APPLICATION_SORTS.join(', ')}` })
+  sort: ApplicationSort = 'submitted';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'], { message: 'order must be asc or desc' })
+  order: 'asc' | 'desc' = 'asc';
 
   @ApiPropertyOptional({ enum: LIST_FORMATS, default: 'json', description: 'csv and xlsx download every matching application' })
   @ValidateIf((_dto: unknown, value: unknown) => value !== undefined)
@@ -254,7 +302,19 @@ export class Seats {
   left!: number;
 }
 
-/** The activity a list of applications belongs to. */
+/** An action on an activity's applications that its dates hold back now: the refusal it would get, for the client to translate. */
+export class ActivityActionRefusalView {
+  @ApiProperty({ enum: ['attend', 'complete'] })
+  action!: 'attend' | 'complete';
+
+  @ApiProperty({ enum: ['ACTIVITY_NOT_STARTED', 'ACTIVITY_NOT_ENDED'], example: 'ACTIVITY_NOT_STARTED' })
+  code!: 'ACTIVITY_NOT_STARTED' | 'ACTIVITY_NOT_ENDED';
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: '{ action, startDate } or { action, endDate }' })
+  params!: Record<string, unknown>;
+}
+
+/** The activity a list of applications belongs to, with what staff may do to its applications as a whole. */
 export class ApplicationsActivityView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -264,10 +324,39 @@ export class ApplicationsActivityView {
 
   @ApiProperty()
   title!: string;
+
+  @ApiProperty({ description: "the activity's status" })
+  status!: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  startDate!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  endDate!: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'days from start to end, both included: the most days a participant attends' })
+  lengthDays!: number | null;
+
+  @ApiProperty({ description: 'self-paced e-learning: participants complete on passing, before the end' })
+  selfPaced!: boolean;
+
+  @ApiProperty({
+    enum: ACTIVITY_APPLICATIONS_ACTIONS,
+    enumName: 'ActivityApplicationsAction',
+    isArray: true,
+    description: 'what the caller may do to the applications in bulk now: decide, record attendance, complete',
+  })
+  allowedActions!: ActivityApplicationsAction[];
+
+  @ApiProperty({ type: [ActivityActionRefusalView], description: "bulk actions the activity's dates hold back now, each with its refusal" })
+  refusedActions!: ActivityActionRefusalView[];
 }
 
 /** A page of an activity's applications, with its seats and the waitlist in order. */
 export class ActivityApplicationsPageView extends PageOf(ApplicationView) {
+  @ApiProperty({ type: 'integer', description: 'how many applications match the filters, over every page' })
+  total!: number;
+
   @ApiProperty({ type: ApplicationsActivityView })
   activity!: ApplicationsActivityView;
 
@@ -300,6 +389,12 @@ export class BulkProblem {
 
   @ApiPropertyOptional({ example: 'ACTIVITY_FULL', description: "the refusal code of this decision's problem (absent for a repeated application)" })
   code?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'values for the translation of `code`, e.g. { activityCode, capacity }' })
+  params?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: "the applicant's full name (null without a profile; absent for an application that does not exist)" })
+  applicantName?: string | null;
 }
 
 /** 400/409/422 of a refused batch: nothing was changed; every failing decision is listed. */
@@ -318,4 +413,94 @@ export class BulkDecisionsView {
 
   @ApiProperty({ type: [BulkDecisionItemView] })
   items!: BulkDecisionItemView[];
+}
+
+/** One group of the balance panel: how many of its applicants hold a seat, and how many applied. */
+export class BalanceRowView {
+  @ApiProperty({ description: 'the country code, region code, gender, or `ldc` / `other`' })
+  key!: string;
+
+  @ApiProperty({ type: 'integer', description: 'selected, attended or completed: holding a seat' })
+  selected!: number;
+
+  @ApiProperty({ type: 'integer', description: 'waiting on the waitlist' })
+  waitlisted!: number;
+
+  @ApiProperty({ type: 'integer', description: 'every application but the withdrawn ones' })
+  applications!: number;
+}
+
+/** Who holds the activity's seats, by country, region, gender and LDC, against its seats. */
+export class ApplicationsBalanceView {
+  @ApiProperty({ type: Seats })
+  seats!: Seats;
+
+  @ApiProperty({ type: [BalanceRowView], description: 'by country of the applicant, most seats first' })
+  country!: BalanceRowView[];
+
+  @ApiProperty({ type: [BalanceRowView] })
+  region!: BalanceRowView[];
+
+  @ApiProperty({ type: [BalanceRowView] })
+  gender!: BalanceRowView[];
+
+  @ApiProperty({ type: [BalanceRowView], description: 'keys `ldc` and `other`' })
+  ldc!: BalanceRowView[];
+}
+
+/** Another application of the same person: their earlier (and other) participations. */
+export class EarlierParticipationView {
+  @ApiProperty({ format: 'uuid' })
+  applicationId!: string;
+
+  @ApiProperty()
+  activityCode!: string;
+
+  @ApiProperty()
+  activityTitle!: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  startDate!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  endDate!: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'PLS level of the activity, 1-3' })
+  plsLevel!: number | null;
+
+  @ApiProperty({ enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus' })
+  status!: ApplicationStatus;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  attendedDays!: number | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  completedAt!: Date | null;
+}
+
+/** Who endorsed or declined the nomination. */
+export class NominatorView {
+  @ApiProperty({ type: String, nullable: true, description: 'null once the account was erased' })
+  email!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the focal point\'s country' })
+  country!: string | null;
+}
+
+/** What staff read to decide on an application beyond the application itself. */
+export class ApplicationDossierView {
+  @ApiProperty({ format: 'uuid' })
+  applicationId!: string;
+
+  @ApiProperty({ type: [String], description: "the applicant's working languages" })
+  languages!: string[];
+
+  @ApiProperty({ type: NominatorView, nullable: true, description: 'the focal point who endorsed or declined; null when none did' })
+  nominatedBy!: NominatorView | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'the highest PLS level of an activity the applicant completed' })
+  plsLevelReached!: number | null;
+
+  @ApiProperty({ type: [EarlierParticipationView], description: "the applicant's other applications, latest activity first" })
+  participations!: EarlierParticipationView[];
 }

@@ -7,12 +7,13 @@ import { ApplicationsService } from './applications.service';
 import { DecisionsService } from './decisions.service';
 import { MeController } from './me.controller';
 import { ProfileService } from './profile.service';
+import { ApplicationsReviewService } from './review.service';
 
 /** Applicant profiles, participation forms, nominations and selection (issue 4). */
 @Module({
   imports: [IdentityModule, FilesModule],
   controllers: [MeController, ActivityApplicationsController, ApplicationController, NominationsController],
-  providers: [ApplicationsService, DecisionsService, ProfileService, ApplicantErasureSteps],
+  providers: [ApplicationsService, DecisionsService, ProfileService, ApplicantErasureSteps, ApplicationsReviewService],
   exports: [ApplicationsService, DecisionsService, ApplicantErasureSteps],
 })
 export class ApplicationsModule {}

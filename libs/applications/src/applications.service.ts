@@ -9,23 +9,18 @@ import { NotificationKind, NotificationsService } from '@trta/notifications';
 import {
   APPLICATION_COLUMNS,
   APPLICATION_FROM,
-  applicationRecord,
   applicationRows,
   APPLICATION_ROW_FIELDS,
   applicationView,
   constraintConflict,
   visibility,
-  type ApplicationRecord,
   type ApplicationRow,
 } from './application-queries';
 import { ApplicationRefusals as R } from './applications.refusals';
 import {
-  type ActivityApplicationsPageView,
-  ListActivityApplicationsQueryDto,
   ListMyApplicationsQueryDto,
   ListNominationsQueryDto,
   type ApplicationView,
-  type Seats,
   SubmitApplicationDto,
 } from './applications.dto';
 
@@ -200,49 +195,6 @@ export class ApplicationsService {
     return this.page(where, params, 'ASC', query.limit, user);
   }
 
-  /** Staff's view of an activity's applications: first come first listed, with the seats and the waitlist order. */
-  async listForActivity(
-    activityId: string,
-    query: ListActivityApplicationsQueryDto,
-    user: AuthUser,
-  ): Promise<ActivityApplicationsPageView> {
-    const where = ['ap.activity_id = $1'];
-    const params: unknown[] = [activityId];
-    if (query.status) where.push(`ap.status = $${params.push(query.status)}`);
-    if (query.cursor) {
-      const [submittedAt, id] = decodeCursor(query.cursor, 2);
-      where.push(`(ap.submitted_at, ap.id) > ($${params.push(submittedAt)}::timestamptz, $${params.push(id)}::uuid)`);
-    }
-    // Three independent reads at once rather than three round trips one after the other (issue 16);
-    // an unknown activity still answers 404 (its page and waitlist are then empty and unused).
-    const [activity, page, waitlist] = await Promise.all([
-      this.activitySeats(activityId),
-      this.page(where, params, 'ASC', query.limit, user),
-      this.dataSource.query(`SELECT id FROM applications WHERE activity_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position`, [activityId]) as Promise<
-        { id: string }[]
-      >,
-    ]);
-    return {
-      activity: { id: activity.id, code: activity.code, title: activity.title },
-      seats: activity.seats,
-      waitlist: waitlist.map((row) => row.id),
-      ...page,
-    };
-  }
-
-  /** Every matching application of the activity, for the CSV and XLSX downloads. */
-  async allForActivity(activityId: string, status?: string): Promise<{ activity: { code: string; title: string }; rows: ApplicationRecord[] }> {
-    const activity = await this.activitySeats(activityId);
-    const params: unknown[] = [activityId];
-    const statusFilter = status ? `AND ap.status = $${params.push(status)}` : '';
-    const rows = await applicationRows(
-      this.dataSource.manager,
-      `SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM} WHERE ap.activity_id = $1 ${statusFilter} ORDER BY ap.submitted_at, ap.id`,
-      params,
-    );
-    return { activity, rows: rows.map(applicationRecord) };
-  }
-
   private async page(where: string[], params: unknown[], direction: 'ASC' | 'DESC', limit: number, user: AuthUser): Promise<Page<ApplicationView>> {
     // The cursor keeps submitted_at as PostgreSQL prints it: microseconds, which a JS Date would lose.
     const rows = await queryRows(
@@ -254,16 +206,6 @@ export class ApplicationsService {
     );
     const page = toPage(rows, limit, (row) => [row.sortKey, row.id]);
     return { ...page, items: page.items.map(({ sortKey: _sortKey, ...row }) => applicationView(row, user)) };
-  }
-
-  private async activitySeats(activityId: string): Promise<{ id: string; code: string; title: string; seats: Seats }> {
-    const [activity] = (await this.dataSource.query(
-      `SELECT ${selectList(ACTIVITY_FIELDS, null, ['id', 'code', 'title', 'capacity'])}, seats_taken AS taken FROM activities WHERE id = $1`,
-      [activityId],
-    )) as (Pick<ActivityRecord, 'id' | 'code' | 'title' | 'capacity'> & { taken: number })[];
-    if (!activity) throw new DomainException(R.ACTIVITY_NOT_FOUND, `Activity ${activityId} not found`, { activityId });
-    const { capacity, taken } = activity;
-    return { id: activity.id, code: activity.code, title: activity.title, seats: { capacity, taken, left: capacity - taken } };
   }
 
   /** The signed-in applicant's profile; an account deleted since the token was issued is signed out. */

@@ -198,6 +198,7 @@ export class DecisionsService {
       seen.add(decision.applicationId);
     }
     if (problems.length > 0) {
+      await this.nameApplicants(this.dataSource.manager, problems);
       throw new DomainException(R.DECISION_REPEATED, 'decisions: one decision per application', { applicationIds: problems.map((p) => p.applicationId) }, { errors: problems });
     }
     const ordered = [...dto.decisions].sort((a, b) => BULK_ORDER[a.action] - BULK_ORDER[b.action]);
@@ -216,10 +217,11 @@ export class DecisionsService {
           const described = constraintConflict(error, activity) ?? error;
           if (!(described instanceof DomainException)) throw error;
           if (described.status === 409) conflict = true;
-          problems.push({ applicationId: decision.applicationId, problem: described.message, code: described.code });
+          problems.push({ applicationId: decision.applicationId, problem: described.message, code: described.code, params: described.params });
         }
       }
       if (problems.length > 0) {
+        await this.nameApplicants(manager, problems);
         throw new DomainException(
           conflict ? R.DECISIONS_CONFLICT : R.DECISIONS_REFUSED,
           `${problems.length} of ${dto.decisions.length} decisions cannot be applied; nothing was changed`,
@@ -394,5 +396,47 @@ export class DecisionsService {
 
   private params(activity: LockedActivity): NotificationParams {
     return { activityCode: activity.code, activityTitle: activity.title, startDate: activity.startDate };
+  }
+
+  /**
+   * Attendance or completion of many applications of one activity in the caller's transaction:
+   * each moves by `transition` from its statuses, with its attended days or its new certificate
+   * code, in one UPDATE. Returns the rows moved; one no longer in `transition.from` is left out
+   * (the caller compares and refuses).
+   */
+  async recordParticipationMany(
+    manager: EntityManager,
+    activityId: string,
+    transition: { readonly from: readonly string[]; readonly to: string },
+    records: { id: string; attendedDays?: number; certificateCode?: string }[],
+  ): Promise<ParticipationRow[]> {
+    if (records.length === 0) return [];
+    const ids = records.map((record) => record.id);
+    const days = records.map((record) => record.attendedDays ?? null);
+    const codes = records.map((record) => record.certificateCode ?? null);
+    return returnedRows<ParticipationRow>(
+      await manager.query(
+        `UPDATE applications ap SET status = '${transition.to}', version = ap.version + 1, updated_at = now(),
+           attended_days = coalesce(r.days, ap.attended_days),
+           completed_at = CASE WHEN r.code IS NOT NULL THEN now() ELSE ap.completed_at END,
+           certificate_code = coalesce(r.code, ap.certificate_code)
+         FROM unnest($2::uuid[], $3::int[], $4::text[]) AS r(id, days, code)
+         WHERE ap.id = r.id AND ap.activity_id = $1 AND ap.status = ANY($5)
+         RETURNING ap.id, ap.activity_id AS "activityId", ap.applicant_id AS "applicantId", ap.status, ap.attended_days AS "attendedDays",
+           ap.completed_at AS "completedAt", ap.certificate_code AS "certificateCode", ap.version, ap.updated_at AS "updatedAt"`,
+        [activityId, ids, days, codes, transition.from],
+      ),
+    );
+  }
+
+  /** Puts each problem's applicant's name on it, so that a refused batch can be read person by person. */
+  async nameApplicants(manager: Pick<EntityManager, 'query'>, problems: BulkProblem[]): Promise<void> {
+    const names = (await manager.query(
+      `SELECT ap.id, p.full_name AS "fullName" FROM applications ap LEFT JOIN applicant_profiles p ON p.user_id = ap.applicant_id
+       WHERE ap.id = ANY($1::uuid[])`,
+      [[...new Set(problems.map((problem) => problem.applicationId))]],
+    )) as { id: string; fullName: string | null }[];
+    const byId = new Map(names.map((row) => [row.id, row.fullName]));
+    for (const problem of problems) if (byId.has(problem.applicationId)) problem.applicantName = byId.get(problem.applicationId) ?? null;
   }
 }

@@ -9,3 +9,4 @@ export * from './decisions.service';
 export * from './profile.service';
 export * from './profile.dto';
 export * from './applications.refusals';
+export * from './review.service';

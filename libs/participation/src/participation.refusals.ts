@@ -19,4 +19,10 @@ export const ParticipationRefusals = declareRefusals({
   ATTENDED_DAYS_EXCEED_LENGTH: 422,
   /** The participant (or some rows of the file) break a rule; `errors` lists each problem. */
   PARTICIPANTS_INVALID: 422,
+  /** Attendance (or a no-show) before the activity's start date: `params` { action, startDate }. */
+  ACTIVITY_NOT_STARTED: 409,
+  /** Completion (and so a certificate) before the activity's end date has passed, outside self-paced e-learning: `params` { action, endDate }. */
+  ACTIVITY_NOT_ENDED: 409,
+  /** Some records of a batch of attendance or completions cannot be applied; nothing was changed; `errors` lists each. */
+  PARTICIPATION_RECORDS_REFUSED: 409,
 });

@@ -45,6 +45,15 @@ export class PutBackToOfficeReportDto {
   @Count('participantsOther')
   participantsOther!: number;
 
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: REPORT_TEXT_MAX,
+    nullable: true,
+    description: 'why the participants observed differ from those recorded as attending; required when they do',
+  })
+  @ReportText('participantsNote')
+  participantsNote?: string | null;
+
   @ApiProperty({ enum: OBJECTIVES_MET })
   @IsIn(OBJECTIVES_MET, { message: `objectivesMet must be one of: ${OBJECTIVES_MET.join(', ')}` })
   objectivesMet!: ObjectivesMet;
@@ -84,6 +93,9 @@ export class BackToOfficeReportView {
   @ApiProperty()
   participantsOther!: number;
 
+  @ApiProperty({ type: String, nullable: true })
+  participantsNote!: string | null;
+
   @ApiProperty({ enum: OBJECTIVES_MET, enumName: 'ObjectivesMet' })
   objectivesMet!: ObjectivesMet;
 
@@ -110,4 +122,31 @@ export class BackToOfficeReportView {
 
   @ApiProperty({ description: 'bumped by every save; a PUT may carry the one it read' })
   version!: number;
+}
+
+/**
+ * The participants recorded for the activity, by gender, as the report's form is prefilled with,
+ * and the most participants a report may say were observed (DESIGN section 3, BackToOfficeReport).
+ */
+export class RecordedParticipantsView {
+  @ApiProperty({ type: 'integer', description: 'attended or completed, women' })
+  female!: number;
+
+  @ApiProperty({ type: 'integer', description: 'attended or completed, men' })
+  male!: number;
+
+  @ApiProperty({ type: 'integer', description: 'attended or completed, other or undisclosed gender' })
+  other!: number;
+
+  @ApiProperty({ type: 'integer', description: 'attended or completed: the recorded total' })
+  total!: number;
+
+  @ApiProperty({ type: 'integer', description: 'applications and registrations, withdrawn ones left out: the people known to the activity' })
+  applications!: number;
+
+  @ApiProperty({ type: 'integer' })
+  capacity!: number;
+
+  @ApiProperty({ type: 'integer', description: 'the most participants a report may give as observed: the capacity, and no more than the people known when there are any' })
+  maximumObserved!: number;
 }

@@ -30,6 +30,10 @@ export class BackToOfficeReport {
   @Column('int')
   participantsOther!: number;
 
+  /** Why the participants observed differ from those recorded as attending (required when they do). */
+  @Column('text', { nullable: true })
+  participantsNote!: string | null;
+
   @Column('text')
   objectivesMet!: ObjectivesMet;
 

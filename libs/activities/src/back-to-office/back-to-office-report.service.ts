@@ -8,11 +8,19 @@ import { REPORTABLE_STATUSES, statusIs } from '../activity.policy';
 import { activityNotFound } from '../activities/activities.service';
 import { diff, recordHistory } from '../activities/activity-history';
 import type { ActivityStatus } from '../activities/activity.entity';
-import { BackToOfficeReportView, PutBackToOfficeReportDto } from './back-to-office-report.dto';
+import { BackToOfficeReportView, PutBackToOfficeReportDto, RecordedParticipantsView } from './back-to-office-report.dto';
 
 type ReportFields = Pick<
   BackToOfficeReportView,
-  'sessionsHeld' | 'participantsFemale' | 'participantsMale' | 'participantsOther' | 'objectivesMet' | 'evidence' | 'conclusion' | 'lessons'
+  | 'sessionsHeld'
+  | 'participantsFemale'
+  | 'participantsMale'
+  | 'participantsOther'
+  | 'participantsNote'
+  | 'objectivesMet'
+  | 'evidence'
+  | 'conclusion'
+  | 'lessons'
 >;
 
 /** The fields staff write, in the order of the INSERT below. */
@@ -25,6 +33,7 @@ const REPORT_FIELDS = [
   'evidence',
   'conclusion',
   'lessons',
+  'participantsNote',
 ] as const satisfies (keyof ReportFields)[];
 
 const NO_REPORT: ReportFields = {
@@ -32,6 +41,7 @@ const NO_REPORT: ReportFields = {
   participantsFemale: null as unknown as number,
   participantsMale: null as unknown as number,
   participantsOther: null as unknown as number,
+  participantsNote: null,
   objectivesMet: null as unknown as ReportFields['objectivesMet'],
   evidence: null,
   conclusion: null,
@@ -48,6 +58,7 @@ export const BACK_TO_OFFICE_REPORT_FIELDS: FieldMap<BackToOfficeReportView> = {
   participantsFemale: 'r.participants_female',
   participantsMale: 'r.participants_male',
   participantsOther: 'r.participants_other',
+  participantsNote: 'r.participants_note',
   objectivesMet: 'r.objectives_met',
   evidence: 'r.evidence',
   conclusion: 'r.conclusion',
@@ -104,28 +115,78 @@ export class BackToOfficeReportService {
         participantsFemale: dto.participantsFemale,
         participantsMale: dto.participantsMale,
         participantsOther: dto.participantsOther,
+        participantsNote: dto.participantsNote ?? null,
         objectivesMet: dto.objectivesMet,
         evidence: dto.evidence ?? null,
         conclusion: dto.conclusion ?? null,
         lessons: dto.lessons ?? null,
       };
+      this.assertPlausible(activity.code, await this.recordedIn(manager, activityId), after);
       const changes = diff<ReportFields>(before ?? NO_REPORT, after, REPORT_FIELDS);
       if (before && Object.keys(changes).length === 0) return before;
 
       await manager.query(
         `INSERT INTO back_to_office_reports (activity_id, author_id, sessions_held, participants_female, participants_male,
-           participants_other, objectives_met, evidence, conclusion, lessons)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           participants_other, objectives_met, evidence, conclusion, lessons, participants_note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          ON CONFLICT (activity_id) DO UPDATE SET author_id = excluded.author_id, sessions_held = excluded.sessions_held,
            participants_female = excluded.participants_female, participants_male = excluded.participants_male,
            participants_other = excluded.participants_other, objectives_met = excluded.objectives_met,
            evidence = excluded.evidence, conclusion = excluded.conclusion, lessons = excluded.lessons,
+           participants_note = excluded.participants_note,
            updated_at = now(), version = back_to_office_reports.version + 1`,
         [activityId, user.id, ...REPORT_FIELDS.map((field) => after[field])],
       );
       await recordHistory(manager, activityId, user.id, 'back-to-office-report', changes);
       return (await this.current(manager, activityId))!;
     });
+  }
+
+  /** The participants recorded for the activity by gender, the people known to it and the most a report may say were observed. */
+  async recorded(activityId: string): Promise<RecordedParticipantsView> {
+    await this.activity(this.dataSource.manager, activityId);
+    return this.recordedIn(this.dataSource.manager, activityId);
+  }
+
+  /**
+   * The plausibility rule of the report's participants (DESIGN section 3): no more observed than
+   * the activity's seats, nor, when people applied or were registered, than those people; and when
+   * participants were recorded as attending, an observed total that differs needs a note.
+   */
+  private assertPlausible(activityCode: string, recorded: RecordedParticipantsView, report: ReportFields): void {
+    const observed = report.participantsFemale + report.participantsMale + report.participantsOther;
+    if (observed > recorded.maximumObserved) {
+      throw new DomainException(
+        ActivityRefusals.OBSERVED_PARTICIPANTS_IMPLAUSIBLE,
+        `${observed} participants observed is more than could have attended activity ${activityCode}: at most ${recorded.maximumObserved} ` +
+          `(capacity ${recorded.capacity}, ${recorded.applications} people applied or registered, ${recorded.total} recorded as attending)`,
+        { observed, maximum: recorded.maximumObserved, capacity: recorded.capacity, applications: recorded.applications, recorded: recorded.total },
+      );
+    }
+    if (recorded.total > 0 && observed !== recorded.total && !report.participantsNote) {
+      throw new DomainException(
+        ActivityRefusals.PARTICIPANTS_NOTE_REQUIRED,
+        `participantsNote: ${observed} participants observed differs from the ${recorded.total} recorded as attending activity ${activityCode}; say why`,
+        { observed, recorded: recorded.total },
+      );
+    }
+  }
+
+  private async recordedIn(manager: EntityManager, activityId: string): Promise<RecordedParticipantsView> {
+    // A read of the applications library's table: who attended, as participation recorded them.
+    const [row] = (await manager.query(
+      `SELECT count(*) FILTER (WHERE ap.status IN ('attended', 'completed') AND p.gender = 'female')::int AS female,
+         count(*) FILTER (WHERE ap.status IN ('attended', 'completed') AND p.gender = 'male')::int AS male,
+         count(*) FILTER (WHERE ap.status IN ('attended', 'completed') AND coalesce(p.gender, 'undisclosed') NOT IN ('female', 'male'))::int AS other,
+         count(*) FILTER (WHERE ap.status IN ('attended', 'completed'))::int AS total,
+         count(*) FILTER (WHERE ap.status <> 'withdrawn')::int AS applications,
+         (SELECT capacity FROM activities WHERE id = $1) AS capacity
+       FROM applications ap LEFT JOIN applicant_profiles p ON p.user_id = ap.applicant_id
+       WHERE ap.activity_id = $1`,
+      [activityId],
+    )) as Omit<RecordedParticipantsView, 'maximumObserved'>[];
+    const maximumObserved = row.applications > 0 ? Math.min(row.capacity, row.applications) : row.capacity;
+    return { ...row, maximumObserved };
   }
 
   private async current(manager: EntityManager, activityId: string): Promise<BackToOfficeReportView | undefined> {

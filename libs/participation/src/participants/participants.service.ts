@@ -3,7 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import { ApplicationRefusals, ApplicationsService, REGISTRABLE_ACTIVITY_STATUSES } from '@trta/applications';
+import {
+  ApplicationRefusals,
+  ApplicationsService,
+  participationTimingRefusal,
+  REGISTERED_AS,
+  REGISTRABLE_ACTIVITY_STATUSES,
+  SELF_PACED_MODE,
+  type TimingRefusal,
+} from '@trta/applications';
 import { ACTIVITY_FIELDS } from '@trta/activities';
 import { pgError, selectList } from '@trta/database';
 import { constraintRefusal, ConstraintRefusals, DomainException, validationFailed, type AuthUser } from '@trta/http';
@@ -39,6 +47,10 @@ interface LockedActivity {
   seatsTaken: number;
   lengthDays: number | null;
   startDate: string | null;
+  endDate: string | null;
+  started: boolean;
+  ended: boolean;
+  selfPaced: boolean;
 }
 
 interface ExistingUser {
@@ -58,8 +70,11 @@ interface Checked extends Candidate {
   existing: ExistingUser | null;
 }
 
-/** A problem of a row; `conflict` marks those a single registration answers with 409 rather than 422. */
-type Problem = ImportProblem & { conflict?: boolean };
+/**
+ * A problem of a row; `conflict` marks those a single registration answers with 409 rather than
+ * 422, `timing` those the activity's dates refuse (a single registration answers with that refusal).
+ */
+type Problem = ImportProblem & { conflict?: boolean; timing?: TimingRefusal };
 
 /** What the checks need to know about the database, read once for the whole file. */
 interface Context {
@@ -92,6 +107,10 @@ export class ParticipantsService {
       const activity = await lockRegistrableActivity(manager, activityId);
       const context = await loadContext(manager, activity, [dto]);
       const problems = checkCandidate(context, { row: null, dto });
+      const timing = problems.find((problem) => problem.timing)?.timing;
+      if (timing) {
+        throw new DomainException(R[timing.code], problems.find((problem) => problem.timing)!.problem, { ...timing.params, activityCode: activity.code });
+      }
       if (problems.some((problem) => problem.conflict)) {
         throw new DomainException(
           ConstraintRefusals.ALREADY_APPLIED,
@@ -269,8 +288,9 @@ function full(activity: LockedActivity): DomainException {
 /** The row lock keeps seats, status and registrations of the activity still while the participants go in. */
 async function lockRegistrableActivity(manager: EntityManager, activityId: string): Promise<LockedActivity> {
   const [activity] = (await manager.query(
-    `SELECT ${selectList(ACTIVITY_FIELDS, null, ['id', 'code', 'title', 'status', 'capacity', 'startDate'])},
-       seats_taken AS "seatsTaken", (end_date - start_date + 1) AS "lengthDays"
+    `SELECT ${selectList(ACTIVITY_FIELDS, null, ['id', 'code', 'title', 'status', 'capacity', 'startDate', 'endDate'])},
+       seats_taken AS "seatsTaken", (end_date - start_date + 1) AS "lengthDays", coalesce(start_date <= current_date, false) AS started,
+       coalesce(end_date < current_date, false) AS ended, delivery_mode = '${SELF_PACED_MODE}' AS "selfPaced"
      FROM activities WHERE id = $1 FOR UPDATE`,
     [activityId],
   )) as LockedActivity[];
@@ -334,6 +354,20 @@ function checkCandidate(context: Context, { row, dto }: Candidate): Problem[] {
     add('attendedDays', `attendedDays ${dto.attendedDays} is more than the ${length} days activity ${context.activity.code} lasts`);
   }
   if (dto.evaluation && !attended) add('evaluation', `an evaluation is entered only for status attended or completed, not ${dto.status}`);
+  const action = REGISTERED_AS[dto.status];
+  const timing = action ? participationTimingRefusal(action, context.activity) : null;
+  if (timing) {
+    const { activity } = context;
+    problems.push({
+      row: row ?? 0,
+      field: 'status',
+      problem:
+        timing.code === 'ACTIVITY_NOT_STARTED'
+          ? `status ${dto.status}: activity ${activity.code} starts on ${activity.startDate ?? '(no date)'}; attendance is recorded only once it has started`
+          : `status ${dto.status}: activity ${activity.code} ends on ${activity.endDate ?? '(no date)'}; completion and certificates only once it has ended`,
+      timing,
+    });
+  }
   return problems;
 }
 

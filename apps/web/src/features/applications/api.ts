@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { saveBlob } from '../../api/download';
+import { downloadBlob, saveBlob } from '../../api/download';
 import { ApiError, unwrap } from '../../api/errors';
+import type { paths } from '../../api/schema';
 import type { Schemas } from '../../api/types';
 import { usePagedList } from '../../api/usePagedList';
 
@@ -66,4 +67,98 @@ export async function downloadCertificate(application: Application): Promise<voi
   const { data, response } = await api.GET('/api/applications/{id}/certificate.pdf', { params: { path: { id: application.id } }, parseAs: 'blob' });
   if (!response.ok || !data) throw new ApiError(response.status, [response.statusText]);
   saveBlob(data as Blob, `certificate-${application.certificateCode ?? application.activityCode}.pdf`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff's review of an activity's applications (issue 12): pages with filters, the balance of
+// the seats, dossiers, downloads, bulk decisions, attendance and completions.
+
+type ReviewQuery = NonNullable<paths['/api/activities/{id}/applications']['get']['parameters']['query']>;
+
+/** The filters and order of the review, as the list takes them (and the URL keeps them). */
+export type ReviewFilters = Pick<ReviewQuery, 'status' | 'country' | 'region' | 'gender' | 'ldc' | 'q' | 'sort' | 'order'>;
+export type ReviewSort = NonNullable<ReviewQuery['sort']>;
+export type ApplicationsPage = Schemas['ActivityApplicationsPageView'];
+export type ReviewActivity = Schemas['ApplicationsActivityView'];
+export type Balance = Schemas['ApplicationsBalanceView'];
+export type Dossier = Schemas['ApplicationDossierView'];
+export type BulkProblem = Schemas['BulkProblem'];
+export type Decision = Schemas['DecisionDto']['action'];
+
+/** The review's keys, under the activity's applications so that one invalidation refreshes them all. */
+export const reviewKeys = {
+  page: (activityId: string, filters: ReviewFilters, cursor: string | null, limit: number) =>
+    [...applicationKeys.ofActivity(activityId), 'page', filters, cursor, limit] as const,
+  waitlist: (activityId: string) => [...applicationKeys.ofActivity(activityId), 'waitlist'] as const,
+  participants: (activityId: string) => [...applicationKeys.ofActivity(activityId), 'participants'] as const,
+  balance: (activityId: string) => [...applicationKeys.ofActivity(activityId), 'balance'] as const,
+  dossier: (applicationId: string) => [...applicationKeys.detail(applicationId), 'dossier'] as const,
+};
+
+/** One page of an activity's applications: the filters, the cursor of the page (null: the first) and its size. */
+export function useApplicationsPage(activityId: string, filters: ReviewFilters, cursor: string | null, limit: number) {
+  return useQuery({
+    queryKey: reviewKeys.page(activityId, filters, cursor, limit),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/activities/{id}/applications', { params: { path: { id: activityId }, query: { ...filters, cursor: cursor ?? undefined, limit } }, signal })),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+/** Every application of the activity in `statuses`, first come first, all pages (the waitlist, the attendance sheet). */
+export function useApplicationsIn(activityId: string, key: 'waitlist' | 'participants', statuses: ApplicationStatus[]) {
+  return usePagedList({
+    queryKey: reviewKeys[key](activityId),
+    fetchPage: ({ cursor, limit, signal }) =>
+      unwrap(api.GET('/api/activities/{id}/applications', { params: { path: { id: activityId }, query: { status: statuses, cursor, limit } }, signal })),
+    all: true,
+    retry: false,
+  });
+}
+
+export function useBalance(activityId: string) {
+  return useQuery({
+    queryKey: reviewKeys.balance(activityId),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/activities/{id}/applications/balance', { params: { path: { id: activityId } }, signal })),
+    retry: false,
+  });
+}
+
+export function useDossier(applicationId: string | null) {
+  return useQuery({
+    queryKey: reviewKeys.dossier(applicationId ?? ''),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/applications/{id}/dossier', { params: { path: { id: applicationId! } }, signal })),
+    enabled: applicationId !== null,
+    retry: false,
+  });
+}
+
+/** The activity's applications matching `filters` as a CSV or XLSX file. */
+export function downloadApplications(activityId: string, filters: Omit<ReviewFilters, 'sort' | 'order'>, format: 'csv' | 'xlsx', fallbackName: string) {
+  return downloadBlob(
+    api.GET('/api/activities/{id}/applications', { params: { path: { id: activityId }, query: { ...filters, format } }, parseAs: 'blob' }),
+    fallbackName,
+  );
+}
+
+/** A document of an application, downloaded with the session's token. */
+export function downloadDocument(applicationId: string, kind: DocumentKind, filename: string) {
+  return downloadBlob(api.GET('/api/applications/{id}/documents/{kind}', { params: { path: { id: applicationId, kind } }, parseAs: 'blob' }), filename);
+}
+
+export function decideMany(activityId: string, decisions: Schemas['DecisionDto'][]) {
+  return unwrap(api.POST('/api/activities/{id}/applications/decisions', { params: { path: { id: activityId } }, body: { decisions } }));
+}
+
+export function attendMany(activityId: string, records: Schemas['AttendanceRecordDto'][]) {
+  return unwrap(api.POST('/api/activities/{id}/attendance', { params: { path: { id: activityId } }, body: { records } }));
+}
+
+export function attendEveryone(activityId: string, attendedDays?: number) {
+  return unwrap(api.POST('/api/activities/{id}/attendance/everyone', { params: { path: { id: activityId } }, body: attendedDays === undefined ? {} : { attendedDays } }));
+}
+
+export function completeMany(activityId: string, applicationIds?: string[]) {
+  return unwrap(api.POST('/api/activities/{id}/completions', { params: { path: { id: activityId } }, body: applicationIds ? { applicationIds } : {} }));
 }
