@@ -5,9 +5,9 @@ import { bulkApplications } from '../support/application-fixtures';
 import { refused } from '../support/refusals';
 import { faultApp, FaultApp, ownRedis, OwnRedis, timed, until } from './fault-servers';
 
-
 /** An answer that did not wait on Redis (before, it never came); generous for a busy CI machine (argon2 at sign-in). */
 const PROMPT_MS = 8000;
+
 /**
  * Redis stopped without warning while staff decide and an auditor requests a report, then
  * started again: every answer comes at once (nothing waits on Redis), sign-in keeps working,
