@@ -5,6 +5,9 @@ import { bulkApplications } from '../support/application-fixtures';
 import { refused } from '../support/refusals';
 import { faultApp, FaultApp, ownRedis, OwnRedis, timed, until } from './fault-servers';
 
+/** An answer that did not wait on Redis (before, it never came); generous for a busy CI machine (argon2 at sign-in). */
+const PROMPT_MS = 8000;
+
 /**
  * Redis stopped without warning while staff decide and an auditor requests a report, then
  * started again: every answer comes at once (nothing waits on Redis), sign-in keeps working,
@@ -52,7 +55,7 @@ describe('Redis stopped during decisions and report requests', () => {
     // Decisions commit and answer at once; their notifications wait in the outbox table.
     for (const id of applications.slice(1)) {
       const { ms } = await timed(() => t.http.post(`/api/applications/${id}/select`).auth(staff.token, { type: 'bearer' }).expect(200));
-      expect(ms).toBeLessThan(3000);
+      expect(ms).toBeLessThan(PROMPT_MS);
     }
     const waiting = await notificationsOf(applications.slice(1));
     expect(waiting).toHaveLength(5);
@@ -62,12 +65,12 @@ describe('Redis stopped during decisions and report requests', () => {
     const { ms: requestMs, result: requested } = await timed(() =>
       t.http.post('/api/audit-reports').auth(auditor.token, { type: 'bearer' }).send({ year }).expect(202),
     );
-    expect(requestMs).toBeLessThan(3000);
+    expect(requestMs).toBeLessThan(PROMPT_MS);
     expect(requested.body.status).toBe('queued');
 
     // Sign-in works, and failed sign-ins are still counted (in this process) and refused past the limit.
     const { ms: loginMs } = await timed(() => t.http.post('/api/auth/login').send({ email: staff.email, password: 'correct-horse-battery' }).expect(200));
-    expect(loginMs).toBeLessThan(3000);
+    expect(loginMs).toBeLessThan(PROMPT_MS);
     for (let attempt = 0; attempt < t.config.LOGIN_MAX_FAILURES; attempt++) {
       await t.http.post('/api/auth/login').send({ email: auditor.email, password: 'wrong-password-123' }).expect(refused(401, 'WRONG_CREDENTIALS'));
     }

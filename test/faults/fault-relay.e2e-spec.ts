@@ -9,6 +9,9 @@ import { bulkApplications } from '../support/application-fixtures';
 import { freePort, runBuilt, waitForHttp } from '../support/processes';
 import { faultApp, FaultApp, ownRedis, OwnRedis, timed, until } from './fault-servers';
 
+/** An answer that did not wait on Redis (before, it never came); generous for a busy CI machine (argon2 at sign-in). */
+const PROMPT_MS = 8000;
+
 /**
  * The outbox relay after an API restart: the built API (as production runs it) decides and
  * takes a report request while Redis is down, and is stopped (within SHUTDOWN_TIMEOUT_MS although
@@ -78,7 +81,7 @@ describe('the relay after an API restart', () => {
       for (const id of applications) {
         const { ms, result } = await timed(() => post(`/api/applications/${id}/select`, staff));
         expect(result.status).toBe(200);
-        expect(ms).toBeLessThan(3000);
+        expect(ms).toBeLessThan(PROMPT_MS);
       }
       const report = await post('/api/audit-reports', admin, { year });
       expect(report.status).toBe(202);
