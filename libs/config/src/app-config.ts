@@ -145,6 +145,13 @@ export class AppConfig {
   @Min(1)
   LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60;
 
+  /**
+   * The address people reach the web application at (scheme, host and any path, no trailing
+   * slash needed): printed on certificates as their verification address and QR code.
+   */
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'PUBLIC_URL must be an http:// or https:// address without query or fragment' })
+  PUBLIC_URL = 'http://localhost:3000';
+
   /** Run pending migrations when the API starts (off when a release job runs them instead). */
   @Transform(toBoolean)
   @IsBoolean()
