@@ -149,7 +149,9 @@ export function unicodeText(
   const left = typeof x === 'number' ? x : doc.x;
   const top = typeof x === 'number' && y !== undefined ? y : doc.y;
   const available = opts.width ?? doc.page.width - doc.page.margins.right - left;
-  if (total <= available && !opts.continued) {
+  // pdfkit keeps a line wrapper while a `continued` text goes on: then this text continues that line.
+  const continuing = (doc as unknown as { _wrapper?: unknown })._wrapper != null;
+  if (total <= available && !opts.continued && !continuing) {
     // One line (a name, a title, a table cell): each run placed where it falls, the line aligned as asked.
     const offset = opts.align === 'center' ? (available - total) / 2 : opts.align === 'right' ? available - total : 0;
     let at = left + offset;
