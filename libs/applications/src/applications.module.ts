@@ -1,3 +1,5 @@
+import { NominationsService } from './nominations.service';
+import { DraftsService } from './drafts.service';
 import { Module } from '@nestjs/common';
 import { FilesModule } from '@trta/files';
 import { IdentityModule } from '@trta/identity';
@@ -12,7 +14,7 @@ import { ProfileService } from './profile.service';
 @Module({
   imports: [IdentityModule, FilesModule],
   controllers: [MeController, ActivityApplicationsController, ApplicationController, NominationsController],
-  providers: [ApplicationsService, DecisionsService, ProfileService, ApplicantErasureSteps],
-  exports: [ApplicationsService, DecisionsService, ApplicantErasureSteps],
+  providers: [ApplicationsService, DecisionsService, ProfileService, ApplicantErasureSteps, DraftsService, NominationsService],
+  exports: [ApplicationsService, DecisionsService, ApplicantErasureSteps, DraftsService],
 })
 export class ApplicationsModule {}

@@ -9,3 +9,7 @@ export * from './decisions.service';
 export * from './profile.service';
 export * from './profile.dto';
 export * from './applications.refusals';
+export * from './drafts.dto';
+export * from './drafts.service';
+export * from './nominations.dto';
+export * from './nominations.service';
