@@ -17,6 +17,7 @@ import { SignUpPage } from '../features/auth/pages/SignUpPage';
 import { ActivityPage } from '../features/catalogue/pages/ActivityPage';
 import { CataloguePage } from '../features/catalogue/pages/CataloguePage';
 import { CertificatePage } from '../features/certificates/pages/CertificatePage';
+import { NominationActivityPage } from '../features/nominations/pages/NominationActivityPage';
 import { NominationsPage } from '../features/nominations/pages/NominationsPage';
 import { PlanPage } from '../features/plans/pages/PlanPage';
 import { PlansPage } from '../features/plans/pages/PlansPage';
@@ -60,6 +61,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/my/profile', element: <ProfilePage />, access: APPLICANT, nav: { label: 'applicant.nav.profile' } },
   // Focal points
   { path: '/focal/nominations', element: <NominationsPage />, access: FOCAL_POINT, nav: { label: 'focal.nav.nominations' } },
+  { path: '/focal/nominations/:activityId', element: <NominationActivityPage />, access: FOCAL_POINT },
   { path: '/focal/requests', element: <RequestsPage />, access: FOCAL_POINT, nav: { label: 'focal.nav.requests' } },
   { path: '/focal/requests/new', element: <RequestFormPage />, access: FOCAL_POINT },
   { path: '/focal/requests/:id', element: <RequestPage />, access: FOCAL_POINT },
