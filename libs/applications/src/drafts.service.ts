@@ -11,7 +11,7 @@ const DRAFT_FIELDS: FieldMap<ApplicationDraftView> = {
   activityId: 'd.activity_id',
   activityCode: 'a.code',
   activityTitle: 'a.title',
-  applicationDeadline: 'a.application_deadline',
+  applicationDeadline: 'a.application_deadline::text',
   motivation: 'd.motivation',
   documents: `coalesce((SELECT json_agg(json_build_object('kind', doc ->> 'kind', 'fileId', f.id, 'filename', f.filename) ORDER BY doc ->> 'kind')
     FROM jsonb_array_elements(d.documents) doc JOIN stored_files f ON f.id = (doc ->> 'fileId')::uuid), '[]'::json)`,

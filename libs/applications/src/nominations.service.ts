@@ -49,8 +49,8 @@ export class NominationsService {
       where.push(`(${sortKey}, a.id) > ($${params.push(key)}::date, $${params.push(id)}::uuid)`);
     }
     const rows = (await this.dataSource.query(
-      `SELECT a.id AS "activityId", a.code AS "activityCode", a.title AS "activityTitle", a.start_date AS "startDate",
-         a.application_deadline AS "applicationDeadline", $1::text AS country, a.nomination_quota AS quota,
+      `SELECT a.id AS "activityId", a.code AS "activityCode", a.title AS "activityTitle", a.start_date::text AS "startDate",
+         a.application_deadline::text AS "applicationDeadline", $1::text AS country, a.nomination_quota AS quota,
          coalesce(n.endorsed, 0) AS endorsed, a.nomination_quota - coalesce(n.endorsed, 0) AS "left",
          (SELECT count(*)::int FROM applications x WHERE x.activity_id = a.id AND x.country = $1 AND x.status <> 'withdrawn') AS candidates,
          (SELECT count(*)::int FROM applications x WHERE x.activity_id = a.id AND x.country = $1 AND x.status = 'submitted') AS waiting,
