@@ -261,7 +261,7 @@ function ApplicationForm({ activity, draft, back }: { activity: NonNullable<Retu
                           )}
                         </FileButton>
                         {attached && (
-                          <Button variant="subtle" color="red.9" size="sm" onClick={() => remove(kind)} aria-label={t('applicant.apply.removeFile', { document: label })}>
+                          <Button variant="outline" color="red.9" c="red.9" size="sm" onClick={() => remove(kind)} aria-label={t('applicant.apply.removeFile', { document: label })}>
                             {t('applicant.apply.remove')}
                           </Button>
                         )}
@@ -278,7 +278,10 @@ function ApplicationForm({ activity, draft, back }: { activity: NonNullable<Retu
             </Fieldset>
           )}
           <Group>
-            <Button type="submit">{t('applicant.apply.submit')}</Button>
+            {/* Not while a document is still uploading: it would be sent without it. */}
+            <Button type="submit" disabled={uploading !== null}>
+              {t('applicant.apply.submit')}
+            </Button>
             <Button variant="default" loading={saving} onClick={() => void keepDraft(form.getValues())} data-testid="save-draft">
               {t('applicant.apply.saveDraft')}
             </Button>

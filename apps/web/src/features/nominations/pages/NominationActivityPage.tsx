@@ -129,7 +129,7 @@ export function NominationActivityPage() {
                   ) : (
                     <span style={{ width: 32 }} />
                   )}
-                  <Accordion.Control aria-label={t('focal.activity.openDossier', { name: nameOf(application) })}>
+                  <Accordion.Control data-testid="open-dossier">
                     <Group gap="sm" wrap="wrap">
                       {application.nominationRank !== null && (
                         <Badge variant="filled" color="trta.8" data-testid="rank">
@@ -240,9 +240,8 @@ function Dossier({ application }: { application: Application }) {
                 variant="default"
                 size="xs"
                 onClick={() => download.mutate(document)}
-                aria-label={t('focal.dossier.download', { document: t(`documents.${document.kind}`), filename: document.filename })}
               >
-                {t(`documents.${document.kind}`)}: {document.filename}
+                {t('focal.dossier.download', { document: t(`documents.${document.kind}`), filename: document.filename })}
               </Button>
             ))}
           </SimpleGrid>
