@@ -3,7 +3,9 @@ import { Workbook } from 'exceljs';
 import { dirname, join } from 'node:path';
 import type { Stream } from 'node:stream';
 import type { Response } from 'supertest';
+import { auditReportPdf } from '../libs/audit/src/exports/audit-report-pdf';
 import { buildDataSet } from './support/audit-dataset';
+import { NAMES_IN_ANY_SCRIPT, namesMissing, pdfText } from './support/pdf-text';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
 import { refused } from './support/refusals';
@@ -214,6 +216,17 @@ describe('Technical Cooperation Audit report exports', () => {
     expect(all).toMatch(/Partner\s+1\s+500\.00\s+600\.50\s+120\.1%/);
     // The charts are vector paths, not images.
     expect(content.includes(Buffer.from('/Subtype /Image'))).toBe(false);
+  });
+
+  it('prints names in any script (the countries’ and the products’ names as the data holds them)', async () => {
+    const named = structuredClone(data) as Record<string, any>;
+    expect(named.topBeneficiaryCountries.length).toBeGreaterThan(0);
+    named.topBeneficiaryCountries = NAMES_IN_ANY_SCRIPT.map((name, index) => ({ ...named.topBeneficiaryCountries[0], key: `X${index}X`, name }));
+    named.budget.byProduct = named.budget.byProduct.map((row: Record<string, unknown>, index: number) => ({ ...row, name: NAMES_IN_ANY_SCRIPT[index % 4] }));
+    const content = await auditReportPdf({ id: reportId, year: 2025, version: 1, checksum, completedAt: new Date(), finalizedAt: null }, named as never);
+    const text = await pdfText(content);
+    expect(namesMissing(text)).toEqual([]);
+    expect(text).not.toContain('?');
   });
 
   it('refuses a report that is not completed, naming its status', async () => {

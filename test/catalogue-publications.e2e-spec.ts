@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { NAMES_IN_ANY_SCRIPT, namesMissing, pdfText as rawPdfText } from './support/pdf-text';
 import { activityWithSheet, currentPlanWithProduct, day, sheetTexts, type ActivityWithSheetOptions, type PlanAndProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
@@ -182,6 +183,21 @@ describe('catalogue publications: printable sheet and calendar feed', () => {
         expect(text).toContain('Maîtriser les procédures sanitaires');
         expect(text).not.toContain('Objetivos');
       }
+    });
+
+    it('prints names and texts in any script (Vietnamese, Turkish, Arabic, Chinese), never as "?"', async () => {
+      const names = NAMES_IN_ANY_SCRIPT.join(', ');
+      const item = await activity({
+        overrides: { title: `Seminar with ${NAMES_IN_ANY_SCRIPT[0]}`, startDate: day(70), endDate: day(71), applicationDeadline: day(30) },
+        sheet: { ...sheetTexts('en', 'any script'), objectives: { en: `Lecturers: ${names}` }, programme: { en: `第一天 ${NAMES_IN_ANY_SCRIPT[3]}` } },
+      });
+      const response = await t.http.get(`/api/catalogue/${item.id}/sheet.pdf`).buffer(true).expect(200);
+      const text = await rawPdfText(response.body as Buffer);
+      expect(namesMissing(text)).toEqual([]);
+      expect(text).toContain('第一天');
+      expect(text).not.toContain('?');
+      // Out of the catalogue again, so that the calendar tests below see their own activities only.
+      await t.dataSource.query(`UPDATE activities SET status = 'closed' WHERE id = $1`, [item.id]);
     });
 
     it('answers 404 for what the catalogue does not show and 400 for a bad id or language', async () => {

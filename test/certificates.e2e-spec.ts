@@ -1,5 +1,5 @@
-import { dirname, join } from 'node:path';
 import type { Role } from '@trta/http';
+import { NAMES_IN_ANY_SCRIPT, namesMissing, pdfText as rawPdfText } from './support/pdf-text';
 import { activityCode, currentPlanWithProduct, day, insertActivity } from './support/activity-fixtures';
 import { registration, signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
@@ -7,12 +7,10 @@ import { refused } from './support/refusals';
 
 /** The text of a PDF, whitespace collapsed, as a reader copying it would get it. */
 async function pdfText(pdf: Buffer): Promise<string> {
-  const { definePDFJSModule, extractText, getDocumentProxy } = await import('unpdf');
-  // unpdf loads its PDF.js bundle with a dynamic import, which Jest's module sandbox refuses: hand it over instead.
-  await definePDFJSModule(async () => require(join(dirname(require.resolve('unpdf')), 'pdfjs.mjs')));
-  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
-  return text.replace(/\s+/g, ' ');
+  return (await rawPdfText(pdf)).replace(/\s+/g, ' ');
 }
+
+const PUBLIC_URL = 'https://trta.example.org/planner';
 
 describe('certificates', () => {
   let t: TestApp;
@@ -25,7 +23,7 @@ describe('certificates', () => {
   const planYear = new Date().getUTCFullYear();
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ PUBLIC_URL });
     for (const role of ['admin', 'staff', 'auditor', 'focal_point', 'applicant'] as Role[]) tokens[role] = (await signedIn(t, role)).token;
     const body = registration({}, { fullName: 'Mariama Sow', country: 'GIN' });
     const registered = await t.http.post('/api/auth/register').send(body).expect(201);
@@ -64,9 +62,37 @@ describe('certificates', () => {
     const pdf = response.body as Buffer;
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = await pdfText(pdf);
-    for (const part of ['Certificate of Completion', 'Mariama Sow', 'Regional course on SPS measures', activity.code, day(-12), day(-8), certificateCode, `/api/certificates/${certificateCode}`]) {
+    const long = (date: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+    for (const part of ['Certificate of Completion', 'Mariama Sow', 'Regional course on SPS measures', activity.code, long(day(-12)), long(day(-8)), 'Nairobi, Kenya', certificateCode]) {
       expect(text).toContain(part);
     }
+    // The full public address of the verification page, from PUBLIC_URL, and a link to it.
+    expect(text).toContain(`${PUBLIC_URL}/certificates/${certificateCode}`);
+    expect(pdf.toString('latin1')).toContain(`/URI (${PUBLIC_URL}/certificates/${certificateCode})`);
+  });
+
+  it('is in the participant’s language, or the one asked for, with the dates and the venue as that language writes them', async () => {
+    await t.dataSource.query(`UPDATE users SET locale = 'es' WHERE id = $1`, [owner.id]);
+    const spanish = await pdfText((await getPdf(completedId, owner.token).expect(200)).body as Buffer);
+    const long = (date: string, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+    for (const part of ['Certificado de finalización', 'Se certifica que', 'Mariama Sow', long(day(-12), 'es-ES'), 'Nairobi, Kenia', 'Código de verificación']) {
+      expect(spanish).toContain(part);
+    }
+    expect(spanish).not.toContain('Certificate of Completion');
+    const french = await pdfText((await t.http.get(`/api/applications/${completedId}/certificate.pdf?lang=fr`).auth(tokens.staff, { type: 'bearer' }).buffer(true).expect(200)).body as Buffer);
+    for (const part of ['Certificat de réussite', long(day(-8), 'fr-FR'), 'Vérifiez ce certificat']) expect(french).toContain(part);
+    await t.http.get(`/api/applications/${completedId}/certificate.pdf?lang=de`).auth(tokens.staff, { type: 'bearer' }).expect(refused(400, 'VALIDATION_FAILED'));
+    await t.dataSource.query(`UPDATE users SET locale = 'en' WHERE id = $1`, [owner.id]);
+  });
+
+  it('prints names in any script', async () => {
+    for (const name of NAMES_IN_ANY_SCRIPT) {
+      await t.dataSource.query('UPDATE applicant_profiles SET full_name = $2 WHERE user_id = $1', [owner.id, name]);
+      const text = await rawPdfText((await getPdf(completedId, owner.token).expect(200)).body as Buffer);
+      expect(namesMissing(text, [name])).toEqual([]);
+      expect(text).not.toContain('?');
+    }
+    await t.dataSource.query('UPDATE applicant_profiles SET full_name = $2 WHERE user_id = $1', [owner.id, 'Mariama Sow']);
   });
 
   it('lets staff, admins and auditors download it; hides it from other applicants; refuses other roles', async () => {

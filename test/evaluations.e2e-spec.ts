@@ -1,4 +1,5 @@
 import type { Role } from '@trta/http';
+import { NotificationsProcessor } from '../libs/notifications/src/notifications.processor';
 import { activityCode, currentPlanWithProduct, day, insertActivity, type PlanAndProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { createTestApp, TestApp } from './support/test-app';
@@ -15,7 +16,7 @@ describe('evaluations', () => {
   const planYear = new Date().getUTCFullYear();
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ FOLLOW_UP_AFTER_DAYS: '5', PUBLIC_URL: 'https://trta.example.org' });
     for (const role of ['admin', 'auditor', 'focal_point', 'applicant'] as Role[]) tokens[role] = (await signedIn(t, role)).token;
     const staff = await signedIn(t, 'staff');
     tokens.staff = staff.token;
@@ -54,14 +55,40 @@ describe('evaluations', () => {
   };
   const evaluate = (token: string | undefined, applicationId: string, body: Record<string, unknown>) =>
     send(token, 'post', `/api/applications/${applicationId}/evaluation`, body);
+  const testScores = (token: string | undefined, applicationId: string, body: Record<string, unknown>) => {
+    const request = t.http.put(`/api/applications/${applicationId}/evaluation/test-scores`);
+    return (token ? request.auth(token, { type: 'bearer' }) : request).send(body);
+  };
+  /** The worker's daily job, its follow-up part: asks those whose activity ended FOLLOW_UP_AFTER_DAYS ago. */
+  const askFollowUps = async () => {
+    if (t.workers.length === 0) await t.startWorker();
+    return t.workers[0].get(NotificationsProcessor).queueFollowUps();
+  };
   const followUp = (token: string | undefined, applicationId: string, body: Record<string, unknown>) =>
     send(token, 'patch', `/api/applications/${applicationId}/evaluation/follow-up`, body);
 
   describe('submission', () => {
-    it('takes the participant’s own evaluation once they attended, once only', async () => {
+    it('takes the participant’s own evaluation once they attended, once only; the test scores are staff’s', async () => {
       const { id } = await activity();
       const person = await participant(id, 'attended');
-      const response = await evaluate(person.token, person.applicationId, { satisfaction: 5, relevance: 4, preTestScore: 35, postTestScore: 80, comments: 'Great' }).expect(201);
+      await testScores(tokens.staff, person.applicationId, { preTestScore: 35 }).expect(refused(409, 'EVALUATION_MISSING'));
+      const typed = await evaluate(person.token, person.applicationId, { satisfaction: 5, relevance: 4, preTestScore: 35, postTestScore: 80 }).expect(
+        refused(403, 'TEST_SCORES_BY_STAFF'),
+      );
+      expect(typed.body.message).toContain('entered by staff');
+      await evaluate(person.token, person.applicationId, { satisfaction: 5, relevance: 4, comments: 'Great' }).expect(201);
+      const scored = await testScores(tokens.staff, person.applicationId, { preTestScore: 35, postTestScore: 80 }).expect(200);
+      expect(scored.body).toMatchObject({ preTestScore: 35, postTestScore: 80, satisfaction: 5 });
+      // Out of range is refused, never clamped to 100.
+      const tooHigh = await testScores(tokens.staff, person.applicationId, { postTestScore: 150 }).expect(refused(400, 'VALIDATION_FAILED'));
+      expect(JSON.stringify(tooHigh.body.message)).toContain('postTestScore must be a whole number from 0 to 100');
+      await testScores(tokens.staff, person.applicationId, { preTestScore: -1 }).expect(refused(400, 'VALIDATION_FAILED'));
+      await testScores(person.token, person.applicationId, { postTestScore: 90 }).expect(refused(403, 'FORBIDDEN'));
+      const response = { body: (await t.dataSource.query(
+        `SELECT application_id AS "applicationId", satisfaction, relevance, pre_test_score AS "preTestScore", post_test_score AS "postTestScore", comments,
+           applied_in_work AS "appliedInWork", entered_by AS "enteredBy" FROM evaluations WHERE application_id = $1`,
+        [person.applicationId],
+      ))[0] };
       expect(response.body).toMatchObject({
         applicationId: person.applicationId,
         satisfaction: 5,
@@ -130,12 +157,35 @@ describe('evaluations', () => {
   });
 
   describe('follow-up', () => {
-    it('is added by the participant after the evaluation, and may be revised', async () => {
+    it('is asked months after the activity by a message with a link, then answered by the participant, and may be revised', async () => {
       const { id } = await activity();
       const person = await participant(id, 'completed');
       const early = await followUp(person.token, person.applicationId, { appliedInWork: true }).expect(refused(409, 'EVALUATION_MISSING'));
       expect(early.body.message).toContain('has no evaluation yet');
       await evaluate(tokens.staff, person.applicationId, { satisfaction: 4, relevance: 5 }).expect(201);
+      // Not right after the evaluation: the question comes with the follow-up message.
+      await followUp(person.token, person.applicationId, { appliedInWork: true }).expect(refused(409, 'FOLLOW_UP_NOT_DUE'));
+      let view = await t.http.get(`/api/applications/${person.applicationId}`).auth(person.token, { type: 'bearer' }).expect(200);
+      expect(view.body.allowedActions).not.toContain('follow-up');
+      // An activity that ended two days ago is not asked yet (FOLLOW_UP_AFTER_DAYS is 5 here).
+      const recent = await insertActivity(t, plan, {
+        code: activityCode(planYear, 9500 + ++codeCounter), title: 'Recent course', deliveryMode: 'e_learning', capacity: 10, budgetPlanned: '0.00',
+        status: 'delivered', startDate: day(-4), endDate: day(-2),
+      });
+      const recentPerson = await participant(recent.id, 'attended');
+      await evaluate(recentPerson.token, recentPerson.applicationId, { satisfaction: 3, relevance: 3 }).expect(201);
+      await askFollowUps();
+      const messages = await t.dataSource.query(`SELECT application_id AS "applicationId", body FROM notifications WHERE kind = 'evaluation.follow_up'`);
+      const mine = messages.filter((message: { applicationId: string }) => message.applicationId === person.applicationId);
+      expect(mine).toHaveLength(1);
+      expect(mine[0].body).toContain(`https://trta.example.org/my/applications/${person.applicationId}#follow-up`);
+      expect(messages.some((message: { applicationId: string }) => message.applicationId === recentPerson.applicationId)).toBe(false);
+      // Asked once only.
+      await askFollowUps();
+      const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM notifications WHERE kind = 'evaluation.follow_up' AND application_id = $1`, [person.applicationId]);
+      expect(count).toBe(1);
+      view = await t.http.get(`/api/applications/${person.applicationId}`).auth(person.token, { type: 'bearer' }).expect(200);
+      expect(view.body).toMatchObject({ nextStep: 'answer_follow_up', allowedActions: expect.arrayContaining(['follow-up']) });
       const response = await followUp(person.token, person.applicationId, { appliedInWork: true, comments: 'Drafted a new regulation' }).expect(200);
       expect(response.body).toMatchObject({ appliedInWork: true, followUpComments: 'Drafted a new regulation', followUpAt: expect.any(String), satisfaction: 4 });
       const revised = await followUp(person.token, person.applicationId, { appliedInWork: false }).expect(200);
@@ -146,6 +196,7 @@ describe('evaluations', () => {
       const { id } = await activity();
       const person = await participant(id, 'attended');
       await evaluate(person.token, person.applicationId, { satisfaction: 4, relevance: 5 }).expect(201);
+      await askFollowUps();
       await followUp(tokens.applicant, person.applicationId, { appliedInWork: true }).expect(refused(404, 'APPLICATION_NOT_FOUND'));
       await followUp(tokens.admin, person.applicationId, { appliedInWork: true }).expect(refused(404, 'APPLICATION_NOT_FOUND'));
       for (const role of ['staff', 'auditor', 'focal_point'] as Role[]) await followUp(tokens[role], person.applicationId, { appliedInWork: true }).expect(refused(403, 'FORBIDDEN'));
@@ -173,20 +224,24 @@ describe('evaluations', () => {
         ['no_show', null],
         ['rejected', null],
       ];
+      const answers: [{ token: string; applicationId: string }, boolean][] = [];
       for (const [status, evaluation] of plan) {
         const person = await participant(id, status);
         if (!evaluation) continue;
         const [satisfaction, relevance, pre, post, applied] = evaluation;
-        const body: Record<string, unknown> = { satisfaction, relevance };
-        if (pre !== null) body.preTestScore = pre;
-        if (post !== null) body.postTestScore = post;
-        await evaluate(person.token, person.applicationId, body).expect(201);
-        if (applied !== null) await followUp(person.token, person.applicationId, { appliedInWork: applied }).expect(200);
+        await evaluate(person.token, person.applicationId, { satisfaction, relevance }).expect(201);
+        const scores: Record<string, unknown> = {};
+        if (pre !== null) scores.preTestScore = pre;
+        if (post !== null) scores.postTestScore = post;
+        await testScores(tokens.staff, person.applicationId, scores).expect(200);
+        if (applied !== null) answers.push([person, applied]);
       }
+      await askFollowUps();
+      for (const [person, applied] of answers) await followUp(person.token, person.applicationId, { appliedInWork: applied }).expect(200);
       // Another activity's evaluations never count here.
       const elsewhere = await activity();
       const outsider = await participant(elsewhere.id, 'attended');
-      await evaluate(outsider.token, outsider.applicationId, { satisfaction: 1, relevance: 1, preTestScore: 0, postTestScore: 100 }).expect(201);
+      await evaluate(tokens.staff, outsider.applicationId, { satisfaction: 1, relevance: 1, preTestScore: 0, postTestScore: 100 }).expect(201);
 
       const evaluations = plan.map(([, evaluation]) => evaluation).filter((evaluation) => evaluation !== null);
       const participations = plan.filter(([status]) => status === 'attended' || status === 'completed').length;

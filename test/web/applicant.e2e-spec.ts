@@ -92,14 +92,13 @@ describe('web app: the applicant', () => {
     expect(stored).toMatchObject({ status: 'submitted', filename: 'my-cv.pdf' });
   });
 
-  it("shows the API's eligibility refusal at the top of the form", async () => {
+  it('says why the applicant cannot apply before any field is filled', async () => {
     const p = await signedInAt(`/catalogue/${elsewhere.id}/apply`);
-    await p.getByLabel(/^Motivation/).fill('I would like to attend.');
-    await p.locator('input[type="file"]').setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: PDF });
-    await p.getByRole('button', { name: 'Submit my application' }).click();
-    const alert = p.getByRole('alert').filter({ hasText: 'Your application could not be accepted' });
-    await alert.getByText(/not among its beneficiaries/).waitFor();
+    const alert = p.getByTestId('cannot-apply');
+    await alert.getByText(/open only to officials of the countries listed above/).waitFor();
+    expect(await p.getByLabel(/^Motivation/).count()).toBe(0);
     expect(p.url()).toContain('/apply');
+    await checkAccessibility(p);
   });
 
   it('withdraws another application after confirming', async () => {
@@ -118,21 +117,29 @@ describe('web app: the applicant', () => {
     expect(row.status).toBe('withdrawn');
   });
 
-  it('evaluates an attended activity, then answers the follow-up', async () => {
+  it('evaluates an attended activity, then answers the follow-up once it is asked', async () => {
     const p = await signedInAt(`/my/applications/${attended.applicationId}`);
     await p.getByRole('heading', { level: 2, name: 'Evaluate the activity' }).waitFor();
     await p.getByRole('button', { name: 'Send my evaluation' }).click();
     await p.getByText('Please choose an answer.').first().waitFor();
     await p.getByRole('radiogroup', { name: /Overall satisfaction/ }).getByRole('radio', { name: '4' }).check();
     await p.getByRole('radiogroup', { name: /Relevance to your work/ }).getByRole('radio', { name: '5' }).check();
-    await p.getByLabel('Score before the activity (0–100)').fill('40');
-    await p.getByLabel('Score after the activity (0–100)').fill('85');
+    // Test scores are staff's to enter: the participant is not asked for them.
+    expect(await p.getByLabel(/0–100/).count()).toBe(0);
     await p.getByLabel('Comments').fill('Very practical.');
     await checkAccessibility(p);
     await p.getByRole('button', { name: 'Send my evaluation' }).click();
 
-    await p.getByRole('heading', { level: 2, name: 'Follow-up' }).waitFor();
     await p.getByTestId('evaluation-summary').getByText(/satisfaction 4\/5, relevance 5\/5/).waitFor();
+    // Not asked right after the evaluation: months later, the daily job's message brings the link.
+    expect(await p.getByRole('heading', { level: 2, name: 'Follow-up' }).count()).toBe(0);
+    await b.t.dataSource.query(
+      `INSERT INTO notifications (user_id, application_id, kind, locale, to_email, subject, body, dedup_key, status)
+       VALUES ($1, $2, 'evaluation.follow_up', 'en', $3, 'Did it help?', 'Tell us', $4, 'outbox')`,
+      [applicant.id, attended.applicationId, applicant.email, `evaluation.follow_up:${attended.applicationId}:${applicant.id}`],
+    );
+    await p.reload();
+    await p.getByRole('heading', { level: 2, name: 'Follow-up' }).waitFor();
     await p.getByRole('radio', { name: 'Yes' }).check();
     await p.getByLabel('How (optional)').fill('I drafted the new origin rules.');
     await p.getByRole('button', { name: 'Save my answer' }).click();
@@ -141,7 +148,7 @@ describe('web app: the applicant', () => {
       'SELECT satisfaction, relevance, pre_test_score AS pre, post_test_score AS post, applied_in_work AS applied FROM evaluations WHERE application_id = $1',
       [attended.applicationId],
     );
-    expect(row).toEqual({ satisfaction: 4, relevance: 5, pre: 40, post: 85, applied: true });
+    expect(row).toEqual({ satisfaction: 4, relevance: 5, pre: null, post: null, applied: true });
   });
 
   it('downloads the certificate of a completed activity', async () => {

@@ -98,7 +98,7 @@ describe('web app: public pages and the session', () => {
     await p.getByText('Master the zanzibarite customs procedures').waitFor();
     await p.getByText('Curriculum vitae').waitFor();
     expect(await p.getByRole('link', { name: 'Printable sheet (PDF)' }).getAttribute('href')).toBe(`/api/catalogue/${bilingual.id}/sheet.pdf?lang=en`);
-    expect(await p.getByRole('link', { name: /\.ics/ }).first().getAttribute('href')).toBe('/api/catalogue.ics?lang=en');
+    expect(await p.getByRole('link', { name: 'Add to my calendar (.ics)' }).getAttribute('href')).toBe(`/api/catalogue/${bilingual.id}/calendar.ics?lang=en`);
     const pdf = await p.request.get(`/api/catalogue/${bilingual.id}/sheet.pdf?lang=en`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toContain('application/pdf');

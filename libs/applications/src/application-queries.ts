@@ -2,11 +2,11 @@ import { ACTIVITY_FIELDS, type ActivityRecord } from '@trta/activities';
 import { queryRows, selectList, type FieldMap } from '@trta/database';
 import type { EntityManager } from 'typeorm';
 import { constraintRefusal, DomainException, type AuthUser } from '@trta/http';
-import { allowedActions, SELF_PACED_MODE, type ApplicationFacts } from './application.policy';
+import { allowedActions, nextStep, SELF_PACED_MODE, type ApplicationFacts } from './application.policy';
 import type { ApplicationView } from './applications.dto';
 
 /** An application as the queries read it: the View without what the policy adds for the caller. */
-export type ApplicationRecord = Omit<ApplicationView, 'allowedActions'>;
+export type ApplicationRecord = Omit<ApplicationView, 'allowedActions' | 'nextStep'>;
 
 /**
  * The one field map of ApplicationView: each field and the SQL that gives it, for
@@ -39,6 +39,10 @@ export const APPLICATION_FIELDS: FieldMap<ApplicationRecord> = {
   documents: `coalesce((SELECT json_agg(json_build_object('kind', d.kind, 'fileId', d.file_id, 'filename', f.filename,
       'mediaType', f.media_type, 'sizeBytes', f.size_bytes) ORDER BY d.kind)
     FROM application_documents d JOIN stored_files f ON f.id = d.file_id WHERE d.application_id = ap.id), '[]'::json)`,
+  nominationRank: 'ap.nomination_rank',
+  timeline: `coalesce((SELECT json_agg(json_build_object('status', h.status,
+      'at', to_char(h.changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'reason', h.reason) ORDER BY h.changed_at, h.id)
+    FROM application_status_history h WHERE h.application_id = ap.id), '[]'::json)`,
 };
 
 /** What the application policy needs beyond the View (see ApplicationFacts), read with every application. */
@@ -49,6 +53,9 @@ const FACT_FIELDS: FieldMap<ApplicationFactColumns> = {
   factSelfPaced: `a.${ACTIVITY_FIELDS.deliveryMode} = '${SELF_PACED_MODE}'`,
   factRequiresNomination: `a.${ACTIVITY_FIELDS.requiresNomination}`,
   factHasEvaluation: 'EXISTS (SELECT 1 FROM evaluations e WHERE e.application_id = ap.id)',
+  // Asked by the follow-up message (the daily job, months after the activity) and not answered yet.
+  factFollowUpDue: `EXISTS (SELECT 1 FROM evaluations e WHERE e.application_id = ap.id AND e.applied_in_work IS NULL)
+    AND EXISTS (SELECT 1 FROM notifications n WHERE n.application_id = ap.id AND n.kind = 'evaluation.follow_up')`,
 };
 
 interface ApplicationFactColumns {
@@ -58,6 +65,7 @@ interface ApplicationFactColumns {
   factSelfPaced: boolean;
   factRequiresNomination: boolean;
   factHasEvaluation: boolean;
+  factFollowUpDue: boolean;
 }
 
 /** A row of `SELECT ${APPLICATION_COLUMNS} ${APPLICATION_FROM}`. */
@@ -76,7 +84,7 @@ export function applicationRows(manager: Pick<EntityManager, 'query'>, sql: stri
 
 /** The View of a row as `user` sees it: without the policy's facts, with what `user` may do now. */
 export function applicationView(row: ApplicationRow, user: AuthUser): ApplicationView {
-  const { factActivityStatus, factActivityStarted, factActivityEnded, factSelfPaced, factRequiresNomination, factHasEvaluation, ...record } = row;
+  const { factActivityStatus, factActivityStarted, factActivityEnded, factSelfPaced, factRequiresNomination, factHasEvaluation, factFollowUpDue, ...record } = row;
   const facts: ApplicationFacts = {
     status: record.status,
     applicantId: record.applicantId,
@@ -87,8 +95,9 @@ export function applicationView(row: ApplicationRow, user: AuthUser): Applicatio
     selfPaced: factSelfPaced,
     requiresNomination: factRequiresNomination,
     hasEvaluation: factHasEvaluation,
+    followUpDue: factFollowUpDue,
   };
-  return { ...record, allowedActions: allowedActions(facts, user) };
+  return { ...record, nextStep: nextStep(facts), allowedActions: allowedActions(facts, user) };
 }
 
 /** The record without the policy's facts (for the files staff download). */
@@ -100,6 +109,7 @@ export function applicationRecord(row: ApplicationRow): ApplicationRecord {
     factSelfPaced: _p,
     factRequiresNomination: _n,
     factHasEvaluation: _e,
+    factFollowUpDue: _f,
     ...record
   } = row;
   return record;

@@ -94,6 +94,7 @@ export const APPLICATION_ACTIONS = [
   'complete',
   'no-show',
   'evaluate',
+  'follow-up',
   'certificate',
 ] as const;
 export type ApplicationActionName = (typeof APPLICATION_ACTIONS)[number];
@@ -112,6 +113,8 @@ export interface ApplicationFacts {
   selfPaced: boolean;
   requiresNomination: boolean;
   hasEvaluation: boolean;
+  /** The participant was asked the follow-up question (months after the activity) and has not answered yet. */
+  followUpDue: boolean;
 }
 
 /** The applicant may withdraw from WITHDRAWABLE, before the activity starts. */
@@ -140,6 +143,7 @@ export function allowedActions(application: ApplicationFacts, user: AuthUser): A
   if (user.role === 'applicant' && application.applicantId === user.id) {
     if (mayWithdraw(status) && !application.activityStarted) actions.push('withdraw');
     if (mayEvaluate(status, application.hasEvaluation)) actions.push('evaluate');
+    if (application.followUpDue) actions.push('follow-up');
     if (status === 'completed') actions.push('certificate');
   }
   if (
@@ -232,4 +236,39 @@ export function activityApplicationsActions(
     }
   }
   return { allowed, refused };
+}
+
+/** What the applicant does or waits for next, said on their application (DESIGN section 3's lifecycle). */
+export const NEXT_STEPS = [
+  'await_nomination',
+  'await_selection',
+  'on_waitlist',
+  'attend',
+  'await_completion',
+  'evaluate',
+  'answer_follow_up',
+  'download_certificate',
+  'closed',
+] as const;
+export type NextStep = (typeof NEXT_STEPS)[number];
+
+/** The applicant's next step from the application's facts; `closed` once nothing more will happen. */
+export function nextStep(application: ApplicationFacts): NextStep {
+  switch (application.status) {
+    case 'submitted':
+      return application.requiresNomination ? 'await_nomination' : 'await_selection';
+    case 'endorsed':
+      return 'await_selection';
+    case 'waitlisted':
+      return 'on_waitlist';
+    case 'selected':
+      return 'attend';
+    case 'attended':
+      return application.hasEvaluation ? (application.followUpDue ? 'answer_follow_up' : 'await_completion') : 'evaluate';
+    case 'completed':
+      if (!application.hasEvaluation) return 'evaluate';
+      return application.followUpDue ? 'answer_follow_up' : 'download_certificate';
+    default:
+      return 'closed';
+  }
 }

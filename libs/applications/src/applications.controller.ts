@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseEnumPipe, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiExtraModels,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiProduces,
   ApiTags,
@@ -32,6 +33,10 @@ import {
 } from './applications.dto';
 import { ApplicationsService } from './applications.service';
 import { DecisionsService } from './decisions.service';
+import { ApplicationDraftView, SaveDraftDto } from './drafts.dto';
+import { DraftsService } from './drafts.service';
+import { EndorsedManyView, EndorseManyDto, ListNominationActivitiesQueryDto, NominationActivityView, RankCandidatesDto, RankedCandidatesView } from './nominations.dto';
+import { NominationsService } from './nominations.service';
 import { DOCUMENT_MEDIA_TYPES } from './profile.service';
 import { ApplicationsReviewService } from './review.service';
 
@@ -47,6 +52,7 @@ export class ActivityApplicationsController {
     private readonly applications: ApplicationsService,
     private readonly decisions: DecisionsService,
     private readonly review: ApplicationsReviewService,
+    private readonly drafts: DraftsService,
   ) {}
 
   /** Who holds the seats by country, region, gender and LDC, beside how many applied: the balance of the selection. */
@@ -55,6 +61,22 @@ export class ActivityApplicationsController {
   @Get('balance')
   balance(@Param('id', ParseUUIDPipe) id: string) {
     return this.review.balance(id);
+  }
+
+  /** Keeps the form as it is so far (nothing required yet), to finish later on any device; submitting deletes it. */
+  @Roles('applicant')
+  @ApiOkResponse({ type: ApplicationDraftView })
+  @Put('draft')
+  saveDraft(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SaveDraftDto, @CurrentUser() user: AuthUser) {
+    return this.drafts.save(id, dto, user);
+  }
+
+  @Roles('applicant')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @Delete('draft')
+  async discardDraft(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<void> {
+    await this.drafts.discard(id, user);
   }
 
   /** The activity must be open and before its deadline; the sheet's required documents attached; eligibility each a 422. An unconfirmed email: 403 EMAIL_NOT_VERIFIED. */
@@ -204,7 +226,43 @@ export class ApplicationController {
 @ApiBearerAuth()
 @Controller('nominations')
 export class NominationsController {
-  constructor(private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly nominations: NominationsService,
+  ) {}
+
+  /** Activities that need the country's nominations, soonest first, with the quota used and left. */
+  @Roles('focal_point')
+  @ApiPageResponse(NominationActivityView)
+  @Get('activities')
+  activities(@Query() query: ListNominationActivitiesQueryDto, @CurrentUser() user: AuthUser) {
+    return this.nominations.activities(user, query);
+  }
+
+  /** The country's candidates to an activity with their dossiers, in the focal point's rank order. */
+  @Roles('focal_point')
+  @ApiOkResponse({ type: RankedCandidatesView })
+  @Get('activities/:activityId/candidates')
+  candidates(@Param('activityId', ParseUUIDPipe) activityId: string, @CurrentUser() user: AuthUser) {
+    return this.nominations.candidates(activityId, user);
+  }
+
+  /** Ranks the country's candidates, first preferred first (staff see the rank when they select). */
+  @Roles('focal_point')
+  @ApiOkResponse({ type: RankedCandidatesView })
+  @Put('activities/:activityId/ranking')
+  rank(@Param('activityId', ParseUUIDPipe) activityId: string, @Body() dto: RankCandidatesDto, @CurrentUser() user: AuthUser) {
+    return this.nominations.rank(activityId, dto, user);
+  }
+
+  /** Several endorsements at once, with one note: all applied, or none (the quota is checked by the database). */
+  @Roles('focal_point')
+  @HttpCode(200)
+  @ApiOkResponse({ type: EndorsedManyView })
+  @Post('endorse')
+  endorseMany(@Body() dto: EndorseManyDto, @CurrentUser() user: AuthUser) {
+    return this.nominations.endorseMany(dto, user);
+  }
 
   @Roles('focal_point')
   @ApiPageResponse(ApplicationView)

@@ -27,6 +27,8 @@ import {
   type ApplicationActionName,
   type ApplicationStatus,
   type DecisionAction,
+  NEXT_STEPS,
+  type NextStep,
 } from './application.policy';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -219,6 +221,18 @@ export class ApplicationDocumentView {
   sizeBytes!: number;
 }
 
+/** One status the application took: when, and the reason given for it (endorse, decline, decisions). */
+export class ApplicationTimelineEntry {
+  @ApiProperty({ enum: APPLICATION_STATUSES, enumName: 'ApplicationStatus' })
+  status!: ApplicationStatus;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  reason!: string | null;
+}
+
 /** What the applicant, staff and the focal point see of an application. */
 export class ApplicationView {
   @ApiProperty({ format: 'uuid' })
@@ -286,6 +300,15 @@ export class ApplicationView {
 
   @ApiProperty({ type: [ApplicationDocumentView] })
   documents!: ApplicationDocumentView[];
+
+  @ApiProperty({ type: 'integer', nullable: true, description: "the focal point's rank of this candidate among their country's to the activity, 1 first" })
+  nominationRank!: number | null;
+
+  @ApiProperty({ type: [ApplicationTimelineEntry], description: 'every status it took, oldest first' })
+  timeline!: ApplicationTimelineEntry[];
+
+  @ApiProperty({ enum: NEXT_STEPS, enumName: 'ApplicationNextStep', description: 'what the applicant does or waits for next' })
+  nextStep!: NextStep;
 
   @ApiProperty({ enum: APPLICATION_ACTIONS, enumName: 'ApplicationAction', isArray: true, description: 'what the caller may do now' })
   allowedActions!: ApplicationActionName[];

@@ -1,3 +1,5 @@
+import { NominationsService } from './nominations.service';
+import { DraftsService } from './drafts.service';
 import { Module } from '@nestjs/common';
 import { FilesModule } from '@trta/files';
 import { IdentityModule } from '@trta/identity';
@@ -13,7 +15,7 @@ import { ApplicationsReviewService } from './review.service';
 @Module({
   imports: [IdentityModule, FilesModule],
   controllers: [MeController, ActivityApplicationsController, ApplicationController, NominationsController],
-  providers: [ApplicationsService, DecisionsService, ProfileService, ApplicantErasureSteps, ApplicationsReviewService],
-  exports: [ApplicationsService, DecisionsService, ApplicantErasureSteps],
+  providers: [ApplicationsService, DecisionsService, ProfileService, ApplicantErasureSteps, ApplicationsReviewService, DraftsService, NominationsService],
+  exports: [ApplicationsService, DecisionsService, ApplicantErasureSteps, DraftsService],
 })
 export class ApplicationsModule {}

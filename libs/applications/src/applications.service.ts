@@ -16,7 +16,11 @@ import {
   visibility,
   type ApplicationRow,
 } from './application-queries';
+import type { ApplicationStatus } from './application.policy';
 import { ApplicationRefusals as R } from './applications.refusals';
+import { DraftsService } from './drafts.service';
+import type { ApplyCheckView } from './drafts.dto';
+import type { RequiredDocument } from '@trta/sheets';
 import {
   ListMyApplicationsQueryDto,
   ListNominationsQueryDto,
@@ -53,6 +57,7 @@ export class ApplicationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly drafts: DraftsService,
   ) {}
 
   /**
@@ -111,6 +116,8 @@ export class ApplicationsService {
             document.fileId,
           ]);
         }
+        // The draft it was written from is done with.
+        await this.drafts.remove(manager, activity.id, user.id);
         const params = { activityCode: activity.code, activityTitle: activity.title, startDate: activity.startDate };
         const notificationIds = [
           await this.notifications.queue(manager, { userId: user.id, kind: NotificationKind.ApplicationSubmitted, applicationId: id, params }),
@@ -138,6 +145,55 @@ export class ApplicationsService {
       });
     await this.notifications.dispatch(notificationIds);
     return this.view(id, user);
+  }
+
+  /**
+   * Whether the signed-in applicant's participation form to an activity can succeed now, and if
+   * not every reason why (the refusals submitting would meet, by code and params), checked by the
+   * same rules as submission; their application when they applied already; their saved draft.
+   */
+  async applyCheck(activityId: string, user: AuthUser): Promise<ApplyCheckView> {
+    const manager = this.dataSource.manager;
+    const [profile] = (await manager.query('SELECT country FROM applicant_profiles WHERE user_id = $1', [user.id])) as { country: string | null }[];
+    const country = profile?.country ?? null;
+    const activity = await this.readActivityForForm(manager, activityId, country);
+    const refusals: DomainException[] = [];
+    const collect = async (check: () => unknown) => {
+      try {
+        await check();
+      } catch (error) {
+        if (!(error instanceof DomainException) || error.status === 401) throw error;
+        refusals.push(error);
+      }
+    };
+    const [existing] = (await manager.query('SELECT id, status FROM applications WHERE activity_id = $1 AND applicant_id = $2', [activityId, user.id])) as {
+      id: string;
+      status: ApplicationStatus;
+    }[];
+    if (existing) {
+      refusals.push(
+        new DomainException(R.ALREADY_APPLIED, `you have already applied to activity ${activity.code}: one application per person per activity`, {
+          activityCode: activity.code,
+          applicationId: existing.id,
+        }),
+      );
+    }
+    await collect(() => this.assertOpen(activity));
+    await collect(() => this.activeApplicant(manager, user.id));
+    if (country) await collect(() => this.assertEligible(activity, country));
+    await collect(() => this.assertPrerequisite(manager, activity, user.id));
+    return {
+      activityId,
+      country,
+      countryEligible: country === null ? null : activity.countryEligible,
+      requiresNomination: activity.requiresNomination,
+      requiredDocuments: activity.requiredDocuments as RequiredDocument[],
+      refusals: refusals.map((refusal) => ({ code: refusal.code, params: refusal.params, message: refusal.message })),
+      applicationId: existing?.id ?? null,
+      applicationStatus: existing?.status ?? null,
+      draft: await this.drafts.find(manager, activityId, user.id),
+      allowedActions: refusals.length === 0 ? ['apply'] : [],
+    };
   }
 
   /** One application as `user` may see it; a 404 for anyone who may not. */
@@ -223,6 +279,12 @@ export class ApplicationsService {
   }
 
   private async activityForForm(manager: EntityManager, activityId: string, country: string): Promise<ActivityForForm> {
+    const activity = await this.readActivityForForm(manager, activityId, country);
+    this.assertOpen(activity);
+    return activity;
+  }
+
+  private async readActivityForForm(manager: EntityManager, activityId: string, country: string | null): Promise<ActivityForForm> {
     const [activity] = (await manager.query(
       `SELECT ${selectList(ACTIVITY_FIELDS, 'a', FORM_ACTIVITY_FIELDS)},
          coalesce(current_date > a.application_deadline, false) AS "deadlinePassed",
@@ -233,6 +295,10 @@ export class ApplicationsService {
       [activityId, country],
     )) as ActivityForForm[];
     if (!activity) throw new DomainException(R.ACTIVITY_NOT_FOUND, `Activity ${activityId} not found`, { activityId });
+    return activity;
+  }
+
+  private assertOpen(activity: ActivityForForm): void {
     if (activity.status !== 'open') {
       throw new DomainException(R.NOT_OPEN_FOR_APPLICATIONS, `activity ${activity.code} is not open for applications (status ${activity.status})`, {
         activityCode: activity.code,
@@ -246,7 +312,6 @@ export class ApplicationsService {
         { activityCode: activity.code, deadline: activity.applicationDeadline },
       );
     }
-    return activity;
   }
 
   private assertEligible(activity: ActivityForForm, country: string): void {

@@ -10,3 +10,7 @@ export * from './profile.service';
 export * from './profile.dto';
 export * from './applications.refusals';
 export * from './review.service';
+export * from './drafts.dto';
+export * from './drafts.service';
+export * from './nominations.dto';
+export * from './nominations.service';

@@ -1,5 +1,5 @@
 import '@fastify/multipart';
-import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiPageResponse, CurrentUser, Roles, type AuthUser } from '@trta/http';
@@ -7,6 +7,8 @@ import { ApplicantProfileDto } from '@trta/identity';
 import { ApplicationView, ListMyApplicationsQueryDto } from './applications.dto';
 import { ApplicantProfileView, PersonalDataView, UploadedFileView } from './profile.dto';
 import { ApplicationsService } from './applications.service';
+import { ApplicationDraftView, ApplyCheckView, ListDraftsQueryDto } from './drafts.dto';
+import { DraftsService } from './drafts.service';
 import { ProfileService } from './profile.service';
 
 /** The signed-in applicant's own things: profile, personal data, account, uploads and applications. */
@@ -18,6 +20,7 @@ export class MeController {
   constructor(
     private readonly profiles: ProfileService,
     private readonly applications: ApplicationsService,
+    private readonly drafts: DraftsService,
   ) {}
 
   @ApiOkResponse({ type: ApplicantProfileView })
@@ -57,6 +60,23 @@ export class MeController {
   @Post('files')
   upload(@Req() request: FastifyRequest, @CurrentUser() user: AuthUser) {
     return this.profiles.upload(user, request);
+  }
+
+  /**
+   * Whether the applicant's form to this activity can succeed now, else every refusal it would
+   * meet (by code and params); their application when they applied, their draft when they saved one.
+   */
+  @ApiOkResponse({ type: ApplyCheckView })
+  @Get('activities/:activityId/apply-check')
+  applyCheck(@Param('activityId', ParseUUIDPipe) activityId: string, @CurrentUser() user: AuthUser) {
+    return this.applications.applyCheck(activityId, user);
+  }
+
+  /** The participation forms saved and not yet submitted, last saved first. */
+  @ApiPageResponse(ApplicationDraftView)
+  @Get('drafts')
+  myDrafts(@Query() query: ListDraftsQueryDto, @CurrentUser() user: AuthUser) {
+    return this.drafts.listMine(user, query);
   }
 
   @ApiPageResponse(ApplicationView)

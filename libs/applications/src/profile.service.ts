@@ -9,6 +9,7 @@ import { APPLICANT_PROFILE_COLUMNS, APPLICANT_PROFILE_ROW_FIELDS, ApplicantProfi
 import { type FieldMap, queryRows, selectList } from '@trta/database';
 import { NotificationsService } from '@trta/notifications';
 import { ApplicantErasureSteps } from './applicant-erasure-steps';
+import { DraftsService } from './drafts.service';
 import { APPLICATION_COLUMNS, APPLICATION_FROM, applicationRows, applicationView } from './application-queries';
 import { ApplicantProfileView, PersonalAccountView, PersonalDataView, UploadedFileView } from './profile.dto';
 
@@ -32,6 +33,7 @@ export class ProfileService {
     private readonly files: FilesService,
     private readonly notifications: NotificationsService,
     private readonly erasureSteps: ApplicantErasureSteps,
+    private readonly drafts: DraftsService,
   ) {}
 
   async get(user: AuthUser): Promise<ApplicantProfileView> {
@@ -108,6 +110,7 @@ export class ProfileService {
         [user.id],
       )) as { id: string }[];
       await manager.query(`DELETE FROM application_documents WHERE application_id IN ${own}`, [user.id]);
+      await this.drafts.eraseFor(manager, user.id);
       await this.files.removeUnused(manager, files.map((file) => file.id));
       const anonymousEmail = `deleted-${user.id}@deleted.invalid`;
       await this.users.eraseAccount(manager, user.id, anonymousEmail);

@@ -114,6 +114,13 @@ export class AppConfig {
   @Max(60)
   REMINDER_DAYS_BEFORE = 7;
 
+  /** Days after an activity ends when its participants are asked whether they applied what they learned. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(730)
+  FOLLOW_UP_AFTER_DAYS = 90;
+
   /** Largest uploaded file accepted (materials, application documents), in bytes. */
   @Type(() => Number)
   @IsInt()

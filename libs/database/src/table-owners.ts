@@ -41,6 +41,9 @@ export const TABLE_OWNERS = {
   application_documents: 'applications',
   // Kept by the trigger on applications (migrations 0008, 0009); no code writes it.
   nomination_counts: 'applications',
+  application_drafts: 'applications',
+  // Written by the trigger on applications (migration ApplicantJourneys); no code writes it.
+  application_status_history: 'applications',
 
   evaluations: 'participation',
 

@@ -23,6 +23,8 @@ export enum NotificationKind {
   RequestApproved = 'request.approved',
   RequestRejected = 'request.rejected',
   RequestScheduled = 'request.scheduled',
+  /** Months after an activity: did the participant apply what they learned? With a link to answer. */
+  EvaluationFollowUp = 'evaluation.follow_up',
 }
 
 /** What a message may mention; templates pick what they need. */
@@ -44,6 +46,8 @@ export interface NotificationParams {
   /** request.*: the requesting country's name and the quarter asked for. */
   countryName?: string;
   preferredQuarter?: string;
+  /** A full address in the web application to act on the message (PUBLIC_URL/...). */
+  link?: string;
 }
 
 export interface NotificationRequest {

@@ -40,7 +40,12 @@ export class NotificationsProcessor extends JobProcessor {
 
   readonly handlers: JobHandlers = {
     [JobName.NotificationSend]: (job) => this.send(job),
-    [JobName.NotificationReminders]: () => this.queueReminders(),
+    // The daily job: reminders before activities, and the follow-up question months after them.
+    [JobName.NotificationReminders]: async () => {
+      const reminders = await this.queueReminders();
+      const followUps = await this.queueFollowUps();
+      return { queued: reminders.queued + followUps.queued };
+    },
   };
 
   private async send(job: Job<{ notificationId: string }>): Promise<{ status: 'sent' | 'outbox' | 'skipped' }> {
@@ -73,6 +78,40 @@ export class NotificationsProcessor extends JobProcessor {
 
   private async mark(id: string, status: 'sent' | 'outbox', error: string | null): Promise<void> {
     await this.dataSource.query('UPDATE notifications SET status = $2, last_error = $3, processed_at = now() WHERE id = $1', [id, status, error]);
+  }
+
+  /**
+   * The follow-up question, once each, to participants who evaluated an activity that ended
+   * FOLLOW_UP_AFTER_DAYS days ago or more and have not answered it: a message with the link to
+   * their application, where they answer (the question is not asked right after the evaluation).
+   */
+  async queueFollowUps(): Promise<{ queued: number }> {
+    const ids = await this.dataSource.transaction(async (manager) => {
+      const due = (await manager.query(
+        `SELECT ap.id, ap.applicant_id AS "userId", ${selectList(ACTIVITY_FIELDS, 'a', ['code', 'title', 'startDate'])}
+         FROM evaluations e JOIN applications ap ON ap.id = e.application_id JOIN activities a ON a.id = ap.activity_id
+         WHERE e.applied_in_work IS NULL AND ap.status IN ('attended', 'completed')
+           AND a.end_date <= current_date - $1::int
+           AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.application_id = ap.id AND n.kind = $2)
+         ORDER BY a.end_date, ap.id LIMIT 5000`,
+        [this.config.FOLLOW_UP_AFTER_DAYS, NotificationKind.EvaluationFollowUp],
+      )) as { id: string; userId: string; code: string; title: string; startDate: string }[];
+      const queued: (string | null)[] = [];
+      const base = this.config.PUBLIC_URL.replace(/\/+$/, '');
+      for (const row of due) {
+        queued.push(
+          await this.notifications.queue(manager, {
+            userId: row.userId,
+            kind: NotificationKind.EvaluationFollowUp,
+            applicationId: row.id,
+            params: { activityCode: row.code, activityTitle: row.title, startDate: row.startDate, link: `${base}/my/applications/${row.id}#follow-up` },
+          }),
+        );
+      }
+      return queued;
+    });
+    await this.notifications.dispatch(ids);
+    return { queued: ids.filter(Boolean).length };
   }
 
   /** Selected participants of activities starting within REMINDER_DAYS_BEFORE days, once each. */

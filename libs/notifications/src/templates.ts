@@ -54,6 +54,20 @@ const TEMPLATES: Record<NotificationKind, Record<Locale, Template>> = {
     fr: (p) => ({ subject: `Rappel : ${activity(p)} commence le ${p.startDate ?? 'bientôt'}`, body: `${activity(p)} commence le ${p.startDate ?? 'jour prévu'}. Au plaisir de vous accueillir.` }),
     es: (p) => ({ subject: `Recordatorio: ${activity(p)} comienza el ${p.startDate ?? 'pronto'}`, body: `${activity(p)} comienza el ${p.startDate ?? 'día previsto'}. Le esperamos.` }),
   },
+  [NotificationKind.EvaluationFollowUp]: {
+    en: (p) => ({
+      subject: `Did ${activity(p)} help in your work?`,
+      body: `A few months ago you took part in ${activity(p)}. Have you applied what you learned in your work? Please tell us in one minute: ${p.link ?? ''}`,
+    }),
+    fr: (p) => ({
+      subject: `${activity(p)} vous a-t-il servi dans votre travail ?`,
+      body: `Il y a quelques mois, vous avez participé à ${activity(p)}. Avez-vous appliqué ce que vous avez appris dans votre travail ? Dites-le-nous en une minute : ${p.link ?? ''}`,
+    }),
+    es: (p) => ({
+      subject: `¿Le ha servido ${activity(p)} en su trabajo?`,
+      body: `Hace unos meses participó en ${activity(p)}. ¿Ha aplicado lo aprendido en su trabajo? Cuéntenoslo en un minuto: ${p.link ?? ''}`,
+    }),
+  },
   [NotificationKind.CertificateReady]: {
     en: (p) => ({ subject: `Your certificate: ${activity(p)}`, body: `Congratulations on completing ${activity(p)}. Your certificate is ready (verification code ${p.certificateCode ?? ''}).` }),
     fr: (p) => ({ subject: `Votre certificat : ${activity(p)}`, body: `Félicitations pour avoir terminé ${activity(p)}. Votre certificat est prêt (code de vérification ${p.certificateCode ?? ''}).` }),

@@ -16,6 +16,10 @@ export const ParticipationRefusals = declareRefusals({
   EVALUATION_EXISTS: 409,
   EVALUATION_NOT_ALLOWED: 409,
   EVALUATION_MISSING: 409,
+  /** The follow-up question is answered once it was asked, months after the activity (its message carries the link). */
+  FOLLOW_UP_NOT_DUE: 409,
+  /** Test scores come from the test or from staff, never from the participant's own evaluation. */
+  TEST_SCORES_BY_STAFF: 403,
   ATTENDED_DAYS_EXCEED_LENGTH: 422,
   /** The participant (or some rows of the file) break a rule; `errors` lists each problem. */
   PARTICIPANTS_INVALID: 422,

@@ -42,6 +42,7 @@ const RequestReviewPage = page(() => import('../features/requests/pages/RequestR
 const RequestFormPage = page(() => import('../features/requests/pages/RequestFormPage'), 'RequestFormPage');
 const RequestPage = page(() => import('../features/requests/pages/RequestPage'), 'RequestPage');
 const RequestsPage = page(() => import('../features/requests/pages/RequestsPage'), 'RequestsPage');
+const NominationActivityPage = page(() => import('../features/nominations/pages/NominationActivityPage'), 'NominationActivityPage');
 
 /**
  * Every page of the app, in one table: add a page here and it is routed, guarded and (with
@@ -82,6 +83,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/my/profile', element: <ProfilePage />, access: APPLICANT, nav: { label: 'applicant.nav.profile' } },
   // Focal points
   { path: '/focal/nominations', element: <NominationsPage />, access: FOCAL_POINT, nav: { label: 'focal.nav.nominations' } },
+  { path: '/focal/nominations/:activityId', element: <NominationActivityPage />, access: FOCAL_POINT },
   { path: '/focal/requests', element: <RequestsPage />, access: FOCAL_POINT, nav: { label: 'focal.nav.requests' } },
   { path: '/focal/requests/new', element: <RequestFormPage />, access: FOCAL_POINT },
   { path: '/focal/requests/:id', element: <RequestPage />, access: FOCAL_POINT },

@@ -1,3 +1,4 @@
+import { setFont, unicodeText } from '@trta/pdf';
 /**
  * Charts drawn as vector graphics with pdfkit's own path, rectangle and text operators: they
  * stay sharp at any zoom, their labels can be searched and copied, and no image library is needed.
@@ -51,16 +52,16 @@ export function niceScale(maximum: number, integer = false): { max: number; step
 }
 
 function chartTitle(doc: PDFKit.PDFDocument, box: Box, title: string): number {
-  doc.font('Helvetica-Bold').fontSize(12).fillColor(INK).text(title, box.x, box.y, { width: box.width, lineBreak: false });
+  setFont(doc, 'bold').fontSize(12).fillColor(INK).text(title, box.x, box.y, { width: box.width, lineBreak: false });
   return box.y + 20;
 }
 
 function legend(doc: PDFKit.PDFDocument, x: number, y: number, entries: Array<{ label: string; color: string }>): void {
-  doc.font('Helvetica').fontSize(8);
+  setFont(doc, 'regular').fontSize(8);
   let cursor = x;
   for (const entry of entries) {
     doc.rect(cursor, y + 1, 8, 8).fill(entry.color);
-    doc.fillColor(INK).text(entry.label, cursor + 12, y, { lineBreak: false });
+    unicodeText(doc.fillColor(INK), entry.label, cursor + 12, y, { lineBreak: false });
     cursor += 12 + doc.widthOfString(entry.label) + 16;
   }
 }
@@ -77,7 +78,7 @@ export function barChart(doc: PDFKit.PDFDocument, box: Box, spec: BarChartSpec):
   const scale = spec.yMax ? { max: spec.yMax, step: spec.yMax / 4 } : niceScale(largest, spec.integer);
   const yOf = (value: number) => plot.y + plot.height - (Math.min(value, scale.max) / scale.max) * plot.height;
 
-  doc.font('Helvetica').fontSize(7).lineWidth(0.5);
+  setFont(doc, 'regular').fontSize(7).lineWidth(0.5);
   for (let tick = 0; tick <= scale.max + scale.step / 1000; tick += scale.step) {
     const y = yOf(tick);
     doc.moveTo(plot.x, y).lineTo(plot.x + plot.width, y).strokeColor(GRID).stroke();
@@ -86,7 +87,7 @@ export function barChart(doc: PDFKit.PDFDocument, box: Box, spec: BarChartSpec):
   doc.moveTo(plot.x, plot.y).lineTo(plot.x, plot.y + plot.height).lineTo(plot.x + plot.width, plot.y + plot.height).strokeColor(AXIS).stroke();
 
   if (spec.categories.length === 0) {
-    doc.font('Helvetica-Oblique').fontSize(9).fillColor(AXIS).text('No data for this year.', plot.x, plot.y + plot.height / 2 - 5, { width: plot.width, align: 'center', lineBreak: false });
+    setFont(doc, 'italic').fontSize(9).fillColor(AXIS).text('No data for this year.', plot.x, plot.y + plot.height / 2 - 5, { width: plot.width, align: 'center', lineBreak: false });
   }
   const slot = plot.width / Math.max(1, spec.categories.length);
   const groupWidth = Math.min(slot * 0.75, 36 * spec.series.length);
@@ -98,9 +99,9 @@ export function barChart(doc: PDFKit.PDFDocument, box: Box, spec: BarChartSpec):
       const x = groupX + seriesIndex * barWidth;
       const y = yOf(value);
       if (value > 0) doc.rect(x + 1, y, barWidth - 2, plot.y + plot.height - y).fill(series.color);
-      doc.font('Helvetica').fontSize(6.5).fillColor(INK).text(spec.format(value), x - 6, y - 9, { width: barWidth + 12, align: 'center', lineBreak: false });
+      setFont(doc, 'regular').fontSize(6.5).fillColor(INK).text(spec.format(value), x - 6, y - 9, { width: barWidth + 12, align: 'center', lineBreak: false });
     });
-    doc.font('Helvetica').fontSize(7).fillColor(INK).text(category, plot.x + index * slot + 1, plot.y + plot.height + 4, {
+    unicodeText(setFont(doc, 'regular').fontSize(7).fillColor(INK), category, plot.x + index * slot + 1, plot.y + plot.height + 4, {
       width: slot - 2,
       height: 18,
       align: 'center',
@@ -108,7 +109,7 @@ export function barChart(doc: PDFKit.PDFDocument, box: Box, spec: BarChartSpec):
     });
   });
 
-  doc.font('Helvetica-Oblique').fontSize(8).fillColor(AXIS);
+  setFont(doc, 'italic').fontSize(8).fillColor(AXIS);
   doc.text(spec.xLabel, plot.x, plot.y + plot.height + 26, { width: plot.width, align: 'center', lineBreak: false });
   doc.save();
   doc.rotate(-90, { origin: [box.x + 4, plot.y + plot.height / 2] });
@@ -150,18 +151,18 @@ export function donutChart(doc: PDFKit.PDFDocument, box: Box, title: string, sli
     }
   }
   doc.circle(cx, cy, inner).fill('#ffffff');
-  doc.font('Helvetica-Bold').fontSize(14).fillColor(INK).text(String(total), cx - inner, cy - 12, { width: inner * 2, align: 'center', lineBreak: false });
-  doc.font('Helvetica').fontSize(7).fillColor(AXIS).text(centerLabel, cx - inner, cy + 4, { width: inner * 2, align: 'center', lineBreak: false });
+  setFont(doc, 'bold').fontSize(14).fillColor(INK).text(String(total), cx - inner, cy - 12, { width: inner * 2, align: 'center', lineBreak: false });
+  setFont(doc, 'regular').fontSize(7).fillColor(AXIS).text(centerLabel, cx - inner, cy + 4, { width: inner * 2, align: 'center', lineBreak: false });
 
   const legendX = cx + radius + 30;
   const legendWidth = box.x + box.width - legendX;
   let y = top + 10;
-  doc.font('Helvetica-Bold').fontSize(8).fillColor(INK).text('Legend', legendX, y, { lineBreak: false });
+  setFont(doc, 'bold').fontSize(8).fillColor(INK).text('Legend', legendX, y, { lineBreak: false });
   y += 14;
   for (const slice of slices) {
     const share = total > 0 ? ` (${((slice.value / total) * 100).toFixed(1)}%)` : '';
     doc.rect(legendX, y + 1, 8, 8).fill(slice.color);
-    doc.font('Helvetica').fontSize(8).fillColor(INK).text(`${slice.label}: ${slice.value}${share}`, legendX + 12, y, { width: legendWidth - 12, lineBreak: false, ellipsis: true });
+    unicodeText(setFont(doc, 'regular').fontSize(8).fillColor(INK), `${slice.label}: ${slice.value}${share}`, legendX + 12, y, { width: legendWidth - 12, lineBreak: false, ellipsis: true });
     y += 14;
   }
 }

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { setFont, unicodeText, useUnicodeFonts } from '@trta/pdf';
 import { AuditReportData, DIMENSION_SECTIONS } from '../audit-data';
 import { barChart, donutChart, PALETTE } from './audit-report-charts';
 import { AuditReportMeta, changeKind, DIMENSION_COLUMNS, formatFigure, humanize, MetricKind, TOTALS_METRICS, totalsMetric } from './audit-export-format';
@@ -8,26 +9,6 @@ const BRAND = '#1f4e79';
 const INK = '#222222';
 const MUTED = '#555555';
 const FOOTER_SPACE = 24;
-
-/** The characters beyond Latin-1 that WinAnsi, the encoding of PDF's built-in fonts, still has. */
-const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const printable = (char: string) => {
-  const code = char.codePointAt(0)!;
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(char);
-};
-
-/** Text the built-in Helvetica can draw: a letter with an accent it lacks loses the accent, anything else becomes "?". */
-function latin(text: string): string {
-  let result = '';
-  for (const char of text.normalize('NFC')) {
-    if (printable(char)) result += char;
-    else {
-      const base = char.normalize('NFD').replace(/\p{M}/gu, '');
-      result += base && [...base].every(printable) ? base : '?';
-    }
-  }
-  return result;
-}
 
 const isoDate = (value: string | Date | null) => (value ? new Date(value).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '-');
 
@@ -61,12 +42,12 @@ class Layout {
 
   heading(text: string, size = 18): void {
     this.ensure(size + 60);
-    this.doc.font('Helvetica-Bold').fontSize(size).fillColor(BRAND).text(latin(text), MARGIN, this.doc.y, { width: this.width });
+    unicodeText(setFont(this.doc, 'bold').fontSize(size).fillColor(BRAND), text, MARGIN, this.doc.y, { width: this.width });
     this.doc.moveDown(0.4);
   }
 
   note(text: string): void {
-    this.doc.font('Helvetica').fontSize(8.5).fillColor(MUTED).text(latin(text), MARGIN, this.doc.y, { width: this.width });
+    unicodeText(setFont(this.doc, 'regular').fontSize(8.5).fillColor(MUTED), text, MARGIN, this.doc.y, { width: this.width });
     this.doc.moveDown(0.5);
   }
 
@@ -77,37 +58,37 @@ class Layout {
     const widths = columns.map((column) => (column.width / totalWidth) * this.width);
     const padding = 3;
     const heightOf = (cells: string[], bold: boolean) => {
-      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize);
+      setFont(doc, bold ? 'bold' : 'regular').fontSize(fontSize);
       return Math.max(...cells.map((cell, index) => doc.heightOfString(cell || ' ', { width: widths[index] - 2 * padding }))) + 2 * padding;
     };
     const drawRow = (cells: string[], y: number, height: number, style: 'header' | 'even' | 'odd') => {
       if (style !== 'odd') doc.rect(MARGIN, y, this.width, height).fill(style === 'header' ? BRAND : '#eef3f8');
-      doc.font(style === 'header' ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize).fillColor(style === 'header' ? '#ffffff' : INK);
+      setFont(doc, style === 'header' ? 'bold' : 'regular').fontSize(fontSize).fillColor(style === 'header' ? '#ffffff' : INK);
       let x = MARGIN;
       cells.forEach((cell, index) => {
-        doc.text(cell, x + padding, y + padding, { width: widths[index] - 2 * padding, align: columns[index].align ?? 'left' });
+        unicodeText(doc, cell, x + padding, y + padding, { width: widths[index] - 2 * padding, align: columns[index].align ?? 'left' });
         x += widths[index];
       });
     };
-    const header = columns.map((column) => latin(column.header));
+    const header = columns.map((column) => column.header);
     const headerHeight = heightOf(header, true);
-    const body = rows.map((row) => row.map(latin));
+    const body = rows;
 
     this.ensure(30 + headerHeight + 2 * (fontSize + 8));
-    doc.font('Helvetica-Bold').fontSize(12).fillColor(BRAND).text(latin(title), MARGIN, doc.y, { width: this.width });
+    unicodeText(setFont(doc, 'bold').fontSize(12).fillColor(BRAND), title, MARGIN, doc.y, { width: this.width });
     doc.moveDown(0.3);
     let y = doc.y;
     drawRow(header, y, headerHeight, 'header');
     y += headerHeight;
     if (body.length === 0) {
-      doc.font('Helvetica-Oblique').fontSize(fontSize).fillColor(MUTED).text('No rows for this year.', MARGIN + padding, y + padding, { width: this.width });
+      setFont(doc, 'italic').fontSize(fontSize).fillColor(MUTED).text('No rows for this year.', MARGIN + padding, y + padding, { width: this.width });
       y = doc.y + padding;
     }
     body.forEach((cells, index) => {
       const height = heightOf(cells, false);
       if (y + height > this.bottom) {
         this.newPage();
-        doc.font('Helvetica-Oblique').fontSize(8).fillColor(MUTED).text(latin(`${title} (continued)`), MARGIN, doc.y, { width: this.width });
+        unicodeText(setFont(doc, 'italic').fontSize(8).fillColor(MUTED), `${title} (continued)`, MARGIN, doc.y, { width: this.width });
         y = doc.y + 2;
         drawRow(header, y, headerHeight, 'header');
         y += headerHeight;
@@ -123,12 +104,12 @@ class Layout {
 function titlePage(doc: PDFKit.PDFDocument, report: AuditReportMeta, data: AuditReportData): void {
   const width = doc.page.width - 2 * MARGIN;
   doc.rect(0, 0, doc.page.width, 150).fill(BRAND);
-  doc.font('Helvetica').fontSize(12).fillColor('#ffffff').text('Trade-Related Technical Assistance', MARGIN, 60, { width });
+  setFont(doc, 'regular').fontSize(12).fillColor('#ffffff').text('Trade-Related Technical Assistance', MARGIN, 60, { width });
   doc.fontSize(10).text('Annual report to members, donors and the secretariat', MARGIN, 80, { width });
 
-  doc.font('Helvetica-Bold').fontSize(30).fillColor(BRAND).text(`Technical Cooperation Audit ${data.year}`, MARGIN, 250, { width });
+  setFont(doc, 'bold').fontSize(26).fillColor(BRAND).text(`Technical Cooperation Audit ${data.year}`, MARGIN, 250, { width });
   doc.moveDown(0.5);
-  doc.font('Helvetica').fontSize(13).fillColor(INK);
+  setFont(doc, 'regular').fontSize(13).fillColor(INK);
   const status = report.finalizedAt ? `Finalized on ${isoDate(report.finalizedAt)}` : 'Draft: completed, not yet finalized';
   const facts: Array<[string, string]> = [
     ['Version', String(report.version)],
@@ -138,15 +119,15 @@ function titlePage(doc: PDFKit.PDFDocument, report: AuditReportMeta, data: Audit
   ];
   for (const [label, value] of facts) {
     const y = doc.y;
-    doc.font('Helvetica-Bold').text(`${label}:`, MARGIN, y, { width: 120, lineBreak: false });
-    doc.font('Helvetica').text(value, MARGIN + 120, y, { width: width - 120 });
+    setFont(doc, 'bold').text(`${label}:`, MARGIN, y, { width: 120, lineBreak: false });
+    setFont(doc, 'regular').text(value, MARGIN + 120, y, { width: width - 120 });
     doc.moveDown(0.3);
   }
   doc.moveDown(1);
-  doc.font('Helvetica-Bold').fontSize(10).text('Checksum (SHA-256 of the snapshot):', MARGIN, doc.y, { width });
+  setFont(doc, 'bold').fontSize(10).text('Checksum (SHA-256 of the snapshot):', MARGIN, doc.y, { width });
   doc.font('Courier').fontSize(9).text(report.checksum, MARGIN, doc.y, { width });
   doc.moveDown(2);
-  doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(
+  setFont(doc, 'regular').fontSize(9).fillColor(MUTED).text(
     `An activity counts when it was delivered and ended in ${data.year}. A participation is an application to a counted activity ` +
       'that was attended or completed; a participant is a distinct person among them. Shares are of participations unless said ' +
       'otherwise; money is in Swiss francs (CHF).',
@@ -186,9 +167,9 @@ function keyFiguresPage(layout: Layout, data: AuditReportData): void {
     const x = MARGIN + (index % 2) * (boxWidth + gap);
     const y = top + Math.floor(index / 2) * (boxHeight + gap);
     doc.roundedRect(x, y, boxWidth, boxHeight, 6).lineWidth(1).fillAndStroke('#f4f7fb', '#c5d3e3');
-    doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(label, x + 14, y + 12, { width: boxWidth - 28, lineBreak: false });
-    doc.font('Helvetica-Bold').fontSize(26).fillColor(BRAND).text(value, x + 14, y + 30, { width: boxWidth - 28, lineBreak: false });
-    doc.font('Helvetica').fontSize(8.5).fillColor(INK).text(latin(detail), x + 14, y + 66, { width: boxWidth - 28, lineBreak: false, ellipsis: true });
+    setFont(doc, 'regular').fontSize(10).fillColor(MUTED).text(label, x + 14, y + 12, { width: boxWidth - 28, lineBreak: false });
+    setFont(doc, 'bold').fontSize(26).fillColor(BRAND).text(value, x + 14, y + 30, { width: boxWidth - 28, lineBreak: false });
+    unicodeText(setFont(doc, 'regular').fontSize(8.5).fillColor(INK), detail, x + 14, y + 66, { width: boxWidth - 28, lineBreak: false, ellipsis: true });
   });
   doc.x = MARGIN;
   doc.y = top + 5 * (boxHeight + gap);
@@ -386,8 +367,7 @@ function footers(doc: PDFKit.PDFDocument, report: AuditReportMeta, data: AuditRe
     const bottomMargin = doc.page.margins.bottom;
     // Text below the bottom margin would make pdfkit open a new page.
     doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
+    setFont(doc, 'regular')
       .fontSize(8)
       .fillColor(MUTED)
       .text(`Technical Cooperation Audit ${data.year}, version ${report.version} - page ${index + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN + 10, {
@@ -401,7 +381,7 @@ function footers(doc: PDFKit.PDFDocument, report: AuditReportMeta, data: AuditRe
 
 /**
  * The report as a committee reads it (A4): a title page, the key figures, four charts drawn as
- * vector graphics, then a table per section. The built-in fonts keep the text extractable.
+ * vector graphics, then a table per section, in embedded Unicode fonts (text in any script, extractable).
  */
 export function auditReportPdf(report: AuditReportMeta, data: AuditReportData): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -421,6 +401,8 @@ export function auditReportPdf(report: AuditReportMeta, data: AuditReportData): 
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     try {
+      // Names in any script (countries, divisions, partners): Unicode fonts, one per script.
+      useUnicodeFonts(doc);
       const layout = new Layout(doc);
       titlePage(doc, report, data);
       keyFiguresPage(layout, data);

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@trta/config';
 import { ACTIVITY_FIELDS } from '@trta/activities';
 import { queryRows, selectList, type FieldMap } from '@trta/database';
 import { DomainException, type AuthUser } from '@trta/http';
 import { ParticipationRefusals as R } from '../participation.refusals';
 import { applicationFor } from '../shared/application-access';
 import { normalizeCertificateCode } from './certificate-code';
-import { CertificateFacts, renderCertificatePdf } from './certificate-pdf';
+import { CERTIFICATE_LANGUAGES, type CertificateFacts, type CertificateLanguage, renderCertificatePdf } from './certificate-pdf';
 
 /** The certified activity's fields, over `applications ap JOIN activities a`. */
 const CERTIFIED_ACTIVITY_FIELDS = {
@@ -18,14 +19,18 @@ const CERTIFIED_ACTIVITY_FIELDS = {
   endDate: `a.${ACTIVITY_FIELDS.endDate}`,
 } as const;
 
-/** What the certificate prints (`p` the applicant's profile, `c` the venue's country). */
-const CERTIFICATE_FIELDS: FieldMap<CertificateFacts> = {
+/**
+ * What the certificate prints (`p` the applicant's profile, `c` the venue's country, `u` the
+ * participant's account; $2 the certificate's language, null for the participant's own).
+ */
+const CERTIFICATE_FIELDS: FieldMap<CertificateFacts & { language: CertificateLanguage }> = {
   code: 'ap.certificate_code',
   participant: "coalesce(p.full_name, '')",
   ...CERTIFIED_ACTIVITY_FIELDS,
   attendedDays: 'ap.attended_days',
-  venue: `CASE WHEN a.venue_city IS NOT NULL THEN concat_ws(', ', a.venue_city, c.name) END`,
+  venue: `CASE WHEN a.venue_city IS NOT NULL THEN concat_ws(', ', a.venue_city, coalesce(c.names ->> coalesce($2, u.locale), c.name)) END`,
   completedAt: `to_char(ap.completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`,
+  language: 'coalesce($2, u.locale)',
 };
 
 /** What a verification shows of a certificate. */
@@ -70,10 +75,16 @@ export class CertificateVerification {
 
 @Injectable()
 export class CertificatesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
-  /** The certificate of a completed application, for its owner or staff, admins and auditors. */
-  async pdf(applicationId: string, user: AuthUser): Promise<{ code: string; content: Buffer }> {
+  /**
+   * The certificate of a completed application, for its owner or staff, admins and auditors, in
+   * `language` or else the participant's own (their account's language).
+   */
+  async pdf(applicationId: string, user: AuthUser, language?: CertificateLanguage): Promise<{ code: string; content: Buffer }> {
     const application = await applicationFor(this.dataSource.manager, applicationId, user);
     if (application.status !== 'completed') {
       throw new DomainException(
@@ -86,14 +97,16 @@ export class CertificatesService {
       this.dataSource.manager,
       CERTIFICATE_FIELDS,
       `SELECT ${selectList(CERTIFICATE_FIELDS)}
-       FROM applications ap JOIN activities a ON a.id = ap.activity_id
+       FROM applications ap JOIN activities a ON a.id = ap.activity_id JOIN users u ON u.id = ap.applicant_id
        LEFT JOIN applicant_profiles p ON p.user_id = ap.applicant_id
        LEFT JOIN countries c ON c.code = a.venue_country
        WHERE ap.id = $1 AND ap.status = 'completed'`,
-      [applicationId],
+      [applicationId, language ?? null],
     );
     if (!facts) throw new DomainException(R.CERTIFICATE_NOT_FOUND, `Certificate of application ${applicationId} not found`);
-    return { code: facts.code, content: await renderCertificatePdf(facts) };
+    const { language: printed, ...printedFacts } = facts;
+    const served = (CERTIFICATE_LANGUAGES as readonly string[]).includes(printed) ? printed : 'en';
+    return { code: facts.code, content: await renderCertificatePdf(printedFacts, served, this.config.PUBLIC_URL) };
   }
 
   async verify(input: string): Promise<CertificateVerification> {

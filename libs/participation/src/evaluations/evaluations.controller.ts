@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@trta/http';
-import { ActivityEvaluationResultsView, EvaluationDto, EvaluationView, FollowUpDto } from './evaluations.dto';
+import { ActivityEvaluationResultsView, EvaluationDto, EvaluationView, FollowUpDto, TestScoresDto } from './evaluations.dto';
 import { EvaluationsService } from './evaluations.service';
 
 @ApiTags('evaluations')
@@ -10,7 +10,7 @@ import { EvaluationsService } from './evaluations.service';
 export class EvaluationsController {
   constructor(private readonly evaluations: EvaluationsService) {}
 
-  /** The participant after attending, or staff typing in a paper form; once per application. */
+  /** The participant after attending (satisfaction, relevance, comments: test scores are staff's), or staff typing in a paper form; once per application. */
   @Roles('applicant', 'staff')
   @HttpCode(201)
   @ApiCreatedResponse({ type: EvaluationView })
@@ -19,7 +19,15 @@ export class EvaluationsController {
     return this.evaluations.submit(id, dto, user);
   }
 
-  /** The participant's later answer: did they apply what they learned? */
+  /** Staff enter the test scores (0-100; out of range is a 400, not clamped); the participant never types them. */
+  @Roles('staff')
+  @ApiOkResponse({ type: EvaluationView })
+  @Put('applications/:id/evaluation/test-scores')
+  testScores(@Param('id', ParseUUIDPipe) id: string, @Body() dto: TestScoresDto, @CurrentUser() user: AuthUser) {
+    return this.evaluations.testScores(id, dto, user);
+  }
+
+  /** The participant's later answer, once asked (months after the activity): did they apply what they learned? */
   @Roles('applicant')
   @ApiOkResponse({ type: EvaluationView })
   @Patch('applications/:id/evaluation/follow-up')

@@ -41,6 +41,23 @@ export class EvaluationDto {
   comments?: string;
 }
 
+/** The pre- and post-test scores of a participant, entered by staff (or imported from the test). */
+export class TestScoresDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100, nullable: true, description: 'null clears it' })
+  @IsOptional()
+  @IsInt({ message: 'preTestScore must be a whole number from 0 to 100' })
+  @Min(0, { message: 'preTestScore must be a whole number from 0 to 100' })
+  @Max(100, { message: 'preTestScore must be a whole number from 0 to 100' })
+  preTestScore?: number | null;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100, nullable: true, description: 'null clears it' })
+  @IsOptional()
+  @IsInt({ message: 'postTestScore must be a whole number from 0 to 100' })
+  @Min(0, { message: 'postTestScore must be a whole number from 0 to 100' })
+  @Max(100, { message: 'postTestScore must be a whole number from 0 to 100' })
+  postTestScore?: number | null;
+}
+
 export class FollowUpDto {
   @ApiProperty({ description: 'whether the participant applied what they learned in their work' })
   @IsBoolean()

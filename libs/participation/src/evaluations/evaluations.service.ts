@@ -7,7 +7,7 @@ import { DomainException, type AuthUser } from '@trta/http';
 import { ParticipationRefusals as R } from '../participation.refusals';
 import { ATTENDED_STATUSES } from '../participants/participants.dto';
 import { applicationFor } from '../shared/application-access';
-import { ActivityEvaluationResultsView, EvaluationDto, EvaluationView, FollowUpDto } from './evaluations.dto';
+import { ActivityEvaluationResultsView, EvaluationDto, EvaluationView, FollowUpDto, TestScoresDto } from './evaluations.dto';
 import { scoreCountsSql, scoreMeanSql, scoreResults } from './score-distribution';
 
 /** The one spelling of the evaluations table's columns, for RETURNING (or `SELECT ... FROM evaluations`). */
@@ -85,6 +85,9 @@ export class EvaluationsService {
    */
   async submit(applicationId: string, dto: EvaluationDto, user: AuthUser): Promise<EvaluationView> {
     const application = await applicationFor(this.dataSource.manager, applicationId, user);
+    if (user.role === 'applicant' && (dto.preTestScore !== undefined || dto.postTestScore !== undefined)) {
+      throw new DomainException(R.TEST_SCORES_BY_STAFF, 'preTestScore, postTestScore: test scores are entered by staff or come from the test, not from the participant');
+    }
     const enteredBy = user.role === 'applicant' ? null : user.id;
     const created = await insertEvaluation(this.dataSource.manager, applicationId, dto, enteredBy);
     if (created) return created;
@@ -99,11 +102,36 @@ export class EvaluationsService {
     );
   }
 
-  /** The later follow-up answer, by the participant; it may be changed while they remember better. */
+  /** Staff enter (or correct) the test scores of an evaluation; out of 0-100 is a 400, never clamped. */
+  async testScores(applicationId: string, dto: TestScoresDto, user: AuthUser): Promise<EvaluationView> {
+    await applicationFor(this.dataSource.manager, applicationId, user);
+    const [updated] = await queryRows(
+      this.dataSource.manager,
+      EVALUATION_FIELDS,
+      `UPDATE evaluations SET pre_test_score = CASE WHEN $2 THEN $3::smallint ELSE pre_test_score END,
+         post_test_score = CASE WHEN $4 THEN $5::smallint ELSE post_test_score END
+       WHERE application_id = $1 RETURNING ${EVALUATION_COLUMNS}`,
+      [applicationId, dto.preTestScore !== undefined, dto.preTestScore ?? null, dto.postTestScore !== undefined, dto.postTestScore ?? null],
+    );
+    if (!updated) {
+      throw new DomainException(R.EVALUATION_MISSING, `application ${applicationId} has no evaluation yet; enter the paper form (POST .../evaluation) with the scores`);
+    }
+    return updated;
+  }
+
+  /**
+   * The later follow-up answer, by the participant, once the question was asked (the follow-up
+   * message, months after the activity); it may be changed while they remember better.
+   */
   async followUp(applicationId: string, dto: FollowUpDto, user: AuthUser): Promise<EvaluationView> {
     const application = await applicationFor(this.dataSource.manager, applicationId, user);
     if (application.applicantId !== user.id) {
       throw new DomainException(ApplicationRefusals.APPLICATION_NOT_FOUND, `Application ${applicationId} not found`, { applicationId });
+    }
+    const [asked] = (await this.dataSource.query(`SELECT 1 FROM notifications WHERE application_id = $1 AND kind = 'evaluation.follow_up'`, [applicationId])) as unknown[];
+    const [evaluated] = (await this.dataSource.query('SELECT 1 FROM evaluations WHERE application_id = $1', [applicationId])) as unknown[];
+    if (evaluated && !asked) {
+      throw new DomainException(R.FOLLOW_UP_NOT_DUE, `application ${applicationId}: the follow-up question is asked months after the activity, by a message with the link to answer it`);
     }
     const [updated] = await queryRows(
       this.dataSource.manager,

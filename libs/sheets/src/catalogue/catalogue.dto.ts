@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import {
   ACTIVITY_LANGUAGES,
   ACTIVITY_TYPES,
@@ -64,6 +64,29 @@ export class CatalogueQueryDto extends ActivityFilterDto {
   @Transform(upper)
   @Matches(/^[A-Z]{3}$/, { message: 'country must be an ISO 3166 alpha-3 code such as KEN' })
   country?: string;
+
+  @ApiPropertyOptional({ enum: ACTIVITY_LANGUAGES, description: 'a language of instruction of the activity' })
+  @IsOptional()
+  @IsIn(ACTIVITY_LANGUAGES, { message: `language must be one of: ${ACTIVITY_LANGUAGES.join(', ')}` })
+  language?: ActivityLanguage;
+
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'applications close on this day or before (activities without a deadline do not match)' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'deadlineBefore must be a date such as 2026-05-31' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'deadlineBefore must be a date such as 2026-05-31' })
+  deadlineBefore?: string;
+}
+
+/** A country an activity is open to, named in the asked language. */
+export class EligibleCountryView {
+  @ApiProperty({ description: 'ISO 3166-1 alpha-3', example: 'KEN' })
+  code!: string;
+
+  @ApiProperty({ description: 'in the asked language' })
+  name!: string;
+
+  @ApiProperty({ description: 'a least developed country (UN list)' })
+  ldc!: boolean;
 }
 
 /** The activity's fields the public catalogue shows: no budget, no author, no history. */
@@ -126,6 +149,12 @@ export class CatalogueEntry extends CatalogueItem {
 
   @ApiProperty({ enum: REQUIRED_DOCUMENTS, enumName: 'RequiredDocument', isArray: true })
   requiredDocuments!: RequiredDocument[];
+
+  @ApiProperty({
+    type: [EligibleCountryView],
+    description: 'who may apply: the beneficiary countries, named in `lang`; empty for a global activity, open to every country',
+  })
+  eligibleCountries!: EligibleCountryView[];
 
   @ApiProperty({ type: [CatalogueMaterial] })
   materials!: CatalogueMaterial[];

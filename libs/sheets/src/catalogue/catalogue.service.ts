@@ -6,7 +6,8 @@ import { SheetRefusals } from '../sheets.refusals';
 import { ACTIVITY_FIELDS, type ActivityLanguage, type ActivityRecord } from '@trta/activities';
 import { selectList } from '@trta/database';
 import { materialsOf } from '../sheets/sheet-queries';
-import { CATALOGUE_ACTIVITY_FIELDS, CatalogueEntry, CatalogueItem, CatalogueQueryDto } from './catalogue.dto';
+import { CATALOGUE_ACTIVITY_FIELDS, CatalogueEntry, CatalogueItem, CatalogueQueryDto, type EligibleCountryView } from './catalogue.dto';
+import { TOPIC_SEARCH_TEXT } from './topic-search-names';
 
 /**
  * The catalogue's columns. `served` is the sheet's language for this request: the one asked for
@@ -19,7 +20,7 @@ type CatalogueField = (typeof CATALOGUE_ACTIVITY_FIELDS)[number];
 /** A row of ITEM_COLUMNS: the activity's fields, then its sheet's in the served language. */
 type ItemRow = Pick<ActivityRecord, CatalogueField> & Omit<CatalogueItem, CatalogueField>;
 /** The entry's row: ITEM_COLUMNS and the rest of the sheet. */
-type EntryRow = ItemRow & Omit<CatalogueEntry, keyof CatalogueItem | 'materials'>;
+type EntryRow = ItemRow & Omit<CatalogueEntry, keyof CatalogueItem | 'materials' | 'eligibleCountries'>;
 const SERVED_LANGUAGE = `CROSS JOIN LATERAL (SELECT CASE
     WHEN s.objectives ->> $1::text IS NOT NULL AND s.target_audience ->> $1::text IS NOT NULL
      AND s.application_requirements ->> $1::text IS NOT NULL AND s.programme ->> $1::text IS NOT NULL THEN $1::text
@@ -41,8 +42,11 @@ export class CatalogueService {
     const where = [IN_CATALOGUE];
     const param = (value: unknown) => `$${params.push(value)}`;
     if (query.q) {
-      const tsQuery = `websearch_to_tsquery('simple', ${param(query.q)})`;
-      where.push(`(s.search_vector @@ ${tsQuery} OR to_tsvector('simple', a.title) @@ ${tsQuery})`);
+      // Accents forgiven (trta_fold, migration CatalogueSearchFolded); every language of the sheet searched, and the
+      // activity's topics by their names in English, French and Spanish.
+      const tsQuery = `websearch_to_tsquery('simple', trta_fold(${param(query.q)}))`;
+      const topics = `coalesce((SELECT string_agg(${param(JSON.stringify(TOPIC_SEARCH_TEXT))}::jsonb ->> topic, ' ') FROM unnest(a.topics) topic), '')`;
+      where.push(`(s.search_folded || to_tsvector('simple', trta_fold(a.title || ' ' || ${topics}))) @@ ${tsQuery}`);
     }
     if (query.region) where.push(`a.region = ${param(query.region)}`);
     if (query.topic) where.push(`${param(query.topic)} = ANY(a.topics)`);
@@ -50,6 +54,8 @@ export class CatalogueService {
     if (query.deliveryMode) where.push(`a.delivery_mode = ${param(query.deliveryMode)}`);
     if (query.plsLevel !== undefined) where.push(`a.pls_level = ${param(query.plsLevel)}`);
     if (query.country) where.push(`(${param(query.country)}::char(3) = ANY(a.beneficiary_countries) OR a.type = 'global')`);
+    if (query.language) where.push(`${param(query.language)}::text = ANY(a.languages)`);
+    if (query.deadlineBefore) where.push(`a.application_deadline <= ${param(query.deadlineBefore)}::date`);
     if (query.cursor) {
       const [deadline, id] = decodeCursor(query.cursor, 2);
       if (typeof deadline !== 'string' || !DATE_KEY.test(deadline) || typeof id !== 'string' || !UUID.test(id)) {
@@ -82,6 +88,12 @@ export class CatalogueService {
       ...material,
       downloadUrl: material.file ? `/api/catalogue/${id}/materials/${material.id}/file` : null,
     }));
-    return { ...row, materials };
+    const eligibleCountries = (await this.dataSource.query(
+      `SELECT c.code, coalesce(c.names ->> $2::text, c.name) AS name, c.ldc
+       FROM activities a CROSS JOIN LATERAL unnest(a.beneficiary_countries) WITH ORDINALITY b(code, position)
+       JOIN countries c ON c.code = b.code WHERE a.id = $1 ORDER BY 2`,
+      [id, lang ?? row.servedLanguage],
+    )) as EligibleCountryView[];
+    return { ...row, eligibleCountries, materials };
   }
 }

@@ -4,6 +4,8 @@ import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DataSource } from 'typeorm';
 import { ACTIVITY_FIELDS, type ActivityLanguage, type ActivityRecord } from '@trta/activities';
 import { selectList } from '@trta/database';
+import { DomainException } from '@trta/http';
+import { SheetRefusals } from '../sheets.refusals';
 import { CatalogueCalendarQueryDto } from './publications.dto';
 import { SHEET_LABELS } from './sheet-labels';
 
@@ -32,13 +34,27 @@ export class CatalogueCalendarService {
 
   /** `origin` (scheme and host) makes each event's URL absolute; the description carries the path. */
   async feed(query: CatalogueCalendarQueryDto, origin: string): Promise<string> {
+    return this.calendar(await this.rows(query), origin, CALENDAR_NAME);
+  }
+
+  /**
+   * One activity of the catalogue as a calendar file to add to one's own calendar ("Add to my
+   * calendar"); 404 when it is not in the catalogue or has no dates yet.
+   */
+  async event(id: string, lang: ActivityLanguage | undefined, origin: string): Promise<{ code: string; content: string }> {
+    const [row] = await this.rows({ lang }, id);
+    if (!row) throw new DomainException(SheetRefusals.NOT_IN_CATALOGUE, `Activity ${id} is not in the catalogue with dates`, { activityId: id });
+    return { code: row.code, content: this.calendar([row], origin, `${row.code} ${row.title}`) };
+  }
+
+  private calendar(rows: CalendarRow[], origin: string, name: string): string {
     const calendar = ical({
-      name: CALENDAR_NAME,
+      name,
       prodId: { company: 'TRTA Planner', product: 'catalogue', language: 'EN' },
       method: ICalCalendarMethod.PUBLISH,
       ttl: 3600,
     });
-    for (const row of await this.rows(query)) {
+    for (const row of rows) {
       const labels = SHEET_LABELS[row.servedLanguage];
       const path = `/api/catalogue/${row.id}`;
       const description = [
@@ -63,18 +79,21 @@ export class CatalogueCalendarService {
     return calendar.toString();
   }
 
+
   /**
    * The catalogue's activities (published sheet, open for applications, as CatalogueService
    * shows them) that have dates; descriptions in the asked language when the sheet has its
    * objectives in it, else the activity's first language.
    */
-  private async rows(query: CatalogueCalendarQueryDto): Promise<CalendarRow[]> {
+  private async rows(query: CatalogueCalendarQueryDto, id?: string): Promise<CalendarRow[]> {
     const params: unknown[] = [query.lang ?? null];
     const param = (value: unknown) => `$${params.push(value)}`;
     const where = [`a.status = 'open'`, `a.sheet_published_at IS NOT NULL`, `a.start_date IS NOT NULL`, `a.end_date IS NOT NULL`];
+    if (id) where.push(`a.id = ${param(id)}`);
     if (query.region) where.push(`a.region = ${param(query.region)}`);
     if (query.topic) where.push(`${param(query.topic)} = ANY(a.topics)`);
-    if (query.lang) where.push(`$1::text = ANY(a.languages)`);
+    // One activity is given in the asked language when it has it, else in its own.
+    if (query.lang && !id) where.push(`$1::text = ANY(a.languages)`);
     return (await this.dataSource.query(
       `SELECT ${selectList(ACTIVITY_FIELDS, 'a', EVENT_FIELDS)},
          coalesce(c.names ->> served.language, c.name) AS "venueCountry", served.language AS "servedLanguage",

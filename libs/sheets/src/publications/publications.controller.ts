@@ -32,6 +32,21 @@ export class PublicationsController {
     });
   }
 
+  /** One activity of the catalogue as an iCalendar file, to add to one's calendar; 404 when not in the catalogue or without dates. */
+  @ApiFileResponse('text/calendar')
+  @Get('catalogue/:id/calendar.ics')
+  async event(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: CatalogueLanguageDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const { code, content } = await this.calendar.event(id, query.lang, originOf(request));
+    const filename = `${code.replace(/[^A-Za-z0-9._-]/g, '_')}.ics`;
+    void reply.header('content-type', 'text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`);
+    return content;
+  }
+
   /** The catalogue's activities with dates as an iCalendar feed, one all-day event each. */
   @ApiFileResponse('text/calendar')
   @Get('catalogue.ics')

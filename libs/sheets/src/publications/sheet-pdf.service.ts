@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import PDFDocument from 'pdfkit';
 import { DataSource } from 'typeorm';
 import type { ActivityLanguage } from '@trta/activities';
+import { setFont, unicodeText, useUnicodeFonts } from '@trta/pdf';
 import type { CatalogueEntry } from '../catalogue/catalogue.dto';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import { printableText } from './printable-text';
 import { SHEET_LABELS, SheetLabels } from './sheet-labels';
 
 export interface SheetPdf {
@@ -62,7 +62,7 @@ export class SheetPdfService {
       margin: MARGIN,
       lang: entry.servedLanguage,
       displayTitle: true,
-      info: { Title: printableText(`${entry.code} ${entry.title}`), Creator: 'TRTA Planner' },
+      info: { Title: `${entry.code} ${entry.title}`, Creator: 'TRTA Planner' },
     });
     const chunks: Buffer[] = [];
     const done = new Promise<Buffer>((resolve, reject) => {
@@ -70,9 +70,12 @@ export class SheetPdfService {
       doc.on('end', () => resolve(Buffer.concat(chunks)));
       doc.on('error', reject);
     });
-    const text = (value: string, options?: PDFKit.Mixins.TextOptions) => doc.text(printableText(value), options);
+    // Texts in any script (names, titles, sheets written in other alphabets): Unicode fonts, one per script.
+    useUnicodeFonts(doc);
+    const text = (value: string, options?: PDFKit.Mixins.TextOptions) =>
+      unicodeText(doc, value.replace(/\r\n?/g, '\n').replace(/\t/g, ' '), options);
 
-    doc.font('Helvetica-Bold').fontSize(18).fillColor('black');
+    setFont(doc, 'bold').fontSize(18).fillColor('black');
     text(entry.title);
     doc.moveDown(0.6);
 
@@ -92,39 +95,39 @@ export class SheetPdfService {
     ];
     doc.fontSize(11);
     for (const [label, value] of facts) {
-      doc.font('Helvetica-Bold');
+      setFont(doc, 'bold');
       text(`${label}: `, { continued: true });
-      doc.font('Helvetica');
+      setFont(doc, 'regular');
       text(value);
     }
 
     const section = (heading: string, body: string | null) => {
       doc.moveDown(1);
-      doc.font('Helvetica-Bold').fontSize(13);
+      setFont(doc, 'bold').fontSize(13);
       text(heading);
       doc.moveDown(0.3);
-      doc.font('Helvetica').fontSize(11);
+      setFont(doc, 'regular').fontSize(11);
       text(body ?? labels.toBeAnnounced, { align: 'left' });
     };
     section(labels.objectives, entry.objectives);
     section(labels.targetAudience, entry.targetAudience);
     section(labels.applicationRequirements, entry.applicationRequirements);
     doc.moveDown(0.5);
-    doc.font('Helvetica-Bold');
+    setFont(doc, 'bold');
     text(`${labels.requiredDocuments}:`);
-    doc.font('Helvetica');
+    setFont(doc, 'regular');
     if (entry.requiredDocuments.length === 0) text(labels.none, { indent: 12 });
     for (const document of entry.requiredDocuments) text(`• ${labels.documents[document]}`, { indent: 12 });
     section(labels.programme, entry.programme);
 
     if (entry.materials.length > 0) {
       doc.moveDown(1);
-      doc.font('Helvetica-Bold').fontSize(13);
+      setFont(doc, 'bold').fontSize(13);
       text(labels.materials);
       doc.moveDown(0.3);
       for (const material of entry.materials) {
         const link = material.url ?? (material.downloadUrl ? `${origin}${material.downloadUrl}` : null);
-        doc.font('Helvetica').fontSize(11).fillColor('black');
+        setFont(doc, 'regular').fontSize(11).fillColor('black');
         text(`• ${material.title}`, { indent: 12 });
         if (link) {
           doc.fontSize(9).fillColor(LINK_COLOUR);

@@ -63,8 +63,9 @@ export async function uploadFile(file: File) {
   return unwrap(api.POST('/api/me/files', { body: body as unknown as { file: string } }));
 }
 
-export async function downloadCertificate(application: Application): Promise<void> {
-  const { data, response } = await api.GET('/api/applications/{id}/certificate.pdf', { params: { path: { id: application.id } }, parseAs: 'blob' });
+/** The certificate PDF in `lang` (the interface language), else the participant's own. */
+export async function downloadCertificate(application: Application, lang?: Schemas['Language']): Promise<void> {
+  const { data, response } = await api.GET('/api/applications/{id}/certificate.pdf', { params: { path: { id: application.id }, query: { lang } }, parseAs: 'blob' });
   if (!response.ok || !data) throw new ApiError(response.status, [response.statusText]);
   saveBlob(data as Blob, `certificate-${application.certificateCode ?? application.activityCode}.pdf`);
 }
@@ -161,4 +162,19 @@ export function attendEveryone(activityId: string, attendedDays?: number) {
 
 export function completeMany(activityId: string, applicationIds?: string[]) {
   return unwrap(api.POST('/api/activities/{id}/completions', { params: { path: { id: activityId } }, body: applicationIds ? { applicationIds } : {} }));
+}
+
+export type ApplicationDraft = Schemas['ApplicationDraftView'];
+
+/** Keeps the participation form on the server as it is (PUT .../applications/draft), to finish later on any device. */
+export function saveDraft(activityId: string, body: Schemas['SaveDraftDto']) {
+  return unwrap(api.PUT('/api/activities/{id}/applications/draft', { params: { path: { id: activityId } }, body }));
+}
+
+/** The applicant's saved drafts, a page at a time. */
+export function useMyDrafts() {
+  return usePagedList({
+    queryKey: [...applicationKeys.all, 'drafts'] as const,
+    fetchPage: ({ cursor, limit, signal }) => unwrap(api.GET('/api/me/drafts', { params: { query: { cursor, limit } }, signal })),
+  });
 }

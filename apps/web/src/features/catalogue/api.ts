@@ -4,6 +4,7 @@ import { unwrap } from '../../api/errors';
 import type { Language } from '../../api/types';
 import type { paths } from '../../api/schema';
 import { usePagedList } from '../../api/usePagedList';
+import { accountKeys } from '../account/api';
 
 export type CatalogueFilters = Omit<NonNullable<paths['/api/catalogue']['get']['parameters']['query']>, 'cursor' | 'limit' | 'lang'>;
 
@@ -29,5 +30,39 @@ export function useCatalogueEntry(id: string, lang: Language) {
     queryKey: catalogueKeys.entry(id, lang),
     queryFn: ({ signal }) => unwrap(api.GET('/api/catalogue/{id}', { params: { path: { id }, query: { lang } }, signal })),
     retry: false,
+  });
+}
+
+export type ApplyCheck = import('../../api/types').Schemas['ApplyCheckView'];
+export type ApplyRefusal = import('../../api/types').Schemas['ApplyRefusalView'];
+
+/** The query keys of what the catalogue asks about the signed-in applicant. */
+export const applyCheckKeys = {
+  all: ['apply-check'] as const,
+  of: (activityId: string) => [...applyCheckKeys.all, activityId] as const,
+};
+
+/**
+ * Whether the signed-in applicant's form to the activity can succeed now (the server's rules:
+ * `allowedActions` holds `apply`), else why not; their application or draft. Only for applicants.
+ */
+export function useApplyCheck(activityId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: applyCheckKeys.of(activityId),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/me/activities/{activityId}/apply-check', { params: { path: { activityId } }, signal })),
+    enabled,
+    retry: false,
+  });
+}
+
+/** "Add to my calendar": one activity as an .ics file. */
+export const calendarUrl = (activityId: string, lang: Language) => `/api/catalogue/${activityId}/calendar.ics?lang=${lang}`;
+
+/** The signed-in applicant's profile (the account feature's query), asked only for an applicant. */
+export function useApplicantProfile(enabled: boolean) {
+  return useQuery({
+    queryKey: accountKeys.profile(),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/me/profile', { signal })),
+    enabled,
   });
 }

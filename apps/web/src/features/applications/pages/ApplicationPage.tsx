@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Fieldset, Group, Modal, NumberInput, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Fieldset, Group, Modal, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -13,6 +13,7 @@ import { formatDate } from '../../../components/format';
 import { LoadFailure } from '../../../components/LoadFailure';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
+import { currentLanguage } from '../../../i18n';
 import { applicationKeys, downloadCertificate, useApplication, useMyData, type Application, type Evaluation } from '../api';
 import { StatusBadge } from '../components/StatusBadge';
 
@@ -63,6 +64,10 @@ export function ApplicationPage() {
           <Text fw={600}>{t('applicant.applications.status')}:</Text>
           <StatusBadge status={app.status} />
         </Group>
+        <Alert color={app.nextStep === 'closed' ? 'gray' : 'blue'} c="dark.8" title={t('applicant.nextStep.title')} data-testid="next-step">
+          {t(`applicant.nextStep.${app.nextStep}`)}
+        </Alert>
+        <Timeline application={app} />
         <Paper withBorder p="md" component="section" aria-labelledby="application-facts">
           <Title order={2} size="h4" id="application-facts" mb="sm">
             {t('applicant.detail.facts')}
@@ -84,15 +89,54 @@ export function ApplicationPage() {
         {attended && myData.isPending && <Loading />}
         {attended && myData.isError && <ErrorMessage error={myData.error} onRetry={() => void myData.refetch()} />}
         {can(app, 'evaluate') && myData.isSuccess && !evaluation && <EvaluationForm application={app} />}
-        {evaluation && <FollowUpForm application={app} evaluation={evaluation} />}
+        {evaluation && <EvaluationSummary evaluation={evaluation} />}
+        {evaluation && (can(app, 'follow-up') || evaluation.appliedInWork !== null) && <FollowUpForm application={app} evaluation={evaluation} />}
       </Stack>
     </>
   );
 }
 
+/** Every status the application took, oldest first, with the reason given. */
+function Timeline({ application }: { application: Application }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="timeline">
+      <Title order={2} size="h4" id="timeline" mb="sm">
+        {t('applicant.timeline.title')}
+      </Title>
+      <ol className="plain-list" data-testid="timeline">
+        {application.timeline.map((entry, index) => (
+          <li key={`${entry.status}-${index}`} style={{ marginBottom: 8 }}>
+            <Group gap="xs" wrap="wrap">
+              <Text size="sm" c="gray.7" miw={110}>
+                {formatDate(entry.at)}
+              </Text>
+              <StatusBadge status={entry.status} />
+            </Group>
+            {entry.reason && (
+              <Text size="sm" ml={{ base: 0, sm: 118 }} mt={2}>
+                {t('applicant.timeline.reason', { reason: entry.reason })}
+              </Text>
+            )}
+          </li>
+        ))}
+      </ol>
+    </Paper>
+  );
+}
+
+function EvaluationSummary({ evaluation }: { evaluation: Evaluation }) {
+  const { t } = useTranslation();
+  return (
+    <Text data-testid="evaluation-summary">
+      {t('applicant.followUp.evaluated', { satisfaction: evaluation.satisfaction, relevance: evaluation.relevance, date: formatDate(evaluation.submittedAt) })}
+    </Text>
+  );
+}
+
 function CertificateDownload({ application }: { application: Application }) {
   const { t } = useTranslation();
-  const download = useMutation({ mutationFn: () => downloadCertificate(application) });
+  const download = useMutation({ mutationFn: () => downloadCertificate(application, currentLanguage()) });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="certificate">
       <Title order={2} size="h4" id="certificate" mb="sm">
@@ -154,12 +198,10 @@ function Withdraw({ application }: { application: Application }) {
 interface EvaluationValues {
   satisfaction: string;
   relevance: string;
-  preTestScore: number | string;
-  postTestScore: number | string;
   comments: string;
 }
 const SCORES = ['1', '2', '3', '4', '5'];
-const EVALUATION_FIELDS = ['satisfaction', 'relevance', 'preTestScore', 'postTestScore', 'comments'];
+const EVALUATION_FIELDS = ['satisfaction', 'relevance', 'comments'];
 const FOLLOW_UP_FIELDS = ['appliedInWork', 'comments'];
 
 /** A failed save's messages for the top of its form (those of its fields are beside them); the error itself if it said none. */
@@ -174,26 +216,23 @@ function EvaluationForm({ application }: { application: Application }) {
   const queryClient = useQueryClient();
   const required = (value: string) => (value ? null : t('applicant.evaluation.required'));
   const form = useForm<EvaluationValues>({
-    initialValues: { satisfaction: '', relevance: '', preTestScore: '', postTestScore: '', comments: '' },
+    initialValues: { satisfaction: '', relevance: '', comments: '' },
     validate: { satisfaction: required, relevance: required },
   });
   const evaluate = useMutation({
-    mutationFn: (values: EvaluationValues) => {
-      const score = (value: number | string) => (value === '' ? undefined : Number(value));
-      return unwrap(
+    // Test scores are not the participant's to type: staff enter them, or they come from the test.
+    mutationFn: (values: EvaluationValues) =>
+      unwrap(
         api.POST('/api/applications/{id}/evaluation', {
           params: { path: { id: application.id } },
-          body: {
-            satisfaction: Number(values.satisfaction),
-            relevance: Number(values.relevance),
-            preTestScore: score(values.preTestScore),
-            postTestScore: score(values.postTestScore),
-            comments: values.comments.trim() || undefined,
-          },
+          body: { satisfaction: Number(values.satisfaction), relevance: Number(values.relevance), comments: values.comments.trim() || undefined },
         }),
-      );
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: applicationKeys.myData() }),
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: applicationKeys.myData() }),
+        queryClient.invalidateQueries({ queryKey: applicationKeys.detail(application.id) }),
+      ]),
     onError: (error) => form.setErrors(fieldErrors(error, EVALUATION_FIELDS).fields),
   });
   const formErrors = formMessages(evaluate.error, EVALUATION_FIELDS);
@@ -218,10 +257,6 @@ function EvaluationForm({ application }: { application: Application }) {
         <Stack>
           {scale('satisfaction')}
           {scale('relevance')}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput label={t('applicant.evaluation.preTestScore')} min={0} max={100} allowDecimal={false} {...form.getInputProps('preTestScore')} />
-            <NumberInput label={t('applicant.evaluation.postTestScore')} min={0} max={100} allowDecimal={false} {...form.getInputProps('postTestScore')} />
-          </SimpleGrid>
           <Textarea label={t('applicant.evaluation.comments')} autosize minRows={3} maxLength={5000} {...form.getInputProps('comments')} />
           <Button type="submit" loading={evaluate.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('applicant.evaluation.submit')}
@@ -250,7 +285,11 @@ function FollowUpForm({ application, evaluation }: { application: Application; e
           body: { appliedInWork: values.appliedInWork === 'yes', comments: values.comments.trim() || undefined },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: applicationKeys.myData() }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: applicationKeys.myData() }),
+        queryClient.invalidateQueries({ queryKey: applicationKeys.detail(application.id) }),
+      ]),
     onError: (error) => form.setErrors(fieldErrors(error, FOLLOW_UP_FIELDS).fields),
   });
   const formErrors = formMessages(save.error, FOLLOW_UP_FIELDS);
@@ -260,9 +299,7 @@ function FollowUpForm({ application, evaluation }: { application: Application; e
       <Title order={2} size="h4" id="follow-up" mb="xs">
         {t('applicant.followUp.title')}
       </Title>
-      <Text mb="sm" data-testid="evaluation-summary">
-        {t('applicant.followUp.evaluated', { satisfaction: evaluation.satisfaction, relevance: evaluation.relevance, date: formatDate(evaluation.submittedAt) })}
-      </Text>
+      <Text mb="sm">{t('applicant.followUp.intro')}</Text>
       {formErrors.length > 0 && <ErrorMessage messages={formErrors} />}
       {save.isSuccess && (
         <Alert color="green" c="dark.8" mb="sm" role="status">

@@ -6,13 +6,14 @@ import { formatDate } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { LoadMore } from '../../../components/LoadMore';
-import { useMyApplications } from '../api';
+import { useMyApplications, useMyDrafts } from '../api';
 import { StatusBadge } from '../components/StatusBadge';
 
 /** The applicant's dashboard: every application with its status, waitlist position and dates. */
 export function MyApplicationsPage() {
   const { t } = useTranslation();
   const applications = useMyApplications();
+  const drafts = useMyDrafts();
 
   return (
     <>
@@ -23,6 +24,29 @@ export function MyApplicationsPage() {
           {t('applicant.applications.findActivity')}
         </Button>
       </Group>
+      {drafts.count > 0 && (
+        <section aria-labelledby="drafts" data-testid="drafts">
+          <Text component="h2" fw={700} size="lg" id="drafts" mb="xs">
+            {t('applicant.drafts.title')}
+          </Text>
+          <ul className="plain-list">
+            {drafts.items.map((draft) => (
+              <li key={draft.activityId} style={{ marginBottom: 8 }}>
+                <Group gap="sm" wrap="wrap">
+                  <Anchor component={Link} to={`/catalogue/${draft.activityId}/apply`} fw={600}>
+                    {t('applicant.drafts.continue', { title: draft.activityTitle })}
+                  </Anchor>
+                  <Text size="sm" c="gray.7">
+                    {t('applicant.drafts.saved', { date: formatDate(draft.updatedAt) })}
+                    {draft.applicationDeadline ? ` · ${t('applicant.drafts.deadline', { date: formatDate(draft.applicationDeadline) })}` : ''}
+                  </Text>
+                </Group>
+              </li>
+            ))}
+          </ul>
+          <LoadMore list={drafts} />
+        </section>
+      )}
       {applications.isPending && <Loading />}
       {applications.isError && <ErrorMessage error={applications.error} onRetry={() => void applications.refetch()} />}
       {applications.isSuccess && applications.count === 0 && (

@@ -79,7 +79,8 @@ export function SignInPage() {
       </Text>
       <Text mt="lg" size="sm">
         {t('signIn.noAccount')}{' '}
-        <Anchor component={Link} to="/sign-up">
+        {/* The page they were going to survives sign-up too (issue 15: ?returnTo). */}
+        <Anchor component={Link} to={params.get('next') ? `/sign-up?returnTo=${encodeURIComponent(safeNext(params.get('next')))}` : '/sign-up'}>
           {t('signIn.signUp')}
         </Anchor>
       </Text>

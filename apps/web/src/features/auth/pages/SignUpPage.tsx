@@ -2,7 +2,7 @@ import { Anchor, Button, Fieldset, Paper, PasswordInput, Select, SimpleGrid, Sta
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
 import { fieldErrors, unwrap } from '../../../api/errors';
 import type { Language, RegisterBody } from '../../../api/types';
@@ -21,6 +21,12 @@ interface Values {
 }
 const FIELDS = ['email', 'password', 'locale', ...PROFILE_FIELDS.map((name) => `profile.${name}`)];
 
+// --- Return address (issue 15, applicant journeys): `?returnTo=/catalogue/:id/apply` brings the new
+// applicant back to the form they came from; only paths of this app are followed, never another site.
+function safeReturnTo(value: string | null): string | null {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : null;
+}
+
 /** Applicants sign up themselves (POST /api/auth/register) and are signed in at once. */
 export function SignUpPage() {
   const { t } = useTranslation();
@@ -28,6 +34,8 @@ export function SignUpPage() {
   const { startSession } = useAuth();
   const errorText = useApiErrorText();
   const { required, rules } = useProfileRules();
+  const [params] = useSearchParams();
+  const returnTo = safeReturnTo(params.get('returnTo'));
   const form = useForm<Values>({
     initialValues: { email: '', password: '', locale: currentLanguage(), profile: emptyProfile() },
     validate: { email: required, password: required, profile: rules },
@@ -38,7 +46,7 @@ export function SignUpPage() {
       await unwrap(api.POST('/api/auth/register', { body }));
       await startSession();
     },
-    onSuccess: () => navigate('/account', { replace: true }),
+    onSuccess: () => navigate(returnTo ?? '/account', { replace: true }),
     onError: (error) => {
       form.setErrors(fieldErrors(error, FIELDS).fields);
       if ((error as { body?: { code?: string } }).body?.code === 'PASSWORD_TOO_WEAK') form.setFieldError('password', errorText(error));
@@ -87,7 +95,7 @@ export function SignUpPage() {
       </form>
       <Text mt="lg" size="sm">
         {t('signUp.haveAccount')}{' '}
-        <Anchor component={Link} to="/sign-in">
+        <Anchor component={Link} to={returnTo ? `/sign-in?next=${encodeURIComponent(returnTo)}` : '/sign-in'}>
           {t('nav.signIn')}
         </Anchor>
       </Text>

@@ -1,7 +1,6 @@
 import { Alert, Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useAuth } from '../../auth/AuthContext';
 import { Facts } from '../../../components/Facts';
 import { formatDate } from '../../../components/format';
 import { LoadFailure } from '../../../components/LoadFailure';
@@ -9,7 +8,8 @@ import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { currentLanguage } from '../../../i18n';
 import { ActivityBadges } from '../components/ActivityFacts';
-import { useCatalogueEntry } from '../api';
+import { ApplyPanel, WhoMayApply } from '../components/ApplyPanel';
+import { calendarUrl, useCatalogueEntry } from '../api';
 
 /** An activity sheet of the catalogue, in the interface language when the sheet has it. */
 export function ActivityPage() {
@@ -17,7 +17,6 @@ export function ActivityPage() {
   const { id = '' } = useParams();
   const lang = currentLanguage();
   const entry = useCatalogueEntry(id, lang);
-  const { user } = useAuth();
 
   const back = (
     <Anchor component={Link} to="/catalogue" size="sm" mb="sm" display="inline-block">
@@ -62,12 +61,10 @@ export function ActivityPage() {
               [t('activity.deliveryMode'), t(`modes.${activity.deliveryMode}`)],
             ]}
           />
-          {activity.requiresNomination && (
-            <Text size="sm" mt="sm" fw={600}>
-              {t('activity.nomination')}
-            </Text>
-          )}
         </Paper>
+
+        <WhoMayApply activity={activity} />
+        <ApplyPanel activity={activity} />
 
         <div lang={served} data-testid="sheet-texts">
           {sections.map(([label, text]) =>
@@ -113,17 +110,14 @@ export function ActivityPage() {
         )}
 
         <Group>
-          {(!user || user.role === 'applicant') && (
-            <Button component={Link} to={`/catalogue/${activity.id}/apply`}>
-              {t('applicant.apply.button')}
-            </Button>
-          )}
           <Button component="a" href={`/api/catalogue/${activity.id}/sheet.pdf?lang=${lang}`} variant="default">
             {t('activity.pdf')}
           </Button>
-          <Button component="a" href={`/api/catalogue.ics?lang=${lang}`} variant="default">
-            {t('activity.ics')}
-          </Button>
+          {activity.startDate && (
+            <Button component="a" href={calendarUrl(activity.id, lang)} variant="default" data-testid="add-to-calendar">
+              {t('activity.addToCalendar')}
+            </Button>
+          )}
         </Group>
       </Stack>
     </>

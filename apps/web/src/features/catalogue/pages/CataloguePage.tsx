@@ -1,8 +1,10 @@
-import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Collapse, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useRegions, useTopics } from '../../../api/reference';
+import { useCountries, useRegions, useTopics } from '../../../api/reference';
+import { useAuth } from '../../auth/AuthContext';
 import type { ActivityType, CatalogueItem, DeliveryMode } from '../../../api/types';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatDate } from '../../../components/format';
@@ -11,11 +13,19 @@ import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { currentLanguage } from '../../../i18n';
 import { ActivityBadges } from '../components/ActivityFacts';
-import { useCatalogue, type CatalogueFilters } from '../api';
+import { useApplicantProfile, useCatalogue, type CatalogueFilters } from '../api';
 
 const TYPES: ActivityType[] = ['national', 'regional', 'global'];
 const MODES: DeliveryMode[] = ['face_to_face', 'online', 'hybrid', 'e_learning'];
-const FILTER_KEYS = ['q', 'region', 'topic', 'type', 'deliveryMode'] as const;
+const FILTER_KEYS = ['q', 'region', 'topic', 'type', 'deliveryMode', 'country', 'language', 'deadlineBefore'] as const;
+const LANGUAGE_CODES = ['en', 'fr', 'es'] as const;
+/** "Applications close within": days from today, as the deadlineBefore filter's date. */
+const DEADLINE_WINDOWS = [
+  ['within2weeks', 14],
+  ['within1month', 31],
+  ['within3months', 92],
+] as const;
+const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The public catalogue: search and filters live in the address, so a search can be shared. */
 export function CataloguePage() {
@@ -26,6 +36,22 @@ export function CataloguePage() {
   const catalogue = useCatalogue(filters, currentLanguage());
   const regions = useRegions();
   const topics = useTopics();
+  const countries = useCountries();
+  const { user } = useAuth();
+  const isApplicant = user?.role === 'applicant';
+  const profile = useApplicantProfile(isApplicant);
+  const myCountry = isApplicant ? (profile.data?.country ?? null) : null;
+  const lang = currentLanguage();
+  const countryName = (code: string) => {
+    const country = (countries.data ?? []).find((one) => one.code === code);
+    return country ? ((country.names as Record<string, string> | undefined)?.[lang] ?? country.name) : code;
+  };
+  // On a phone the filters fold away behind one button; from a tablet up they are always shown.
+  const phone = useMediaQuery('(max-width: 48em)');
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const deadlineWindow = filters.deadlineBefore
+    ? (DEADLINE_WINDOWS.find(([, days]) => dayFromToday(days) === filters.deadlineBefore)?.[0] ?? null)
+    : null;
   const items = catalogue.items;
 
   const setFilter = (key: (typeof FILTER_KEYS)[number], value: string | null) => {
@@ -58,8 +84,54 @@ export function CataloguePage() {
         </Group>
       </form>
 
-      <section aria-label={t('catalogue.filters')}>
+      {phone && (
+        <Button variant="default" mb="sm" fullWidth onClick={() => setFiltersOpen((open) => !open)} aria-expanded={filtersOpen} aria-controls="catalogue-filters">
+          {filtersOpen ? t('catalogue.hideFilters') : t('catalogue.showFilters')}
+          {Object.keys(filters).filter((key) => key !== 'q').length > 0 ? ` (${Object.keys(filters).filter((key) => key !== 'q').length})` : ''}
+        </Button>
+      )}
+      <Collapse expanded={!phone || filtersOpen}>
+      <section aria-label={t('catalogue.filters')} id="catalogue-filters">
+        {myCountry && (
+          <Switch
+            mb="sm"
+            label={t('catalogue.openToMyCountry', { country: countryName(myCountry) })}
+            checked={filters.country === myCountry}
+            onChange={(event) => setFilter('country', event.currentTarget.checked ? myCountry : null)}
+            data-testid="open-to-my-country"
+          />
+        )}
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} mb="lg">
+          {!myCountry && (
+            <Select
+              label={t('catalogue.openTo')}
+              placeholder={t('catalogue.any')}
+              clearable
+              searchable
+              data={(countries.data ?? []).map((country) => ({ value: country.code, label: countryName(country.code) }))}
+              value={filters.country ?? null}
+              onChange={(value) => setFilter('country', value)}
+            />
+          )}
+          <Select
+            label={t('catalogue.language')}
+            placeholder={t('catalogue.any')}
+            clearable
+            data={LANGUAGE_CODES.map((code) => ({ value: code, label: t(`languages.${code}`) }))}
+            value={filters.language ?? null}
+            onChange={(value) => setFilter('language', value)}
+          />
+          <Select
+            label={t('catalogue.deadlineWithin')}
+            placeholder={t('catalogue.any')}
+            clearable
+            data={DEADLINE_WINDOWS.map(([key]) => ({ value: key, label: t(`catalogue.${key}`) }))}
+            value={deadlineWindow}
+            onChange={(value) => {
+              const window = DEADLINE_WINDOWS.find(([key]) => key === value);
+              setFilter('deadlineBefore', window ? dayFromToday(window[1]) : null);
+            }}
+          />
           <Select
             label={t('catalogue.region')}
             placeholder={t('catalogue.any')}
@@ -95,6 +167,7 @@ export function CataloguePage() {
           />
         </SimpleGrid>
       </section>
+      </Collapse>
 
       <section aria-labelledby="catalogue-results">
         <Group justify="space-between" mb="sm">

@@ -1,9 +1,9 @@
-import { Alert, Button, Group, Modal, Select, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
 import { fieldErrors, unwrap } from '../../../api/errors';
 import { can } from '../../../components/Allowed';
@@ -15,7 +15,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { APPLICATION_STATUSES } from '../../../api/enums';
 import type { Application, ApplicationStatus } from '../../applications/api';
 import { StatusBadge } from '../../applications/components/StatusBadge';
-import { nominationKeys, useNominations } from '../api';
+import { nominationKeys, useNominationActivities, useNominations } from '../api';
 
 const ALL = 'all';
 
@@ -49,6 +49,7 @@ export function NominationsPage() {
     <>
       <PageTitle>{t('focal.nominations.title')}</PageTitle>
       <Text mb="md">{t('focal.nominations.intro')}</Text>
+      <ActivitiesWithQuota />
       <Select
         label={t('focal.nominations.filter')}
         maw={320}
@@ -198,5 +199,43 @@ function DeclineDialog({ application, onClose, onDeclined }: { application: Appl
         </form>
       )}
     </Modal>
+  );
+}
+
+/** The activities waiting for the country's nominations, with the quota used and left; each opens its candidates. */
+function ActivitiesWithQuota() {
+  const { t } = useTranslation();
+  const activities = useNominationActivities();
+  if (activities.isPending) return <Loading />;
+  if (activities.isError) return <ErrorMessage error={activities.error} onRetry={() => void activities.refetch()} />;
+  if (activities.items.length === 0) return null;
+  return (
+    <section aria-labelledby="by-activity" style={{ marginBottom: 24 }}>
+      <Title order={2} size="h4" id="by-activity" mb="xs">
+        {t('focal.activity.byActivity')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="ul" className="plain-list" data-testid="nomination-activities">
+        {activities.items.map((activity) => (
+          <li key={activity.activityId}>
+            <Card withBorder padding="md" h="100%">
+              <Stack gap={4}>
+                <Anchor component={Link} to={`/focal/nominations/${activity.activityId}`} fw={600}>
+                  {activity.activityTitle}
+                </Anchor>
+                <Text size="sm" c="gray.7">
+                  {activity.activityCode}
+                  {activity.startDate ? ` · ${formatDate(activity.startDate)}` : ''}
+                </Text>
+                <Text size="sm" fw={600}>
+                  {t('focal.activity.quota', { endorsed: activity.endorsed, quota: activity.quota, left: activity.left })}
+                </Text>
+                <Text size="sm">{t('focal.activity.facts', { candidates: activity.candidates, waiting: activity.waiting })}</Text>
+              </Stack>
+            </Card>
+          </li>
+        ))}
+      </SimpleGrid>
+      <LoadMore list={activities} />
+    </section>
   );
 }
