@@ -40,14 +40,15 @@ export interface NotificationParams {
   claimToken?: string;
   claimExpiresOn?: string;
   email?: string;
-  /** account.verify_email, account.password_reset, account.takeover: the one-time link, and until when it works. */
+  /**
+   * A full address in the web application to act on the message (PUBLIC_URL/...); for
+   * account.verify_email, account.password_reset and account.takeover the one-time link, and until when it works.
+   */
   link?: string;
   linkExpiresAt?: string;
   /** request.*: the requesting country's name and the quarter asked for. */
   countryName?: string;
   preferredQuarter?: string;
-  /** A full address in the web application to act on the message (PUBLIC_URL/...). */
-  link?: string;
 }
 
 export interface NotificationRequest {

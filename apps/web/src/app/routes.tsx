@@ -10,7 +10,8 @@ import { CataloguePage } from '../features/catalogue/pages/CataloguePage';
  * The catalogue and the activity sheet are the exception: most visits start there, often on a
  * slow mobile network, so they come with the app's first script instead of one round trip later.
  */
-function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any page, its props kept by M[Name]
+function page<Name extends string, M extends Record<Name, ComponentType<any>>>(load: () => Promise<M>, name: Name) {
   return lazy(() => load().then((module) => ({ default: module[name] })));
 }
 
