@@ -448,6 +448,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/activities/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActivitySearchController_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activities/{id}/confirm": {
         parameters: {
             query?: never;
@@ -576,6 +592,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ta-plans/{id}/activities/import/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ActivityImportController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ta-plans/{id}/activities/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActivityImportController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activities/{id}/clone": {
         parameters: {
             query?: never;
@@ -586,6 +634,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["CloneController_clone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActivityCalendarController_ics"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1660,7 +1724,7 @@ export interface components {
          * @description what the caller may do now
          * @enum {string}
          */
-        PlanAction: "edit" | "adopt" | "close" | "add-product" | "edit-product" | "add-key-result" | "add-indicator" | "set-actual";
+        PlanAction: "edit" | "adopt" | "close" | "add-product" | "edit-product" | "add-key-result" | "add-indicator" | "add-activity" | "set-actual";
         PlanView: {
             /** Format: uuid */
             id: string;
@@ -2203,6 +2267,9 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
+        ActivityCountView: {
+            total: number;
+        };
         ConfirmActivityDto: {
             /**
              * @description confirm even though the activity overlaps others (recorded in its history)
@@ -2249,7 +2316,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ACCOUNT_DELETED" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
+            code: "ACCOUNT_DELETED" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DATED" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
@@ -2328,6 +2395,37 @@ export interface components {
             created: number;
             /** @description in the order of the file */
             activities: components["schemas"]["ImportedActivityView"][];
+        };
+        ImportRowProblemView: {
+            /** @description a column of the file, or null for the row as a whole */
+            field: string | null;
+            /**
+             * @description a validation constraint (IS_DEFINED, IS_IN, IS_INT, MIN, MATCHES, ...), a refusal of POST /api/activities (PRODUCT_NOT_IN_PLAN, REFERENCE_CODES_UNKNOWN, ACTIVITY_RULES_BROKEN) or ROW_LENGTH_MISMATCH
+             * @example IS_IN
+             */
+            code: string;
+            /** @description the constraint's arguments, e.g. { values: [...] } */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description an English sentence for API users */
+            problem: string;
+        };
+        ImportCheckRowView: {
+            /** @description the spreadsheet row: the header is row 1, the first data row is row 2 */
+            row: number;
+            productCode: string | null;
+            title: string | null;
+            /** @description empty when the row would be imported */
+            problems: components["schemas"]["ImportRowProblemView"][];
+        };
+        ActivityImportCheckView: {
+            rowCount: number;
+            validRows: number;
+            /** @description the import takes the file only when this is 0 */
+            invalidRows: number;
+            /** @description in the order of the file */
+            rows: components["schemas"]["ImportCheckRowView"][];
         };
         CloneActivityDto: {
             /** @description defaults to the original title followed by " (copy)" */
@@ -2586,7 +2684,7 @@ export interface components {
              * @example 0.00
              */
             budgetActualTotal: string;
-            /** @description by start date (undated last), then code */
+            /** @description by start date (undated last), then code; empty with ?activities=false */
             activities: components["schemas"]["MatrixActivityView"][];
         };
         MatrixTotalsView: {
@@ -2851,7 +2949,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ACCOUNT_DELETED" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
+            code: "ACCOUNT_DELETED" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DATED" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
@@ -3597,7 +3695,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ACCOUNT_DELETED" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
+            code: "ACCOUNT_DELETED" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DATED" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
@@ -4744,7 +4842,7 @@ export interface operations {
                 from?: string;
                 /** @description activities running on or before this day */
                 to?: string;
-                /** @description words to find in the title or the activity sheet (web search syntax: "a phrase", or, -word) */
+                /** @description words to find in the title or the activity sheet in any language (web search syntax: "a phrase", or, -word), or an activity code or a part of one (TA-2027-0049, 2027-0049) */
                 q?: string;
                 /** @description a leading - sorts descending; undated activities come last */
                 sort?: "startDate" | "-startDate" | "code" | "-code" | "title" | "-title" | "createdAt" | "-createdAt";
@@ -4891,6 +4989,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityHistoryViewPage"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ActivitySearchController_count: {
+        parameters: {
+            query?: {
+                plsLevel?: number;
+                planId?: string;
+                productId?: string;
+                /** @description comma-separated or repeated: planned, confirmed, open, closed, delivered, cancelled, postponed */
+                status?: string[];
+                /** @description comma-separated or repeated: national, regional, global */
+                type?: string[];
+                /** @description comma-separated or repeated: face_to_face, online, hybrid, e_learning */
+                deliveryMode?: string[];
+                /** @description a code of /api/reference/regions */
+                region?: string;
+                /** @description alpha-3; activities whose beneficiary countries include it */
+                country?: string;
+                /** @description with country: also global activities, which are open to every country */
+                includeGlobal?: boolean;
+                /** @description topic codes, comma-separated or repeated; an activity must have all of them */
+                topic?: string[];
+                /** @description activities running on or after this day */
+                from?: string;
+                /** @description activities running on or before this day */
+                to?: string;
+                /** @description words to find in the title or the activity sheet in any language (web search syntax: "a phrase", or, -word), or an activity code or a part of one (TA-2027-0049, 2027-0049) */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityCountView"];
                 };
             };
             /** @description a refusal, in the one error shape */
@@ -5183,7 +5333,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description columns: productCode, title, type, deliveryMode, plsLevel, languages, topics, leadDivision, beneficiaryCountries, region, plannedQuarter, startDate, endDate, venueCity, venueCountry, capacity, applicationDeadline, requiresNomination, budgetPlanned, fundingSource
+                     * @description columns: productCode, title, type, deliveryMode, plsLevel, languages, topics, leadDivision, beneficiaryCountries, region, plannedQuarter, startDate, endDate, venueCity, venueCountry, capacity, applicationDeadline, requiresNomination, budgetPlanned, fundingSource, nominationQuota, prerequisiteLevel, partners
                      */
                     file: string;
                 };
@@ -5196,6 +5346,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityImportView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ActivityImportController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description columns: productCode, title, type, deliveryMode, plsLevel, languages, topics, leadDivision, beneficiaryCountries, region, plannedQuarter, startDate, endDate, venueCity, venueCountry, capacity, applicationDeadline, requiresNomination, budgetPlanned, fundingSource, nominationQuota, prerequisiteLevel, partners
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityImportCheckView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ActivityImportController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description a refusal, in the one error shape */
@@ -5230,6 +5451,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ActivityCalendarController_ics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
                 };
             };
             /** @description a refusal, in the one error shape */
@@ -5622,6 +5874,8 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "json" | "csv" | "xlsx";
+                /** @description false: each product's counts and sums without its list of activities (the web pages them through GET /api/activities) */
+                activities?: boolean;
             };
             header?: never;
             path: {

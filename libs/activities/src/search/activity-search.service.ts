@@ -7,7 +7,7 @@ import { withAllowedActions } from '../activity.policy';
 import { ActivityRefusals } from '../activities.refusals';
 import type { ActivityRecord } from '../activities/activities.dto';
 import { ACTIVITY_FIELDS } from '../activities/activity-fields';
-import { ACTIVITY_LIST_FIELDS, ActivityListItemView, ActivitySearchQueryDto, type ActivitySort, type SortField } from './activity-search.dto';
+import { ACTIVITY_LIST_FIELDS, ActivityCountQueryDto, ActivityCountView, ActivityListItemView, ActivitySearchQueryDto, type ActivitySort, type SortField } from './activity-search.dto';
 
 /** A row of the list as selected, with the key its cursor carries. */
 type ActivityListRow = Pick<ActivityRecord, (typeof ACTIVITY_LIST_FIELDS)[number]> & { sortKey: string | null };
@@ -42,46 +42,30 @@ const SORTS: Readonly<Record<SortField, SortSpec>> = {
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+type ActivityFilters = ActivityCountQueryDto;
+
+function checkFilters(query: ActivityFilters): void {
+  if (query.from && query.to && query.from > query.to) {
+    throw new DomainException(ActivityRefusals.DATE_RANGE_REVERSED, `from ${query.from} is after to ${query.to}`, { from: query.from, to: query.to });
+  }
+  if (query.includeGlobal !== undefined && !query.country) {
+    throw new DomainException(ActivityRefusals.INCLUDE_GLOBAL_WITHOUT_COUNTRY, 'includeGlobal only applies together with country');
+  }
+}
+
 /** GET /api/activities: filters, full-text search and keyset pagination over every sort. */
 @Injectable()
 export class ActivitySearchService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async search(query: ActivitySearchQueryDto, user: AuthUser | undefined): Promise<Page<ActivityListItemView>> {
-    if (query.from && query.to && query.from > query.to) {
-      throw new DomainException(ActivityRefusals.DATE_RANGE_REVERSED, `from ${query.from} is after to ${query.to}`, { from: query.from, to: query.to });
-    }
-    if (query.includeGlobal !== undefined && !query.country) {
-      throw new DomainException(ActivityRefusals.INCLUDE_GLOBAL_WITHOUT_COUNTRY, 'includeGlobal only applies together with country');
-    }
+    checkFilters(query);
     const params: unknown[] = [];
     const param = (value: unknown, cast: string) => {
       params.push(value);
       return `$${params.length}::${cast}`;
     };
-    const where: string[] = [];
-    if (query.planId) where.push(`a.plan_id = ${param(query.planId, 'uuid')}`);
-    if (query.productId) where.push(`a.product_id = ${param(query.productId, 'uuid')}`);
-    if (query.status) where.push(`a.status = ANY(${param(query.status, 'text[]')})`);
-    if (query.type) where.push(`a.type = ANY(${param(query.type, 'text[]')})`);
-    if (query.deliveryMode) where.push(`a.delivery_mode = ANY(${param(query.deliveryMode, 'text[]')})`);
-    if (query.plsLevel !== undefined) where.push(`a.pls_level = ${param(query.plsLevel, 'int')}`);
-    if (query.region) where.push(`a.region = ${param(query.region, 'text')}`);
-    if (query.country) {
-      const beneficiary = `a.beneficiary_countries @> ARRAY[${param(query.country, 'bpchar')}]`;
-      where.push(query.includeGlobal ? `(${beneficiary} OR a.type = 'global')` : beneficiary);
-    }
-    if (query.topic) where.push(`a.topics @> ${param(query.topic, 'text[]')}`);
-    // Overlap with [from, to]; an activity without dates has no place on a calendar, an open end is its start day.
-    if (query.from) where.push(`a.start_date IS NOT NULL AND coalesce(a.end_date, a.start_date) >= ${param(query.from, 'date')}`);
-    if (query.to) where.push(`a.start_date IS NOT NULL AND a.start_date <= ${param(query.to, 'date')}`);
-    if (query.q) {
-      // A union of two index scans (title expression index, sheets' search_vector) rather than an OR across a join.
-      const words = `websearch_to_tsquery('simple', ${param(query.q, 'text')})`;
-      where.push(`a.id IN (
-        SELECT t.id FROM activities t WHERE to_tsvector('simple', t.title) @@ ${words}
-        UNION SELECT s.activity_id FROM activity_sheets s WHERE s.search_vector @@ ${words})`);
-    }
+    const where = filterClauses(query, param);
 
     const sort = query.sort ?? 'startDate';
     const descending = sort.startsWith('-');
@@ -123,7 +107,60 @@ export class ActivitySearchService {
       nextCursor: rows.length > query.limit ? encodeCursor([sort, last.sortKey, last.id] satisfies [ActivitySort, string | null, string]) : null,
     };
   }
+
+  /** GET /api/activities/count: how many activities the same filters match. */
+  async count(query: ActivityCountQueryDto): Promise<ActivityCountView> {
+    checkFilters(query);
+    const params: unknown[] = [];
+    const where = filterClauses(query, (value, cast) => {
+      params.push(value);
+      return `$${params.length}::${cast}`;
+    });
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM activities a ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+      params,
+    )) as { total: number }[];
+    return { total };
+  }
 }
+
+/**
+ * The WHERE clauses of the filters (the list and its count share them); `param` binds a value.
+ * Words also find codes: `TA-2027-0049`, or a part of one (`2027-0049`), matches the activity's code.
+ */
+function filterClauses(query: ActivityFilters, param: (value: unknown, cast: string) => string): string[] {
+  const where: string[] = [];
+  if (query.planId) where.push(`a.plan_id = ${param(query.planId, 'uuid')}`);
+  if (query.productId) where.push(`a.product_id = ${param(query.productId, 'uuid')}`);
+  if (query.status) where.push(`a.status = ANY(${param(query.status, 'text[]')})`);
+  if (query.type) where.push(`a.type = ANY(${param(query.type, 'text[]')})`);
+  if (query.deliveryMode) where.push(`a.delivery_mode = ANY(${param(query.deliveryMode, 'text[]')})`);
+  if (query.plsLevel !== undefined) where.push(`a.pls_level = ${param(query.plsLevel, 'int')}`);
+  if (query.region) where.push(`a.region = ${param(query.region, 'text')}`);
+  if (query.country) {
+    const beneficiary = `a.beneficiary_countries @> ARRAY[${param(query.country, 'bpchar')}]`;
+    where.push(query.includeGlobal ? `(${beneficiary} OR a.type = 'global')` : beneficiary);
+  }
+  if (query.topic) where.push(`a.topics @> ${param(query.topic, 'text[]')}`);
+  // Overlap with [from, to]; an activity without dates has no place on a calendar, an open end is its start day.
+  if (query.from) where.push(`a.start_date IS NOT NULL AND coalesce(a.end_date, a.start_date) >= ${param(query.from, 'date')}`);
+  if (query.to) where.push(`a.start_date IS NOT NULL AND a.start_date <= ${param(query.to, 'date')}`);
+  if (query.q) {
+    // A union of index scans (title expression index, sheets' search_vector) rather than an OR across a join.
+    const words = `websearch_to_tsquery('simple', ${param(query.q, 'text')})`;
+    const code = CODE_FRAGMENT.test(query.q)
+      ? `UNION SELECT c.id FROM activities c WHERE c.code LIKE ${param(`%${query.q.toUpperCase()}%`, 'text')}`
+      : '';
+    where.push(`a.id IN (
+        SELECT t.id FROM activities t WHERE to_tsvector('simple', t.title) @@ ${words}
+        UNION SELECT s.activity_id FROM activity_sheets s WHERE s.search_vector @@ ${words}
+        ${code})`);
+  }
+  return where;
+}
+
+/** One word of letters, digits and dashes with a digit in it: an activity code or a part of one (no LIKE wildcards). */
+const CODE_FRAGMENT = /^(?=.*\d)[A-Za-z0-9-]{2,20}$/;
 
 function badCursor(): DomainException {
   return invalidCursor();
