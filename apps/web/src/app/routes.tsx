@@ -6,6 +6,7 @@ import { ActivitiesPage } from '../features/activities/pages/ActivitiesPage';
 import { CalendarPage } from '../features/activities/pages/CalendarPage';
 import { ActivityEditorPage } from '../features/activities/pages/ActivityEditorPage';
 import { BackToOfficePage } from '../features/activities/pages/BackToOfficePage';
+import { NewActivityPage } from '../features/activities/pages/NewActivityPage';
 import { ApplicationPage } from '../features/applications/pages/ApplicationPage';
 import { ApplicationsReviewPage } from '../features/applications/pages/ApplicationsReviewPage';
 import { ApplyPage } from '../features/applications/pages/ApplyPage';
@@ -69,6 +70,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/staff/plans/:id', element: <PlanPage />, access: STAFF },
   { path: '/staff/activities', element: <ActivitiesPage />, access: STAFF, nav: { label: 'staff.nav.activities' } },
   { path: '/staff/calendar', element: <CalendarPage />, access: STAFF, nav: { label: 'staff.nav.calendar' } },
+  { path: '/staff/activities/new', element: <NewActivityPage />, access: STAFF },
   { path: '/staff/activities/:id', element: <ActivityEditorPage />, access: STAFF },
   { path: '/staff/activities/:id/applications', element: <ApplicationsReviewPage />, access: STAFF },
   { path: '/staff/activities/:id/report', element: <BackToOfficePage />, access: STAFF },
