@@ -119,7 +119,7 @@ export function Lifecycle({ activity }: { activity: Activity }) {
           </Button>
         ))}
       </Group>
-      <Modal opened={dialog !== null} onClose={() => setDialog(null)} title={dialog ? t(`staff.lifecycle.dialog.${dialog}`, { code: activity.code }) : ''}>
+      <Modal opened={dialog !== null} onClose={() => setDialog(null)} title={dialog ? t(`staff.lifecycle.dialog.${dialog}`, { code: activity.code }) : ''} closeButtonProps={{ 'aria-label': t('staff.closeDialog') }}>
         <form onSubmit={submitDialog}>
           {dialog && <Text mb="sm">{t(`staff.lifecycle.warning.${dialog}`)}</Text>}
           <ErrorMessage error={error} />

@@ -181,7 +181,7 @@ function SheetForm({ activity, sheet }: { activity: Activity; sheet: Sheet | nul
                 loading={publish.isPending}
                 disabled={dirty}
               >
-                {sheet.publishedAt ? t('staff.sheet.republish') : t('staff.sheet.publish')}
+                {t('staff.sheet.publish')}
               </Button>
             </Allowed>
           )}
@@ -282,7 +282,7 @@ function Materials({ activity, sheet }: { activity: Activity; sheet: Sheet }) {
                   <Table.Td>{material.language ? t(`languages.${material.language}`) : t('staff.materials.anyLanguage')}</Table.Td>
                   <Table.Td ta="right">
                     <Allowed record={activity} action="edit-sheet">
-                      <Button size="compact-sm" variant="subtle" color="red.9" onClick={() => remove.mutate(material.id)} aria-label={t('staff.materials.removeNamed', { title: material.title })}>
+                      <Button size="compact-sm" variant="subtle" color="red.9" c="red.9" onClick={() => remove.mutate(material.id)} aria-label={t('staff.materials.removeNamed', { title: material.title })}>
                         {t('staff.materials.remove')}
                       </Button>
                     </Allowed>
@@ -370,7 +370,7 @@ function SheetPreview({
     ['activity.programme', 'programme'],
   ] as const;
   return (
-    <Modal opened={opened} onClose={onClose} title={t('staff.sheet.previewTitle')} size="xl" fullScreen={phone}>
+    <Modal opened={opened} onClose={onClose} title={t('staff.sheet.previewTitle')} size="xl" fullScreen={phone} closeButtonProps={{ 'aria-label': t('staff.closeDialog') }}>
       <Text size="sm" c="gray.7" mb="sm">
         {t('staff.sheet.previewHint')}
       </Text>

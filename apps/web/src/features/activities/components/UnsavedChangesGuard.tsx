@@ -62,7 +62,7 @@ function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
 
   const texts = useMemo(() => ({ title: t('staff.unsaved.title'), text: t('staff.unsaved.text'), stay: t('staff.unsaved.stay'), leave: t('staff.unsaved.leave') }), [t]);
   return (
-    <Modal opened={blocker.state === 'blocked' && dirty} onClose={() => blocker.reset?.()} title={texts.title}>
+    <Modal opened={blocker.state === 'blocked' && dirty} onClose={() => blocker.reset?.()} title={texts.title} closeButtonProps={{ 'aria-label': t('staff.closeDialog') }}>
       <Text mb="md">{texts.text}</Text>
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>

@@ -105,7 +105,7 @@ function CloneButton({ activity }: { activity: Activity }) {
       <Button variant="default" onClick={() => setOpened(true)}>
         {t('staff.activity.clone')}
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={t('staff.activity.cloneTitle', { code: activity.code })}>
+      <Modal opened={opened} onClose={() => setOpened(false)} title={t('staff.activity.cloneTitle', { code: activity.code })} closeButtonProps={{ 'aria-label': t('staff.closeDialog') }}>
         <form onSubmit={submit}>
           <Text size="sm" mb="sm">
             {t('staff.activity.cloneHint')}

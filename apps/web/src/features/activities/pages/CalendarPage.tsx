@@ -251,9 +251,9 @@ function PeriodList({ activities }: { activities: ActivityListItem[] }) {
                     variant="default"
                     onClick={() => download.mutate(activity)}
                     loading={download.isPending && download.variables?.id === activity.id}
-                    aria-label={t('staff.calendar.icsOf', { code: activity.code })}
+                    title={t('staff.calendar.icsOf', { code: activity.code })}
                   >
-                    .ics
+                    {activity.code}.ics
                   </Button>
                 </Table.Td>
               </Table.Tr>

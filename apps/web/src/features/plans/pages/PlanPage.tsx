@@ -388,7 +388,7 @@ function PlanLifecycle({ plan }: { plan: Plan }) {
             {t('staff.plans.closePlan')}
           </Button>
           {/* Closing freezes the products and the results framework for good: the person confirms it. */}
-          <Modal opened={confirming} onClose={confirm.close} title={t('staff.plans.closeTitle', { code: plan.code })}>
+          <Modal opened={confirming} onClose={confirm.close} title={t('staff.plans.closeTitle', { code: plan.code })} closeButtonProps={{ 'aria-label': t('staff.closeDialog') }}>
             <Text mb="md">{t('staff.plans.closeWarning')}</Text>
             <ErrorMessage error={transition.error} />
             <Group justify="flex-end" gap="sm">
