@@ -438,9 +438,9 @@ describe('web app: the staff scheduling journeys', () => {
 
         await p.getByText('Week', { exact: true }).click();
         await p.waitForURL(/view=week/);
-        expect(await calendar.getAttribute('data-view')).toBe('week');
+        await p.locator('[data-testid="calendar"][data-view="week"]').waitFor();
         expect(await calendar.locator(`[data-activity="${course.code}"]`).count()).toBe(1);
-        // The list's filters: a region keeps only its activities.
+        // The list's filters: one delivery mode keeps only its activities.
         await choose(p, p.getByRole('combobox', { name: 'Delivery mode' }), 'E-learning');
         await p.waitForURL(/deliveryMode=e_learning/);
         await checkAccessibility(p);

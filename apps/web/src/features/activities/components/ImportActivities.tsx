@@ -43,7 +43,7 @@ export function ImportActivities({ planId }: { planId: string }) {
       </Group>
       <ErrorMessage error={template.error} />
       <Group align="flex-end" gap="sm">
-        <FileInput label={t('staff.import.file')} description={t('staff.import.fileHint')} accept=".csv,text/csv" clearable value={file} onChange={choose} style={{ flex: '1 1 280px' }} />
+        <FileInput label={t('staff.import.file')} description={t('staff.import.fileHint')} accept=".csv,text/csv" clearable clearButtonProps={{ 'aria-label': t('staff.import.clearFile') }} value={file} onChange={choose} style={{ flex: '1 1 280px' }} />
         <Button onClick={() => file && check.mutate(file)} disabled={!file} loading={check.isPending}>
           {t('staff.import.check')}
         </Button>
@@ -88,7 +88,7 @@ export function ImportActivities({ planId }: { planId: string }) {
                         <List size="sm">
                           {row.problems.map((problem, index) => (
                             <List.Item key={index}>
-                              <Text span fw={600}>
+                              <Text span fw={600} size="sm">
                                 {problem.field ? `${problem.field}: ` : ''}
                               </Text>
                               {t(`staff.import.code.${problem.code}`, { defaultValue: problem.code })}

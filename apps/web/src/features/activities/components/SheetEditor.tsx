@@ -331,7 +331,7 @@ function Materials({ activity, sheet }: { activity: Activity; sheet: Sheet }) {
           {source === 'link' ? (
             <TextInput mt="sm" type="url" label={t('staff.materials.url')} required placeholder="https://" value={url} onChange={(event) => setUrl(event.currentTarget.value)} error={errors.fields.url} />
           ) : (
-            <FileInput mt="sm" label={t('staff.materials.upload')} description={t('staff.materials.uploadHint')} required clearable value={file} onChange={setFile} />
+            <FileInput mt="sm" label={t('staff.materials.upload')} description={t('staff.materials.uploadHint')} required clearable clearButtonProps={{ 'aria-label': t('staff.import.clearFile') }} value={file} onChange={setFile} />
           )}
           <Button type="submit" mt="sm" variant="light" loading={add.isPending} disabled={!title.trim() || (source === 'link' ? !url.trim() : !file)}>
             {t('staff.materials.add')}

@@ -106,7 +106,7 @@ function ActivityTable({ items }: { items: ActivityListItem[] }) {
                 </Anchor>
               </Table.Td>
               <Table.Td>{activity.title}</Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <StatusBadge status={activity.status} group="activity" />
               </Table.Td>
               <Table.Td>{t(`types.${activity.type}`)}</Table.Td>

@@ -242,7 +242,7 @@ function PeriodList({ activities }: { activities: ActivityListItem[] }) {
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {formatDate(activity.startDate)} – {formatDate(activity.endDate)}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <StatusBadge status={activity.status} group="activity" />
                 </Table.Td>
                 <Table.Td>

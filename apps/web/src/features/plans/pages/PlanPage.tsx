@@ -270,7 +270,7 @@ function ProductActivities({ plan, productId, productCode }: { plan: Plan; produ
                       </Anchor>
                     </Table.Td>
                     <Table.Td>{activity.title}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <StatusBadge status={activity.status} group="activity" />
                     </Table.Td>
                     <Table.Td>{t(`types.${activity.type}`)}</Table.Td>
