@@ -62,6 +62,12 @@ async function readmeAtTop(p: Page, name: string, from?: Locator): Promise<void>
   await readmeScreenshot(p, name);
 }
 
+/** On a phone the list's filters are folded under a button: unfolds them. */
+async function unfoldFilters(p: Page): Promise<void> {
+  const button = p.getByRole('button', { name: /^Show the filters/ });
+  if (await button.isVisible()) await button.click();
+}
+
 const combobox = (p: Page, name: RegExp) => p.getByRole('combobox', { name }).or(p.getByRole('textbox', { name })).first();
 
 describe('web app: the staff scheduling journeys', () => {
@@ -361,6 +367,7 @@ describe('web app: the staff scheduling journeys', () => {
         const p = page;
         await signInThroughPage(p, staff.email);
         await throughNavigation(p, 'Activities');
+        await unfoldFilters(p);
         await choose(p, p.getByRole('combobox', { name: 'Plan' }), /^2026-2027/);
         await p.getByTestId('match-count').getByText('600 activities match').waitFor();
         expect(new URL(p.url()).searchParams.get('planId')).toBe(planId);
@@ -441,6 +448,7 @@ describe('web app: the staff scheduling journeys', () => {
         await p.locator('[data-testid="calendar"][data-view="week"]').waitFor();
         expect(await calendar.locator(`[data-activity="${course.code}"]`).count()).toBe(1);
         // The list's filters: one delivery mode keeps only its activities.
+        await unfoldFilters(p);
         await choose(p, p.getByRole('combobox', { name: 'Delivery mode' }), 'E-learning');
         await p.waitForURL(/deliveryMode=e_learning/);
         await checkAccessibility(p);

@@ -1,4 +1,5 @@
-import { Button, Group, MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Button, Collapse, Group, MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetURLSearchParams } from 'react-router';
@@ -55,7 +56,12 @@ export function ActivityFilters({ params, setParams, dates = true }: { params: U
     set('q', words.trim() || null);
   };
   const any = t('common.any');
-  const active = FILTER_KEYS.some((key) => params.get(key) && (dates || (key !== 'from' && key !== 'to')));
+  const activeCount = FILTER_KEYS.filter((key) => key !== 'q' && params.get(key) && (dates || (key !== 'from' && key !== 'to'))).length;
+  const active = activeCount > 0 || !!params.get('q');
+  // On a phone the filters fold away under a button, so the list is not a screen below them.
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const [unfolded, setUnfolded] = useState<boolean | null>(null);
+  const shown = unfolded ?? !phone;
 
   return (
     <>
@@ -72,116 +78,123 @@ export function ActivityFilters({ params, setParams, dates = true }: { params: U
           <Button type="submit">{t('staff.activities.searchButton')}</Button>
         </Group>
       </form>
-      <section aria-label={t('staff.activities.filters')}>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4, lg: 6 }} mb="sm" spacing="sm">
-          <Select
-            label={t('staff.activities.plan')}
-            clearable
-            placeholder={any}
-            data={plans.items.map((item) => ({ value: item.id, label: `${item.code} · ${item.title}` }))}
-            value={planId}
-            onChange={(value) => {
-              const next = new URLSearchParams(params);
-              if (value) next.set('planId', value);
-              else next.delete('planId');
-              // A product belongs to one plan.
-              next.delete('productId');
-              setParams(next, { replace: true });
-            }}
-          />
-          <Select
-            label={t('staff.activities.product')}
-            clearable
-            searchable
-            disabled={!planId}
-            placeholder={planId ? any : t('staff.activities.choosePlan')}
-            data={(plan.data?.products ?? []).map((product) => ({ value: product.id, label: `${product.code} · ${product.name}` }))}
-            value={params.get('productId')}
-            onChange={(value) => set('productId', value)}
-          />
-          <MultiSelect
-            label={t('staff.activities.status')}
-            clearable
-            placeholder={list('status').length ? undefined : any}
-            data={ACTIVITY_STATUSES.map((status) => ({ value: status, label: t(`status.activity.${status}`) }))}
-            value={list('status')}
-            onChange={(value) => setList('status', value)}
-          />
-          <MultiSelect
-            label={t('staff.activities.type')}
-            clearable
-            placeholder={list('type').length ? undefined : any}
-            data={['national', 'regional', 'global'].map((value) => ({ value, label: t(`types.${value}`) }))}
-            value={list('type')}
-            onChange={(value) => setList('type', value)}
-          />
-          <MultiSelect
-            label={t('staff.activities.mode')}
-            clearable
-            placeholder={list('deliveryMode').length ? undefined : any}
-            data={['face_to_face', 'online', 'hybrid', 'e_learning'].map((value) => ({ value, label: t(`modes.${value}`) }))}
-            value={list('deliveryMode')}
-            onChange={(value) => setList('deliveryMode', value)}
-          />
-          <Select
-            label={t('staff.activities.level')}
-            clearable
-            placeholder={any}
-            data={['1', '2', '3'].map((value) => ({ value, label: t(`staff.activity.level.${value}`) }))}
-            value={params.get('plsLevel')}
-            onChange={(value) => set('plsLevel', value)}
-          />
-          <Select
-            label={t('staff.activities.region')}
-            clearable
-            placeholder={any}
-            data={(regions.data ?? []).filter((region) => region.beneficiary).map((region) => ({ value: region.code, label: region.name }))}
-            value={params.get('region')}
-            onChange={(value) => set('region', value)}
-          />
-          <Select
-            label={t('staff.activities.country')}
-            clearable
-            searchable
-            placeholder={any}
-            nothingFoundMessage={t('staff.activity.noCountry')}
-            data={countries.options.map(({ value, label }) => ({ value, label }))}
-            value={params.get('country')}
-            onChange={(value) => set('country', value)}
-          />
-          <MultiSelect
-            label={t('staff.activities.topic')}
-            description={t('staff.activities.topicHint')}
-            clearable
-            searchable
-            placeholder={list('topic').length ? undefined : any}
-            data={(topics.data ?? []).map((topic) => ({ value: topic.code, label: topic.name }))}
-            value={list('topic')}
-            onChange={(value) => setList('topic', value)}
-          />
-          {dates && (
-            <>
-              <TextInput type="date" label={t('staff.activities.from')} value={params.get('from') ?? ''} onChange={(event) => set('from', event.currentTarget.value || null)} />
-              <TextInput type="date" label={t('staff.activities.to')} value={params.get('to') ?? ''} onChange={(event) => set('to', event.currentTarget.value || null)} />
-            </>
+      {phone && (
+        <Button variant="default" mb="sm" onClick={() => setUnfolded(!shown)} aria-expanded={shown} aria-controls="activity-filters">
+          {shown ? t('staff.activities.hideFilters') : t('staff.activities.showFilters', { count: activeCount })}
+        </Button>
+      )}
+      <Collapse expanded={shown}>
+        <section aria-label={t('staff.activities.filters')} id="activity-filters">
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4, lg: 6 }} mb="sm" spacing="sm">
+            <Select
+              label={t('staff.activities.plan')}
+              clearable
+              placeholder={any}
+              data={plans.items.map((item) => ({ value: item.id, label: `${item.code} · ${item.title}` }))}
+              value={planId}
+              onChange={(value) => {
+                const next = new URLSearchParams(params);
+                if (value) next.set('planId', value);
+                else next.delete('planId');
+                // A product belongs to one plan.
+                next.delete('productId');
+                setParams(next, { replace: true });
+              }}
+            />
+            <Select
+              label={t('staff.activities.product')}
+              clearable
+              searchable
+              disabled={!planId}
+              placeholder={planId ? any : t('staff.activities.choosePlan')}
+              data={(plan.data?.products ?? []).map((product) => ({ value: product.id, label: `${product.code} · ${product.name}` }))}
+              value={params.get('productId')}
+              onChange={(value) => set('productId', value)}
+            />
+            <MultiSelect
+              label={t('staff.activities.status')}
+              clearable
+              placeholder={list('status').length ? undefined : any}
+              data={ACTIVITY_STATUSES.map((status) => ({ value: status, label: t(`status.activity.${status}`) }))}
+              value={list('status')}
+              onChange={(value) => setList('status', value)}
+            />
+            <MultiSelect
+              label={t('staff.activities.type')}
+              clearable
+              placeholder={list('type').length ? undefined : any}
+              data={['national', 'regional', 'global'].map((value) => ({ value, label: t(`types.${value}`) }))}
+              value={list('type')}
+              onChange={(value) => setList('type', value)}
+            />
+            <MultiSelect
+              label={t('staff.activities.mode')}
+              clearable
+              placeholder={list('deliveryMode').length ? undefined : any}
+              data={['face_to_face', 'online', 'hybrid', 'e_learning'].map((value) => ({ value, label: t(`modes.${value}`) }))}
+              value={list('deliveryMode')}
+              onChange={(value) => setList('deliveryMode', value)}
+            />
+            <Select
+              label={t('staff.activities.level')}
+              clearable
+              placeholder={any}
+              data={['1', '2', '3'].map((value) => ({ value, label: t(`staff.activity.level.${value}`) }))}
+              value={params.get('plsLevel')}
+              onChange={(value) => set('plsLevel', value)}
+            />
+            <Select
+              label={t('staff.activities.region')}
+              clearable
+              placeholder={any}
+              data={(regions.data ?? []).filter((region) => region.beneficiary).map((region) => ({ value: region.code, label: region.name }))}
+              value={params.get('region')}
+              onChange={(value) => set('region', value)}
+            />
+            <Select
+              label={t('staff.activities.country')}
+              clearable
+              searchable
+              placeholder={any}
+              nothingFoundMessage={t('staff.activity.noCountry')}
+              data={countries.options.map(({ value, label }) => ({ value, label }))}
+              value={params.get('country')}
+              onChange={(value) => set('country', value)}
+            />
+            <MultiSelect
+              label={t('staff.activities.topic')}
+              description={t('staff.activities.topicHint')}
+              clearable
+              searchable
+              placeholder={list('topic').length ? undefined : any}
+              data={(topics.data ?? []).map((topic) => ({ value: topic.code, label: topic.name }))}
+              value={list('topic')}
+              onChange={(value) => setList('topic', value)}
+            />
+            {dates && (
+              <>
+                <TextInput type="date" label={t('staff.activities.from')} value={params.get('from') ?? ''} onChange={(event) => set('from', event.currentTarget.value || null)} />
+                <TextInput type="date" label={t('staff.activities.to')} value={params.get('to') ?? ''} onChange={(event) => set('to', event.currentTarget.value || null)} />
+              </>
+            )}
+          </SimpleGrid>
+          {active && (
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              mb="md"
+              onClick={() => {
+                const next = new URLSearchParams(params);
+                for (const key of FILTER_KEYS) if (dates || (key !== 'from' && key !== 'to')) next.delete(key);
+                setWords('');
+                setParams(next, { replace: true });
+              }}
+            >
+              {t('staff.activities.clearFilters')}
+            </Button>
           )}
-        </SimpleGrid>
-        {active && (
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            mb="md"
-            onClick={() => {
-              const next = new URLSearchParams(params);
-              for (const key of FILTER_KEYS) if (dates || (key !== 'from' && key !== 'to')) next.delete(key);
-              setWords('');
-              setParams(next, { replace: true });
-            }}
-          >
-            {t('staff.activities.clearFilters')}
-          </Button>
-        )}
-      </section>
+        </section>
+      </Collapse>
     </>
   );
 }
