@@ -337,6 +337,7 @@ describe('web app: the staff scheduling journeys', () => {
       await p.getByText('1 row has problems (1 ready)').waitFor();
       expect(await p.getByRole('button', { name: /^Import \d/ }).isDisabled()).toBe(true);
       await checkAccessibility(p);
+      await readmeAtTop(p, 'staff-activity-import', p.getByRole('tab', { name: 'Import activities' }));
       expect((await b.t.dataSource.query('SELECT count(*)::int AS n FROM activities'))[0].n).toBe(before);
 
       await upload([good, good.replace('Imported workshop', 'Second imported workshop')]);
@@ -345,7 +346,6 @@ describe('web app: the staff scheduling journeys', () => {
       await p.getByTestId('import-done').getByRole('link', { name: /^TA-/ }).first().waitFor();
       expect((await b.t.dataSource.query('SELECT count(*)::int AS n FROM activities'))[0].n).toBe(before + 2);
       await checkAccessibility(p);
-      await readmeAtTop(p, 'staff-activity-import', p.getByRole('tab', { name: 'Import activities' }));
     });
   });
 
