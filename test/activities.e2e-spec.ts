@@ -222,6 +222,26 @@ describe('activities', () => {
       await staff.post('/api/activities/42/confirm').expect(refused(400, 'BAD_REQUEST'));
       await staff.get('/api/activities/42/history').expect(refused(400, 'BAD_REQUEST'));
     });
+
+    it("gives each dated activity its own .ics, whatever its status, to staff and auditors", async () => {
+      const activity = await createActivity({ title: 'Calendar course', venueCity: 'Geneva Calendar', startDate: day(60), endDate: day(64) });
+      const ics = (role: Role) => as(role).get(`/api/activities/${activity.id}/calendar.ics`).buffer(true);
+      const response = await ics('staff').expect(200);
+      expect(response.headers['content-type']).toMatch(/^text\/calendar/);
+      expect(response.headers['content-disposition']).toBe(`attachment; filename="${activity.code}.ics"`);
+      const text = response.text.replace(/\r\n[ \t]/g, '');
+      expect(text).toContain(`SUMMARY:${activity.code} Calendar course`);
+      expect(text).toContain(`DTSTART;VALUE=DATE:${day(60).replace(/-/g, '')}`);
+      // DTEND is exclusive: the day after the last.
+      expect(text).toContain(`DTEND;VALUE=DATE:${day(65).replace(/-/g, '')}`);
+      expect(text).toContain('LOCATION:Geneva Calendar\\, Switzerland');
+      expect(text).toContain('STATUS:TENTATIVE');
+      await ics('auditor').expect(200);
+      await ics('applicant').expect(refused(403, 'FORBIDDEN'));
+      const undated = await createActivity({ startDate: null, endDate: null, applicationDeadline: null });
+      await staff.get(`/api/activities/${undated.id}/calendar.ics`).expect(refused(409, 'ACTIVITY_NOT_DATED'));
+      await staff.get('/api/activities/00000000-0000-4000-8000-000000000000/calendar.ics').expect(refused(404, 'ACTIVITY_NOT_FOUND'));
+    });
   });
 
   describe('update', () => {
@@ -239,6 +259,30 @@ describe('activities', () => {
       // Clearing optional values with null.
       const cleared = await staff.patch(`/api/activities/${activity.id}`, { version: 2, budgetActual: null, applicationDeadline: null }).expect(200);
       expect(cleared.body).toMatchObject({ budgetActual: null, applicationDeadline: null, version: 3 });
+    });
+
+    it('edits every field staff fill in: product, topics, countries, quota, partners and the rest', async () => {
+      const activity = await createActivity({ type: 'regional', region: 'africa', beneficiaryCountries: ['KEN'] });
+      const secondProduct = await insertProduct(t, planId, { code: `P-${Date.now()}`, plannedBudget: '1000.00', fundingSource: 'partner' });
+      const changes = {
+        productId: secondProduct,
+        topics: ['sps', 'tbt'],
+        beneficiaryCountries: ['KEN', 'SEN', 'TZA'],
+        nominationQuota: 4,
+        requiresNomination: true,
+        prerequisiteLevel: 1,
+        plsLevel: 2,
+        leadDivision: 'AGCD',
+        languages: ['fr', 'en'],
+        partners: ['WCO', 'ITC'],
+        fundingSource: 'partner',
+        plannedQuarter: `${planYear + 1}-Q2`,
+      };
+      const response = await staff.patch(`/api/activities/${activity.id}`, { version: 1, ...changes }).expect(200);
+      expect(response.body).toMatchObject({ ...changes, version: 2 });
+      expect((await staff.get(`/api/activities/${activity.id}`)).body).toMatchObject(changes);
+      const [update] = (await historyOf(activity.id)).filter((row) => row.action === 'update');
+      expect(Object.keys(update.changes).sort()).toEqual(Object.keys(changes).sort());
     });
 
     it('refuses a stale version with 409 and overwrites nothing', async () => {

@@ -141,6 +141,55 @@ describe('POST /api/ta-plans/:id/activities/import', () => {
     expect(response.body.message).toBe('3 of 3 rows have problems; nothing was imported');
   });
 
+  it('checks a file without saving anything: every row with its problems, each with a code', async () => {
+    const before = await countActivities();
+    const check = (body: string, role: Role = 'staff', plan = planId) =>
+      t.http.post(`/api/ta-plans/${plan}/activities/import/check`).auth(tokens[role], { type: 'bearer' }).attach('file', Buffer.from(body), { filename: 'a.csv', contentType: 'text/csv' });
+    const response = await check(
+      csv(
+        `GEN,Good row,global,online,,en,general,ITTC,,,,,,,,20,,,100.00,`,
+        `NOPE,Bad row,continental,online,,en,general,ITTC,,,,,,,,ten,,,100.00,`,
+        `GEN,Too short,global`,
+        `GEN,Unknown codes,global,online,,en,astrology,ITTC,,,,,,,,20,,,1.00,`,
+      ),
+    ).expect(200);
+    expect(await countActivities()).toBe(before);
+    expect(response.body).toMatchObject({ rowCount: 4, validRows: 1, invalidRows: 3 });
+    const [good, bad, short, unknown] = response.body.rows;
+    expect(good).toEqual({ row: 2, productCode: 'GEN', title: 'Good row', problems: [] });
+    expect(bad).toMatchObject({ row: 3, productCode: 'NOPE', title: 'Bad row' });
+    expect(bad.problems).toContainEqual({ field: 'productCode', code: 'PRODUCT_NOT_IN_PLAN', params: { productCode: 'NOPE', planCode: `${year}-${year + 1}` }, problem: `productCode NOPE is not a product of plan ${year}-${year + 1}` });
+    expect(bad.problems).toContainEqual({ field: 'capacity', code: 'IS_INT', params: {}, problem: 'capacity must be a whole number' });
+    expect(bad.problems).toContainEqual(expect.objectContaining({ field: 'type', code: 'IS_IN', params: { values: ['national', 'regional', 'global'] } }));
+    expect(short).toEqual({ row: 4, productCode: null, title: null, problems: [{ field: null, code: 'ROW_LENGTH_MISMATCH', params: {}, problem: 'the row has 3 values where the header has 20 columns' }] });
+    expect(unknown.problems).toEqual([{ field: 'topics', code: 'REFERENCE_CODES_UNKNOWN', params: {}, problem: 'topics has unknown topic codes: astrology' }]);
+
+    await check(csv(`GEN,A,global,online,,en,general,ITTC,,,,,,,,20,,,1.00,`), 'staff', closedPlanId).expect(refused(409, 'PLAN_CLOSED'));
+    await check(csv(`GEN,A,global,online,,en,general,ITTC,,,,,,,,20,,,1.00,`), 'auditor').expect(refused(403, 'FORBIDDEN'));
+    await t.http.post(`/api/ta-plans/${planId}/activities/import/check`).auth(tokens.staff, { type: 'bearer' }).field('note', 'x').expect(refused(400, 'IMPORT_FILE_MISSING'));
+  });
+
+  it('offers a template that names every column, whose example row checks and imports', async () => {
+    const response = await t.http.get(`/api/ta-plans/${planId}/activities/import/template`).auth(tokens.staff, { type: 'bearer' }).buffer(true).expect(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="activities-import-${year}-${year + 1}.csv"`);
+    const text = response.text;
+    const [header, example] = text.trim().split('\r\n');
+    expect(header.split(',')).toEqual([...HEADER.split(','), 'nominationQuota', 'prerequisiteLevel', 'partners']);
+    expect(example.startsWith('GEN,Regional workshop on trade facilitation,regional,')).toBe(true);
+    const checked = await t.http
+      .post(`/api/ta-plans/${planId}/activities/import/check`)
+      .auth(tokens.staff, { type: 'bearer' })
+      .attach('file', Buffer.from(text), { filename: 'template.csv', contentType: 'text/csv' })
+      .expect(200);
+    expect(checked.body).toMatchObject({ rowCount: 1, validRows: 1, invalidRows: 0 });
+    const imported = await upload(text).expect(201);
+    const activity = await t.http.get(`/api/activities/${imported.body.activities[0].id}`).auth(tokens.staff, { type: 'bearer' }).expect(200);
+    expect(activity.body).toMatchObject({ partners: ['WCO', 'UNCTAD'], nominationQuota: 2, requiresNomination: true, region: 'africa', beneficiaryCountries: ['KEN', 'TZA', 'UGA'] });
+    await t.http.get('/api/ta-plans/00000000-0000-4000-8000-000000000000/activities/import/template').auth(tokens.staff, { type: 'bearer' }).expect(refused(404, 'PLAN_NOT_FOUND'));
+    await t.http.get(`/api/ta-plans/${planId}/activities/import/template`).auth(tokens.applicant, { type: 'bearer' }).expect(refused(403, 'FORBIDDEN'));
+  });
+
   it('refuses a header with a repeated, unknown or missing column with 400', async () => {
     const row = `GEN,A,global,online,,en,general,ITTC,,,,,,,,20,,,1.00,`;
     let response = await upload(`${HEADER},title\r\n${row},B\r\n`).expect(refused(400, 'CSV_HEADER_INVALID'));

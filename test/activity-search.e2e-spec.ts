@@ -202,6 +202,31 @@ describe('GET /api/activities (search)', () => {
     expect(await codesOf('?q=%22%20%22')).toEqual([]);
   });
 
+  it('finds an activity by its code, whole or in part, and by words of the sheet in any of its languages', async () => {
+    const seminar = ids[code('seminar')];
+    expect(await codesOf(`?q=${seminar}`)).toEqual([seminar]);
+    expect(await codesOf(`?q=${seminar.toLowerCase()}`)).toEqual([seminar]);
+    expect(await codesOf(`?q=${seminar.slice(3)}&planId=${planId}`)).toEqual([seminar]);
+    expect(await codesOf('?q=TA-1999-0001')).toEqual([]);
+    await t.dataSource.query(`UPDATE activity_sheets SET programme = $2::jsonb WHERE activity_id = $1`, [ids.seminar, JSON.stringify({ es: 'Sesiones sobre aranceles agrícolas' })]);
+    expect(await codesOf('?q=aranceles')).toEqual(named('seminar'));
+  });
+
+  it('counts the activities the filters match, however many pages they fill', async () => {
+    const count = async (query: string) => {
+      const response = await t.http.get(`/api/activities/count${query}`).auth(tokens.staff, { type: 'bearer' }).expect(200);
+      return response.body as { total: number };
+    };
+    expect(await count(`?planId=${planId}`)).toEqual({ total: 5 });
+    expect(await count(`?planId=${bulkPlanId}`)).toEqual({ total: 37 });
+    expect(await count(`?planId=${planId}&status=planned&type=national`)).toEqual({ total: 2 });
+    expect(await count(`?q=${ids[code('customs')]}`)).toEqual({ total: 1 });
+    expect((await count('')).total).toBe(42);
+    await t.http.get(`/api/activities/count?from=${year}-05-01&to=${year}-01-01`).auth(tokens.staff, { type: 'bearer' }).expect(refused(400, 'DATE_RANGE_REVERSED'));
+    await t.http.get('/api/activities/count?limit=5').auth(tokens.staff, { type: 'bearer' }).expect(refused(400, 'VALIDATION_FAILED'));
+    await t.http.get('/api/activities/count').expect(refused(401, 'UNAUTHORIZED'));
+  });
+
   it('sorts by code, title and creation time both ways', async () => {
     const base = `?planId=${planId}`;
     const byCode = named('customs', 'regional', 'elearning', 'seminar', 'asian');

@@ -109,6 +109,14 @@ describe('GET /api/ta-plans/:id/matrix', () => {
     });
   });
 
+  it('leaves the lists of activities out with ?activities=false, keeping counts and sums', async () => {
+    const full = await as('staff').get(`/api/ta-plans/${planId}/matrix`).expect(200);
+    const summary = await as('staff').get(`/api/ta-plans/${planId}/matrix?activities=false`).expect(200);
+    expect(summary.body.totals).toEqual(full.body.totals);
+    expect(summary.body.products).toEqual(full.body.products.map((product: Row) => ({ ...product, activities: [] })));
+    await as('staff').get(`/api/ta-plans/${planId}/matrix?activities=maybe`).expect(refused(400, 'VALIDATION_FAILED'));
+  });
+
   it('exports a CSV with one row per activity and its product', async () => {
     const response = await as('auditor').get(`/api/ta-plans/${planId}/matrix?format=csv`).expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);

@@ -107,7 +107,7 @@ describe('TA plans, products and key results', () => {
         expect(item?.allowedActions).toEqual(read.body.allowedActions);
         return read.body.allowedActions as string[];
       };
-      const open = ['edit', 'add-product', 'edit-product', 'add-key-result', 'add-indicator', 'set-actual'];
+      const open = ['edit', 'add-product', 'edit-product', 'add-key-result', 'add-indicator', 'add-activity', 'set-actual'];
 
       expect(plan).toMatchObject({ allowedActions: ['edit', 'adopt', ...open.slice(1)] });
       expect(await actionsOf(staff)).toEqual(['edit', 'adopt', ...open.slice(1)]);

@@ -101,9 +101,13 @@ describe('web app: staff pages', () => {
     expect(await p.getByRole('button', { name: 'Close applications' }).count()).toBe(0);
     await p.getByRole('button', { name: 'Open applications' }).waitFor();
     // Offered, but the API still checks the preconditions: the activity has not ended yet.
+    // Delivering cannot be undone: the page asks first.
     await p.getByRole('button', { name: 'Mark delivered' }).click();
-    const alert = p.getByRole('alert').filter({ hasText: 'can be delivered only after its end date has passed' });
+    const dialog = p.getByRole('dialog', { name: /as delivered\?/ });
+    await dialog.getByRole('button', { name: 'Mark delivered' }).click();
+    const alert = dialog.getByRole('alert').filter({ hasText: 'can be delivered only after its end date has passed' });
     await alert.waitFor();
+    await dialog.getByRole('button', { name: 'Back' }).click();
     // The edit form: a field saved with the version read.
     await p.getByRole('textbox', { name: /^Title/ }).fill('Course on customs valuation');
     await p.getByRole('button', { name: 'Save changes' }).click();

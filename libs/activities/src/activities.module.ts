@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ActivitiesController } from './activities/activities.controller';
 import { ActivitiesService } from './activities/activities.service';
+import { ActivityCalendarController } from './calendar/activity-calendar.controller';
+import { ActivityCalendarService } from './calendar/activity-calendar.service';
 import { BackToOfficeReportController } from './back-to-office/back-to-office-report.controller';
 import { BackToOfficeReportService } from './back-to-office/back-to-office-report.service';
 import { ActivityCloneParts } from './clone/activity-clone-parts';
@@ -25,6 +27,7 @@ import { ActivitySearchService } from './search/activity-search.service';
     BackToOfficeReportController,
     ActivityImportController,
     CloneController,
+    ActivityCalendarController,
   ],
   providers: [
     ActivitiesService,
@@ -35,6 +38,7 @@ import { ActivitySearchService } from './search/activity-search.service';
     LifecycleService,
     SchedulingService,
     BackToOfficeReportService,
+    ActivityCalendarService,
   ],
   exports: [ActivitiesService, ActivitySearchService, ActivityImportService, CloneService, ActivityCloneParts, LifecycleService, BackToOfficeReportService],
 })

@@ -28,6 +28,8 @@ export const ActivityRefusals = declareRefusals({
   IMPORT_FILE_MISSING: 400,
   /** Rows of the CSV have problems (each in the body's `errors`); nothing was imported. */
   IMPORT_ROWS_INVALID: 422,
+  /** The activity has no start date yet: it has no calendar event. */
+  ACTIVITY_NOT_DATED: 409,
   BACK_TO_OFFICE_REPORT_NOT_FOUND: 404,
   /** A back-to-office report is written only once the activity is delivered; `params.status` is its status now. */
   ACTIVITY_NOT_DELIVERED: 409,

@@ -15,12 +15,12 @@ export const PLAN_TRANSITIONS = {
 } as const satisfies Record<string, { from: PlanStatus; to: PlanStatus }>;
 export type PlanTransition = keyof typeof PLAN_TRANSITIONS;
 
-/** What staff may do to a plan, named after the routes: the plan itself, its products, its results framework. */
-export const PLAN_ACTIONS = ['edit', 'adopt', 'close', 'add-product', 'edit-product', 'add-key-result', 'add-indicator', 'set-actual'] as const;
+/** What staff may do to a plan, named after the routes: the plan itself, its products, its results framework, its activities (created or imported). */
+export const PLAN_ACTIONS = ['edit', 'adopt', 'close', 'add-product', 'edit-product', 'add-key-result', 'add-indicator', 'add-activity', 'set-actual'] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
 /** Changes that a closed plan no longer takes; actuals still arrive after the plan ends. */
-const OPEN_PLAN_ACTIONS: readonly PlanAction[] = ['edit', 'add-product', 'edit-product', 'add-key-result', 'add-indicator'];
+const OPEN_PLAN_ACTIONS: readonly PlanAction[] = ['edit', 'add-product', 'edit-product', 'add-key-result', 'add-indicator', 'add-activity'];
 
 /** The actions the caller may take on the plan now (staff and admins only). */
 export function planAllowedActions(plan: { status: PlanStatus }, user: Pick<AuthUser, 'role'> | undefined): PlanAction[] {

@@ -20,6 +20,7 @@ const ProfilePage = page(() => import('../features/account/pages/ProfilePage'), 
 const ActivitiesPage = page(() => import('../features/activities/pages/ActivitiesPage'), 'ActivitiesPage');
 const CalendarPage = page(() => import('../features/activities/pages/CalendarPage'), 'CalendarPage');
 const ActivityEditorPage = page(() => import('../features/activities/pages/ActivityEditorPage'), 'ActivityEditorPage');
+const NewActivityPage = page(() => import('../features/activities/pages/NewActivityPage'), 'NewActivityPage');
 const BackToOfficePage = page(() => import('../features/activities/pages/BackToOfficePage'), 'BackToOfficePage');
 const ApplicationPage = page(() => import('../features/applications/pages/ApplicationPage'), 'ApplicationPage');
 const ApplicationsReviewPage = page(() => import('../features/applications/pages/ApplicationsReviewPage'), 'ApplicationsReviewPage');
@@ -94,6 +95,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/staff/plans/:id', element: <PlanPage />, access: STAFF },
   { path: '/staff/activities', element: <ActivitiesPage />, access: STAFF, nav: { label: 'staff.nav.activities' } },
   { path: '/staff/calendar', element: <CalendarPage />, access: STAFF, nav: { label: 'staff.nav.calendar' } },
+  { path: '/staff/activities/new', element: <NewActivityPage />, access: STAFF },
   { path: '/staff/activities/:id', element: <ActivityEditorPage />, access: STAFF },
   { path: '/staff/activities/:id/applications', element: <ApplicationsReviewPage />, access: STAFF },
   { path: '/staff/activities/:id/report', element: <BackToOfficePage />, access: STAFF },

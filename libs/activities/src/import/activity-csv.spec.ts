@@ -5,7 +5,7 @@ const HEADER = IMPORT_COLUMNS.join(',');
 
 describe('activity import CSV', () => {
   it('reads rows by header name, numbering them as a spreadsheet does', () => {
-    const text = `${HEADER}\nGEN,"A, quoted",global,online,,en|fr,sps,ITTC,,,,,,,,20,,,1.00,\n\nGEN,B,global\n`;
+    const text = `${HEADER}\nGEN,"A, quoted",global,online,,en|fr,sps,ITTC,,,,,,,,20,,,1.00,,,,\n\nGEN,B,global\n`;
     const { rows, problems } = readImportCsv(text);
     expect(rows).toEqual([
       {
@@ -13,7 +13,7 @@ describe('activity import CSV', () => {
         values: { productCode: 'GEN', title: 'A, quoted', type: 'global', deliveryMode: 'online', languages: 'en|fr', topics: 'sps', leadDivision: 'ITTC', capacity: '20', budgetPlanned: '1.00' },
       },
     ]);
-    expect(problems).toEqual([{ row: 4, field: null, problem: 'the row has 3 values where the header has 20 columns' }]);
+    expect(problems).toEqual([{ row: 4, field: null, problem: `the row has 3 values where the header has ${IMPORT_COLUMNS.length} columns` }]);
   });
 
   it('turns cells into the JSON body of POST /api/activities', () => {

@@ -22,6 +22,9 @@ export const IMPORT_COLUMNS = [
   'requiresNomination',
   'budgetPlanned',
   'fundingSource',
+  'nominationQuota',
+  'prerequisiteLevel',
+  'partners',
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
@@ -38,8 +41,8 @@ export const REQUIRED_COLUMNS: readonly ImportColumn[] = [
   'budgetPlanned',
 ];
 
-const LIST_COLUMNS = new Set<ImportColumn>(['languages', 'topics', 'beneficiaryCountries']);
-const INTEGER_COLUMNS = new Set<ImportColumn>(['plsLevel', 'capacity']);
+const LIST_COLUMNS = new Set<ImportColumn>(['languages', 'topics', 'beneficiaryCountries', 'partners']);
+const INTEGER_COLUMNS = new Set<ImportColumn>(['plsLevel', 'capacity', 'nominationQuota', 'prerequisiteLevel']);
 const BOOLEAN_COLUMNS = new Set<ImportColumn>(['requiresNomination']);
 /** A file of more rows is refused whole: every row is checked against the database in one transaction. */
 export const MAX_IMPORT_ROWS = 1000;
@@ -75,4 +78,33 @@ export function rowToBody(values: CsvRow['values']): Record<string, unknown> {
     }
   }
   return body;
+}
+
+/** An example row of the template, for a plan whose first year is `year` and a product `productCode`. */
+export function templateRow(productCode: string, year: number): Record<ImportColumn, string> {
+  return {
+    productCode,
+    title: 'Regional workshop on trade facilitation',
+    type: 'regional',
+    deliveryMode: 'face_to_face',
+    plsLevel: '2',
+    languages: 'en|fr',
+    topics: 'trade_facilitation|market_access',
+    leadDivision: 'MAD',
+    beneficiaryCountries: 'KEN|TZA|UGA',
+    region: 'africa',
+    plannedQuarter: `${year}-Q3`,
+    startDate: '',
+    endDate: '',
+    venueCity: 'Nairobi',
+    venueCountry: 'KEN',
+    capacity: '25',
+    applicationDeadline: '',
+    requiresNomination: 'yes',
+    budgetPlanned: '45000.00',
+    fundingSource: '',
+    nominationQuota: '2',
+    prerequisiteLevel: '',
+    partners: 'WCO|UNCTAD',
+  };
 }

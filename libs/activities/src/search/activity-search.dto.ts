@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '@trta/http';
@@ -121,7 +121,7 @@ export class ActivitySearchQueryDto extends ActivityFilterDto {
   @IsCalendarDate('to')
   to?: string;
 
-  @ApiPropertyOptional({ description: 'words to find in the title or the activity sheet (web search syntax: "a phrase", or, -word)' })
+  @ApiPropertyOptional({ description: 'words to find in the title or the activity sheet in any language (web search syntax: "a phrase", or, -word), or an activity code or a part of one (TA-2027-0049, 2027-0049)' })
   @given()
   @Transform(trim)
   @IsString({ message: 'q must be text' })
@@ -161,3 +161,12 @@ export const ACTIVITY_LIST_FIELDS = [
 
 /** One row of the activities list. */
 export class ActivityListItemView extends PickType(ActivityView, [...ACTIVITY_LIST_FIELDS, 'allowedActions'] as const) {}
+
+/** GET /api/activities/count: the list's filters, without paging or sort. */
+export class ActivityCountQueryDto extends OmitType(ActivitySearchQueryDto, ['limit', 'cursor', 'sort'] as const) {}
+
+/** How many activities match the filters (the list shows it above its rows). */
+export class ActivityCountView {
+  @ApiProperty({ minimum: 0 })
+  total!: number;
+}

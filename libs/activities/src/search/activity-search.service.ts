@@ -7,7 +7,7 @@ import { withAllowedActions } from '../activity.policy';
 import { ActivityRefusals } from '../activities.refusals';
 import type { ActivityRecord } from '../activities/activities.dto';
 import { ACTIVITY_FIELDS } from '../activities/activity-fields';
-import { ACTIVITY_LIST_FIELDS, ActivityListItemView, ActivitySearchQueryDto, type ActivitySort, type SortField } from './activity-search.dto';
+import { ACTIVITY_LIST_FIELDS, ActivityCountQueryDto, ActivityCountView, ActivityListItemView, ActivitySearchQueryDto, type ActivitySort, type SortField } from './activity-search.dto';
 
 /** A row of the list as selected, with the key its cursor carries. */
 export type ActivityListRow = Pick<ActivityRecord, (typeof ACTIVITY_LIST_FIELDS)[number]> & { sortKey: string | null };
@@ -61,20 +61,39 @@ export class ActivitySearchService {
     const rows = (await this.dataSource.query(statement.sql, statement.params)) as ActivityListRow[];
     return activitySearchPage(rows, query.limit, statement.sort, user);
   }
+
+  /** GET /api/activities/count: how many activities the same filters match. */
+  async count(query: ActivityCountQueryDto): Promise<ActivityCountView> {
+    checkFilters(query);
+    const params: unknown[] = [];
+    const where = filterClauses(query, (value, cast) => {
+      params.push(value);
+      return `$${params.length}::${cast}`;
+    });
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM activities a ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+      params,
+    )) as { total: number }[];
+    return { total };
+  }
 }
 
-export function activitySearchStatement(query: ActivitySearchQueryDto): ActivitySearchStatement {
+type ActivityFilters = ActivityCountQueryDto;
+
+function checkFilters(query: ActivityFilters): void {
   if (query.from && query.to && query.from > query.to) {
     throw new DomainException(ActivityRefusals.DATE_RANGE_REVERSED, `from ${query.from} is after to ${query.to}`, { from: query.from, to: query.to });
   }
   if (query.includeGlobal !== undefined && !query.country) {
     throw new DomainException(ActivityRefusals.INCLUDE_GLOBAL_WITHOUT_COUNTRY, 'includeGlobal only applies together with country');
   }
-  const params: unknown[] = [];
-  const param = (value: unknown, cast: string) => {
-    params.push(value);
-    return `$${params.length}::${cast}`;
-  };
+}
+
+/**
+ * The WHERE clauses of the filters (the list and its count share them); `param` binds a value.
+ * Words also find codes: `TA-2027-0049`, or a part of one (`2027-0049`), matches the activity's code.
+ */
+function filterClauses(query: ActivityFilters, param: (value: unknown, cast: string) => string): string[] {
   const where: string[] = [];
   if (query.planId) where.push(`a.plan_id = ${param(query.planId, 'uuid')}`);
   if (query.productId) where.push(`a.product_id = ${param(query.productId, 'uuid')}`);
@@ -101,12 +120,30 @@ export function activitySearchStatement(query: ActivitySearchQueryDto): Activity
   }
   if (query.to) where.push(`a.start_date IS NOT NULL AND a.start_date <= ${param(query.to, 'date')}`);
   if (query.q) {
-    // A union of two index scans (title expression index, sheets' search_vector) rather than an OR across a join.
+    // A union of index scans (title expression index, sheets' search_vector) rather than an OR across a join.
     const words = `websearch_to_tsquery('simple', ${param(query.q, 'text')})`;
+    const code = CODE_FRAGMENT.test(query.q)
+      ? `UNION SELECT c.id FROM activities c WHERE c.code LIKE ${param(`%${query.q.toUpperCase()}%`, 'text')}`
+      : '';
     where.push(`a.id IN (
-      SELECT t.id FROM activities t WHERE to_tsvector('simple', t.title) @@ ${words}
-      UNION SELECT s.activity_id FROM activity_sheets s WHERE s.search_vector @@ ${words})`);
+        SELECT t.id FROM activities t WHERE to_tsvector('simple', t.title) @@ ${words}
+        UNION SELECT s.activity_id FROM activity_sheets s WHERE s.search_vector @@ ${words}
+        ${code})`);
   }
+  return where;
+}
+
+/** One word of letters, digits and dashes with a digit in it: an activity code or a part of one (no LIKE wildcards). */
+const CODE_FRAGMENT = /^(?=.*\d)[A-Za-z0-9-]{2,20}$/;
+
+export function activitySearchStatement(query: ActivitySearchQueryDto): ActivitySearchStatement {
+  checkFilters(query);
+  const params: unknown[] = [];
+  const param = (value: unknown, cast: string) => {
+    params.push(value);
+    return `$${params.length}::${cast}`;
+  };
+  const where = filterClauses(query, param);
 
   const sort = query.sort ?? 'startDate';
   const descending = sort.startsWith('-');

@@ -32,7 +32,8 @@ export class ProductsMatrixController {
     @Query() query: MatrixQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ProductsMatrixView | string | Buffer> {
-    const matrix = await this.matrix.build(planId);
+    // The files always list every activity; JSON may leave them out.
+    const matrix = await this.matrix.build(planId, { withActivities: query.format !== 'json' || query.activities });
     if (query.format === 'json') return matrix;
     const filename = `matrix-${matrix.plan.code.replace(/[^A-Za-z0-9._-]/g, '_')}.${query.format}`;
     void reply.header('content-disposition', `attachment; filename="${filename}"`);

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsIn, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, ValidateIf } from 'class-validator';
 import { ActivityView, type ActivityRecord, type ActivityStatus } from '@trta/activities';
 import { PlanView } from '@trta/plans';
 
@@ -11,6 +12,12 @@ export class MatrixQueryDto {
   @ValidateIf((_dto: unknown, value: unknown) => value !== undefined)
   @IsIn(MATRIX_FORMATS, { message: `format must be one of: ${MATRIX_FORMATS.join(', ')}` })
   format: MatrixFormat = 'json';
+
+  @ApiPropertyOptional({ default: true, description: "false: each product's counts and sums without its list of activities (the web pages them through GET /api/activities)" })
+  @ValidateIf((_dto: unknown, value: unknown) => value !== undefined)
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'activities must be true or false' })
+  activities: boolean = true;
 }
 
 /** How many activities are in each status; every status is present, 0 when none. */
@@ -87,7 +94,7 @@ export class MatrixProductView {
   @ApiProperty({ description: "sum of its activities' budgetActual, exact decimal string", example: '0.00' })
   budgetActualTotal!: string;
 
-  @ApiProperty({ type: [MatrixActivityView], description: 'by start date (undated last), then code' })
+  @ApiProperty({ type: [MatrixActivityView], description: 'by start date (undated last), then code; empty with ?activities=false' })
   activities!: MatrixActivityView[];
 }
 

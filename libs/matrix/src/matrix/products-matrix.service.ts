@@ -31,7 +31,8 @@ function byStatus(row: AggregateRow): ActivityStatusCountsView {
 export class ProductsMatrixService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async build(planId: string): Promise<ProductsMatrixView> {
+  /** `withActivities: false` leaves the products' lists of activities empty (their counts and sums stay). */
+  async build(planId: string, { withActivities = true }: { withActivities?: boolean } = {}): Promise<ProductsMatrixView> {
     // One snapshot for the four queries, so the totals always agree with the rows.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [plan] = await queryRows(
@@ -53,7 +54,7 @@ export class ProductsMatrixService {
         [planId],
       )) as (Omit<MatrixProductView, 'byStatus' | 'activities'> & AggregateRow)[];
 
-      const activities = await queryRows(
+      const activities = !withActivities ? [] : await queryRows(
         manager,
         ACTIVITY_FIELDS,
         `SELECT ${selectList(ACTIVITY_FIELDS, 'a', ACTIVITY_ROW_FIELDS)}

@@ -6,6 +6,8 @@ import { usePagedList } from '../../api/usePagedList';
 
 export type Plan = Schemas['PlanView'];
 export type PlanAction = Schemas['PlanAction'];
+/** A plan with its products and results framework (GET /api/ta-plans/:id). */
+export type PlanDetail = Schemas['PlanDetailView'];
 
 /** The TA Plans' query keys (plans, one plan, its products matrix). */
 export const planKeys = {
@@ -37,10 +39,11 @@ export function usePlan(id: string, enabled = true) {
   });
 }
 
+/** The matrix's counts and sums by product; the activities themselves are paged per product (GET /api/activities). */
 export function useMatrix(id: string) {
   return useQuery({
     queryKey: planKeys.matrix(id),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/ta-plans/{id}/matrix', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/ta-plans/{id}/matrix', { params: { path: { id }, query: { activities: false } }, signal })),
     retry: false,
   });
 }

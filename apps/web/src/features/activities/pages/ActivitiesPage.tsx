@@ -1,90 +1,71 @@
-import { Anchor, Button, Group, MultiSelect, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Anchor, Button, Group, Select, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ACTIVITY_STATUSES } from '../../../api/enums';
+import { MAX_PAGE_SIZE, PAGE_SIZE } from '../../../api/usePagedList';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatDate } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
 import { LoadMore } from '../../../components/LoadMore';
 import { PageTitle } from '../../../components/PageTitle';
 import { StatusBadge } from '../../../components/StatusBadge';
-import { usePlans } from '../../plans/api';
-import { useActivities, type ActivitySearch } from '../api';
+import { useActivities, useActivityCount, useCountryOptions } from '../api';
+import { ACTIVITY_SORTS, ActivityFilters, searchFromParams, setParam } from '../components/ActivityFilters';
 import type { ActivityListItem } from '../types';
 
+const PAGE_SIZES = [String(PAGE_SIZE), '100', String(MAX_PAGE_SIZE)];
 
-/** Every activity, filtered by plan, status, type, dates and words (the filters live in the address). */
+/** Every activity: filters, words or a code, sorting and page size live in the address, so a list can be shared. */
 export function ActivitiesPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  // The plan picker offers every plan: the hook follows the pages to the last one.
-  const plans = usePlans({ all: true });
-  const [words, setWords] = useState(params.get('q') ?? '');
-  const search: ActivitySearch = {
-    ...(params.get('planId') ? { planId: params.get('planId')! } : {}),
-    ...(params.get('status') ? { status: params.get('status')!.split(',') } : {}),
-    ...(params.get('type') ? { type: [params.get('type')!] } : {}),
-    ...(params.get('from') ? { from: params.get('from')! } : {}),
-    ...(params.get('to') ? { to: params.get('to')! } : {}),
-    ...(params.get('q') ? { q: params.get('q')! } : {}),
-  };
-  const activities = useActivities(search);
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  const submitWords = (event: FormEvent) => {
-    event.preventDefault();
-    set('q', words.trim() || null);
-  };
+  const search = searchFromParams(params);
+  const size = PAGE_SIZES.includes(params.get('size') ?? '') ? Number(params.get('size')) : PAGE_SIZE;
+  const activities = useActivities(search, { pageSize: size });
+  const count = useActivityCount(search);
+  const total = count.data?.total;
+  const planId = params.get('planId');
+  const newActivity = `/staff/activities/new${planId ? `?planId=${planId}${params.get('productId') ? `&productId=${params.get('productId')}` : ''}` : ''}`;
 
   return (
     <>
       <PageTitle>{t('staff.activities.title')}</PageTitle>
-      <Group mb="md">
-        <Anchor component={Link} to="/staff/calendar">
+      <Group mb="md" gap="sm">
+        <Button component={Link} to={newActivity}>
+          {t('staff.activities.new')}
+        </Button>
+        {planId && (
+          <Button component={Link} to={`/staff/plans/${planId}?tab=import`} variant="default">
+            {t('staff.activities.import')}
+          </Button>
+        )}
+        <Anchor component={Link} to={`/staff/calendar${params.toString() ? `?${params.toString()}` : ''}`}>
           {t('staff.activities.calendarLink')}
         </Anchor>
       </Group>
-      <form role="search" aria-label={t('staff.activities.search')} onSubmit={submitWords}>
-        <Group align="flex-end" mb="sm">
-          <TextInput label={t('staff.activities.search')} value={words} onChange={(event) => setWords(event.currentTarget.value)} style={{ flex: '1 1 260px' }} />
-          <Button type="submit">{t('staff.activities.searchButton')}</Button>
+      <ActivityFilters key={params.get('q') ?? ''} params={params} setParams={setParams} />
+      <Group justify="space-between" align="flex-end" mb="sm" gap="sm">
+        <Text fw={600} aria-live="polite" data-testid="match-count">
+          {total === undefined ? '' : t('staff.activities.matches', { count: total })}
+        </Text>
+        <Group gap="sm" align="flex-end">
+          <Select
+            label={t('staff.activities.sort')}
+            allowDeselect={false}
+            w={220}
+            data={ACTIVITY_SORTS.map((value) => ({ value, label: t(`staff.activities.sorts.${value}`) }))}
+            value={params.get('sort') ?? 'startDate'}
+            onChange={(value) => setParam(params, setParams, 'sort', value === 'startDate' ? null : value)}
+          />
+          <Select
+            label={t('staff.activities.pageSize')}
+            allowDeselect={false}
+            w={120}
+            data={PAGE_SIZES}
+            value={String(size)}
+            onChange={(value) => setParam(params, setParams, 'size', value === String(PAGE_SIZE) ? null : value)}
+          />
         </Group>
-      </form>
-      <section aria-label={t('staff.activities.filters')}>
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 5 }} mb="lg">
-          <Select
-            label={t('staff.activities.plan')}
-            clearable
-            placeholder={t('common.any')}
-            data={plans.items.map((plan) => ({ value: plan.id, label: `${plan.code} · ${plan.title}` }))}
-            value={params.get('planId')}
-            onChange={(value) => set('planId', value)}
-          />
-          <MultiSelect
-            label={t('staff.activities.status')}
-            clearable
-            placeholder={params.get('status') ? undefined : t('common.any')}
-            data={ACTIVITY_STATUSES.map((status) => ({ value: status, label: t(`status.activity.${status}`) }))}
-            value={params.get('status')?.split(',') ?? []}
-            onChange={(value) => set('status', value.join(',') || null)}
-          />
-          <Select
-            label={t('staff.activities.type')}
-            clearable
-            placeholder={t('common.any')}
-            data={['national', 'regional', 'global'].map((value) => ({ value, label: t(`types.${value}`) }))}
-            value={params.get('type')}
-            onChange={(value) => set('type', value)}
-          />
-          <TextInput type="date" label={t('staff.activities.from')} value={params.get('from') ?? ''} onChange={(event) => set('from', event.currentTarget.value || null)} />
-          <TextInput type="date" label={t('staff.activities.to')} value={params.get('to') ?? ''} onChange={(event) => set('to', event.currentTarget.value || null)} />
-        </SimpleGrid>
-      </section>
+      </Group>
       {activities.isPending && <Loading />}
       {activities.isError && <ErrorMessage error={activities.error} onRetry={() => void activities.refetch()} />}
       {activities.isSuccess && activities.count === 0 && <Text>{t('staff.activities.empty')}</Text>}
@@ -100,8 +81,9 @@ export function ActivitiesPage() {
 
 function ActivityTable({ items }: { items: ActivityListItem[] }) {
   const { t } = useTranslation();
+  const countries = useCountryOptions();
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={900}>
       <Table striped data-testid="activities-table">
         <Table.Thead>
           <Table.Tr>
@@ -109,6 +91,8 @@ function ActivityTable({ items }: { items: ActivityListItem[] }) {
             <Table.Th>{t('staff.activities.name')}</Table.Th>
             <Table.Th>{t('staff.activities.status')}</Table.Th>
             <Table.Th>{t('staff.activities.type')}</Table.Th>
+            <Table.Th>{t('staff.activities.mode')}</Table.Th>
+            <Table.Th>{t('staff.activities.where')}</Table.Th>
             <Table.Th>{t('staff.activities.dates')}</Table.Th>
             <Table.Th>{t('staff.activities.applications')}</Table.Th>
           </Table.Tr>
@@ -122,11 +106,21 @@ function ActivityTable({ items }: { items: ActivityListItem[] }) {
                 </Anchor>
               </Table.Td>
               <Table.Td>{activity.title}</Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <StatusBadge status={activity.status} group="activity" />
               </Table.Td>
               <Table.Td>{t(`types.${activity.type}`)}</Table.Td>
-              <Table.Td>{activity.startDate ? `${formatDate(activity.startDate)} – ${formatDate(activity.endDate)}` : ''}</Table.Td>
+              <Table.Td>{t(`modes.${activity.deliveryMode}`)}</Table.Td>
+              <Table.Td>
+                {activity.type === 'national'
+                  ? countries.nameOf(activity.beneficiaryCountries[0])
+                  : activity.type === 'regional'
+                    ? t('staff.activities.countries', { count: activity.beneficiaryCountries.length })
+                    : t('staff.activities.everyCountry')}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {activity.startDate ? `${formatDate(activity.startDate)} – ${formatDate(activity.endDate)}` : ''}
+              </Table.Td>
               <Table.Td>
                 <Anchor component={Link} to={`/staff/activities/${activity.id}/applications`} aria-label={t('staff.activities.applicationsOf', { code: activity.code })}>
                   {t('staff.activities.applications')}

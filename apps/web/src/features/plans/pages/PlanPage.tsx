@@ -1,8 +1,8 @@
-import { Anchor, Button, Group, Modal, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { Accordion, Anchor, Button, Group, Modal, Paper, SimpleGrid, Table, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
 import { downloadBlob } from '../../../api/download';
 import { ACTIVITY_STATUSES } from '../../../api/enums';
@@ -10,28 +10,28 @@ import { Allowed } from '../../../components/Allowed';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatDate, formatMoney } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
+import { LoadMore } from '../../../components/LoadMore';
 import { notifySuccess } from '../../../components/notify';
 import { PageTitle } from '../../../components/PageTitle';
 import { StatusBadge } from '../../../components/StatusBadge';
-import { useMatrix, usePlan, usePlanTransition, type Plan } from '../api';
+import { useActivities } from '../../activities/api';
+import { ImportActivities } from '../../activities/components/ImportActivities';
+import { useMatrix, usePlan, usePlanTransition, type Plan, type PlanDetail } from '../api';
 
+const TABS = ['matrix', 'products', 'import'] as const;
+type Tab = (typeof TABS)[number];
 
-/** One plan: its products, key results and the products matrix with its downloads. */
+/** One plan, in tabs: the products matrix (counts by status that open the list, each product's activities a page at a time), products and key results, the CSV import. */
 export function PlanPage() {
   const { id = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
   const plan = usePlan(id);
-  const matrix = useMatrix(id);
-  const matrixDownload = useMutation({
-    mutationFn: ({ format, code }: { format: 'csv' | 'xlsx'; code: string }) =>
-      downloadBlob(api.GET('/api/ta-plans/{id}/matrix', { params: { path: { id }, query: { format } }, parseAs: 'blob' }), `matrix-${code}.${format}`),
-  });
-  const money = (value: string | null | undefined) => formatMoney(value, i18n.language);
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'matrix';
 
   if (plan.isPending) return <Loading />;
   if (plan.isError) return <ErrorMessage error={plan.error} onRetry={() => void plan.refetch()} />;
   const current = plan.data;
-  const download = (format: 'csv' | 'xlsx') => matrixDownload.mutate({ format, code: current.code });
 
   return (
     <>
@@ -43,82 +43,77 @@ export function PlanPage() {
         {current.ceilingPerCountry !== null && ` · ${t('staff.plans.ceiling', { count: current.ceilingPerCountry })}`}
       </Text>
       <PlanLifecycle plan={current} />
-      <Group mb="lg">
+      <Group mb="lg" gap="md">
+        <Allowed record={current} action="add-activity">
+          <Button component={Link} to={`/staff/activities/new?planId=${id}`}>
+            {t('staff.plans.newActivity')}
+          </Button>
+        </Allowed>
         <Anchor component={Link} to={`/staff/activities?planId=${id}`}>
           {t('staff.plans.activities')}
         </Anchor>
+        <Anchor component={Link} to={`/staff/calendar?planId=${id}`}>
+          {t('staff.plans.calendar')}
+        </Anchor>
         <Anchor href={`/api/ta-plans/${id}/document.pdf`}>{t('staff.plans.document')}</Anchor>
       </Group>
+      <Tabs value={tab} onChange={(value) => setParams(value && value !== 'matrix' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="matrix">{t('staff.plans.matrix')}</Tabs.Tab>
+          <Tabs.Tab value="products">{t('staff.plans.productsAndResults')}</Tabs.Tab>
+          <Allowed record={current} action="add-activity">
+            <Tabs.Tab value="import">{t('staff.plans.import')}</Tabs.Tab>
+          </Allowed>
+        </Tabs.List>
+        <Tabs.Panel value="matrix">
+          <Matrix plan={current} />
+        </Tabs.Panel>
+        <Tabs.Panel value="products">
+          <ProductsAndResults plan={current} />
+        </Tabs.Panel>
+        <Tabs.Panel value="import">
+          <ImportActivities planId={id} />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
 
-      <section aria-labelledby="products-heading">
-        <Title order={2} size="h3" id="products-heading" mb="sm">
-          {t('staff.plans.products')}
+/** The products matrix: one row per product with its counts by status (each opening the filtered list), then each product's activities. */
+function Matrix({ plan }: { plan: Plan }) {
+  const { t, i18n } = useTranslation();
+  const matrix = useMatrix(plan.id);
+  const money = (value: string | null | undefined) => formatMoney(value, i18n.language);
+  const matrixDownload = useMutation({
+    mutationFn: (format: 'csv' | 'xlsx') =>
+      downloadBlob(api.GET('/api/ta-plans/{id}/matrix', { params: { path: { id: plan.id }, query: { format } }, parseAs: 'blob' }), `matrix-${plan.code}.${format}`),
+  });
+  const listOf = (filters: Record<string, string>) => `/staff/activities?${new URLSearchParams({ planId: plan.id, ...filters }).toString()}`;
+
+  return (
+    <section aria-labelledby="matrix-heading">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h3" id="matrix-heading">
+          {t('staff.plans.matrix')}
         </Title>
-        {/* Focusable, so that a keyboard can scroll it where it is wider than the screen. */}
-        <Table.ScrollContainer minWidth={600} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-labelledby': 'products-heading' } }}>
-          <Table striped mb="lg">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('staff.plans.code')}</Table.Th>
-                <Table.Th>{t('staff.plans.name')}</Table.Th>
-                <Table.Th>{t('staff.plans.category')}</Table.Th>
-                <Table.Th ta="right">{t('staff.plans.plannedBudget')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {current.products.map((product) => (
-                <Table.Tr key={product.id}>
-                  <Table.Td>{product.code}</Table.Td>
-                  <Table.Td>{product.name}</Table.Td>
-                  <Table.Td>{product.category}</Table.Td>
-                  <Table.Td ta="right">{money(product.plannedBudget)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </section>
-
-      {current.keyResults.length > 0 && (
-        <section aria-labelledby="key-results-heading">
-          <Title order={2} size="h3" id="key-results-heading" mb="sm">
-            {t('staff.plans.keyResults')}
-          </Title>
-          <SimpleGrid cols={{ base: 1, md: 2 }} mb="lg">
-            {current.keyResults.map((result) => (
-              <Paper withBorder p="sm" key={result.id}>
-                <Text fw={600}>
-                  {result.code} · {result.title}
-                </Text>
-                {result.indicators.map((indicator) => (
-                  <Text size="sm" key={indicator.id}>
-                    {indicator.description}: {t('staff.plans.target', { target: indicator.target, unit: indicator.unit })}
-                  </Text>
-                ))}
-              </Paper>
-            ))}
-          </SimpleGrid>
-        </section>
-      )}
-
-      <section aria-labelledby="matrix-heading">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} size="h3" id="matrix-heading">
-            {t('staff.plans.matrix')}
-          </Title>
-          <Group gap="sm">
-            <Button variant="default" size="compact-md" onClick={() => download('csv')}>
-              {t('staff.plans.downloadCsv')}
-            </Button>
-            <Button variant="default" size="compact-md" onClick={() => download('xlsx')}>
-              {t('staff.plans.downloadXlsx')}
-            </Button>
-          </Group>
+        <Group gap="sm">
+          <Button variant="default" size="compact-md" onClick={() => matrixDownload.mutate('csv')}>
+            {t('staff.plans.downloadCsv')}
+          </Button>
+          <Button variant="default" size="compact-md" onClick={() => matrixDownload.mutate('xlsx')}>
+            {t('staff.plans.downloadXlsx')}
+          </Button>
         </Group>
-        <ErrorMessage error={matrixDownload.error} />
-        {matrix.isPending && <Loading />}
-        {matrix.isError && <ErrorMessage error={matrix.error} onRetry={() => void matrix.refetch()} />}
-        {matrix.isSuccess && (
+      </Group>
+      <Text size="sm" c="gray.7" mb="sm">
+        {t('staff.plans.matrixHint')}
+      </Text>
+      <ErrorMessage error={matrixDownload.error} />
+      {matrix.isPending && <Loading />}
+      {matrix.isError && <ErrorMessage error={matrix.error} onRetry={() => void matrix.refetch()} />}
+      {matrix.isSuccess && (
+        <>
+          {/* Focusable, so that a keyboard can scroll it where it is wider than the screen. */}
           <Table.ScrollContainer minWidth={900} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-labelledby': 'matrix-heading' } }}>
             <Table striped withTableBorder data-testid="matrix" aria-labelledby="matrix-heading">
               <Table.Thead>
@@ -149,10 +144,24 @@ export function PlanPage() {
                     <Table.Th scope="row">
                       {product.code} · {product.name}
                     </Table.Th>
-                    <Table.Td ta="right">{product.activityCount}</Table.Td>
+                    <Table.Td ta="right">
+                      <Anchor component={Link} to={listOf({ productId: product.productId })} aria-label={t('staff.plans.countLink', { count: product.activityCount, product: product.code })}>
+                        {product.activityCount}
+                      </Anchor>
+                    </Table.Td>
                     {ACTIVITY_STATUSES.map((status) => (
                       <Table.Td key={status} ta="right">
-                        {product.byStatus[status]}
+                        {product.byStatus[status] > 0 ? (
+                          <Anchor
+                            component={Link}
+                            to={listOf({ productId: product.productId, status })}
+                            aria-label={t('staff.plans.statusLink', { count: product.byStatus[status], status: t(`status.activity.${status}`), product: product.code })}
+                          >
+                            {product.byStatus[status]}
+                          </Anchor>
+                        ) : (
+                          0
+                        )}
                       </Table.Td>
                     ))}
                     <Table.Td ta="right">{money(product.plannedBudget)}</Table.Td>
@@ -164,10 +173,24 @@ export function PlanPage() {
               <Table.Tfoot>
                 <Table.Tr>
                   <Table.Th scope="row">{t('staff.plans.totals')}</Table.Th>
-                  <Table.Th ta="right">{matrix.data.totals.activityCount}</Table.Th>
+                  <Table.Th ta="right">
+                    <Anchor component={Link} to={listOf({})}>
+                      {matrix.data.totals.activityCount}
+                    </Anchor>
+                  </Table.Th>
                   {ACTIVITY_STATUSES.map((status) => (
                     <Table.Th key={status} ta="right">
-                      {matrix.data.totals.byStatus[status]}
+                      {matrix.data.totals.byStatus[status] > 0 ? (
+                        <Anchor
+                          component={Link}
+                          to={listOf({ status })}
+                          aria-label={t('staff.plans.statusTotalLink', { count: matrix.data.totals.byStatus[status], status: t(`status.activity.${status}`) })}
+                        >
+                          {matrix.data.totals.byStatus[status]}
+                        </Anchor>
+                      ) : (
+                        0
+                      )}
                     </Table.Th>
                   ))}
                   <Table.Th ta="right">{money(matrix.data.totals.plannedBudget)}</Table.Th>
@@ -177,39 +200,161 @@ export function PlanPage() {
               </Table.Tfoot>
             </Table>
           </Table.ScrollContainer>
-        )}
-        {matrix.isSuccess &&
-          matrix.data.products
-            .filter((product) => product.activities.length > 0)
-            .map((product) => (
-              <Paper withBorder p="sm" mt="md" key={product.productId}>
-                <Title order={3} size="h5" mb="xs">
-                  {product.code} · {product.name}
-                </Title>
-                <Table.ScrollContainer minWidth={560}>
-                  <Table>
-                    <Table.Tbody>
-                      {product.activities.map((activity) => (
-                        <Table.Tr key={activity.id}>
-                          <Table.Td>
-                            <Anchor component={Link} to={`/staff/activities/${activity.id}`}>
-                              {activity.code}
-                            </Anchor>
-                          </Table.Td>
-                          <Table.Td>{activity.title}</Table.Td>
-                          <Table.Td>
-                            <StatusBadge status={activity.status} group="activity" />
-                          </Table.Td>
-                          <Table.Td>{formatDate(activity.startDate)}</Table.Td>
-                          <Table.Td ta="right">{money(activity.budgetPlanned)}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+
+          <Title order={2} size="h3" mt="xl" mb="sm" id="by-product-heading">
+            {t('staff.plans.byProduct')}
+          </Title>
+          <Accordion variant="separated" multiple keepMounted={false} aria-labelledby="by-product-heading">
+            {matrix.data.products.map((product) => (
+              <Accordion.Item key={product.productId} value={product.productId} data-testid={`product-${product.code}`}>
+                <Accordion.Control>
+                  <Text fw={600} span>
+                    {product.code} · {product.name}
+                  </Text>{' '}
+                  <Text span c="gray.7" size="sm">
+                    ({t('staff.plans.activitiesCount', { count: product.activityCount })})
+                  </Text>
+                </Accordion.Control>
+                <Accordion.Panel>
+                  <ProductActivities plan={plan} productId={product.productId} productCode={product.code} />
+                </Accordion.Panel>
+              </Accordion.Item>
+            ))}
+          </Accordion>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A product's activities, a page at a time, with column headers; a new activity in this product. */
+function ProductActivities({ plan, productId, productCode }: { plan: Plan; productId: string; productCode: string }) {
+  const { t, i18n } = useTranslation();
+  const activities = useActivities({ planId: plan.id, productId });
+  return (
+    <>
+      <Group mb="sm" gap="md">
+        <Allowed record={plan} action="add-activity">
+          <Button size="compact-sm" component={Link} to={`/staff/activities/new?planId=${plan.id}&productId=${productId}`} aria-label={t('staff.plans.newActivityIn', { product: productCode })}>
+            {t('staff.plans.newActivity')}
+          </Button>
+        </Allowed>
+        <Anchor component={Link} to={`/staff/activities?planId=${plan.id}&productId=${productId}`} size="sm">
+          {t('staff.plans.openList')}
+        </Anchor>
+      </Group>
+      {activities.isPending && <Loading />}
+      {activities.isError && <ErrorMessage error={activities.error} onRetry={() => void activities.refetch()} />}
+      {activities.isSuccess && activities.count === 0 && <Text size="sm">{t('staff.plans.noActivities')}</Text>}
+      {activities.isSuccess && activities.count > 0 && (
+        <>
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('staff.activities.code')}</Table.Th>
+                  <Table.Th>{t('staff.activities.name')}</Table.Th>
+                  <Table.Th>{t('staff.activities.status')}</Table.Th>
+                  <Table.Th>{t('staff.activities.type')}</Table.Th>
+                  <Table.Th>{t('staff.activities.mode')}</Table.Th>
+                  <Table.Th>{t('staff.activities.dates')}</Table.Th>
+                  <Table.Th ta="right">{t('staff.plans.budgetPlanned')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {activities.items.map((activity) => (
+                  <Table.Tr key={activity.id}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Anchor component={Link} to={`/staff/activities/${activity.id}`}>
+                        {activity.code}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{activity.title}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <StatusBadge status={activity.status} group="activity" />
+                    </Table.Td>
+                    <Table.Td>{t(`types.${activity.type}`)}</Table.Td>
+                    <Table.Td>{t(`modes.${activity.deliveryMode}`)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{activity.startDate ? `${formatDate(activity.startDate)} – ${formatDate(activity.endDate)}` : ''}</Table.Td>
+                    <Table.Td ta="right">{formatMoney(activity.budgetPlanned, i18n.language)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <LoadMore list={activities} />
+        </>
+      )}
+    </>
+  );
+}
+
+/** The plan's products (each with a new activity of its own) and its results framework. */
+function ProductsAndResults({ plan }: { plan: PlanDetail }) {
+  const { t, i18n } = useTranslation();
+  const { products, keyResults } = plan;
+  return (
+    <>
+      <section aria-labelledby="products-heading">
+        <Title order={2} size="h3" id="products-heading" mb="sm">
+          {t('staff.plans.products')}
+        </Title>
+        {/* Focusable, so that a keyboard can scroll it where it is wider than the screen. */}
+        <Table.ScrollContainer minWidth={600} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-labelledby': 'products-heading' } }}>
+          <Table striped mb="lg">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('staff.plans.code')}</Table.Th>
+                <Table.Th>{t('staff.plans.name')}</Table.Th>
+                <Table.Th>{t('staff.plans.category')}</Table.Th>
+                <Table.Th ta="right">{t('staff.plans.plannedBudget')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('staff.plans.actions')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {products.map((product) => (
+                <Table.Tr key={product.id}>
+                  <Table.Td>{product.code}</Table.Td>
+                  <Table.Td>{product.name}</Table.Td>
+                  <Table.Td>{product.category}</Table.Td>
+                  <Table.Td ta="right">{formatMoney(product.plannedBudget, i18n.language)}</Table.Td>
+                  <Table.Td ta="right">
+                    <Allowed record={plan} action="add-activity">
+                      <Anchor component={Link} to={`/staff/activities/new?planId=${plan.id}&productId=${product.id}`} aria-label={t('staff.plans.newActivityIn', { product: product.code })}>
+                        {t('staff.plans.newActivity')}
+                      </Anchor>
+                    </Allowed>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </section>
+
+      {keyResults.length > 0 && (
+        <section aria-labelledby="key-results-heading">
+          <Title order={2} size="h3" id="key-results-heading" mb="sm">
+            {t('staff.plans.keyResults')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, md: 2 }} mb="lg">
+            {keyResults.map((result) => (
+              <Paper withBorder p="sm" key={result.id}>
+                <Text fw={600}>
+                  {result.code} · {result.title}
+                </Text>
+                {result.indicators.map((indicator) => (
+                  <Text size="sm" key={indicator.id}>
+                    {indicator.description}: {t('staff.plans.target', { target: indicator.target, unit: indicator.unit })}
+                  </Text>
+                ))}
               </Paper>
             ))}
-      </section>
+          </SimpleGrid>
+        </section>
+      )}
     </>
   );
 }
@@ -243,7 +388,7 @@ function PlanLifecycle({ plan }: { plan: Plan }) {
             {t('staff.plans.closePlan')}
           </Button>
           {/* Closing freezes the products and the results framework for good: the person confirms it. */}
-          <Modal opened={confirming} onClose={confirm.close} title={t('staff.plans.closeTitle', { code: plan.code })}>
+          <Modal opened={confirming} onClose={confirm.close} title={t('staff.plans.closeTitle', { code: plan.code })} closeButtonProps={{ 'aria-label': t('staff.closeDialog') }}>
             <Text mb="md">{t('staff.plans.closeWarning')}</Text>
             <ErrorMessage error={transition.error} />
             <Group justify="flex-end" gap="sm">

@@ -1,0 +1,77 @@
+import { Button, Group, Modal, Text } from '@mantine/core';
+import { createContext, useCallback, useContext, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBlocker } from 'react-router';
+
+/**
+ * Warns before unsaved changes are lost: leaving the page inside the app asks first (react-router's
+ * `useBlocker`), and closing or reloading the tab gets the browser's own warning (`beforeunload`).
+ * A router takes one blocker at a time, so a page has one guard (`<UnsavedChangesProvider>`) and
+ * each of its forms reports whether it has unsaved changes: `useUnsavedChanges(form.isDirty())`.
+ */
+const DirtyContext = createContext<((key: string, dirty: boolean) => void) | null>(null);
+
+export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
+  const [dirtyForms, setDirtyForms] = useState<ReadonlySet<string>>(new Set());
+  const report = useCallback((key: string, dirty: boolean) => {
+    setDirtyForms((current) => {
+      if (current.has(key) === dirty) return current;
+      const next = new Set(current);
+      if (dirty) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  }, []);
+  return (
+    <DirtyContext.Provider value={report}>
+      <UnsavedChangesGuard dirty={dirtyForms.size > 0} />
+      {children}
+    </DirtyContext.Provider>
+  );
+}
+
+/** Tells the page's guard whether this form has unsaved changes (forgotten when the form unmounts). */
+export function useUnsavedChanges(dirty: boolean): void {
+  const report = useContext(DirtyContext);
+  const key = useId();
+  useEffect(() => {
+    report?.(key, dirty);
+  }, [report, key, dirty]);
+  useEffect(() => () => report?.(key, false), [report, key]);
+}
+
+function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
+  const { t } = useTranslation();
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers show the dialog only when returnValue is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  // Saved meanwhile (a form that navigates once saved): nothing to warn about any more.
+  useEffect(() => {
+    if (blocker.state === 'blocked' && !dirty) blocker.proceed();
+  }, [blocker, dirty]);
+
+  const texts = useMemo(() => ({ title: t('staff.unsaved.title'), text: t('staff.unsaved.text'), stay: t('staff.unsaved.stay'), leave: t('staff.unsaved.leave') }), [t]);
+  return (
+    <Modal opened={blocker.state === 'blocked' && dirty} onClose={() => blocker.reset?.()} title={texts.title} closeButtonProps={{ 'aria-label': t('staff.closeDialog') }}>
+      <Text mb="md">{texts.text}</Text>
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
+          {texts.stay}
+        </Button>
+        <Button color="red.9" onClick={() => blocker.proceed?.()}>
+          {texts.leave}
+        </Button>
+      </Group>
+    </Modal>
+  );
+}
