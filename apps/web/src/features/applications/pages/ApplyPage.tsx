@@ -13,7 +13,7 @@ import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { currentLanguage } from '../../../i18n';
 import { applyCheckKeys, useApplyCheck, useCatalogueEntry } from '../../catalogue/api';
-import { refusalText } from '../../catalogue/components/ApplyPanel';
+import { refusalText, WhoMayApply } from '../../catalogue/components/ApplyPanel';
 import { applicationKeys, saveDraft, uploadFile, type DocumentKind } from '../api';
 
 interface Attached {
@@ -69,7 +69,8 @@ export function ApplyPage() {
       <Paper maw={760} mx="auto" p={{ base: 'md', sm: 'xl' }} withBorder>
         {back}
         <PageTitle title={t('applicant.apply.title')}>{activity.title}</PageTitle>
-        <Alert color="orange" c="dark.8" title={t('eligibility.cannotApply')} data-testid="cannot-apply">
+        <WhoMayApply activity={activity} />
+        <Alert color="orange" c="dark.8" title={t('eligibility.cannotApply')} data-testid="cannot-apply" mt="md">
           <List size="sm">
             {check.data.refusals.map((refusal) => (
               <List.Item key={refusal.code}>{refusalText(t, refusal)}</List.Item>
