@@ -1,6 +1,6 @@
 import { Anchor, Button, Checkbox, Grid, Group, Menu, Modal, NumberInput, Select, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../../api/client';
@@ -64,6 +64,8 @@ export function ApplicationsReviewPage() {
   if (paging.key !== filtersKey) setPaging({ key: filtersKey, cursors: [null] });
   const cursors = paging.key === filtersKey ? paging.cursors : [null];
   const page = useApplicationsPage(id, filters, cursors[cursors.length - 1], pageSize);
+  // One guard for the page (a router takes one blocker): either tab may hold something typed and unsaved.
+  const [dirty, setDirty] = useState({ review: false, attendance: false });
 
   if (page.isPending) return <Loading />;
   if (page.isError && !page.data) return <RefusalAlert error={page.error} />;
@@ -76,7 +78,9 @@ export function ApplicationsReviewPage() {
       <PageTitle title={title}>{title}</PageTitle>
       <Text mb="sm">{listed.title}</Text>
       <ActivityLinks id={id} current="applications" delivered={activity.data ? activity.data.status === 'delivered' : undefined} />
-      <Tabs value={tab} onChange={(value) => state.setTab((value ?? 'review') as ReviewTab)} keepMounted={false}>
+      {/* Both tabs stay mounted: what is checked or typed in one survives a look at the other. */}
+      <UnsavedChangesGuard dirty={dirty.review || dirty.attendance} />
+      <Tabs value={tab} onChange={(value) => state.setTab((value ?? 'review') as ReviewTab)}>
         <Tabs.List mb="md">
           <Tabs.Tab value="review">{t('review.tabs.review')}</Tabs.Tab>
           <Tabs.Tab value="attendance">{t('review.tabs.attendance')}</Tabs.Tab>
@@ -91,10 +95,11 @@ export function ApplicationsReviewPage() {
             pageNumber={cursors.length}
             onNext={() => current.nextCursor && setPaging({ key: filtersKey, cursors: [...cursors, current.nextCursor] })}
             onPrevious={() => setPaging({ key: filtersKey, cursors: cursors.slice(0, -1) })}
+            onDirty={(review) => setDirty((current) => (current.review === review ? current : { ...current, review }))}
           />
         </Tabs.Panel>
         <Tabs.Panel value="attendance">
-          <AttendancePanel activity={listed} />
+          <AttendancePanel activity={listed} onDirty={(attendance) => setDirty((current) => (current.attendance === attendance ? current : { ...current, attendance }))} />
         </Tabs.Panel>
       </Tabs>
     </>
@@ -110,6 +115,7 @@ function ReviewTabPanel({
   pageNumber,
   onNext,
   onPrevious,
+  onDirty,
 }: {
   activityId: string;
   state: ReturnType<typeof useReviewFilters>;
@@ -119,6 +125,7 @@ function ReviewTabPanel({
   pageNumber: number;
   onNext: () => void;
   onPrevious: () => void;
+  onDirty: (dirty: boolean) => void;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -138,6 +145,8 @@ function ReviewTabPanel({
 
   const items = page.items;
   const activity = page.activity;
+  const dirty = bulkReason.trim() !== '' || (dialog?.action === 'reject' && reason.trim() !== '');
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
   const refresh = () => queryClient.invalidateQueries({ queryKey: applicationKeys.ofActivity(activityId) });
 
   const decide = useMutation({
@@ -267,7 +276,6 @@ function ReviewTabPanel({
 
   return (
     <>
-      <UnsavedChangesGuard dirty={bulkReason.trim() !== '' || (dialog?.action === 'reject' && reason.trim() !== '')} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <ReviewFilters state={state} />

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../../api/client';
 import { unwrap } from '../../../../api/errors';
@@ -14,7 +14,6 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { nameOf } from './DossierDrawer';
 import { ALERT_STYLES, RefusalAlert, useRefusalText } from './refusals';
 import { useCountryNames } from './ReviewFilters';
-import { UnsavedChangesGuard } from './UnsavedChanges';
 
 /** The applications of an attendance sheet: seat holders, and those who did not come. */
 const SHEET_STATUSES = ['selected', 'attended', 'completed', 'no_show'] as const;
@@ -27,7 +26,7 @@ type Confirming = { kind: 'everyone' } | { kind: 'complete-all' } | { kind: 'com
  * participant who qualifies completed. The buttons are the activity's and each application's
  * `allowedActions`; when the activity's dates hold an action back, its refusal says until when.
  */
-export function AttendancePanel({ activity }: { activity: ReviewActivity }) {
+export function AttendancePanel({ activity, onDirty }: { activity: ReviewActivity; onDirty: (dirty: boolean) => void }) {
   const { t } = useTranslation();
   const text = useRefusalText();
   const countryName = useCountryNames();
@@ -38,6 +37,9 @@ export function AttendancePanel({ activity }: { activity: ReviewActivity }) {
   const [days, setDays] = useState<Record<string, number | string>>({});
   const [everyoneDays, setEveryoneDays] = useState<number | string>(length);
   const [confirming, setConfirming] = useState<Confirming>(null);
+  // Days typed and not yet recorded: the page warns before they are lost.
+  const edited = Object.keys(days).length > 0;
+  useEffect(() => onDirty(edited), [edited, onDirty]);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: applicationKeys.ofActivity(activity.id) });
   const done = (message: string) => {
@@ -83,7 +85,6 @@ export function AttendancePanel({ activity }: { activity: ReviewActivity }) {
   const count = (status: string) => rows.filter((row) => row.status === status).length;
   const selectedRows = rows.filter((row) => can(row, 'attend'));
   const daysOf = (row: Application) => days[row.id] ?? length;
-  const dirty = Object.keys(days).length > 0;
   const mayAttend = can(activity, 'attend');
   const mayComplete = can(activity, 'complete');
   const allChecked = selectedRows.length > 0 && selectedRows.every((row) => checked.has(row.id));
@@ -96,7 +97,6 @@ export function AttendancePanel({ activity }: { activity: ReviewActivity }) {
 
   return (
     <Stack gap="md">
-      <UnsavedChangesGuard dirty={dirty} />
       <Paper withBorder p="md" component="section" aria-labelledby="attendance-heading">
         <Title order={2} size="h4" id="attendance-heading" mb="xs">
           {t('review.attendance.title')}
