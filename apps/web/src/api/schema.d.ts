@@ -240,6 +240,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyNotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyNotificationsController_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MyNotificationsController_markAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MyNotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ta-plans": {
         parameters: {
             query?: never;
@@ -1440,6 +1504,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/home/applicant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HomeController_applicant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/home/focal-point": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HomeController_focalPoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/home/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HomeController_staff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/home/auditor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HomeController_auditor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1653,6 +1781,44 @@ export interface components {
             items: components["schemas"]["NotificationView"][];
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        MyNotificationView: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            /**
+             * Format: uuid
+             * @description the application it is about, if any
+             */
+            applicationId: string | null;
+            /** @description the language it was written in (the account's) */
+            locale: components["schemas"]["Language"];
+            subject: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description when the person read it in the app; null: unread
+             */
+            readAt: string | null;
+        };
+        MyNotificationsPageView: {
+            items: components["schemas"]["MyNotificationView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description how many of the person's notifications are unread, all pages together */
+            unread: number;
+        };
+        UnreadCountView: {
+            /** @description how many of the person's notifications are unread */
+            unread: number;
+        };
+        MarkedReadView: {
+            /** @description how many of the person's notifications are unread */
+            unread: number;
+            /** @description how many this call marked read */
+            marked: number;
         };
         /** @enum {string} */
         PlanStatus: "draft" | "adopted" | "closed";
@@ -2249,7 +2415,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ACCOUNT_DELETED" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
+            code: "ACCOUNT_DELETED" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOTIFICATION_NOT_FOUND" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
@@ -2851,7 +3017,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ACCOUNT_DELETED" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
+            code: "ACCOUNT_DELETED" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOTIFICATION_NOT_FOUND" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
@@ -3587,6 +3753,147 @@ export interface components {
             request: components["schemas"]["RequestView"];
             activity: components["schemas"]["ActivityView"];
         };
+        HomeActivityView: {
+            /** Format: uuid */
+            id: string;
+            /** @example TA-2026-0042 */
+            code: string;
+            title: string;
+            status: components["schemas"]["ActivityStatus"];
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            applicationDeadline: string | null;
+        };
+        /**
+         * @description what comes next; null once nothing is left to happen
+         * @enum {string}
+         */
+        ApplicationNextStep: "await_nomination" | "await_selection" | "await_seat" | "attend" | "await_attendance" | "evaluate" | "await_completion" | "download_certificate";
+        HomeApplicationView: {
+            /** Format: uuid */
+            id: string;
+            activity: components["schemas"]["HomeActivityView"];
+            status: components["schemas"]["ApplicationStatus"];
+            waitlistPosition: number | null;
+            /** @description what comes next; null once nothing is left to happen */
+            nextStep: components["schemas"]["ApplicationNextStep"] | null;
+            certificateCode: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+        };
+        HomeApplicationViewSummary: {
+            /** @description the first rows, at most `limit` */
+            items: components["schemas"]["HomeApplicationView"][];
+            /** @description how many rows the list has in all; total − items.length more are on its page */
+            total: number;
+        };
+        ApplicantHomeView: {
+            /** @description applications under way, soonest activity first */
+            applications: components["schemas"]["HomeApplicationViewSummary"];
+            /** @description activities taken part in whose evaluation is not filled in yet */
+            evaluationsDue: components["schemas"]["HomeApplicationViewSummary"];
+            /** @description completed activities with a certificate, newest first */
+            certificates: components["schemas"]["HomeApplicationViewSummary"];
+        };
+        HomeNominationActivityView: {
+            activity: components["schemas"]["HomeActivityView"];
+            /** @description applications of the country waiting for endorsement */
+            waiting: number;
+            /** @description endorsements the country may give on this activity */
+            quota: number;
+            /** @description endorsements given (the quota used) */
+            endorsed: number;
+            /** @description endorsements left: quota − endorsed */
+            left: number;
+        };
+        HomeNominationActivityViewSummary: {
+            /** @description the first rows, at most `limit` */
+            items: components["schemas"]["HomeNominationActivityView"][];
+            /** @description how many rows the list has in all; total − items.length more are on its page */
+            total: number;
+        };
+        HomeRequestView: {
+            /** Format: uuid */
+            id: string;
+            /** @example KEN */
+            country: string;
+            /** @example 2027-Q2 */
+            preferredQuarter: string;
+            /** @description topic codes */
+            topics: string[];
+            status: components["schemas"]["RequestStatus"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        HomeRequestViewSummary: {
+            /** @description the first rows, at most `limit` */
+            items: components["schemas"]["HomeRequestView"][];
+            /** @description how many rows the list has in all; total − items.length more are on its page */
+            total: number;
+        };
+        FocalPointHomeView: {
+            /** @description the country the focal point acts for */
+            country: string | null;
+            /** @description activities with nominations waiting, nearest deadline first */
+            nominations: components["schemas"]["HomeNominationActivityViewSummary"];
+            /** @description nominations waiting, all activities together */
+            nominationsWaiting: number;
+            /** @description the country's national requests waiting for the committee, newest first */
+            requests: components["schemas"]["HomeRequestViewSummary"];
+        };
+        HomeStaffActivityView: {
+            activity: components["schemas"]["HomeActivityView"];
+            /** @description applications waiting for a staff decision (submitted without nomination needed, or endorsed) */
+            pending: number;
+        };
+        HomeStaffActivityViewSummary: {
+            /** @description the first rows, at most `limit` */
+            items: components["schemas"]["HomeStaffActivityView"][];
+            /** @description how many rows the list has in all; total − items.length more are on its page */
+            total: number;
+        };
+        StaffHomeView: {
+            /** @description scheduled activities with applications waiting for a decision, soonest start first */
+            applicationsToReview: components["schemas"]["HomeStaffActivityViewSummary"];
+            /** @description applications waiting for a decision, all activities together */
+            applicationsPending: number;
+            /** @description open or closed activities whose application deadline passed and that are still open, or still have applications to decide, before they start */
+            deadlinePassed: components["schemas"]["HomeStaffActivityViewSummary"];
+            /** @description planned or confirmed activities starting within 90 days without a published sheet */
+            sheetMissing: components["schemas"]["HomeStaffActivityViewSummary"];
+            /** @description delivered activities without a back-to-office report */
+            reportMissing: components["schemas"]["HomeStaffActivityViewSummary"];
+            /** @description national requests waiting for the committee, oldest first */
+            requestsToReview: components["schemas"]["HomeRequestViewSummary"];
+        };
+        HomeAuditReportView: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            version: number;
+            status: components["schemas"]["AuditReportStatus"];
+            /** @description percent done */
+            progress: number;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            finalizedAt: string | null;
+        };
+        HomeAuditReportViewSummary: {
+            /** @description the first rows, at most `limit` */
+            items: components["schemas"]["HomeAuditReportView"][];
+            /** @description how many rows the list has in all; total − items.length more are on its page */
+            total: number;
+        };
+        AuditorHomeView: {
+            /** @description audit reports, newest request first */
+            reports: components["schemas"]["HomeAuditReportViewSummary"];
+            /** @description years with a completed report, newest first */
+            yearsReported: number[];
+        };
         ErrorView: {
             /** @example 409 */
             statusCode: number;
@@ -3597,7 +3904,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ACCOUNT_DELETED" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
+            code: "ACCOUNT_DELETED" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOTIFICATION_NOT_FOUND" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
@@ -4212,6 +4519,126 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationViewPage"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    MyNotificationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description only the unread ones */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyNotificationsPageView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    MyNotificationsController_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    MyNotificationsController_markAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    MyNotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyNotificationView"];
                 };
             };
             /** @description a refusal, in the one error shape */
@@ -7204,6 +7631,130 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    HomeController_applicant: {
+        parameters: {
+            query?: {
+                /** @description rows of each list; `total` says how many there are in all */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicantHomeView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    HomeController_focalPoint: {
+        parameters: {
+            query?: {
+                /** @description rows of each list; `total` says how many there are in all */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FocalPointHomeView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    HomeController_staff: {
+        parameters: {
+            query?: {
+                /** @description rows of each list; `total` says how many there are in all */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffHomeView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    HomeController_auditor: {
+        parameters: {
+            query?: {
+                /** @description rows of each list; `total` says how many there are in all */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditorHomeView"];
                 };
             };
             /** @description a refusal, in the one error shape */
