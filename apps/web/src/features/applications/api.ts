@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { saveBlob } from '../../api/download';
-import { ApiError, unwrap } from '../../api/errors';
+import { errorOf, unwrap } from '../../api/errors';
 import type { Schemas } from '../../api/types';
 import { usePagedList } from '../../api/usePagedList';
 
@@ -63,7 +63,7 @@ export async function uploadFile(file: File) {
 }
 
 export async function downloadCertificate(application: Application): Promise<void> {
-  const { data, response } = await api.GET('/api/applications/{id}/certificate.pdf', { params: { path: { id: application.id } }, parseAs: 'blob' });
-  if (!response.ok || !data) throw new ApiError(response.status, [response.statusText]);
+  const { data, error, response } = await api.GET('/api/applications/{id}/certificate.pdf', { params: { path: { id: application.id } }, parseAs: 'blob' });
+  if (!response.ok || !data) throw errorOf(response.status, error);
   saveBlob(data as Blob, `certificate-${application.certificateCode ?? application.activityCode}.pdf`);
 }

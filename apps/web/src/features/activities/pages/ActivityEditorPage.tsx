@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { ApiError, fieldErrors, unwrap } from '../../../api/errors';
-import { useCountries } from '../../../api/reference';
+import { useReferenceOptions } from '../../../api/reference';
 import type { components } from '../../../api/schema';
 import type { Language, Schemas } from '../../../api/types';
 import { Allowed, can } from '../../../components/Allowed';
@@ -225,7 +225,7 @@ function Lifecycle({ activity }: { activity: Activity }) {
 function ActivityForm({ activity }: { activity: Activity }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const countries = useCountries();
+  const countryOptions = useReferenceOptions('country');
   const form = useForm<FormValues>({ initialValues: valuesOf(activity) });
   const editable = can(activity, 'edit');
 
@@ -238,7 +238,7 @@ function ActivityForm({ activity }: { activity: Activity }) {
     onError: (failure) => form.setErrors(fieldErrors(failure, FIELDS).fields),
   });
   const formErrors = fieldErrors(save.error, FIELDS).form;
-  const stale = save.error instanceof ApiError && save.error.status === 409 && /version/.test(save.error.messages.join(' '));
+  const stale = save.error instanceof ApiError && save.error.code === 'STALE_VERSION';
 
   const submit = form.onSubmit((values) => {
     const initial = valuesOf(activity);
@@ -294,7 +294,7 @@ function ActivityForm({ activity }: { activity: Activity }) {
             label={t('staff.activity.field.venueCountry')}
             searchable
             clearable
-            data={(countries.data ?? []).map((country) => ({ value: country.code, label: country.name }))}
+            data={countryOptions}
             {...form.getInputProps('venueCountry')}
           />
         </SimpleGrid>

@@ -4,7 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../../api/client';
-import { ApiError, unwrap } from '../../../api/errors';
+import { ApiError, refusalCodeText, unwrap } from '../../../api/errors';
+import { useReferenceNames } from '../../../api/reference';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
@@ -36,6 +37,7 @@ function nameOf(application: Application): string {
 export function ApplicationsReviewPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const names = useReferenceNames();
   const queryClient = useQueryClient();
   const activity = useActivity(id);
   const applications = useActivityApplications(id);
@@ -105,7 +107,8 @@ export function ApplicationsReviewPage() {
   const items = applications.items;
   const byId = new Map(items.map((application) => [application.id, application]));
   const bulkProblems = (error === bulk.error && error instanceof ApiError ? ((error.body as Partial<Schemas['BulkDecisionsError']> | undefined)?.errors ?? []) : []).map(
-    (problem) => `${byId.has(problem.applicationId) ? nameOf(byId.get(problem.applicationId)!) : problem.applicationId}: ${problem.problem}`,
+    (problem) =>
+      `${byId.has(problem.applicationId) ? nameOf(byId.get(problem.applicationId)!) : problem.applicationId}: ${refusalCodeText(problem.code ?? 'DECISION_REPEATED', {}, problem.problem)}`,
   );
   const code = listed.code;
   const decidable = items.filter((application) => DECISIONS.some((decision) => can(application, decision)));
@@ -217,7 +220,7 @@ export function ApplicationsReviewPage() {
                         {application.applicant.email}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{application.country}</Table.Td>
+                    <Table.Td>{names.country(application.country)}</Table.Td>
                     <Table.Td>
                       <StatusBadge status={application.status} group="application" />
                       {application.waitlistPosition !== null && (

@@ -2,7 +2,7 @@ import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useRegions, useTopics } from '../../../api/reference';
+import { useReferenceNames, useReferenceOptions } from '../../../api/reference';
 import type { ActivityType, CatalogueItem, DeliveryMode } from '../../../api/types';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatDate } from '../../../components/format';
@@ -24,8 +24,8 @@ export function CataloguePage() {
   const filters = Object.fromEntries(FILTER_KEYS.flatMap((key) => (params.get(key) ? [[key, params.get(key)]] : []))) as CatalogueFilters;
   const [words, setWords] = useState(filters.q ?? '');
   const catalogue = useCatalogue(filters, currentLanguage());
-  const regions = useRegions();
-  const topics = useTopics();
+  const regions = useReferenceOptions('region');
+  const topics = useReferenceOptions('topic');
   const items = catalogue.items;
 
   const setFilter = (key: (typeof FILTER_KEYS)[number], value: string | null) => {
@@ -64,7 +64,7 @@ export function CataloguePage() {
             label={t('catalogue.region')}
             placeholder={t('catalogue.any')}
             clearable
-            data={(regions.data ?? []).map((region) => ({ value: region.code, label: region.name }))}
+            data={regions}
             value={filters.region ?? null}
             onChange={(value) => setFilter('region', value)}
           />
@@ -73,7 +73,7 @@ export function CataloguePage() {
             placeholder={t('catalogue.any')}
             clearable
             searchable
-            data={(topics.data ?? []).map((topic) => ({ value: topic.code, label: topic.name }))}
+            data={topics}
             value={filters.topic ?? null}
             onChange={(value) => setFilter('topic', value)}
           />
@@ -149,7 +149,8 @@ export function CataloguePage() {
 
 function ActivityCard({ activity }: { activity: CatalogueItem }) {
   const { t } = useTranslation();
-  const place = activity.venueCity ? [activity.venueCity, activity.venueCountry].filter(Boolean).join(', ') : t('catalogue.online');
+  const names = useReferenceNames();
+  const place = activity.venueCity ? [activity.venueCity, names.country(activity.venueCountry)].filter(Boolean).join(', ') : t('catalogue.online');
   return (
     <Card withBorder padding="md" h="100%">
       <Stack gap="xs">

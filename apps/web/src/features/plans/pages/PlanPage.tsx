@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { downloadBlob } from '../../../api/download';
 import { ACTIVITY_STATUSES } from '../../../api/enums';
+import { useReferenceNames } from '../../../api/reference';
 import { Allowed } from '../../../components/Allowed';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatDate, formatMoney } from '../../../components/format';
@@ -20,6 +21,7 @@ import { useMatrix, usePlan, usePlanTransition, type Plan } from '../api';
 export function PlanPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
+  const names = useReferenceNames();
   const plan = usePlan(id);
   const matrix = useMatrix(id);
   const matrixDownload = useMutation({
@@ -70,7 +72,7 @@ export function PlanPage() {
                 <Table.Tr key={product.id}>
                   <Table.Td>{product.code}</Table.Td>
                   <Table.Td>{product.name}</Table.Td>
-                  <Table.Td>{product.category}</Table.Td>
+                  <Table.Td>{names.productCategory(product.category)}</Table.Td>
                   <Table.Td ta="right">{money(product.plannedBudget)}</Table.Td>
                 </Table.Tr>
               ))}
