@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import { Navigate } from 'react-router';
 import type { Role } from '../api/types';
+import { Loading } from '../components/Loading';
 import { AccountPage } from '../features/account/pages/AccountPage';
 import { ProfilePage } from '../features/account/pages/ProfilePage';
 import { ActivitiesPage } from '../features/activities/pages/ActivitiesPage';
@@ -17,6 +19,9 @@ import { SignUpPage } from '../features/auth/pages/SignUpPage';
 import { ActivityPage } from '../features/catalogue/pages/ActivityPage';
 import { CataloguePage } from '../features/catalogue/pages/CataloguePage';
 import { CertificatePage } from '../features/certificates/pages/CertificatePage';
+import { HomePage } from '../features/home/pages/HomePage';
+import { NotificationsPage } from '../features/notifications/pages/NotificationsPage';
+import { useAuth } from '../features/auth/AuthContext';
 import { NominationsPage } from '../features/nominations/pages/NominationsPage';
 import { PlanPage } from '../features/plans/pages/PlanPage';
 import { PlansPage } from '../features/plans/pages/PlansPage';
@@ -46,6 +51,9 @@ const AUDIT = ['auditor', 'admin'] as const;
 
 /** Pages live by feature under src/features; who may open them is decided here, and only here. */
 export const ROUTES: readonly AppRoute[] = [
+  // Everyone signed in: their home page (by role, the first page after sign-in) and notifications
+  { path: '/home', element: <HomePage />, access: 'signedIn', nav: { label: 'home.nav' } },
+  { path: '/notifications', element: <NotificationsPage />, access: 'signedIn' },
   { path: '/catalogue', element: <CataloguePage />, nav: { label: 'nav.catalogue' } },
   { path: '/catalogue/:id', element: <ActivityPage /> },
   { path: '/certificates', element: <CertificatePage />, nav: { label: 'nav.certificates' } },
@@ -80,8 +88,24 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/publications', element: <PublicationsPage />, access: 'public', nav: { label: 'auditor.nav.publications' } },
 ];
 
-/** The path `/` leads to. */
+/** The path `/` leads a visitor to: the catalogue. */
 export const HOME = '/catalogue';
+
+/**
+ * Where `/` (and sign-in without a page to go back to) leads: every signed-in role to its home
+ * page (features/home: the applicant's applications, the focal point's nominations, staff's
+ * decisions, the auditor's reports), a visitor to the catalogue.
+ */
+export function homePath(role: Role | null): string {
+  return role ? '/home' : HOME;
+}
+
+/** The element of `/`: the home page of whoever is signed in, once the session is known. */
+export function HomeRedirect() {
+  const { user } = useAuth();
+  if (user === undefined) return <Loading />;
+  return <Navigate to={homePath(user?.role ?? null)} replace />;
+}
 
 export function mayOpen(route: AppRoute, role: Role | null): boolean {
   const access = route.access ?? 'public';
