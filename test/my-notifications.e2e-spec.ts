@@ -44,6 +44,14 @@ describe('my notifications', () => {
       readAt: null,
       applicationId: null,
     });
+    // The same message in the interface language asked for, written from the params the outbox row keeps.
+    const french = await client(t, person).get('/api/me/notifications?limit=1&lang=fr').expect(200);
+    expect(french.body.items[0]).toMatchObject({ id: ids[2], locale: 'fr', subject: 'Vous êtes sélectionné(e) : TA-2026-0003 Trade facilitation' });
+    // A row without params (written before they were kept) stays as the outbox holds it.
+    await t.dataSource.query('UPDATE notifications SET params = NULL WHERE id = $1', [ids[2]]);
+    const kept = await client(t, person).get('/api/me/notifications?limit=1&lang=fr').expect(200);
+    expect(kept.body.items[0]).toMatchObject({ locale: 'es', subject: 'Ha sido seleccionado(a): TA-2026-0003 Trade facilitation' });
+    await client(t, person).get('/api/me/notifications?lang=de').expect(refused(400, 'VALIDATION_FAILED'));
     const next = await client(t, person).get(`/api/me/notifications?limit=2&cursor=${first.body.nextCursor}`).expect(200);
     expect(next.body.items.map((item: { id: string }) => item.id)).toEqual([ids[0]]);
     expect(next.body.nextCursor).toBeNull();

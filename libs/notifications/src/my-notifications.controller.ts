@@ -1,14 +1,26 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { CurrentUser, PageQueryDto, SignedIn, type AuthUser } from '@trta/http';
 import { NotificationKind } from './notification-kind';
 import { MyNotificationsService } from './my-notifications.service';
 
 const LOCALES = ['en', 'fr', 'es'] as const;
 
+export class LanguageQueryDto {
+  @ApiPropertyOptional({ enum: LOCALES, enumName: 'Language', description: 'the interface language to show the messages in (else the language each was written in)' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  lang?: (typeof LOCALES)[number];
+}
+
 export class MyNotificationsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: LOCALES, enumName: 'Language', description: 'the interface language to show the messages in (else the language each was written in)' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  lang?: (typeof LOCALES)[number];
+
   @ApiPropertyOptional({ description: 'only the unread ones' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
@@ -16,7 +28,7 @@ export class MyNotificationsQueryDto extends PageQueryDto {
   unread?: boolean;
 }
 
-/** One message of the person's inbox in the app: the outbox row sent to them, in their account's language. */
+/** One message of the person's inbox in the app: the outbox row sent to them, in the language asked for when possible. */
 export class MyNotificationView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -27,7 +39,7 @@ export class MyNotificationView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the application it is about, if any' })
   applicationId!: string | null;
 
-  @ApiProperty({ enum: LOCALES, enumName: 'Language', description: 'the language it was written in (the account\'s)' })
+  @ApiProperty({ enum: LOCALES, enumName: 'Language', description: 'the language of subject and body: `lang` when asked for and possible, else the account\'s at the time' })
   locale!: (typeof LOCALES)[number];
 
   @ApiProperty()
@@ -95,7 +107,7 @@ export class MyNotificationsController {
   @ApiOkResponse({ type: MyNotificationView })
   @HttpCode(200)
   @Post('me/notifications/:id/read')
-  markRead(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<MyNotificationView> {
-    return this.notifications.markRead(user.id, id);
+  markRead(@Param('id', ParseUUIDPipe) id: string, @Query() query: LanguageQueryDto, @CurrentUser() user: AuthUser): Promise<MyNotificationView> {
+    return this.notifications.markRead(user.id, id, query.lang);
   }
 }

@@ -1791,7 +1791,7 @@ export interface components {
              * @description the application it is about, if any
              */
             applicationId: string | null;
-            /** @description the language it was written in (the account's) */
+            /** @description the language of subject and body: `lang` when asked for and possible, else the account's at the time */
             locale: components["schemas"]["Language"];
             subject: string;
             body: string;
@@ -4538,6 +4538,8 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description the interface language to show the messages in (else the language each was written in) */
+                lang?: components["schemas"]["Language"];
                 /** @description only the unread ones */
                 unread?: boolean;
             };
@@ -4624,7 +4626,10 @@ export interface operations {
     };
     MyNotificationsController_markRead: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the interface language to show the messages in (else the language each was written in) */
+                lang?: components["schemas"]["Language"];
+            };
             header?: never;
             path: {
                 id: string;

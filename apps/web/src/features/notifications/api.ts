@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { Schemas } from '../../api/types';
 import { usePagedList } from '../../api/usePagedList';
+import { currentLanguage } from '../../i18n';
 
 export type MyNotification = Schemas['MyNotificationView'];
 export type NotificationKind = Schemas['NotificationKind'];
@@ -11,7 +13,8 @@ export type NotificationKind = Schemas['NotificationKind'];
 export const notificationKeys = {
   all: ['notifications'] as const,
   lists: () => [...notificationKeys.all, 'list'] as const,
-  list: (unread: boolean) => [...notificationKeys.lists(), { unread }] as const,
+  /** Shown in the interface language: a change of language asks again. */
+  list: (unread: boolean, lang: string) => [...notificationKeys.lists(), { unread, lang }] as const,
   unread: () => [...notificationKeys.all, 'unread'] as const,
 };
 
@@ -29,9 +32,11 @@ export function useUnreadCount(enabled: boolean) {
 }
 
 export function useMyNotifications(unread: boolean, pageSize?: number) {
+  const { i18n } = useTranslation();
+  const lang = (i18n.resolvedLanguage ?? currentLanguage()) as ReturnType<typeof currentLanguage>;
   return usePagedList({
-    queryKey: notificationKeys.list(unread),
-    fetchPage: ({ cursor, limit, signal }) => unwrap(api.GET('/api/me/notifications', { params: { query: { cursor, limit, unread } }, signal })),
+    queryKey: notificationKeys.list(unread, lang),
+    fetchPage: ({ cursor, limit, signal }) => unwrap(api.GET('/api/me/notifications', { params: { query: { cursor, limit, unread, lang } }, signal })),
     pageSize,
   });
 }
@@ -42,7 +47,7 @@ export function useMarkRead() {
   return useMutation({
     mutationFn: (id?: string) =>
       id
-        ? unwrap(api.POST('/api/me/notifications/{id}/read', { params: { path: { id } } })).then(() => undefined)
+        ? unwrap(api.POST('/api/me/notifications/{id}/read', { params: { path: { id }, query: { lang: currentLanguage() } } })).then(() => undefined)
         : unwrap(api.POST('/api/me/notifications/read')).then(() => undefined),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   });
