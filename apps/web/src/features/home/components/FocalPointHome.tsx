@@ -50,8 +50,7 @@ export function FocalPointHome() {
                     mt={4}
                     value={row.quota ? (row.endorsed / row.quota) * 100 : 100}
                     color={row.left === 0 ? 'red.8' : 'trta'}
-                    aria-label={t('home.focal.quotaUsed', { title: row.activity.title })}
-                    aria-valuetext={t('home.focal.quota', { used: formatNumber(row.endorsed), quota: formatNumber(row.quota), left: formatNumber(row.left), count: row.left })}
+                    aria-hidden
                   />
                 </>
               }

@@ -54,6 +54,7 @@ export function NotificationList({ items, compact = false }: { items: MyNotifica
                 <Button
                   size="compact-sm"
                   variant="default"
+                  style={{ flexShrink: 0 }}
                   onClick={() => markRead.mutate(notification.id)}
                   loading={markRead.isPending && markRead.variables === notification.id}
                   aria-label={t('notifications.markReadOne', { subject: notification.subject })}
