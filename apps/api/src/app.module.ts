@@ -8,6 +8,7 @@ import { AccessGuard, HttpExceptionFilter } from '@trta/http';
 import { ActivitiesModule } from '@trta/activities';
 import { ApplicationsModule } from '@trta/applications';
 import { AuditModule } from '@trta/audit';
+import { HomeModule } from '@trta/home';
 import { IatiModule } from '@trta/iati';
 import { IdentityModule } from '@trta/identity';
 import { MatrixModule } from '@trta/matrix';
@@ -77,6 +78,7 @@ export class AppModule {
         AuditModule,
         RequestsModule,
         PublicationsModule,
+        HomeModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -24,9 +24,9 @@ export class NotificationsService {
     const { subject, body } = renderNotification(request.kind, recipient.locale, request.params);
     const dedupKey = request.dedupKey ?? `${request.kind}:${request.applicationId ?? '-'}:${request.userId}`;
     const rows = (await manager.query(
-      `INSERT INTO notifications (user_id, application_id, kind, locale, to_email, subject, body, dedup_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (dedup_key) DO NOTHING RETURNING id`,
-      [request.userId, request.applicationId ?? null, request.kind, recipient.locale, recipient.email, subject, body, dedupKey],
+      `INSERT INTO notifications (user_id, application_id, kind, locale, to_email, subject, body, dedup_key, params)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (dedup_key) DO NOTHING RETURNING id`,
+      [request.userId, request.applicationId ?? null, request.kind, recipient.locale, recipient.email, subject, body, dedupKey, JSON.stringify(request.params)],
     )) as { id: string }[];
     return rows[0]?.id ?? null;
   }
@@ -37,7 +37,7 @@ export class NotificationsService {
    */
   async eraseFor(manager: EntityManager, applicantId: string, anonymousEmail: string): Promise<void> {
     await manager.query(
-      `UPDATE notifications SET to_email = CASE WHEN user_id = $1 THEN $2 ELSE to_email END, body = $3,
+      `UPDATE notifications SET to_email = CASE WHEN user_id = $1 THEN $2 ELSE to_email END, body = $3, params = NULL,
          status = CASE WHEN status = 'queued' AND user_id = $1 THEN 'failed' ELSE status END,
          last_error = CASE WHEN status = 'queued' AND user_id = $1 THEN 'the recipient deleted their account' ELSE last_error END
        WHERE user_id = $1 OR application_id IN (SELECT id FROM applications WHERE applicant_id = $1)`,

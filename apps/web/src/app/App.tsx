@@ -4,14 +4,14 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
+import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
 import { ApiError } from '../api/errors';
 import { AuthProvider } from '../features/auth/AuthContext';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { Loading } from '../components/Loading';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { Layout } from './Layout';
-import { HOME, ROUTES } from './routes';
+import { HomeRedirect, ROUTES } from './routes';
 import { theme } from './theme';
 
 const queryClient = new QueryClient({
@@ -42,7 +42,7 @@ const router = createBrowserRouter([
   {
     element: <Root />,
     children: [
-      { path: '/', element: <Navigate to={HOME} replace /> },
+      { path: '/', element: <HomeRedirect /> },
       ...ROUTES.map((route) => ({
         path: route.path,
         element: (route.access ?? 'public') === 'public' ? route.element : <RequireAuth roles={Array.isArray(route.access) ? route.access : undefined}>{route.element}</RequireAuth>,

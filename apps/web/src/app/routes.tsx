@@ -1,5 +1,8 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
+import { Navigate } from 'react-router';
 import type { Role } from '../api/types';
+import { Loading } from '../components/Loading';
+import { useAuth } from '../features/auth/AuthContext';
 import { ActivityPage } from '../features/catalogue/pages/ActivityPage';
 import { CataloguePage } from '../features/catalogue/pages/CataloguePage';
 
@@ -45,6 +48,8 @@ const RequestFormPage = page(() => import('../features/requests/pages/RequestFor
 const RequestPage = page(() => import('../features/requests/pages/RequestPage'), 'RequestPage');
 const RequestsPage = page(() => import('../features/requests/pages/RequestsPage'), 'RequestsPage');
 const NominationActivityPage = page(() => import('../features/nominations/pages/NominationActivityPage'), 'NominationActivityPage');
+const HomePage = page(() => import('../features/home/pages/HomePage'), 'HomePage');
+const NotificationsPage = page(() => import('../features/notifications/pages/NotificationsPage'), 'NotificationsPage');
 
 /**
  * Every page of the app, in one table: add a page here and it is routed, guarded and (with
@@ -67,6 +72,9 @@ const ADMIN = ['admin'] as const;
 
 /** Pages live by feature under src/features; who may open them is decided here, and only here. */
 export const ROUTES: readonly AppRoute[] = [
+  // Everyone signed in: their home page (by role, the first page after sign-in) and notifications
+  { path: '/home', element: <HomePage />, access: 'signedIn', nav: { label: 'home.nav' } },
+  { path: '/notifications', element: <NotificationsPage />, access: 'signedIn' },
   { path: '/catalogue', element: <CataloguePage />, nav: { label: 'nav.catalogue' } },
   { path: '/catalogue/:id', element: <ActivityPage /> },
   { path: '/certificates', element: <CertificatePage />, nav: { label: 'nav.certificates' } },
@@ -109,8 +117,24 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/users', element: <UsersPage />, access: ADMIN, nav: { label: 'admin.nav.users' } },
 ];
 
-/** The path `/` leads to. */
+/** The path `/` leads a visitor to: the catalogue. */
 export const HOME = '/catalogue';
+
+/**
+ * Where `/` (and sign-in without a page to go back to) leads: every signed-in role to its home
+ * page (features/home: the applicant's applications, the focal point's nominations, staff's
+ * decisions, the auditor's reports), a visitor to the catalogue.
+ */
+export function homePath(role: Role | null): string {
+  return role ? '/home' : HOME;
+}
+
+/** The element of `/`: the home page of whoever is signed in, once the session is known. */
+export function HomeRedirect() {
+  const { user } = useAuth();
+  if (user === undefined) return <Loading />;
+  return <Navigate to={homePath(user?.role ?? null)} replace />;
+}
 
 export function mayOpen(route: AppRoute, role: Role | null): boolean {
   const access = route.access ?? 'public';

@@ -1,4 +1,4 @@
-import { Anchor, createTheme } from '@mantine/core';
+import { Anchor, Badge, createTheme } from '@mantine/core';
 
 /** Colours chosen for WCAG AA contrast on white (axe's color-contrast rule). */
 export const theme = createTheme({
@@ -12,5 +12,12 @@ export const theme = createTheme({
   components: {
     // Links inside text must not rely on colour alone (axe's link-in-text-block rule).
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    // A status is never cut to "Waitl…": a badge keeps its whole text, wrapping in a narrow column.
+    Badge: Badge.extend({
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%', flexShrink: 0, paddingBlock: 2 },
+        label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.25, textAlign: 'center' },
+      },
+    }),
   },
 });

@@ -21,14 +21,24 @@ const STATUS_COLOURS: Record<string, string> = {
   no_show: 'orange',
   under_review: 'blue',
   approved: 'green',
+  draft: 'gray',
+  adopted: 'green',
+  queued: 'gray',
+  running: 'blue',
+  failed: 'red',
 };
 
-/** A status as a light badge; `group` picks the texts (`status.activity|application|request.*`, i18n/locales). */
-export function StatusBadge({ status, group }: { status: string; group: 'activity' | 'application' | 'request' }) {
+export type StatusGroup = 'activity' | 'application' | 'request' | 'plan' | 'auditReport';
+
+/**
+ * A status as a light badge, never cut (theme.ts); `group` picks the texts
+ * (`status.activity|application|request.*` in i18n/locales, `status.plan|auditReport.*` in i18n/reference).
+ */
+export function StatusBadge({ status, group }: { status: string; group: StatusGroup }) {
   const { t } = useTranslation();
   return (
     <Badge variant="light" color={STATUS_COLOURS[status] ?? 'gray'} c="dark.8" data-status={status}>
-      {t(`status.${group}.${status}`, { defaultValue: status })}
+      {t(`status.${group}.${status}`)}
     </Badge>
   );
 }

@@ -1,4 +1,8 @@
 import dayjs from 'dayjs';
+import countries from 'i18n-iso-countries';
+import countriesEn from 'i18n-iso-countries/langs/en.json';
+import countriesEs from 'i18n-iso-countries/langs/es.json';
+import countriesFr from 'i18n-iso-countries/langs/fr.json';
 import 'dayjs/locale/es';
 import 'dayjs/locale/fr';
 import localizedFormat from 'dayjs/plugin/localizedFormat';
@@ -7,6 +11,12 @@ import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import es from './locales/es.json';
 import fr from './locales/fr.json';
+import referenceEn from './reference/en.json';
+import referenceEs from './reference/es.json';
+import referenceFr from './reference/fr.json';
+import refusalsEn from './refusals/en.json';
+import refusalsEs from './refusals/es.json';
+import refusalsFr from './refusals/fr.json';
 import type { Language } from '../api/types';
 
 export const LANGUAGES: readonly { code: Language; label: string }[] = [
@@ -24,6 +34,8 @@ function initialLanguage(): Language {
 }
 
 dayjs.extend(localizedFormat);
+// Country names in the three languages, by ISO 3166-1 alpha-3 code (the API's country codes).
+for (const locale of [countriesEn, countriesFr, countriesEs]) countries.registerLocale(locale);
 
 /** Keeps the page's `lang`, dates and the remembered choice in step with the interface language. */
 function apply(language: string) {
@@ -45,22 +57,41 @@ function merge(target: Texts, source: Texts): Texts {
   return target;
 }
 
-function textsOf(language: Language, shared: Texts): Texts {
+function textsOf(language: Language, ...shared: Texts[]): Texts {
   return Object.entries(FEATURE_TEXTS)
     .filter(([path]) => path.endsWith(`/${language}.json`))
-    .reduce((texts, [, feature]) => merge(texts, feature), merge({}, shared));
+    .reduce((texts, [, feature]) => merge(texts, feature), shared.reduce<Texts>((texts, part) => merge(texts, part), {}));
 }
+
+/**
+ * The browser test that walks every page in French and Spanish (test/web/i18n-walk.e2e-spec.ts)
+ * sets `window.__TRTA_I18N_CHECK__` before the app loads: then nothing falls back to English, and
+ * every key a page asks for that its language lacks is recorded in `window.__TRTA_I18N_MISSING__`.
+ */
+interface I18nCheck {
+  __TRTA_I18N_CHECK__?: boolean;
+  __TRTA_I18N_MISSING__?: { language: string; key: string }[];
+}
+const check = window as Window & I18nCheck;
+const checking = check.__TRTA_I18N_CHECK__ === true;
+if (checking) check.__TRTA_I18N_MISSING__ = [];
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: textsOf('en', en) },
-    fr: { translation: textsOf('fr', fr) },
-    es: { translation: textsOf('es', es) },
+    en: { translation: textsOf('en', en, referenceEn, refusalsEn) },
+    fr: { translation: textsOf('fr', fr, referenceFr, refusalsFr) },
+    es: { translation: textsOf('es', es, referenceEs, refusalsEs) },
   },
   lng: initialLanguage(),
-  fallbackLng: 'en',
+  fallbackLng: checking ? false : 'en',
   interpolation: { escapeValue: false },
   returnNull: false,
+  saveMissing: checking,
+  missingKeyHandler: checking
+    ? (languages, _namespace, key) => {
+        for (const language of languages) check.__TRTA_I18N_MISSING__!.push({ language, key });
+      }
+    : false,
 });
 apply(i18n.language);
 i18n.on('languageChanged', apply);

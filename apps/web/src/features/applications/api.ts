@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { downloadBlob, saveBlob } from '../../api/download';
-import { ApiError, unwrap } from '../../api/errors';
+import { errorOf, unwrap } from '../../api/errors';
 import type { paths } from '../../api/schema';
 import type { Schemas } from '../../api/types';
 import { usePagedList } from '../../api/usePagedList';
@@ -65,8 +65,8 @@ export async function uploadFile(file: File) {
 
 /** The certificate PDF in `lang` (the interface language), else the participant's own. */
 export async function downloadCertificate(application: Application, lang?: Schemas['Language']): Promise<void> {
-  const { data, response } = await api.GET('/api/applications/{id}/certificate.pdf', { params: { path: { id: application.id }, query: { lang } }, parseAs: 'blob' });
-  if (!response.ok || !data) throw new ApiError(response.status, [response.statusText]);
+  const { data, error, response } = await api.GET('/api/applications/{id}/certificate.pdf', { params: { path: { id: application.id }, query: { lang } }, parseAs: 'blob' });
+  if (!response.ok || !data) throw errorOf(response.status, error);
   saveBlob(data as Blob, `certificate-${application.certificateCode ?? application.activityCode}.pdf`);
 }
 

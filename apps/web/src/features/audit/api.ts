@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { ApiError, unwrap } from '../../api/errors';
+import { ApiError, errorOf, unwrap } from '../../api/errors';
 import { usePagedList } from '../../api/usePagedList';
 import type { AuditReportView, ExportFormat } from './types';
 
@@ -51,14 +51,6 @@ export function useFinalizeReport(id: string) {
   });
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { message: text };
-  }
-}
-
 function filenameOf(response: Response, fallback: string): string {
   const disposition = response.headers.get('content-disposition') ?? '';
   const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
@@ -79,10 +71,7 @@ export async function downloadExport(report: Pick<AuditReportView, 'id' | 'year'
   }
   if (!result.response.ok) {
     // openapi-fetch reads an error body as JSON (or text), whatever parseAs asked for.
-    const error = result.error as unknown;
-    const body = (typeof error === 'string' ? safeJson(error) : error) as { message?: string | string[] } | undefined;
-    const message = body?.message;
-    throw new ApiError(result.response.status, Array.isArray(message) ? message : message ? [message] : []);
+    throw errorOf(result.response.status, result.error);
   }
   const blob = result.data as Blob;
   const url = URL.createObjectURL(blob);

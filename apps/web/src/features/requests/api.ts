@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { ApiError, unwrap } from '../../api/errors';
+import { errorOf, unwrap } from '../../api/errors';
 import type { Schemas } from '../../api/types';
 import { usePagedList } from '../../api/usePagedList';
 
@@ -67,7 +67,7 @@ export function useReviewContext(id: string) {
 }
 
 export async function downloadLetter(request: NationalRequest): Promise<Blob> {
-  const { data, response } = await api.GET('/api/requests/{id}/official-letter', { params: { path: { id: request.id } }, parseAs: 'blob' });
-  if (!response.ok || !data) throw new ApiError(response.status, [response.statusText]);
+  const { data, error, response } = await api.GET('/api/requests/{id}/official-letter', { params: { path: { id: request.id } }, parseAs: 'blob' });
+  if (!response.ok || !data) throw errorOf(response.status, error);
   return data as Blob;
 }

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
+import { useReferenceNames } from '../../../api/reference';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Facts, type Fact } from '../../../components/Facts';
@@ -13,13 +14,14 @@ import { ChangePasswordForm } from '../components/ChangePasswordForm';
 /** The signed-in user as the API knows them (GET /api/auth/me), the email's confirmation and the password. */
 export function AccountPage() {
   const { t } = useTranslation();
+  const names = useReferenceNames();
   const { user } = useAuth();
   const resend = useMutation({ mutationFn: () => unwrap(api.POST('/api/auth/verify-email/resend')) });
   if (!user) return null;
   const facts: Fact[] = [
     [t('account.email'), user.email],
     [t('account.role'), t(`roles.${user.role}`)],
-    [t('account.country'), user.country ?? '—'],
+    [t('account.country'), user.country ? names.country(user.country) : '—'],
     [t('account.since'), formatDate(user.createdAt)],
     [t('account.verification.label'), user.emailVerified ? t('account.verification.yes') : t('account.verification.no')],
   ];

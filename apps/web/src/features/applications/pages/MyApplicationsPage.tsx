@@ -6,6 +6,7 @@ import { formatDate } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { LoadMore } from '../../../components/LoadMore';
+import stacked from '../../../components/StackedTable.module.css';
 import { useMyApplications, useMyDrafts } from '../api';
 import { StatusBadge } from '../components/StatusBadge';
 
@@ -56,8 +57,8 @@ export function MyApplicationsPage() {
       )}
       {applications.count > 0 && (
         <>
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped highlightOnHover data-testid="my-applications">
+          <Table.ScrollContainer minWidth={0}>
+            <Table striped highlightOnHover data-testid="my-applications" className={stacked.stacked}>
               <Table.Caption>{t('applicant.applications.caption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
@@ -78,9 +79,9 @@ export function MyApplicationsPage() {
                         {application.activityCode}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{application.activityStartDate ? formatDate(application.activityStartDate) : '—'}</Table.Td>
-                    <Table.Td>{formatDate(application.submittedAt)}</Table.Td>
-                    <Table.Td>
+                    <Table.Td data-label={t('applicant.applications.starts')}>{application.activityStartDate ? formatDate(application.activityStartDate) : '—'}</Table.Td>
+                    <Table.Td data-label={t('applicant.applications.submitted')}>{formatDate(application.submittedAt)}</Table.Td>
+                    <Table.Td data-label={t('applicant.applications.status')}>
                       <StatusBadge status={application.status} />
                       {application.status === 'waitlisted' && application.waitlistPosition !== null && (
                         <Text size="sm" c="gray.7" mt={4}>

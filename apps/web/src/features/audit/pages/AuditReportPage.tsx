@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../api/errors';
-import { useRegions, useTopics } from '../../../api/reference';
+import { useReferenceNames } from '../../../api/reference';
 import { Allowed, can } from '../../../components/Allowed';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
@@ -188,6 +188,7 @@ function ReportFigures({ data }: { data: AuditReportData }) {
   const { t } = useTranslation();
   const totals = data.totals;
   const keyLabel = useKeyLabel();
+  const names = useReferenceNames();
   const figures: { key: string; label: string; value: string; detail?: string }[] = [
     { key: 'participations', label: t('auditor.figures.participations'), value: formatNumber(totals.participations) },
     { key: 'participants', label: t('auditor.figures.participants'), value: formatNumber(totals.participants) },
@@ -312,7 +313,7 @@ function ReportFigures({ data }: { data: AuditReportData }) {
           caption={t('auditor.sections.topBeneficiaryCountries')}
           head={[t('auditor.columns.country'), t('auditor.columns.region'), t('auditor.columns.ldc'), t('auditor.columns.participations'), t('auditor.columns.participants'), t('auditor.columns.womenShare')]}
           rows={data.topBeneficiaryCountries.map((row) => [
-            `${row.name} (${row.key})`,
+            `${names.country(row.key)} (${row.key})`,
             keyLabel('byRegion', row.region),
             row.ldc ? t('auditor.yes') : t('auditor.no'),
             formatNumber(row.participations),
@@ -383,16 +384,16 @@ function budgetLabel(row: BudgetRow, t: T): string {
 /** A dimension's key as a reader knows it: translated types and modes, "PLS 2", "none". */
 function useKeyLabel() {
   const { t } = useTranslation();
-  const regions = useRegions();
-  const topics = useTopics();
-  const nameOf = (items: { code: string; name: string }[] | undefined, key: string) => items?.find((item) => item.code === key)?.name ?? key;
+  const names = useReferenceNames();
   return (section: DimensionSection, key: string | null): string => {
     if (key === null || key === '' || key === 'none' || key === 'unknown') return t('auditor.none');
     if (section === 'byType') return t(`types.${key}`, { defaultValue: key });
     if (section === 'byDeliveryMode') return t(`modes.${key}`, { defaultValue: key });
     if (section === 'byPlsLevel') return t('auditor.plsLevel', { level: key });
-    if (section === 'byRegion') return nameOf(regions.data, key);
-    if (section === 'byTopic') return nameOf(topics.data, key);
+    if (section === 'byRegion') return names.region(key);
+    if (section === 'byTopic') return names.topic(key);
+    if (section === 'byProductCategory') return names.productCategory(key);
+    if (section === 'byLeadDivision') return names.division(key);
     return key;
   };
 }

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useReferenceNames } from '../../../api/reference';
 import { Link, useParams } from 'react-router';
 import { Facts } from '../../../components/Facts';
 import { formatDate } from '../../../components/format';
@@ -27,7 +28,8 @@ export function ActivityPage() {
   if (entry.isError) return <LoadFailure back={back} error={entry.error} notFound={t('activity.notFound')} onRetry={() => void entry.refetch()} />;
   const activity = entry.data;
   const served = activity.servedLanguage;
-  const place = activity.venueCity ? [activity.venueCity, activity.venueCountry].filter(Boolean).join(', ') : t('catalogue.online');
+  const names = useReferenceNames();
+  const place = activity.venueCity ? [activity.venueCity, names.country(activity.venueCountry)].filter(Boolean).join(', ') : t('catalogue.online');
   const sections = [
     ['activity.objectives', activity.objectives],
     ['activity.targetAudience', activity.targetAudience],

@@ -5,8 +5,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../../api/client';
-import { ApiError, unwrap } from '../../../api/errors';
-import { useTopics } from '../../../api/reference';
+import { ApiError, fieldErrors, refusalText, unwrap } from '../../../api/errors';
+import { useReferenceOptions } from '../../../api/reference';
 import { can } from '../../../components/Allowed';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
@@ -45,22 +45,18 @@ function quarters(): string[] {
   return list;
 }
 
+/** Refusals about the uploaded letter, said beside the file field. */
+const FILE_REFUSALS = ['FILE_MISSING', 'FILE_EMPTY', 'FILE_TOO_LARGE', 'FILE_TYPE_NOT_ACCEPTED', 'MULTIPART_MALFORMED', 'MULTIPART_REQUIRED', 'PAYLOAD_TOO_LARGE'];
+
 /**
- * Splits the API's messages between the fields they name (400 validation, 422 rules such as a
- * quarter that has ended) and the form as a whole; a refused letter is said beside the file field.
+ * Splits the API's refusal between the fields it names (400 field problems, a quarter that has
+ * ended) and the form as a whole, translated; a refused letter is said beside the file field.
  */
 function splitErrors(error: unknown): { fields: Record<string, string>; form: string[] } {
-  const result = { fields: {} as Record<string, string>, form: [] as string[] };
-  if (!(error instanceof ApiError) || error.unreachable) return result;
-  for (const message of error.messages) {
-    const path = message.split(' ')[0];
-    const field = FIELDS.find((name) => path === name || path.startsWith(`${name}.`) || path.startsWith(`${name}[`));
-    const aboutFile = error.status === 413 || error.status === 415 || /\bfile\b/i.test(message);
-    const key = field && (error.status === 400 || error.status === 422) ? field : aboutFile ? 'officialLetter' : null;
-    if (key) result.fields[key] = result.fields[key] ? `${result.fields[key]}; ${message}` : message;
-    else result.form.push(message);
-  }
-  return result;
+  if (!(error instanceof ApiError) || error.unreachable) return { fields: {}, form: [] };
+  if (error.code && FILE_REFUSALS.includes(error.code)) return { fields: { officialLetter: refusalText(error) }, form: [] };
+  if (error.code === 'QUARTER_PASSED') return { fields: { preferredQuarter: refusalText(error) }, form: [] };
+  return fieldErrors(error, FIELDS);
 }
 
 /** The national request form: a new request (with the official letter) or an edit while it is submitted. */
@@ -71,7 +67,7 @@ export function RequestFormPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const existing = useRequest(id);
-  const topics = useTopics();
+  const topics = useReferenceOptions('topic');
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
   const required = (value: unknown) => (value === '' || value === null || (Array.isArray(value) && value.length === 0) ? t('focal.form.required') : null);
@@ -176,7 +172,7 @@ export function RequestFormPage() {
                 label={t('focal.form.topics')}
                 required
                 searchable
-                data={(topics.data ?? []).map((topic) => ({ value: topic.code, label: topic.name }))}
+                data={topics}
                 {...form.getInputProps('topics')}
               />
               <Select label={t('focal.form.preferredQuarter')} required allowDeselect={false} data={quarterOptions} {...form.getInputProps('preferredQuarter')} />

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
-import { useTopics } from '../../../api/reference';
+import { useReferenceNames } from '../../../api/reference';
 import { Allowed } from '../../../components/Allowed';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Facts } from '../../../components/Facts';
@@ -23,7 +23,7 @@ export function RequestPage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const request = useRequest(id);
-  const topics = useTopics();
+  const names = useReferenceNames();
   const saved = (location.state as { saved?: 'created' | 'updated' } | null)?.saved;
   const letter = useMutation({ mutationFn: async (r: NationalRequest) => saveBlob(await downloadLetter(r), r.documents[0].filename) });
 
@@ -35,10 +35,9 @@ export function RequestPage() {
   if (request.isPending) return <Loading />;
   if (request.isError) return <LoadFailure back={back} error={request.error} notFound={t('focal.request.notFound')} onRetry={() => void request.refetch()} />;
   const r = request.data;
-  const topicName = (code: string) => topics.data?.find((topic) => topic.code === code)?.name ?? code;
-  const title = t('focal.request.title', { country: r.countryName, quarter: r.preferredQuarter });
+  const title = t('focal.request.title', { country: names.country(r.country), quarter: r.preferredQuarter });
   const facts: [string, string][] = [
-    [t('focal.form.topics'), r.topics.map(topicName).join(', ')],
+    [t('focal.form.topics'), names.topics(r.topics)],
     [t('focal.form.preferredQuarter'), r.preferredQuarter],
     [t('focal.form.language'), t(`languages.${r.language}`)],
     [t('focal.form.expectedParticipants'), String(r.expectedParticipants)],

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
+import { useReferenceNames } from '../../../api/reference';
 import { Allowed, can } from '../../../components/Allowed';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatDate } from '../../../components/format';
@@ -24,6 +25,7 @@ export function RequestQueuePage() {
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') as RequestStatus | null) ?? null;
   const requests = useRequests(status, { keepPrevious: true });
+  const names = useReferenceNames();
   return (
     <>
       <PageTitle>{t('staff.requests.title')}</PageTitle>
@@ -59,11 +61,11 @@ export function RequestQueuePage() {
                   <Table.Tr key={request.id}>
                     <Table.Td>
                       <Anchor component={Link} to={`/staff/requests/${request.id}`}>
-                        {request.countryName}
+                        {names.country(request.country)}
                       </Anchor>
                     </Table.Td>
                     <Table.Td>{request.preferredQuarter}</Table.Td>
-                    <Table.Td>{request.topics.join(', ')}</Table.Td>
+                    <Table.Td>{names.topics(request.topics)}</Table.Td>
                     <Table.Td>
                       <StatusBadge status={request.status} group="request" />
                     </Table.Td>
@@ -85,10 +87,11 @@ export function RequestReviewPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const context = useReviewContext(id);
+  const names = useReferenceNames();
   if (context.isPending) return <Loading />;
   if (context.isError) return <ErrorMessage error={context.error} onRetry={() => void context.refetch()} />;
   const { request, country, earlierRequests, deliveredActivities, plan } = context.data;
-  const title = t('staff.requests.requestTitle', { country: country.name, quarter: request.preferredQuarter });
+  const title = t('staff.requests.requestTitle', { country: names.country(country.code), quarter: request.preferredQuarter });
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
@@ -106,7 +109,7 @@ export function RequestReviewPage() {
             {t('staff.requests.request')}
           </Title>
           <Text size="sm">
-            <b>{t('staff.requests.topics')}:</b> {request.topics.join(', ')}
+            <b>{t('staff.requests.topics')}:</b> {names.topics(request.topics)}
           </Text>
           <Text size="sm">
             <b>{t('staff.requests.participants')}:</b> {request.expectedParticipants} · <b>{t('staff.requests.language')}:</b> {t(`languages.${request.language}`)}
@@ -133,7 +136,7 @@ export function RequestReviewPage() {
         </Paper>
         <Paper withBorder p="md" component="section" aria-labelledby="country-heading" data-testid="review-context">
           <Title order={2} size="h4" id="country-heading" mb="xs">
-            {country.name}
+            {names.country(country.code)}
           </Title>
           <Group gap="xs" mb="xs">
             <Badge variant="light" color={country.ldc ? 'orange' : 'gray'} c="dark.8">
@@ -161,7 +164,7 @@ export function RequestReviewPage() {
             <List size="sm">
               {earlierRequests.map((earlier) => (
                 <List.Item key={earlier.id}>
-                  {earlier.preferredQuarter} · {earlier.topics.join(', ')} · {t(`status.request.${earlier.status}`)}
+                  {earlier.preferredQuarter} · {names.topics(earlier.topics)} · {t(`status.request.${earlier.status}`)}
                   {earlier.activityCode ? ` · ${earlier.activityCode}` : ''}
                 </List.Item>
               ))}

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, Select, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useTopics } from '../../../api/reference';
+import { useReferenceNames } from '../../../api/reference';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatDate } from '../../../components/format';
 import { LoadMore } from '../../../components/LoadMore';
@@ -20,8 +20,7 @@ export function RequestsPage() {
   const raw = params.get('status');
   const status = (REQUEST_STATUSES as readonly string[]).includes(raw ?? '') ? (raw as RequestStatus) : null;
   const requests = useRequests(status);
-  const topics = useTopics();
-  const topicName = (code: string) => topics.data?.find((topic) => topic.code === code)?.name ?? code;
+  const names = useReferenceNames();
   const items = requests.items;
 
   return (
@@ -65,7 +64,7 @@ export function RequestsPage() {
                 <Table.Tr key={request.id} data-testid="request-row">
                   <Table.Td>
                     <Anchor component={Link} to={`/focal/requests/${request.id}`} fw={600}>
-                      {request.topics.map(topicName).join(', ')}
+                      {names.topics(request.topics)}
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{request.preferredQuarter}</Table.Td>
