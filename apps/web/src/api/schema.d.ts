@@ -192,6 +192,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_verifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_resendVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -202,6 +282,86 @@ export interface paths {
         get: operations["UsersController_list"];
         put?: never;
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["UsersController_change"];
+        trace?: never;
+    };
+    "/api/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_sendReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_history"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -512,6 +672,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/activities/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActivitySearchController_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activities/{id}/confirm": {
         parameters: {
             query?: never;
@@ -624,6 +800,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/activities/{id}/back-to-office-report/recorded-participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BackToOfficeReportController_recorded"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ta-plans/{id}/activities/import": {
         parameters: {
             query?: never;
@@ -640,6 +832,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ta-plans/{id}/activities/import/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ActivityImportController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ta-plans/{id}/activities/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActivityImportController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activities/{id}/clone": {
         parameters: {
             query?: never;
@@ -650,6 +874,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["CloneController_clone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActivityCalendarController_ics"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -800,6 +1040,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalogue/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicationsController_event"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalogue.ics": {
         parameters: {
             query?: never;
@@ -912,6 +1168,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/activities/{activityId}/apply-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeController_applyCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeController_myDrafts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/applications": {
         parameters: {
             query?: never;
@@ -923,6 +1211,38 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/applications/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActivityApplicationsController_balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/applications/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ActivityApplicationsController_saveDraft"];
+        post?: never;
+        delete: operations["ActivityApplicationsController_discardDraft"];
         options?: never;
         head?: never;
         patch?: never;
@@ -954,6 +1274,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ActivityApplicationsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/dossier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApplicationController_dossier"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1088,6 +1424,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/nominations/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NominationsController_activities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nominations/activities/{activityId}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NominationsController_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nominations/activities/{activityId}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["NominationsController_rank"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nominations/endorse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NominationsController_endorseMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/nominations": {
         parameters: {
             query?: never;
@@ -1168,6 +1568,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/activities/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AttendanceController_attendMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/attendance/everyone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AttendanceController_attendEveryone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AttendanceController_completeMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{id}/certificate.pdf": {
         parameters: {
             query?: never;
@@ -1210,6 +1658,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["EvaluationsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/evaluation/test-scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["EvaluationsController_testScores"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1685,6 +2149,10 @@ export interface components {
             locale: components["schemas"]["Language"];
             /** Format: date-time */
             createdAt: string;
+            /** @description the person confirmed their email address */
+            emailVerified: boolean;
+            /** @description an admin disabled the account: it cannot sign in */
+            disabled: boolean;
         };
         SessionView: {
             accessToken: string;
@@ -1717,7 +2185,32 @@ export interface components {
             locale: components["schemas"]["Language"];
             /** Format: date-time */
             createdAt: string;
+            /** @description the person confirmed their email address */
+            emailVerified: boolean;
+            /** @description an admin disabled the account: it cannot sign in */
+            disabled: boolean;
             profile: components["schemas"]["ApplicantProfileDto"] | null;
+        };
+        LinkTokenDto: {
+            /** @description the token of the emailed link (after #token=) */
+            token: string;
+        };
+        ResetRequestedView: {
+            /** @description always true: a link was sent if the email has an account */
+            accepted: boolean;
+        };
+        ForgotPasswordDto: {
+            /** Format: email */
+            email: string;
+        };
+        ResetPasswordDto: {
+            /** @description the token of the emailed link (after #token=) */
+            token: string;
+            password: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
         };
         CreateUserDto: {
             /** Format: email */
@@ -1736,8 +2229,58 @@ export interface components {
              */
             locale: "en" | "fr" | "es";
         };
-        UserViewPage: {
-            items: components["schemas"]["UserView"][];
+        /** @enum {string} */
+        UserStatus: "active" | "disabled" | "unverified";
+        ManagedUserView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string;
+            role: components["schemas"]["Role"];
+            /** @description ISO 3166-1 alpha-3: a focal point's country, an applicant's country of work */
+            country: string | null;
+            locale: components["schemas"]["Language"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description the person confirmed their email address */
+            emailVerified: boolean;
+            /** @description an admin disabled the account: it cannot sign in */
+            disabled: boolean;
+            /** @description an applicant's full name */
+            fullName: string | null;
+            allowedActions: ("disable" | "enable" | "changeRole" | "changeCountry" | "sendReset")[];
+        };
+        ManagedUserViewPage: {
+            items: components["schemas"]["ManagedUserView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ChangeUserDto: {
+            /** @enum {string} */
+            role?: "admin" | "staff" | "auditor" | "focal_point" | "applicant";
+            /** @description a focal point's country (alpha-3); null for other roles */
+            country?: string | null;
+        };
+        UserHistoryView: {
+            /** @description sequence number of the entry */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: uuid
+             * @description null for the system, or once the account was erased
+             */
+            userId: string | null;
+            userEmail: string | null;
+            /** @enum {string} */
+            action: "created" | "disabled" | "enabled" | "role_changed" | "country_changed" | "reset_sent" | "password_changed" | "password_reset" | "email_verified";
+            /** @description what changed, as { field: { from, to } } */
+            changes: {
+                [key: string]: unknown;
+            };
+        };
+        UserHistoryViewPage: {
+            items: components["schemas"]["UserHistoryView"][];
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -1751,7 +2294,7 @@ export interface components {
         /** @enum {string} */
         NotificationStatus: "queued" | "sent" | "outbox" | "failed";
         /** @enum {string} */
-        NotificationKind: "application.submitted" | "nomination.needed" | "application.endorsed" | "application.declined" | "application.selected" | "application.waitlisted" | "application.promoted" | "application.rejected" | "activity.reminder" | "certificate.ready" | "account.created" | "request.under_review" | "request.approved" | "request.rejected" | "request.scheduled";
+        NotificationKind: "application.submitted" | "nomination.needed" | "application.endorsed" | "application.declined" | "application.selected" | "application.waitlisted" | "application.promoted" | "application.rejected" | "activity.reminder" | "certificate.ready" | "account.created" | "account.verify_email" | "account.password_reset" | "account.takeover" | "request.under_review" | "request.approved" | "request.rejected" | "request.scheduled" | "evaluation.follow_up";
         NotificationView: {
             /** Format: uuid */
             id: string;
@@ -1767,6 +2310,7 @@ export interface components {
             /** Format: email */
             toEmail: string;
             subject: string;
+            /** @description the message; one-time links show as sent, never as the link */
             body: string;
             /** @description outbox: kept for staff to read, no SMTP server configured */
             status: components["schemas"]["NotificationStatus"];
@@ -1826,7 +2370,7 @@ export interface components {
          * @description what the caller may do now
          * @enum {string}
          */
-        PlanAction: "edit" | "adopt" | "close" | "add-product" | "edit-product" | "add-key-result" | "add-indicator" | "set-actual";
+        PlanAction: "edit" | "adopt" | "close" | "add-product" | "edit-product" | "add-key-result" | "add-indicator" | "add-activity" | "set-actual";
         PlanView: {
             /** Format: uuid */
             id: string;
@@ -2369,6 +2913,9 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
+        ActivityCountView: {
+            total: number;
+        };
         ConfirmActivityDto: {
             /**
              * @description confirm even though the activity overlaps others (recorded in its history)
@@ -2415,7 +2962,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ACCOUNT_DELETED" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOTIFICATION_NOT_FOUND" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
+            code: "ACCOUNT_DELETED" | "ACCOUNT_DISABLED" | "ACCOUNT_LINK_INVALID" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DATED" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_ENDED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_NOT_STARTED" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSRF_TOKEN_INVALID" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURRENT_PASSWORD_WRONG" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_NOT_VERIFIED" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_COUNTRY_REQUIRED" | "FOCAL_POINT_ONLY" | "FOLLOW_UP_NOT_DUE" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "JSON_TOO_DEEP" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOTIFICATION_NOT_FOUND" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUL_CHARACTER" | "NUMBER_OUT_OF_RANGE" | "OBSERVED_PARTICIPANTS_IMPLAUSIBLE" | "OWN_ACCOUNT_CHANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANTS_NOTE_REQUIRED" | "PARTICIPANT_BODY_INVALID" | "PARTICIPATION_RECORDS_REFUSED" | "PASSWORD_TOO_WEAK" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TEST_SCORES_BY_STAFF" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_RESET_REQUESTS" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_QUOTA_EXCEEDED" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
@@ -2444,6 +2991,7 @@ export interface components {
             participantsFemale: number;
             participantsMale: number;
             participantsOther: number;
+            participantsNote: string | null;
             objectivesMet: components["schemas"]["ObjectivesMet"];
             evidence: string | null;
             conclusion: string | null;
@@ -2473,6 +3021,8 @@ export interface components {
             participantsMale: number;
             /** @example 0 */
             participantsOther: number;
+            /** @description why the participants observed differ from those recorded as attending; required when they do */
+            participantsNote?: string | null;
             /** @enum {string} */
             objectivesMet: "fully" | "partly" | "not";
             /** @description what shows the objectives were (not) met */
@@ -2481,6 +3031,21 @@ export interface components {
             lessons?: string | null;
             /** @description the version read; when given, a 409 if someone saved the report since */
             version?: number;
+        };
+        RecordedParticipantsView: {
+            /** @description attended or completed, women */
+            female: number;
+            /** @description attended or completed, men */
+            male: number;
+            /** @description attended or completed, other or undisclosed gender */
+            other: number;
+            /** @description attended or completed: the recorded total */
+            total: number;
+            /** @description applications and registrations, withdrawn ones left out: the people known to the activity */
+            applications: number;
+            capacity: number;
+            /** @description the most participants a report may give as observed: the capacity, and no more than the people known when there are any */
+            maximumObserved: number;
         };
         ImportedActivityView: {
             /** @description the spreadsheet row: the header is row 1, the first data row is row 2 */
@@ -2494,6 +3059,37 @@ export interface components {
             created: number;
             /** @description in the order of the file */
             activities: components["schemas"]["ImportedActivityView"][];
+        };
+        ImportRowProblemView: {
+            /** @description a column of the file, or null for the row as a whole */
+            field: string | null;
+            /**
+             * @description a validation constraint (IS_DEFINED, IS_IN, IS_INT, MIN, MATCHES, ...), a refusal of POST /api/activities (PRODUCT_NOT_IN_PLAN, REFERENCE_CODES_UNKNOWN, ACTIVITY_RULES_BROKEN) or ROW_LENGTH_MISMATCH
+             * @example IS_IN
+             */
+            code: string;
+            /** @description the constraint's arguments, e.g. { values: [...] } */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description an English sentence for API users */
+            problem: string;
+        };
+        ImportCheckRowView: {
+            /** @description the spreadsheet row: the header is row 1, the first data row is row 2 */
+            row: number;
+            productCode: string | null;
+            title: string | null;
+            /** @description empty when the row would be imported */
+            problems: components["schemas"]["ImportRowProblemView"][];
+        };
+        ActivityImportCheckView: {
+            rowCount: number;
+            validRows: number;
+            /** @description the import takes the file only when this is 0 */
+            invalidRows: number;
+            /** @description in the order of the file */
+            rows: components["schemas"]["ImportCheckRowView"][];
         };
         CloneActivityDto: {
             /** @description defaults to the original title followed by " (copy)" */
@@ -2619,6 +3215,17 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
+        EligibleCountryView: {
+            /**
+             * @description ISO 3166-1 alpha-3
+             * @example KEN
+             */
+            code: string;
+            /** @description in the asked language */
+            name: string;
+            /** @description a least developed country (UN list) */
+            ldc: boolean;
+        };
         CatalogueMaterial: {
             /** Format: uuid */
             id: string;
@@ -2682,6 +3289,8 @@ export interface components {
             /** @description in servedLanguage */
             programme: string | null;
             requiredDocuments: components["schemas"]["RequiredDocument"][];
+            /** @description who may apply: the beneficiary countries, named in `lang`; empty for a global activity, open to every country */
+            eligibleCountries: components["schemas"]["EligibleCountryView"][];
             materials: components["schemas"]["CatalogueMaterial"][];
         };
         MatrixPlanView: {
@@ -2752,7 +3361,7 @@ export interface components {
              * @example 0.00
              */
             budgetActualTotal: string;
-            /** @description by start date (undated last), then code */
+            /** @description by start date (undated last), then code; empty with ?activities=false */
             activities: components["schemas"]["MatrixActivityView"][];
         };
         MatrixTotalsView: {
@@ -2807,6 +3416,10 @@ export interface components {
             locale: components["schemas"]["Language"];
             /** Format: date-time */
             createdAt: string;
+            /** @description the person confirmed their email address */
+            emailVerified: boolean;
+            /** @description an admin disabled the account: it cannot sign in */
+            disabled: boolean;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -2832,11 +3445,22 @@ export interface components {
             mediaType: string;
             sizeBytes: number;
         };
+        ApplicationTimelineEntry: {
+            status: components["schemas"]["ApplicationStatus"];
+            /** Format: date-time */
+            at: string;
+            reason: string | null;
+        };
+        /**
+         * @description what the applicant does or waits for next
+         * @enum {string}
+         */
+        ApplicationNextStep: "await_nomination" | "await_selection" | "on_waitlist" | "attend" | "await_completion" | "evaluate" | "answer_follow_up" | "download_certificate" | "closed";
         /**
          * @description what the caller may do now
          * @enum {string}
          */
-        ApplicationAction: "withdraw" | "endorse" | "decline" | "select" | "waitlist" | "reject" | "attend" | "complete" | "no-show" | "evaluate" | "certificate";
+        ApplicationAction: "withdraw" | "endorse" | "decline" | "select" | "waitlist" | "reject" | "attend" | "complete" | "no-show" | "evaluate" | "follow-up" | "certificate";
         ApplicationView: {
             /** Format: uuid */
             id: string;
@@ -2873,6 +3497,12 @@ export interface components {
             version: number;
             applicant: components["schemas"]["ApplicationApplicantView"];
             documents: components["schemas"]["ApplicationDocumentView"][];
+            /** @description the focal point's rank of this candidate among their country's to the activity, 1 first */
+            nominationRank: number | null;
+            /** @description every status it took, oldest first */
+            timeline: components["schemas"]["ApplicationTimelineEntry"][];
+            /** @description what the applicant does or waits for next */
+            nextStep: components["schemas"]["ApplicationNextStep"];
             /** @description what the caller may do now */
             allowedActions: components["schemas"]["ApplicationAction"][];
         };
@@ -2935,10 +3565,90 @@ export interface components {
             mediaType: string;
             sizeBytes: number;
         };
+        ApplyRefusalView: {
+            /** @example NOT_ELIGIBLE_COUNTRY */
+            code: string;
+            /** @description values for the translation of the code */
+            params: {
+                [key: string]: unknown;
+            };
+            message: string;
+        };
+        DraftDocumentView: {
+            kind: components["schemas"]["RequiredDocument"];
+            /** Format: uuid */
+            fileId: string;
+            filename: string;
+        };
+        ApplicationDraftView: {
+            /** Format: uuid */
+            activityId: string;
+            activityCode: string;
+            activityTitle: string;
+            /** Format: date */
+            applicationDeadline: string | null;
+            motivation: string;
+            documents: components["schemas"]["DraftDocumentView"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        ApplyAction: "apply";
+        ApplyCheckView: {
+            /** Format: uuid */
+            activityId: string;
+            /** @description the applicant's country of work (profile), ISO 3166-1 alpha-3 */
+            country: string | null;
+            /** @description whether the activity is open to that country; null without a profile country */
+            countryEligible: boolean | null;
+            /** @description the application needs the applicant's government's nomination (their focal point endorses it) */
+            requiresNomination: boolean;
+            /** @description what the sheet requires to attach */
+            requiredDocuments: components["schemas"]["RequiredDocument"][];
+            /** @description why applying would be refused now; empty when it can succeed */
+            refusals: components["schemas"]["ApplyRefusalView"][];
+            /**
+             * Format: uuid
+             * @description their application to it, when they applied already
+             */
+            applicationId: string | null;
+            applicationStatus: components["schemas"]["ApplicationStatus"] | null;
+            draft: components["schemas"]["ApplicationDraftView"] | null;
+            allowedActions: components["schemas"]["ApplyAction"][];
+        };
+        ApplicationDraftViewPage: {
+            items: components["schemas"]["ApplicationDraftView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         ApplicationViewPage: {
             items: components["schemas"]["ApplicationView"][];
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        Seats: {
+            capacity: number;
+            taken: number;
+            left: number;
+        };
+        BalanceRowView: {
+            /** @description the country code, region code, gender, or `ldc` / `other` */
+            key: string;
+            /** @description selected, attended or completed: holding a seat */
+            selected: number;
+            /** @description waiting on the waitlist */
+            waitlisted: number;
+            /** @description every application but the withdrawn ones */
+            applications: number;
+        };
+        ApplicationsBalanceView: {
+            seats: components["schemas"]["Seats"];
+            /** @description by country of the applicant, most seats first */
+            country: components["schemas"]["BalanceRowView"][];
+            region: components["schemas"]["BalanceRowView"][];
+            gender: components["schemas"]["BalanceRowView"][];
+            /** @description keys `ldc` and `other` */
+            ldc: components["schemas"]["BalanceRowView"][];
         };
         ApplicationDocumentDto: {
             /** @enum {string} */
@@ -2949,26 +3659,61 @@ export interface components {
              */
             fileId: string;
         };
+        SaveDraftDto: {
+            /** @description may be empty while the form is being written */
+            motivation: string;
+            /** @description the documents uploaded so far (POST /api/me/files), one per kind */
+            documents: components["schemas"]["ApplicationDocumentDto"][];
+        };
         SubmitApplicationDto: {
             motivation: string;
             /** @description the documents the activity sheet requires, one per kind */
             documents: components["schemas"]["ApplicationDocumentDto"][];
+        };
+        /**
+         * @description what the caller may do to the applications in bulk now: decide, record attendance, complete
+         * @enum {string}
+         */
+        ActivityApplicationsAction: "decide" | "attend" | "complete";
+        ActivityActionRefusalView: {
+            /** @enum {string} */
+            action: "attend" | "complete";
+            /**
+             * @example ACTIVITY_NOT_STARTED
+             * @enum {string}
+             */
+            code: "ACTIVITY_NOT_STARTED" | "ACTIVITY_NOT_ENDED";
+            /** @description { action, startDate } or { action, endDate } */
+            params: {
+                [key: string]: unknown;
+            };
         };
         ApplicationsActivityView: {
             /** Format: uuid */
             id: string;
             code: string;
             title: string;
-        };
-        Seats: {
-            capacity: number;
-            taken: number;
-            left: number;
+            /** @description the activity's status */
+            status: string;
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            endDate: string | null;
+            /** @description days from start to end, both included: the most days a participant attends */
+            lengthDays: number | null;
+            /** @description self-paced e-learning: participants complete on passing, before the end */
+            selfPaced: boolean;
+            /** @description what the caller may do to the applications in bulk now: decide, record attendance, complete */
+            allowedActions: components["schemas"]["ActivityApplicationsAction"][];
+            /** @description bulk actions the activity's dates hold back now, each with its refusal */
+            refusedActions: components["schemas"]["ActivityActionRefusalView"][];
         };
         ActivityApplicationsPageView: {
             items: components["schemas"]["ApplicationView"][];
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+            /** @description how many applications match the filters, over every page */
+            total: number;
             activity: components["schemas"]["ApplicationsActivityView"];
             seats: components["schemas"]["Seats"];
             /** @description ids of the waitlisted applications, first in line first */
@@ -3006,6 +3751,12 @@ export interface components {
              * @example ACTIVITY_FULL
              */
             code?: string;
+            /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
+            params?: {
+                [key: string]: unknown;
+            };
+            /** @description the applicant's full name (null without a profile; absent for an application that does not exist) */
+            applicantName?: string | null;
         };
         BulkDecisionsError: {
             /** @example 409 */
@@ -3017,7 +3768,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ACCOUNT_DELETED" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOTIFICATION_NOT_FOUND" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
+            code: "ACCOUNT_DELETED" | "ACCOUNT_DISABLED" | "ACCOUNT_LINK_INVALID" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DATED" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_ENDED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_NOT_STARTED" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSRF_TOKEN_INVALID" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURRENT_PASSWORD_WRONG" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_NOT_VERIFIED" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_COUNTRY_REQUIRED" | "FOCAL_POINT_ONLY" | "FOLLOW_UP_NOT_DUE" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "JSON_TOO_DEEP" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOTIFICATION_NOT_FOUND" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUL_CHARACTER" | "NUMBER_OUT_OF_RANGE" | "OBSERVED_PARTICIPANTS_IMPLAUSIBLE" | "OWN_ACCOUNT_CHANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANTS_NOTE_REQUIRED" | "PARTICIPANT_BODY_INVALID" | "PARTICIPATION_RECORDS_REFUSED" | "PASSWORD_TOO_WEAK" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TEST_SCORES_BY_STAFF" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_RESET_REQUESTS" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_QUOTA_EXCEEDED" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
@@ -3031,11 +3782,90 @@ export interface components {
             /** @description present when decisions of the batch were refused (not for a malformed body) */
             errors?: components["schemas"]["BulkProblem"][];
         };
+        NominatorView: {
+            /** @description null once the account was erased */
+            email: string | null;
+            /** @description the focal point's country */
+            country: string | null;
+        };
+        EarlierParticipationView: {
+            /** Format: uuid */
+            applicationId: string;
+            activityCode: string;
+            activityTitle: string;
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            endDate: string | null;
+            /** @description PLS level of the activity, 1-3 */
+            plsLevel: number | null;
+            status: components["schemas"]["ApplicationStatus"];
+            attendedDays: number | null;
+            /** Format: date-time */
+            completedAt: string | null;
+        };
+        ApplicationDossierView: {
+            /** Format: uuid */
+            applicationId: string;
+            /** @description the applicant's working languages */
+            languages: string[];
+            /** @description the focal point who endorsed or declined; null when none did */
+            nominatedBy: components["schemas"]["NominatorView"] | null;
+            /** @description the highest PLS level of an activity the applicant completed */
+            plsLevelReached: number | null;
+            /** @description the applicant's other applications, latest activity first */
+            participations: components["schemas"]["EarlierParticipationView"][];
+        };
         OptionalReasonDto: {
             reason?: string;
         };
         RequiredReasonDto: {
             reason: string;
+        };
+        NominationActivityView: {
+            /** Format: uuid */
+            activityId: string;
+            activityCode: string;
+            activityTitle: string;
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            applicationDeadline: string | null;
+            /** @description the country's focal point */
+            country: string;
+            /** @description most endorsed applications per country */
+            quota: number;
+            /** @description the country's applications endorsed so far */
+            endorsed: number;
+            /** @description endorsements left: quota − endorsed */
+            left: number;
+            /** @description the country's candidates (applications not withdrawn) */
+            candidates: number;
+            /** @description candidates waiting for a nomination (submitted) */
+            waiting: number;
+            /** @description the focal point may still endorse or decline (the activity is being decided) */
+            deciding: boolean;
+        };
+        NominationActivityViewPage: {
+            items: components["schemas"]["NominationActivityView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        RankedCandidatesView: {
+            items: components["schemas"]["ApplicationView"][];
+        };
+        RankCandidatesDto: {
+            /** @description application ids, first preferred first; the others lose their rank */
+            applicationIds: string[];
+        };
+        EndorseManyDto: {
+            applicationIds: string[];
+            /** @description a note to the applicants and staff */
+            reason?: string;
+        };
+        EndorsedManyView: {
+            endorsed: number;
+            items: components["schemas"]["ApplicationView"][];
         };
         EvaluationDto: {
             satisfaction: number;
@@ -3105,6 +3935,52 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        AttendanceRecordDto: {
+            /** Format: uuid */
+            applicationId: string;
+            /** @description days attended, at most the activity's length in days */
+            attendedDays: number;
+        };
+        BulkAttendanceDto: {
+            records: components["schemas"]["AttendanceRecordDto"][];
+        };
+        BulkParticipationView: {
+            /** @description how many applications were recorded */
+            recorded: number;
+            items: components["schemas"]["ParticipationView"][];
+        };
+        ParticipationRecordsError: {
+            /** @example 409 */
+            statusCode: number;
+            /** @example Conflict */
+            error: string;
+            /**
+             * @description the refusal's stable name, which clients translate (every code is listed)
+             * @example ACTIVITY_FULL
+             * @enum {string}
+             */
+            code: "ACCOUNT_DELETED" | "ACCOUNT_DISABLED" | "ACCOUNT_LINK_INVALID" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DATED" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_ENDED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_NOT_STARTED" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSRF_TOKEN_INVALID" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURRENT_PASSWORD_WRONG" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_NOT_VERIFIED" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_COUNTRY_REQUIRED" | "FOCAL_POINT_ONLY" | "FOLLOW_UP_NOT_DUE" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "JSON_TOO_DEEP" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOTIFICATION_NOT_FOUND" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUL_CHARACTER" | "NUMBER_OUT_OF_RANGE" | "OBSERVED_PARTICIPANTS_IMPLAUSIBLE" | "OWN_ACCOUNT_CHANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANTS_NOTE_REQUIRED" | "PARTICIPANT_BODY_INVALID" | "PARTICIPATION_RECORDS_REFUSED" | "PASSWORD_TOO_WEAK" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TEST_SCORES_BY_STAFF" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_RESET_REQUESTS" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_QUOTA_EXCEEDED" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
+            /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description an English sentence for API users; a 400 lists every problem, each starting with the field it names */
+            message: string | string[];
+            /** @description a 400 (VALIDATION_FAILED): each field's problem */
+            problems?: components["schemas"]["FieldProblemView"][];
+            /** @description the id of the request in the logs (also the x-request-id header) */
+            requestId: string;
+            /** @description present when records of the batch were refused */
+            errors?: components["schemas"]["BulkProblem"][];
+        };
+        EveryoneAttendedDto: {
+            /** @description days each attended; default: the activity's length in days */
+            attendedDays?: number;
+        };
+        BulkCompletionDto: {
+            /** @description omitted: every participant who qualifies (attended) */
+            applicationIds?: string[];
+        };
         CertifiedActivityView: {
             code: string;
             title: string;
@@ -3142,6 +4018,12 @@ export interface components {
             enteredBy: string | null;
             /** Format: date-time */
             submittedAt: string;
+        };
+        TestScoresDto: {
+            /** @description null clears it */
+            preTestScore?: number | null;
+            /** @description null clears it */
+            postTestScore?: number | null;
         };
         FollowUpDto: {
             /** @description whether the participant applied what they learned in their work */
@@ -3765,11 +4647,6 @@ export interface components {
             /** Format: date */
             applicationDeadline: string | null;
         };
-        /**
-         * @description what comes next; null once nothing is left to happen
-         * @enum {string}
-         */
-        ApplicationNextStep: "await_nomination" | "await_selection" | "await_seat" | "attend" | "await_attendance" | "evaluate" | "await_completion" | "download_certificate";
         HomeApplicationView: {
             /** Format: uuid */
             id: string;
@@ -3904,7 +4781,7 @@ export interface components {
              * @example ACTIVITY_FULL
              * @enum {string}
              */
-            code: "ACCOUNT_DELETED" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_ONLY" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOTIFICATION_NOT_FOUND" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUMBER_OUT_OF_RANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANT_BODY_INVALID" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
+            code: "ACCOUNT_DELETED" | "ACCOUNT_DISABLED" | "ACCOUNT_LINK_INVALID" | "ACCOUNT_WITHOUT_COUNTRY" | "ACTIVITY_CANCELLED" | "ACTIVITY_FULL" | "ACTIVITY_NOT_DATED" | "ACTIVITY_NOT_DECIDING" | "ACTIVITY_NOT_DELIVERED" | "ACTIVITY_NOT_ENDED" | "ACTIVITY_NOT_FOUND" | "ACTIVITY_NOT_READY" | "ACTIVITY_NOT_RECORDABLE" | "ACTIVITY_NOT_REGISTRABLE" | "ACTIVITY_NOT_STARTED" | "ACTIVITY_PLAN_UNKNOWN" | "ACTIVITY_RULES_BROKEN" | "ACTIVITY_STARTED" | "ACTIVITY_TRANSITION_NOT_ALLOWED" | "ACTUAL_YEAR_INVALID" | "ACTUAL_YEAR_OUTSIDE_PLAN" | "ALREADY_APPLIED" | "APPLICATION_NOT_FOUND" | "APPLICATION_NOT_IN_ACTIVITY" | "APPLICATION_TRANSITION_NOT_ALLOWED" | "ATTENDANCE_TRANSITION_NOT_ALLOWED" | "ATTENDED_DAYS_EXCEED_LENGTH" | "AUDIT_REPORT_FINALIZED" | "AUDIT_REPORT_NOT_COMPLETED" | "AUDIT_REPORT_NOT_FOUND" | "BACK_TO_OFFICE_REPORT_NOT_FOUND" | "BAD_REQUEST" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_NOT_ISSUED" | "CLAIM_TOKEN_EXPIRED" | "CLAIM_TOKEN_INVALID" | "CONCURRENT_CHANGE" | "CONFLICTING_RECORD" | "COUNTRY_CEILING_REACHED" | "COVERING_PLAN_CLOSED" | "CSRF_TOKEN_INVALID" | "CSV_EMPTY" | "CSV_HEADER_INVALID" | "CSV_INVALID" | "CSV_REQUIRED" | "CSV_TOO_MANY_ROWS" | "CURRENT_PASSWORD_WRONG" | "CURSOR_SORT_MISMATCH" | "DATE_RANGE_REVERSED" | "DEADLINE_PASSED" | "DECISIONS_CONFLICT" | "DECISIONS_REFUSED" | "DECISION_REPEATED" | "DOCUMENTS_MISSING" | "DOCUMENTS_NOT_YOURS" | "DOCUMENT_KIND_REPEATED" | "DOCUMENT_NOT_FOUND" | "DUPLICATE" | "EMAIL_NOT_VERIFIED" | "EMAIL_TAKEN" | "EVALUATION_EXISTS" | "EVALUATION_MISSING" | "EVALUATION_NOT_ALLOWED" | "FILE_EMPTY" | "FILE_MISSING" | "FILE_NOT_FOUND" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ACCEPTED" | "FOCAL_POINT_COUNTRY_REQUIRED" | "FOCAL_POINT_ONLY" | "FOLLOW_UP_NOT_DUE" | "FORBIDDEN" | "IMPORT_FILE_MISSING" | "IMPORT_ROWS_INVALID" | "INCLUDE_GLOBAL_WITHOUT_COUNTRY" | "INDICATOR_NOT_FOUND" | "INTERNAL_ERROR" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_JSON" | "INVALID_VALUE" | "JSON_TOO_DEEP" | "KEY_RESULT_CODE_TAKEN" | "KEY_RESULT_NOT_FOUND" | "LETTER_MISSING" | "MATERIAL_FILE_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "MULTIPART_MALFORMED" | "MULTIPART_REQUIRED" | "NOMINATION_NOT_REQUIRED" | "NOMINATION_QUOTA_REACHED" | "NOTIFICATION_NOT_FOUND" | "NOT_ELIGIBLE_COUNTRY" | "NOT_FOCAL_POINT_OF_COUNTRY" | "NOT_IN_CATALOGUE" | "NOT_OPEN_FOR_APPLICATIONS" | "NO_PLAN_COVERS_QUARTER" | "NO_WORKER_ANSWERED" | "NUL_CHARACTER" | "NUMBER_OUT_OF_RANGE" | "OBSERVED_PARTICIPANTS_IMPLAUSIBLE" | "OWN_ACCOUNT_CHANGE" | "PARTICIPANTS_INVALID" | "PARTICIPANTS_NOTE_REQUIRED" | "PARTICIPANT_BODY_INVALID" | "PARTICIPATION_RECORDS_REFUSED" | "PASSWORD_TOO_WEAK" | "PAYLOAD_TOO_LARGE" | "PLAN_CLOSED" | "PLAN_CODE_TAKEN" | "PLAN_HAS_NO_IATI_ACTIVITIES" | "PLAN_NOT_FOUND" | "PLAN_PERIOD_OVERLAPS" | "PLAN_PERIOD_REVERSED" | "PLAN_TRANSITION_NOT_ALLOWED" | "PREREQUISITE_NOT_MET" | "PRODUCT_CATEGORY_UNKNOWN" | "PRODUCT_CODE_TAKEN" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_IN_PLAN" | "PROFILE_INCOMPLETE" | "PROFILE_NOT_FOUND" | "QUARTER_PASSED" | "REFERENCE_CODES_UNKNOWN" | "REFERENCE_MISSING" | "REQUEST_ALREADY_SCHEDULED" | "REQUEST_NOT_FOUND" | "REQUEST_TRANSITION_NOT_ALLOWED" | "ROUTE_NOT_FOUND" | "RULE_BROKEN" | "SCHEDULING_CONFLICT" | "SHEET_INCOMPLETE" | "SHEET_NOT_FOUND" | "SHEET_NOT_PUBLISHABLE" | "SHEET_REQUIRED" | "SHEET_TEXTS_INVALID" | "STAFF_ACCOUNT_NOT_SELF_DELETABLE" | "STALE_VERSION" | "TEST_SCORES_BY_STAFF" | "TOO_MANY_FIELDS" | "TOO_MANY_FILES" | "TOO_MANY_RESET_REQUESTS" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "UNAUTHORIZED" | "UNAVAILABLE" | "UNKNOWN_COUNTRY" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_QUOTA_EXCEEDED" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "VALUE_TOO_LONG" | "WRONG_CREDENTIALS";
             /** @description values for the translation of `code`, e.g. { activityCode, capacity } */
             params: {
                 [key: string]: unknown;
@@ -4399,6 +5276,156 @@ export interface operations {
             };
         };
     };
+    AuthController_verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkTokenDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AuthController_resendVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetRequestedView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AuthController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForgotPasswordDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetRequestedView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AuthController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     UsersController_list: {
         parameters: {
             query?: {
@@ -4406,6 +5433,9 @@ export interface operations {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 role?: "admin" | "staff" | "auditor" | "focal_point" | "applicant";
+                /** @description part of the email address or of the applicant's name */
+                q?: string;
+                status?: components["schemas"]["UserStatus"];
             };
             header?: never;
             path?: never;
@@ -4418,7 +5448,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserViewPage"];
+                    "application/json": components["schemas"]["ManagedUserViewPage"];
                 };
             };
             /** @description a refusal, in the one error shape */
@@ -4451,6 +5481,194 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedUserView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedUserView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedUserView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedUserView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_sendReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedUserView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_history: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserHistoryViewPage"];
                 };
             };
             /** @description a refusal, in the one error shape */
@@ -5176,7 +6394,7 @@ export interface operations {
                 from?: string;
                 /** @description activities running on or before this day */
                 to?: string;
-                /** @description words to find in the title or the activity sheet (web search syntax: "a phrase", or, -word) */
+                /** @description words to find in the title or the activity sheet in any language (web search syntax: "a phrase", or, -word), or an activity code or a part of one (TA-2027-0049, 2027-0049) */
                 q?: string;
                 /** @description a leading - sorts descending; undated activities come last */
                 sort?: "startDate" | "-startDate" | "code" | "-code" | "title" | "-title" | "createdAt" | "-createdAt";
@@ -5323,6 +6541,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityHistoryViewPage"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ActivitySearchController_count: {
+        parameters: {
+            query?: {
+                plsLevel?: number;
+                planId?: string;
+                productId?: string;
+                /** @description comma-separated or repeated: planned, confirmed, open, closed, delivered, cancelled, postponed */
+                status?: string[];
+                /** @description comma-separated or repeated: national, regional, global */
+                type?: string[];
+                /** @description comma-separated or repeated: face_to_face, online, hybrid, e_learning */
+                deliveryMode?: string[];
+                /** @description a code of /api/reference/regions */
+                region?: string;
+                /** @description alpha-3; activities whose beneficiary countries include it */
+                country?: string;
+                /** @description with country: also global activities, which are open to every country */
+                includeGlobal?: boolean;
+                /** @description topic codes, comma-separated or repeated; an activity must have all of them */
+                topic?: string[];
+                /** @description activities running on or after this day */
+                from?: string;
+                /** @description activities running on or before this day */
+                to?: string;
+                /** @description words to find in the title or the activity sheet in any language (web search syntax: "a phrase", or, -word), or an activity code or a part of one (TA-2027-0049, 2027-0049) */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityCountView"];
                 };
             };
             /** @description a refusal, in the one error shape */
@@ -5601,6 +6871,36 @@ export interface operations {
             };
         };
     };
+    BackToOfficeReportController_recorded: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedParticipantsView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     ActivityImportController_import: {
         parameters: {
             query?: never;
@@ -5615,7 +6915,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description columns: productCode, title, type, deliveryMode, plsLevel, languages, topics, leadDivision, beneficiaryCountries, region, plannedQuarter, startDate, endDate, venueCity, venueCountry, capacity, applicationDeadline, requiresNomination, budgetPlanned, fundingSource
+                     * @description columns: productCode, title, type, deliveryMode, plsLevel, languages, topics, leadDivision, beneficiaryCountries, region, plannedQuarter, startDate, endDate, venueCity, venueCountry, capacity, applicationDeadline, requiresNomination, budgetPlanned, fundingSource, nominationQuota, prerequisiteLevel, partners
                      */
                     file: string;
                 };
@@ -5628,6 +6928,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityImportView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ActivityImportController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description columns: productCode, title, type, deliveryMode, plsLevel, languages, topics, leadDivision, beneficiaryCountries, region, plannedQuarter, startDate, endDate, venueCity, venueCountry, capacity, applicationDeadline, requiresNomination, budgetPlanned, fundingSource, nominationQuota, prerequisiteLevel, partners
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityImportCheckView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ActivityImportController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description a refusal, in the one error shape */
@@ -5662,6 +7033,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ActivityCalendarController_ics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
                 };
             };
             /** @description a refusal, in the one error shape */
@@ -5884,6 +7286,10 @@ export interface operations {
                 deliveryMode?: "face_to_face" | "online" | "hybrid" | "e_learning";
                 /** @description ISO 3166 alpha-3; global activities are open to every country and always match */
                 country?: string;
+                /** @description a language of instruction of the activity */
+                language?: "en" | "fr" | "es";
+                /** @description applications close on this day or before (activities without a deadline do not match) */
+                deadlineBefore?: string;
             };
             header?: never;
             path?: never;
@@ -6015,6 +7421,40 @@ export interface operations {
             };
         };
     };
+    PublicationsController_event: {
+        parameters: {
+            query?: {
+                /** @description the sheet falls back to the activity’s first language when it lacks this one */
+                lang?: "en" | "fr" | "es";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     PublicationsController_feed: {
         parameters: {
             query?: {
@@ -6054,6 +7494,8 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "json" | "csv" | "xlsx";
+                /** @description false: each product's counts and sums without its list of activities (the web pages them through GET /api/activities) */
+                activities?: boolean;
             };
             header?: never;
             path: {
@@ -6266,6 +7708,68 @@ export interface operations {
             };
         };
     };
+    MeController_applyCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplyCheckView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    MeController_myDrafts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDraftViewPage"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     MeController_myApplications: {
         parameters: {
             query?: {
@@ -6299,13 +7803,118 @@ export interface operations {
             };
         };
     };
+    ActivityApplicationsController_balance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsBalanceView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ActivityApplicationsController_saveDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDraftView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ActivityApplicationsController_discardDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     ActivityApplicationsController_list: {
         parameters: {
             query?: {
                 limit?: number;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                status?: "submitted" | "endorsed" | "declined" | "selected" | "waitlisted" | "rejected" | "withdrawn" | "attended" | "completed" | "no_show";
+                /** @description one or more statuses (repeat the parameter) */
+                status?: ("submitted" | "endorsed" | "declined" | "selected" | "waitlisted" | "rejected" | "withdrawn" | "attended" | "completed" | "no_show")[];
+                /** @description the applicant's country of work, ISO 3166-1 alpha-3 */
+                country?: string;
+                /** @description the region of the applicant's country (GET /api/reference/regions) */
+                region?: string;
+                gender?: components["schemas"]["Gender"];
+                /** @description true: applicants from least-developed countries only; false: from the others */
+                ldc?: boolean;
+                /** @description words of the applicant's name or email */
+                q?: string;
+                /** @description first come first (submitted), name, country or status (in lifecycle order) */
+                sort?: "submitted" | "name" | "country" | "status";
+                order?: "asc" | "desc";
                 /** @description csv and xlsx download every matching application */
                 format?: "json" | "csv" | "xlsx";
             };
@@ -6421,6 +8030,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BulkDecisionsError"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ApplicationController_dossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDossierView"];
                 };
             };
             /** @description a refusal, in the one error shape */
@@ -6699,6 +8338,134 @@ export interface operations {
             };
         };
     };
+    NominationsController_activities: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationActivityViewPage"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    NominationsController_candidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankedCandidatesView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    NominationsController_rank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RankCandidatesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankedCandidatesView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    NominationsController_endorseMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndorseManyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndorsedManyView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     NominationsController_list: {
         parameters: {
             query?: {
@@ -6875,9 +8642,132 @@ export interface operations {
             };
         };
     };
-    CertificatesController_pdf: {
+    AttendanceController_attendMany: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkAttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkParticipationView"];
+                };
+            };
+            /** @description a refused record (nothing was changed), or the activity has not started */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationRecordsError"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AttendanceController_attendEveryone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EveryoneAttendedDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkParticipationView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AttendanceController_completeMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkCompletionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkParticipationView"];
+                };
+            };
+            /** @description a refused record (nothing was changed), or the activity has not ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationRecordsError"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CertificatesController_pdf: {
+        parameters: {
+            query?: {
+                /** @description the certificate's language; the participant's own when absent */
+                lang?: "en" | "fr" | "es";
+            };
             header?: never;
             path: {
                 id: string;
@@ -6952,6 +8842,40 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    EvaluationsController_testScores: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestScoresDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
