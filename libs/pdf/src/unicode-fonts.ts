@@ -116,8 +116,11 @@ export function setFont(doc: PDFKit.PDFDocument, style: FontStyle): PDFKit.PDFDo
   return selectFont(doc, 'latin', style);
 }
 
-function withFeatures(options: PDFKit.Mixins.TextOptions, script: Script): PDFKit.Mixins.TextOptions {
-  const features = FEATURES[script];
+/** Beyond Latin-1: only such text needs the features above (pdfkit caches the layout of text without features, which is most). */
+const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+
+function withFeatures(options: PDFKit.Mixins.TextOptions, script: Script, text: string): PDFKit.Mixins.TextOptions {
+  const features = BEYOND_LATIN1.test(text) ? FEATURES[script] : undefined;
   // A fresh object each time: fontkit fills the defaults into the one it is given.
   return features ? { ...options, features: { ...features } as unknown as PDFKit.Mixins.TextOptions['features'] } : options;
 }
@@ -141,10 +144,10 @@ export function unicodeText(
   if (runs.length <= 1) {
     const script = runs[0]?.script ?? 'latin';
     selectFont(doc, script, style);
-    doc.text(runs[0]?.text ?? text, ...position, withFeatures(opts, script));
+    doc.text(runs[0]?.text ?? text, ...position, withFeatures(opts, script, text));
     return selectFont(doc, 'latin', style);
   }
-  const widths = runs.map((run) => selectFont(doc, run.script, style).widthOfString(run.text, withFeatures(opts, run.script)));
+  const widths = runs.map((run) => selectFont(doc, run.script, style).widthOfString(run.text, withFeatures(opts, run.script, run.text)));
   const total = widths.reduce((sum, width) => sum + width, 0);
   const left = typeof x === 'number' ? x : doc.x;
   const top = typeof x === 'number' && y !== undefined ? y : doc.y;
@@ -159,7 +162,7 @@ export function unicodeText(
     runs.forEach((run, index) => {
       selectFont(doc, run.script, style);
       height = Math.max(height, doc.currentLineHeight(true));
-      doc.text(run.text, at, top, withFeatures({ ...opts, width: undefined, align: 'left', lineBreak: false }, run.script));
+      doc.text(run.text, at, top, withFeatures({ ...opts, width: undefined, align: 'left', lineBreak: false }, run.script, run.text));
       at += widths[index];
     });
     doc.x = left;
@@ -169,7 +172,7 @@ export function unicodeText(
     runs.forEach((run, index) => {
       selectFont(doc, run.script, style);
       const last = index === runs.length - 1;
-      const runOptions = withFeatures({ ...opts, align: 'left', continued: last ? opts.continued : true }, run.script);
+      const runOptions = withFeatures({ ...opts, align: 'left', continued: last ? opts.continued : true }, run.script, run.text);
       if (index === 0) doc.text(run.text, ...position, runOptions);
       else doc.text(run.text, runOptions);
     });

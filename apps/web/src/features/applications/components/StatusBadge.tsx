@@ -20,10 +20,10 @@ const COLOURS: Record<string, string> = {
  * A status as a light badge with dark text (WCAG AA contrast). `group` is the i18n key holding the
  * status names: `applicant.status` for applications, `focal.requestStatus` for national requests.
  */
-export function StatusBadge({ status, group = 'applicant.status' }: { status: string; group?: string }) {
+export function StatusBadge({ status, group = 'applicant.status', testId = 'status-badge' }: { status: string; group?: string; testId?: string }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={COLOURS[status] ?? 'gray'} c="dark.8" data-testid="status-badge" data-status={status}>
+    <Badge variant="light" color={COLOURS[status] ?? 'gray'} c="dark.8" data-testid={testId} data-status={status}>
       {t(`${group}.${status}`)}
     </Badge>
   );

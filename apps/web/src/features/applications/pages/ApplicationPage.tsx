@@ -111,7 +111,8 @@ function Timeline({ application }: { application: Application }) {
               <Text size="sm" c="gray.7" miw={110}>
                 {formatDate(entry.at)}
               </Text>
-              <StatusBadge status={entry.status} />
+              {/* The page's status badge is the current one; these are its history. */}
+              <StatusBadge status={entry.status} testId="timeline-status" />
             </Group>
             {entry.reason && (
               <Text size="sm" ml={{ base: 0, sm: 118 }} mt={2}>
@@ -285,11 +286,11 @@ function FollowUpForm({ application, evaluation }: { application: Application; e
           body: { appliedInWork: values.appliedInWork === 'yes', comments: values.comments.trim() || undefined },
         }),
       ),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: applicationKeys.myData() }),
-        queryClient.invalidateQueries({ queryKey: applicationKeys.detail(application.id) }),
-      ]),
+    // The answer first (it keeps this form shown), then the application's next step.
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: applicationKeys.myData() });
+      await queryClient.invalidateQueries({ queryKey: applicationKeys.detail(application.id) });
+    },
     onError: (error) => form.setErrors(fieldErrors(error, FOLLOW_UP_FIELDS).fields),
   });
   const formErrors = formMessages(save.error, FOLLOW_UP_FIELDS);
