@@ -98,7 +98,7 @@ describe('web app: the applicant', () => {
     await p.locator('input[type="file"]').setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: PDF });
     await p.getByRole('button', { name: 'Submit my application' }).click();
     const alert = p.getByRole('alert').filter({ hasText: 'Your application could not be accepted' });
-    await alert.getByText(/not among its beneficiaries/).waitFor();
+    await alert.getByText(/is for Senegal; your country, Kenya, is not among them\./).waitFor();
     expect(p.url()).toContain('/apply');
   });
 

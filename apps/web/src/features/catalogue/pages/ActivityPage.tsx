@@ -19,6 +19,7 @@ export function ActivityPage() {
   const lang = currentLanguage();
   const entry = useCatalogueEntry(id, lang);
   const { user } = useAuth();
+  const names = useReferenceNames();
 
   const back = (
     <Anchor component={Link} to="/catalogue" size="sm" mb="sm" display="inline-block">
@@ -29,7 +30,6 @@ export function ActivityPage() {
   if (entry.isError) return <LoadFailure back={back} error={entry.error} notFound={t('activity.notFound')} onRetry={() => void entry.refetch()} />;
   const activity = entry.data;
   const served = activity.servedLanguage;
-  const names = useReferenceNames();
   const place = activity.venueCity ? [activity.venueCity, names.country(activity.venueCountry)].filter(Boolean).join(', ') : t('catalogue.online');
   const sections = [
     ['activity.objectives', activity.objectives],
