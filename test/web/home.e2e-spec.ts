@@ -101,7 +101,7 @@ describe('web app: each role’s home page', () => {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     }
-  });
+  }, 300_000);
   afterAll(() => b?.close());
   screenshotEachTest(() => page);
 

@@ -159,7 +159,7 @@ describe('web app: public pages and the session', () => {
     await p.locator('input[type="password"][aria-invalid="true"]').waitFor();
     const describedBy = (await password.getAttribute('aria-describedby')) ?? '';
     const errorText = await p.locator(describedBy.split(' ').map((id) => `[id="${id}"]`).join(', ')).allTextContents();
-    expect(errorText.join(' ')).toMatch(/password must be longer than or equal to 12 characters/);
+    expect(errorText.join(' ')).toMatch(/Enter at least 12 characters\./);
     await checkAccessibility(p);
     await readmeScreenshot(p, 'sign-up', true);
 

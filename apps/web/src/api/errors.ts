@@ -111,6 +111,8 @@ const STATUS_GROUPS: Partial<Record<string, string>> = {
   PLAN_TRANSITION_NOT_ALLOWED: 'plan',
   AUDIT_REPORT_NOT_COMPLETED: 'auditReport',
 };
+/** Refusals whose `params.problems` are English sentences the web cannot translate yet. */
+const LISTS_PROBLEMS = ['ACTIVITY_NOT_READY', 'ACTIVITY_RULES_BROKEN', 'REFERENCE_CODES_UNKNOWN', 'SHEET_INCOMPLETE', 'SHEET_TEXTS_INVALID'];
 const STATUS_PARAMS = ['status', 'allowedFrom', 'decidingStatuses', 'recordableStatuses', 'registrableStatuses'];
 const DATE_PARAMS = ['deadline', 'startDate', 'periodStart', 'periodEnd', 'otherPeriodStart', 'otherPeriodEnd', 'from', 'to'];
 const DOCUMENT_PARAMS = ['kinds', 'missing'];
@@ -206,6 +208,9 @@ export function knowsRefusal(code: string): boolean {
 export function refusalText(error: ApiError): string {
   if (error.unreachable) return i18n.t('errors.unreachable');
   const code = error.code;
+  // These refusals list their problems as English sentences only (`params.problems`): an English
+  // page shows them, the others the translated sentence of the code.
+  if (code && LISTS_PROBLEMS.includes(code) && language() === 'en' && error.serverMessages.length) return error.serverMessages.join('; ');
   const text = code ? translated('refusals', code, error.params) : undefined;
   if (text) return text;
   if (language() === 'en' && error.serverMessages.length) return error.serverMessages.join('; ');

@@ -28,7 +28,6 @@ export function ActivityPage() {
   if (entry.isError) return <LoadFailure back={back} error={entry.error} notFound={t('activity.notFound')} onRetry={() => void entry.refetch()} />;
   const activity = entry.data;
   const served = activity.servedLanguage;
-  const names = useReferenceNames();
   const place = activity.venueCity ? [activity.venueCity, names.country(activity.venueCountry)].filter(Boolean).join(', ') : t('catalogue.online');
   const sections = [
     ['activity.objectives', activity.objectives],
