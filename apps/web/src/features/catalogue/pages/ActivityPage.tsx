@@ -18,6 +18,7 @@ export function ActivityPage() {
   const { id = '' } = useParams();
   const lang = currentLanguage();
   const entry = useCatalogueEntry(id, lang);
+  const names = useReferenceNames();
 
   const back = (
     <Anchor component={Link} to="/catalogue" size="sm" mb="sm" display="inline-block">
