@@ -1,4 +1,5 @@
-import type { Role } from '@trta/http';
+import type { AuthUser, Role } from '@trta/http';
+import { requestViewer } from '../libs/requests/src/request-queries';
 import { day, insertPlan, insertProduct } from './support/activity-fixtures';
 import { signedIn } from './support/factories';
 import { refused } from './support/refusals';
@@ -151,9 +152,13 @@ describe('national requests', () => {
 
     it('refuses a focal point whose account lost its country', async () => {
       const orphan = await signedIn(t, 'focal_point', 'KEN');
-      // the token still says focal point; the account no longer names a country
       await t.dataSource.query(`UPDATE users SET role = 'staff', country = NULL WHERE id = $1`, [orphan.id]);
-      await t.http.get('/api/requests').auth(orphan.token, { type: 'bearer' }).expect(refused(403, 'ACCOUNT_WITHOUT_COUNTRY'));
+      // Role and country come from the account on every request: the same token is now staff's.
+      await t.http.get('/api/requests').auth(orphan.token, { type: 'bearer' }).expect(200);
+      // And the scope's own guard refuses a caller still taken for a focal point (a request that raced the change).
+      await expect(requestViewer(t.dataSource.manager, { id: orphan.id, email: orphan.email, role: 'focal_point', country: 'KEN' } as AuthUser)).rejects.toMatchObject({
+        refusal: { code: 'ACCOUNT_WITHOUT_COUNTRY', status: 403 },
+      });
     });
 
     it('answers LETTER_MISSING for a request whose letter is gone', async () => {
