@@ -65,6 +65,8 @@ async function readmeAtTop(p: Page, name: string, from?: Locator): Promise<void>
 /** On a phone the list's filters are folded under a button: unfolds them. */
 async function unfoldFilters(p: Page): Promise<void> {
   const button = p.getByRole('button', { name: /^Show the filters/ });
+  // The page is its own chunk: wait until it shows either the folded filters' button or the filters.
+  await button.or(p.getByRole('combobox', { name: 'Plan' })).first().waitFor();
   if (await button.isVisible()) await button.click();
 }
 
@@ -375,6 +377,8 @@ describe('web app: the staff scheduling journeys', () => {
         await choose(p, p.getByRole('combobox', { name: 'Rows per page' }), '200');
         const table = p.getByTestId('activities-table');
         await table.getByRole('link', { name: 'TA-2026-0001', exact: true }).waitFor();
+        // The first page of 200 is in (not the page of 50 shown before it) before paging on.
+        await p.getByTestId('rows-shown').getByText('200 rows shown').waitFor();
         while (await p.getByRole('button', { name: 'Load more' }).count()) {
           const shown = await table.locator('tbody tr').count();
           await p.getByRole('button', { name: 'Load more' }).click();
