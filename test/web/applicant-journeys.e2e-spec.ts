@@ -4,7 +4,7 @@ import * as isoCountries from 'i18n-iso-countries';
 import type { Page } from 'playwright-core';
 import { activityFactory } from '../support/activity-fixtures';
 import { applicantIn, apply, PDF, type Token } from '../support/application-fixtures';
-import { signedIn, uniqueEmail, PASSWORD } from '../support/factories';
+import { linkTokenFor, signedIn, uniqueEmail, PASSWORD } from '../support/factories';
 import { checkAccessibility, PHONE, screenshotEachTest, signInWithToken, startBrowserApp, type BrowserTestApp } from '../support/browser';
 import { pdfText } from '../support/pdf-text';
 
@@ -127,6 +127,12 @@ describe('web app: applicant and focal point journeys (issue 15)', () => {
 
       // Back at the form of the course she came from.
       await p.waitForURL(`**/catalogue/${course.id}/apply`);
+      await p.getByRole('heading', { level: 1, name: tr(lang, 'applicant.apply.title') }).waitFor();
+      // She confirms her email with the link of the message in her mailbox (an unconfirmed account
+      // cannot apply), then comes back to the course's form.
+      await p.goto(`/verify-email#token=${await linkTokenFor(b.t, email, 'account.verify_email')}`);
+      await p.getByTestId('email-verified').waitFor();
+      await p.goto(`/catalogue/${course.id}/apply`);
       await p.getByRole('heading', { level: 1, name: tr(lang, 'applicant.apply.title') }).waitFor();
       await p.getByLabel(new RegExp(`^${escape(tr(lang, 'applicant.apply.motivation'))}`)).fill('I lead the customs modernisation project.');
       await p.locator('input[type="file"]').setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: PDF });
