@@ -90,7 +90,7 @@ export function ApplyPanel({ activity }: { activity: Entry }) {
       </Title>
       <Stack gap="sm">
         {result.countryEligible !== null && (
-          <Text fw={600} data-testid="country-eligibility" c={result.countryEligible ? 'green.9' : 'red.9'}>
+          <Text fw={600} data-testid="country-eligibility" c={result.countryEligible ? 'teal.9' : 'red.9'}>
             {result.countryEligible ? t('eligibility.yourCountryEligible') : t('eligibility.yourCountryNotEligible')}
           </Text>
         )}
