@@ -167,7 +167,9 @@ describe('web app: each role’s home page', () => {
     await p.getByRole('link', { name: `Notifications: ${start} unread` }).click();
     await p.waitForURL('**/notifications');
     await p.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
-    expect(await p.locator('[data-testid="notification"][data-unread="true"]').count()).toBe(start);
+    const unreadItems = p.locator('[data-testid="notification"][data-unread="true"]');
+    await unreadItems.nth(start - 1).waitFor();
+    expect(await unreadItems.count()).toBe(start);
     await checkAccessibility(p);
 
     // One read: the bell and the API say one less.

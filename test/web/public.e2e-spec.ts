@@ -185,16 +185,16 @@ describe('web app: public pages and the session', () => {
     await p.waitForURL('**/sign-in?reason=signedOut');
   });
 
-  it('shows a wrong password beside the field, in the API’s words', async () => {
+  it('shows a wrong password beside the field, translated from the refusal’s code', async () => {
     const p = await open('/sign-in');
     await p.getByLabel('Email').fill(applicant.email);
     await p.getByLabel(/^Password/).fill('not-the-password');
     await p.getByRole('button', { name: 'Sign in', exact: true }).click();
     const password = p.getByLabel(/^Password/);
-    await p.getByText('Wrong email or password').waitFor();
+    await p.getByText('Wrong email or password.').waitFor();
     expect(await password.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await password.getAttribute('aria-describedby')) ?? '';
-    expect(await p.locator(`[id="${describedBy.split(' ').find((id) => id.includes('error'))}"]`).textContent()).toBe('Wrong email or password');
+    expect(await p.locator(`[id="${describedBy.split(' ').find((id) => id.includes('error'))}"]`).textContent()).toBe('Wrong email or password.');
     await checkAccessibility(p);
   });
 

@@ -19,7 +19,7 @@ import { StatusBadge } from '../components/StatusBadge';
 
 /** One report: live progress while it is generated, then its figures, charts, downloads and finalize. */
 export function AuditReportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const report = useAuditReport(id);
 
@@ -48,7 +48,8 @@ export function AuditReportPage() {
       <ReportProgress report={view} />
       {view.status === 'failed' && (
         <Alert color="red" c="dark.8" role="alert" title={t('auditor.report.failed')} mb="md">
-          {view.error}
+          {/* The worker's error is an English diagnostic: shown as such on English pages only. */}
+          {i18n.resolvedLanguage === 'en' ? view.error : t('auditor.report.failedDetails')}
         </Alert>
       )}
       <Allowed record={view} action="request">
