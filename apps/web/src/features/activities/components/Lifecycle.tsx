@@ -6,7 +6,7 @@ import { api } from '../../../api/client';
 import { ApiError, unwrap } from '../../../api/errors';
 import type { Schemas } from '../../../api/types';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { formatDate } from '../../../components/format';
+import { formatDateRange } from '../../../components/format';
 import { notifySuccess } from '../../../components/notify';
 import { planKeys } from '../../plans/api';
 import { activityKeys } from '../api';
@@ -91,7 +91,7 @@ export function Lifecycle({ activity }: { activity: Activity }) {
           <List size="sm" mb="sm">
             {conflicts.map((conflict) => (
               <List.Item key={conflict.id}>
-                {conflict.code} · {conflict.title} ({formatDate(conflict.startDate)} – {formatDate(conflict.endDate)}): {conflict.reason}
+                {conflict.code} · {conflict.title} ({formatDateRange(conflict.startDate, conflict.endDate)}): {conflict.reason}
               </List.Item>
             ))}
           </List>

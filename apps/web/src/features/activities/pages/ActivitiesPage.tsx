@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { MAX_PAGE_SIZE, PAGE_SIZE } from '../../../api/usePagedList';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { formatDate } from '../../../components/format';
+import { formatDateRange } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
 import { LoadMore } from '../../../components/LoadMore';
 import { PageTitle } from '../../../components/PageTitle';
@@ -119,7 +119,7 @@ function ActivityTable({ items }: { items: ActivityListItem[] }) {
                     : t('staff.activities.everyCountry')}
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {activity.startDate ? `${formatDate(activity.startDate)} – ${formatDate(activity.endDate)}` : ''}
+                {formatDateRange(activity.startDate, activity.endDate)}
               </Table.Td>
               <Table.Td>
                 <Anchor component={Link} to={`/staff/activities/${activity.id}/applications`} aria-label={t('staff.activities.applicationsOf', { code: activity.code })}>

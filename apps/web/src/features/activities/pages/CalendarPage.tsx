@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ACTIVITY_STATUSES } from '../../../api/enums';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { formatDate } from '../../../components/format';
+import { formatDate, formatDateRange } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { StatusBadge } from '../../../components/StatusBadge';
@@ -186,7 +186,7 @@ function Week({ weekStart, month, today, segments, tall }: { weekStart: Dayjs; m
         {segments.map((segment) => {
           const { activity } = segment;
           const colour = STATUS_COLOURS[activity.status];
-          const dates = activity.endDate && activity.endDate !== activity.startDate ? `${formatDate(activity.startDate)} – ${formatDate(activity.endDate)}` : formatDate(activity.startDate);
+          const dates = formatDateRange(activity.startDate, activity.endDate);
           return (
             <Link
               key={activity.id}
@@ -240,7 +240,7 @@ function PeriodList({ activities }: { activities: ActivityListItem[] }) {
                 </Table.Td>
                 <Table.Td>{activity.title}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {formatDate(activity.startDate)} – {formatDate(activity.endDate)}
+                  {formatDateRange(activity.startDate, activity.endDate)}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <StatusBadge status={activity.status} group="activity" />

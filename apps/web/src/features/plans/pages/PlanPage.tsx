@@ -8,7 +8,7 @@ import { downloadBlob } from '../../../api/download';
 import { ACTIVITY_STATUSES } from '../../../api/enums';
 import { Allowed } from '../../../components/Allowed';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { formatDate, formatMoney } from '../../../components/format';
+import { formatDate, formatDateRange, formatMoney } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
 import { LoadMore } from '../../../components/LoadMore';
 import { notifySuccess } from '../../../components/notify';
@@ -275,7 +275,7 @@ function ProductActivities({ plan, productId, productCode }: { plan: Plan; produ
                     </Table.Td>
                     <Table.Td>{t(`types.${activity.type}`)}</Table.Td>
                     <Table.Td>{t(`modes.${activity.deliveryMode}`)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{activity.startDate ? `${formatDate(activity.startDate)} – ${formatDate(activity.endDate)}` : ''}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateRange(activity.startDate, activity.endDate)}</Table.Td>
                     <Table.Td ta="right">{formatMoney(activity.budgetPlanned, i18n.language)}</Table.Td>
                   </Table.Tr>
                 ))}

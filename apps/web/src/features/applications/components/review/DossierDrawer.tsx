@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../../i18n';
 import { Facts, type Fact } from '../../../../components/Facts';
-import { formatDate } from '../../../../components/format';
+import { formatDate, formatDateRange } from '../../../../components/format';
 import { Loading } from '../../../../components/Loading';
 import { StatusBadge } from '../../../../components/StatusBadge';
 import { downloadDocument, useDossier, type Application } from '../../api';
@@ -167,7 +167,7 @@ export function DossierDrawer({ application, onClose, actions }: { application: 
                             {row.activityTitle}
                           </Text>
                         </Table.Td>
-                        <Table.Td>{row.startDate ? `${formatDate(row.startDate)} – ${formatDate(row.endDate)}` : '—'}</Table.Td>
+                        <Table.Td>{formatDateRange(row.startDate, row.endDate) || '—'}</Table.Td>
                         <Table.Td>{row.plsLevel ?? '—'}</Table.Td>
                         <Table.Td>
                           <StatusBadge status={row.status} group="application" />
