@@ -65,7 +65,7 @@ describe('worker concurrency', () => {
           .filter((instance): instance is JobProcessor => instance instanceof JobProcessor)
           .map((processor) => [processor.worker.name, processor.worker.concurrency]),
       );
-      expect(concurrency).toEqual({ system: 3, activities: 3, notifications: 3, 'audit-reports': 1 });
+      expect(concurrency).toEqual({ system: 3, activities: 3, notifications: 3, files: 3, 'audit-reports': 1 });
     } finally {
       await t.close();
     }

@@ -42,9 +42,18 @@ async function throughNavigation(p: Page, link: string): Promise<void> {
 async function choose(p: Page, field: Locator, option: string | RegExp, search?: string): Promise<void> {
   // Clear of the sticky header; a multi-select's input sits under its pills box, which opens it as well.
   await field.evaluate((element) => (element as unknown as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'center' }));
-  await field.click({ force: true });
-  if (search) await field.fill(search);
-  await p.getByRole('option', { name: option }).first().click();
+  // On a loaded phone the first tap can land while the field re-renders and leave it closed: tap again.
+  for (let attempt = 1; ; attempt++) {
+    await field.click({ force: true });
+    if (search) await field.fill(search);
+    try {
+      await p.getByRole('option', { name: option }).first().click({ timeout: 15_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await p.keyboard.press('Escape');
+    }
+  }
   await p.keyboard.press('Escape');
 }
 

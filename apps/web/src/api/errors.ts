@@ -152,6 +152,8 @@ function readableParams(code: string, params: Record<string, unknown>): Record<s
       readable[name] = name === 'status' ? statuses.join(', ') : list(statuses, 'disjunction');
     } else if (DATE_PARAMS.includes(name) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
       readable[name] = new Intl.DateTimeFormat(language(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+    } else if (name === 'reason' && i18n.exists(`passwordReasons.${String(value)}`)) {
+      readable[name] = i18n.t(`passwordReasons.${String(value)}`);
     } else if (name === 'country') {
       readable[name] = countryName(String(value));
     } else if (name === 'beneficiaries') {

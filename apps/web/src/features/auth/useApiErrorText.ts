@@ -1,24 +1,17 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/errors';
+import { ApiError, knowsRefusal, refusalText } from '../../api/errors';
 
 /**
- * The person's language for the refusals of accounts (sign-in, links, passwords): from the
- * refusal's code and params, never the server's English sentence. Null for other errors.
+ * The refusal of an account form (sign-in, links, passwords, users) as one sentence in the
+ * person's language, through the app's one refusal translation (i18n/refusals); null when the
+ * error is not a refusal the web knows, or is a 400 whose problems belong beside their fields.
  */
 export function useApiErrorText(): (error: unknown) => string | null {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
   return useCallback(
-    (error: unknown) => {
-      if (!(error instanceof ApiError) || !error.body?.code) return null;
-      const { code, params } = error.body as { code: string; params?: Record<string, unknown> };
-      const key = `accountErrors.${code}`;
-      if (!i18n.exists(key)) return null;
-      const reason = typeof params?.reason === 'string' ? params.reason : 'guessable';
-      const extra = error.body as unknown as { retryAfterSeconds?: unknown };
-      const retry = typeof extra.retryAfterSeconds === 'number' ? extra.retryAfterSeconds : undefined;
-      return t(key, { reason: t(`accountErrors.reasons.${reason}`, { defaultValue: '' }), minutes: retry ? Math.max(1, Math.ceil(retry / 60)) : 15 });
-    },
-    [t, i18n],
+    (error: unknown) => (language && error instanceof ApiError && error.code && error.problems.length === 0 && knowsRefusal(error.code) ? refusalText(error) : null),
+    [language],
   );
 }

@@ -4,7 +4,6 @@ import { unwrap } from '../../api/errors';
 import type { Language } from '../../api/types';
 import type { paths } from '../../api/schema';
 import { usePagedList } from '../../api/usePagedList';
-import { accountKeys } from '../account/api';
 
 export type CatalogueFilters = Omit<NonNullable<paths['/api/catalogue']['get']['parameters']['query']>, 'cursor' | 'limit' | 'lang'>;
 
@@ -57,12 +56,3 @@ export function useApplyCheck(activityId: string, enabled: boolean) {
 
 /** "Add to my calendar": one activity as an .ics file. */
 export const calendarUrl = (activityId: string, lang: Language) => `/api/catalogue/${activityId}/calendar.ics?lang=${lang}`;
-
-/** The signed-in applicant's profile (the account feature's query), asked only for an applicant. */
-export function useApplicantProfile(enabled: boolean) {
-  return useQuery({
-    queryKey: accountKeys.profile(),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/me/profile', { signal })),
-    enabled,
-  });
-}

@@ -5,7 +5,7 @@ import { GENDERS, INSTITUTION_TYPES } from '../../../api/enums';
 import { useCountries } from '../../../api/reference';
 import type { Language } from '../../../api/types';
 import { currentLanguage, LANGUAGES } from '../../../i18n';
-import type { Profile } from '../api';
+import type { Profile } from '../../../api/profile';
 
 /** The applicant profile's fields (ApplicantProfileDto), in the order the form shows them. */
 export const PROFILE_FIELDS = ['fullName', 'gender', 'nationality', 'country', 'institutionType', 'institution', 'position', 'languages'] as const satisfies readonly (keyof Profile)[];

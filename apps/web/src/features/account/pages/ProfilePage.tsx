@@ -11,7 +11,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { saveBlob } from '../../../api/download';
-import { accountKeys, useProfile, type Profile } from '../api';
+import { profileKeys, useProfile, type Profile } from '../../../api/profile';
 import { emptyProfile, PROFILE_FIELDS, ProfileFields, useProfileRules, type ProfileValues } from '../components/ProfileFields';
 
 /** The applicant's profile (GET/PUT /api/me/profile), a copy of their data, and deleting the account. */
@@ -31,7 +31,7 @@ export function ProfilePage() {
 
   const save = useMutation({
     mutationFn: (values: Profile) => unwrap(api.PUT('/api/me/profile', { body: values })),
-    onSuccess: (updated) => queryClient.setQueryData(accountKeys.profile(), updated),
+    onSuccess: (updated) => queryClient.setQueryData(profileKeys.profile(), updated),
     onError: (error) => form.setErrors(fieldErrors(error, PROFILE_FIELDS).fields),
   });
   const split = fieldErrors(save.error, PROFILE_FIELDS);

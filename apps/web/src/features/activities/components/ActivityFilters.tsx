@@ -30,9 +30,14 @@ export function searchFromParams(params: URLSearchParams, { dates = true }: { da
   return search as ActivitySearch;
 }
 
-/** Sets (or clears) one parameter of the address, keeping the others; the list starts again from its first page. */
-export function setParam(params: URLSearchParams, setParams: SetURLSearchParams, key: string, value: string | null): void {
-  const next = new URLSearchParams(params);
+/**
+ * Sets (or clears) one parameter of the address, keeping the others; the list starts again from its
+ * first page. It starts from the address as it is now, not from the last rendered `params`: the
+ * router commits navigations in a transition, so two quick changes (a sort, then a page size) would
+ * otherwise see the same old address and the second would undo the first.
+ */
+export function setParam(setParams: SetURLSearchParams, key: string, value: string | null): void {
+  const next = new URLSearchParams(window.location.search);
   if (value) next.set(key, value);
   else next.delete(key);
   setParams(next, { replace: true });
@@ -48,7 +53,7 @@ export function ActivityFilters({ params, setParams, dates = true }: { params: U
   const topics = useTopics();
   const countries = useCountryOptions();
   const [words, setWords] = useState(params.get('q') ?? '');
-  const set = (key: FilterKey, value: string | null) => setParam(params, setParams, key, value);
+  const set = (key: FilterKey, value: string | null) => setParam(setParams, key, value);
   const list = (key: FilterKey) => params.get(key)?.split(',').filter(Boolean) ?? [];
   const setList = (key: FilterKey, values: string[]) => set(key, values.join(',') || null);
   const submitWords = (event: FormEvent) => {
@@ -93,7 +98,7 @@ export function ActivityFilters({ params, setParams, dates = true }: { params: U
               data={plans.items.map((item) => ({ value: item.id, label: `${item.code} · ${item.title}` }))}
               value={planId}
               onChange={(value) => {
-                const next = new URLSearchParams(params);
+                const next = new URLSearchParams(window.location.search);
                 if (value) next.set('planId', value);
                 else next.delete('planId');
                 // A product belongs to one plan.
@@ -184,7 +189,7 @@ export function ActivityFilters({ params, setParams, dates = true }: { params: U
               size="compact-sm"
               mb="md"
               onClick={() => {
-                const next = new URLSearchParams(params);
+                const next = new URLSearchParams(window.location.search);
                 for (const key of FILTER_KEYS) if (dates || (key !== 'from' && key !== 'to')) next.delete(key);
                 setWords('');
                 setParams(next, { replace: true });

@@ -54,7 +54,7 @@ export function ActivitiesPage() {
             w={220}
             data={ACTIVITY_SORTS.map((value) => ({ value, label: t(`staff.activities.sorts.${value}`) }))}
             value={params.get('sort') ?? 'startDate'}
-            onChange={(value) => setParam(params, setParams, 'sort', value === 'startDate' ? null : value)}
+            onChange={(value) => setParam(setParams, 'sort', value === 'startDate' ? null : value)}
           />
           <Select
             label={t('staff.activities.pageSize')}
@@ -62,7 +62,7 @@ export function ActivitiesPage() {
             w={120}
             data={PAGE_SIZES}
             value={String(size)}
-            onChange={(value) => setParam(params, setParams, 'size', value === String(PAGE_SIZE) ? null : value)}
+            onChange={(value) => setParam(setParams, 'size', value === String(PAGE_SIZE) ? null : value)}
           />
         </Group>
       </Group>

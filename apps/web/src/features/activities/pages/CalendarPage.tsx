@@ -80,7 +80,7 @@ export function CalendarPage() {
   const activities = useActivities({ ...searchFromParams(params, { dates: false }), from: first.format(DAY), to: last.format(DAY) }, { all: true });
 
   const go = (date: Dayjs, nextView = view) => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(window.location.search);
     next.delete('month');
     next.set('date', date.format(DAY));
     if (nextView === 'week') next.set('view', 'week');

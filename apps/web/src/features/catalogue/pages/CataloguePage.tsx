@@ -13,7 +13,8 @@ import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { currentLanguage } from '../../../i18n';
 import { ActivityBadges } from '../components/ActivityFacts';
-import { useApplicantProfile, useCatalogue, type CatalogueFilters } from '../api';
+import { useProfile } from '../../../api/profile';
+import { useCatalogue, type CatalogueFilters } from '../api';
 
 const TYPES: ActivityType[] = ['national', 'regional', 'global'];
 const MODES: DeliveryMode[] = ['face_to_face', 'online', 'hybrid', 'e_learning'];
@@ -39,7 +40,7 @@ export function CataloguePage() {
   const countries = useCountries();
   const { user } = useAuth();
   const isApplicant = user?.role === 'applicant';
-  const profile = useApplicantProfile(isApplicant);
+  const profile = useProfile(isApplicant);
   const myCountry = isApplicant ? (profile.data?.country ?? null) : null;
   const lang = currentLanguage();
   const countryName = (code: string) => {
@@ -55,7 +56,7 @@ export function CataloguePage() {
   const items = catalogue.items;
 
   const setFilter = (key: (typeof FILTER_KEYS)[number], value: string | null) => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(window.location.search);
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
