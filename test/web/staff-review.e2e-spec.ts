@@ -248,7 +248,7 @@ describe('web app: staff review, attendance and back-to-office report', () => {
       // Leaving with unsaved changes asks first.
       await p.getByRole('navigation', { name: 'Pages of this activity' }).getByRole('link', { name: 'Applications' }).click();
       const leave = p.getByRole('dialog', { name: 'Leave without saving?' });
-      await leave.getByRole('button', { name: 'Stay on the page' }).click();
+      await leave.getByRole('button', { name: 'Stay on this page' }).click();
       await leave.waitFor({ state: 'hidden' });
       expect(p.url()).toContain('/report');
 

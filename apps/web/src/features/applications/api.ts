@@ -46,16 +46,6 @@ export function useMyData() {
   });
 }
 
-/** An activity's applications for staff, a page at a time; every page also carries the seats, the waitlist and the activity. */
-export function useActivityApplications(activityId: string) {
-  return usePagedList({
-    queryKey: applicationKeys.ofActivity(activityId),
-    fetchPage: ({ cursor, limit, signal }) =>
-      unwrap(api.GET('/api/activities/{id}/applications', { params: { path: { id: activityId }, query: { cursor, limit } }, signal })),
-    retry: false,
-  });
-}
-
 /** One document for a participation form: POST /api/me/files (multipart, one file part). */
 export async function uploadFile(file: File) {
   const body = new FormData();

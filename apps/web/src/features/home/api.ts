@@ -9,6 +9,7 @@ export type StaffHome = Schemas['StaffHomeView'];
 export type AuditorHome = Schemas['AuditorHomeView'];
 export type HomeActivity = Schemas['HomeActivityView'];
 export type HomeApplication = Schemas['HomeApplicationView'];
+export type HomeRequest = StaffHome['requestsToReview']['items'][number];
 export type NextStep = NonNullable<HomeApplication['nextStep']>;
 
 /** Rows of each list on a home page; `total` says how many the list has in all. */

@@ -12,7 +12,7 @@ import { notifySuccess } from '../../../components/notify';
 import { planKeys, usePlan, usePlans } from '../../plans/api';
 import { activityKeys, createActivity, updateActivity, useCountryOptions, useDivisions, type CreateActivityBody, type UpdateActivityBody } from '../api';
 import type { Activity } from '../types';
-import { useUnsavedChanges } from './UnsavedChangesGuard';
+import { useUnsavedChanges } from '../../../components/UnsavedChanges';
 
 const TYPES: ActivityType[] = ['national', 'regional', 'global'];
 const MODES: DeliveryMode[] = ['face_to_face', 'online', 'hybrid', 'e_learning'];

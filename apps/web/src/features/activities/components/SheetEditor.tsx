@@ -49,7 +49,7 @@ import {
   type MaterialKind,
 } from '../api';
 import type { Activity, LocalizedText, RequiredDocument, Sheet } from '../types';
-import { useUnsavedChanges } from './UnsavedChangesGuard';
+import { useUnsavedChanges } from '../../../components/UnsavedChanges';
 
 const SHEET_FIELDS = ['objectives', 'targetAudience', 'applicationRequirements', 'programme'] as const;
 type SheetField = (typeof SHEET_FIELDS)[number];

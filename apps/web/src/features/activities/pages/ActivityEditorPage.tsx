@@ -15,7 +15,7 @@ import { ActivityForm } from '../components/ActivityForm';
 import { ActivityLinks } from '../components/ActivityLinks';
 import { Lifecycle } from '../components/Lifecycle';
 import { SheetEditor } from '../components/SheetEditor';
-import { UnsavedChangesProvider } from '../components/UnsavedChangesGuard';
+import { UnsavedChangesProvider } from '../../../components/UnsavedChanges';
 import type { Activity } from '../types';
 
 /** The activity editor: every field (with the version read), its lifecycle, its sheet; clone and calendar file. */

@@ -12,7 +12,7 @@ import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { notifySuccess } from '../../../components/notify';
 import { ALERT_STYLES, RefusalAlert, useRefusalText } from '../../applications/components/review/refusals';
-import { UnsavedChangesGuard } from '../../applications/components/review/UnsavedChanges';
+import { UnsavedChangesGuard } from '../../../components/UnsavedChanges';
 import { ActivityLinks } from '../components/ActivityLinks';
 import { activityKeys, useActivity, useBackToOfficeReport } from '../api';
 import { OBJECTIVES_MET } from '../../../api/enums';

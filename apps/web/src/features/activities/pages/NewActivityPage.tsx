@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
 import { ActivityForm } from '../components/ActivityForm';
-import { UnsavedChangesProvider } from '../components/UnsavedChangesGuard';
+import { UnsavedChangesProvider } from '../../../components/UnsavedChanges';
 
 /** A new planned activity; `?planId=&productId=` preset the plan and product (from the plan page or a product's row). */
 export function NewActivityPage() {

@@ -31,7 +31,7 @@ import { ConfirmDialog } from '../components/review/ConfirmDialog';
 import { DossierDrawer, nameOf } from '../components/review/DossierDrawer';
 import { RefusalAlert } from '../components/review/refusals';
 import { ReviewFilters, useCountryNames } from '../components/review/ReviewFilters';
-import { UnsavedChangesGuard } from '../components/review/UnsavedChanges';
+import { UnsavedChangesGuard } from '../../../components/UnsavedChanges';
 import { PAGE_SIZES, useReviewFilters, type ReviewTab } from '../components/review/useReviewFilters';
 
 type RowAction = Decision | 'attend' | 'complete' | 'no-show';

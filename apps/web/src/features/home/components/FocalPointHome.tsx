@@ -5,9 +5,8 @@ import { useReferenceNames } from '../../../api/reference';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatDate, formatNumber } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
-import { StatusBadge } from '../../../components/StatusBadge';
 import { useFocalPointHome } from '../api';
-import { HomeRow, HomeSection } from './HomeSection';
+import { HomeRow, HomeSection, RequestRow } from './HomeSection';
 import { LatestNotifications } from './LatestNotifications';
 
 /** The focal point's home: nominations waiting with the country's quota used and left per activity; the country's requests. */
@@ -77,17 +76,7 @@ export function FocalPointHome() {
           }
         >
           {requests.items.map((request) => (
-            <HomeRow
-              key={request.id}
-              testId="home-request"
-              title={
-                <Anchor component={Link} to={`/focal/requests/${request.id}`}>
-                  {t('home.requestTitle', { quarter: request.preferredQuarter, country: names.country(request.country) })}
-                </Anchor>
-              }
-              details={names.topics(request.topics)}
-              side={<StatusBadge status={request.status} group="request" />}
-            />
+            <RequestRow key={request.id} request={request} to={`/focal/requests/${request.id}`} testId="home-request" />
           ))}
         </HomeSection>
       </SimpleGrid>

@@ -2,7 +2,10 @@ import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useReferenceNames } from '../../../api/reference';
 import { formatNumber } from '../../../components/format';
+import { StatusBadge } from '../../../components/StatusBadge';
+import type { HomeRequest } from '../api';
 
 /**
  * One list of a home page: its title with how many rows it has in all, the first few rows, and
@@ -94,5 +97,23 @@ export function HomeRow({ title, details, side, testId }: { title: ReactNode; de
         {side && <div style={{ flexShrink: 0 }}>{side}</div>}
       </Group>
     </li>
+  );
+}
+
+/** A national request as a row of a home list: its quarter and country, its topics, its status. */
+export function RequestRow({ request, to, testId }: { request: HomeRequest; to: string; testId: string }) {
+  const { t } = useTranslation();
+  const names = useReferenceNames();
+  return (
+    <HomeRow
+      testId={testId}
+      title={
+        <Anchor component={Link} to={to}>
+          {t('home.requestTitle', { quarter: request.preferredQuarter, country: names.country(request.country) })}
+        </Anchor>
+      }
+      details={names.topics(request.topics)}
+      side={<StatusBadge status={request.status} group="request" />}
+    />
   );
 }

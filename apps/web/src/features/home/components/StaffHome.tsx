@@ -1,13 +1,12 @@
 import { Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useReferenceNames } from '../../../api/reference';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatDate, formatNumber } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { useStaffHome, type HomeActivity } from '../api';
-import { HomeRow, HomeSection } from './HomeSection';
+import { HomeRow, HomeSection, RequestRow } from './HomeSection';
 
 function ActivityTitle({ activity, to }: { activity: HomeActivity; to: string }) {
   return (
@@ -20,7 +19,6 @@ function ActivityTitle({ activity, to }: { activity: HomeActivity; to: string })
 /** Staff's home: applications to review; activities needing action (deadline passed, sheet missing, no back-to-office report); national requests. */
 export function StaffHome() {
   const { t } = useTranslation();
-  const names = useReferenceNames();
   const home = useStaffHome();
   if (home.isPending) return <Loading />;
   if (home.isError) return <ErrorMessage error={home.error} onRetry={() => void home.refetch()} />;
@@ -62,17 +60,7 @@ export function StaffHome() {
           testId="home-staff-requests"
         >
           {requestsToReview.items.map((request) => (
-            <HomeRow
-              key={request.id}
-              testId="home-staff-request"
-              title={
-                <Anchor component={Link} to={`/staff/requests/${request.id}`}>
-                  {t('home.requestTitle', { quarter: request.preferredQuarter, country: names.country(request.country) })}
-                </Anchor>
-              }
-              details={names.topics(request.topics)}
-              side={<StatusBadge status={request.status} group="request" />}
-            />
+            <RequestRow key={request.id} request={request} to={`/staff/requests/${request.id}`} testId="home-staff-request" />
           ))}
         </HomeSection>
       </SimpleGrid>

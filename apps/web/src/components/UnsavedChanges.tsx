@@ -1,13 +1,15 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
-import { createContext, useCallback, useContext, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 
 /**
  * Warns before unsaved changes are lost: leaving the page inside the app asks first (react-router's
  * `useBlocker`), and closing or reloading the tab gets the browser's own warning (`beforeunload`).
- * A router takes one blocker at a time, so a page has one guard (`<UnsavedChangesProvider>`) and
- * each of its forms reports whether it has unsaved changes: `useUnsavedChanges(form.isDirty())`.
+ * A router takes one blocker at a time, so a page has one guard: `<UnsavedChangesGuard dirty>` for
+ * a page that knows itself whether something is unsaved, or `<UnsavedChangesProvider>` for a page of
+ * several forms, each of which reports whether it has unsaved changes: `useUnsavedChanges(form.isDirty())`.
+ * A change of the page's own query string (a tab, a filter) is not leaving.
  */
 const DirtyContext = createContext<((key: string, dirty: boolean) => void) | null>(null);
 
@@ -40,7 +42,7 @@ export function useUnsavedChanges(dirty: boolean): void {
   useEffect(() => () => report?.(key, false), [report, key]);
 }
 
-function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
+export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
   const { t } = useTranslation();
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
 
@@ -60,16 +62,15 @@ function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
     if (blocker.state === 'blocked' && !dirty) blocker.proceed();
   }, [blocker, dirty]);
 
-  const texts = useMemo(() => ({ title: t('staff.unsaved.title'), text: t('staff.unsaved.text'), stay: t('staff.unsaved.stay'), leave: t('staff.unsaved.leave') }), [t]);
   return (
-    <Modal opened={blocker.state === 'blocked' && dirty} onClose={() => blocker.reset?.()} title={texts.title} closeButtonProps={{ 'aria-label': t('staff.closeDialog') }}>
-      <Text mb="md">{texts.text}</Text>
+    <Modal opened={blocker.state === 'blocked' && dirty} onClose={() => blocker.reset?.()} title={t('unsaved.title')} centered closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
+      <Text mb="md">{t('unsaved.text')}</Text>
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
-          {texts.stay}
+          {t('unsaved.stay')}
         </Button>
         <Button color="red.9" onClick={() => blocker.proceed?.()}>
-          {texts.leave}
+          {t('unsaved.leave')}
         </Button>
       </Group>
     </Modal>
