@@ -302,4 +302,51 @@ describe('evaluations', () => {
       await t.http.get('/api/activities/x/evaluations').auth(tokens.staff, { type: 'bearer' }).expect(refused(400, 'BAD_REQUEST'));
     });
   });
+
+  describe('the responses list (where staff enter test scores)', () => {
+    it('lists every evaluation of the activity with its participant, by name, a page at a time', async () => {
+      const { id } = await activity();
+      const names = ['Zainab Okafor', 'Amadou Diallo', 'Nguyễn Thị Lan', 'María Quispe', 'Şahin Yılmaz'];
+      const ids: Record<string, string> = {};
+      for (const [index, name] of names.entries()) {
+        const who = await participant(id);
+        await t.dataSource.query('UPDATE applicant_profiles SET full_name = $2 WHERE user_id = $1', [who.id, name]);
+        await evaluate(who.token, who.applicationId, { satisfaction: 1 + index, relevance: 5 - index, comments: `From ${name}` }).expect(201);
+        ids[name] = who.applicationId;
+      }
+      await participant(id); // attended, no evaluation: not listed
+      await testScores(tokens.staff, ids['María Quispe'], { preTestScore: 40, postTestScore: 85 }).expect(200);
+
+      const seen: { fullName: string; preTestScore: number | null; postTestScore: number | null; country: string; comments: string | null }[] = [];
+      let cursor: string | null = null;
+      do {
+        const response = await t.http
+          .get(`/api/activities/${id}/evaluations/responses`)
+          .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+          .auth(tokens.staff, { type: 'bearer' })
+          .expect(200);
+        expect(response.body.items.length).toBeLessThanOrEqual(2);
+        seen.push(...response.body.items);
+        cursor = response.body.nextCursor;
+      } while (cursor);
+      // By name in the database's collation (C.UTF-8 here: code points, so Ş after Z).
+      expect(seen.map((row) => row.fullName)).toEqual(['Amadou Diallo', 'María Quispe', 'Nguyễn Thị Lan', 'Zainab Okafor', 'Şahin Yılmaz']);
+      expect(seen[1]).toMatchObject({ applicationId: ids['María Quispe'], country: 'SEN', preTestScore: 40, postTestScore: 85, comments: 'From María Quispe' });
+      expect(seen[0]).toMatchObject({ preTestScore: null, postTestScore: null });
+    });
+
+    it('is for staff, and refuses an unknown activity or cursor', async () => {
+      const { id } = await activity();
+      const path = `/api/activities/${id}/evaluations/responses`;
+      await t.http.get(path).auth(tokens.staff, { type: 'bearer' }).expect(200, { items: [], nextCursor: null });
+      for (const role of ['applicant', 'focal_point', 'auditor'] as Role[]) await t.http.get(path).auth(tokens[role], { type: 'bearer' }).expect(refused(403, 'FORBIDDEN'));
+      await t.http.get(path).expect(refused(401, 'UNAUTHORIZED'));
+      await t.http.get(path).query({ cursor: 'not-a-cursor' }).auth(tokens.staff, { type: 'bearer' }).expect(refused(400, 'INVALID_CURSOR'));
+      await t.http.get(path).query({ limit: 500 }).auth(tokens.staff, { type: 'bearer' }).expect(refused(400, 'VALIDATION_FAILED'));
+      await t.http
+        .get('/api/activities/00000000-0000-4000-8000-000000000000/evaluations/responses')
+        .auth(tokens.staff, { type: 'bearer' })
+        .expect(refused(404, 'ACTIVITY_NOT_FOUND'));
+    });
+  });
 });

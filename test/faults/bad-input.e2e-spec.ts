@@ -2,6 +2,7 @@ import { createTestApp, TestApp } from '../support/test-app';
 import { registration, signedIn } from '../support/factories';
 import { activityFactory } from '../support/activity-fixtures';
 import { refused } from '../support/refusals';
+import { nationalRequest } from '../support/application-fixtures';
 
 /**
  * Input no route can use is a 400 before validation, on every route (public ones included):
@@ -109,6 +110,16 @@ describe('bad input on public routes', () => {
           languages: ['en'],
         })
         .expect(refused(400, 'NUL_CHARACTER', { field: 'fullName' }));
+    });
+
+    it('refuses a NUL in a text field of a multipart form (a national request with its letter), and stores nothing', async () => {
+      const focal = await signedIn(t, 'focal_point', 'KEN');
+      const [{ before }] = await t.dataSource.query('SELECT (SELECT count(*) FROM national_requests)::int + (SELECT count(*) FROM stored_files)::int AS before');
+      await expect(nationalRequest(t, focal, { targetAudience: 'Customs\u0000officials' })).rejects.toThrow(/400 .*"code":"NUL_CHARACTER".*"field":"targetAudience"/);
+      const [{ after }] = await t.dataSource.query('SELECT (SELECT count(*) FROM national_requests)::int + (SELECT count(*) FROM stored_files)::int AS after');
+      expect(after).toBe(before);
+      // the same form without the NUL is taken
+      await expect(nationalRequest(t, focal)).resolves.toHaveProperty('id');
     });
   });
 });

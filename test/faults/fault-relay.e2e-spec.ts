@@ -113,5 +113,31 @@ describe('the relay after an API restart', () => {
     await new Promise((resolve) => setTimeout(resolve, 2500));
     const attempts = await dataSource.query(`SELECT attempts FROM notifications ORDER BY id`);
     expect(attempts.map((row: { attempts: number }) => row.attempts)).toEqual([1, 1, 1, 1]);
+    await worker.close();
+    worker = undefined;
   }, 150000);
+
+  it('stops the built worker within SHUTDOWN_TIMEOUT_MS while Redis does not answer', async () => {
+    const env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      QUEUE_PREFIX: `fault-${randomBytes(6).toString('hex')}`,
+      SHUTDOWN_TIMEOUT_MS: '4000',
+      LOG_LEVEL: 'warn',
+    };
+    const running = runBuilt('apps/worker/src/main.js', env);
+    try {
+      await until(async () => running.output().includes('processing queues'), 60000, 'the worker did not start');
+      await redis.stop();
+      // Its BullMQ connections now wait for a Redis that does not come back: the deadline ends it.
+      const { ms, result: code } = await timed(() => running.stop('SIGTERM'));
+      expect(running.output()).toContain('SIGTERM: finishing active jobs and stopping');
+      expect(ms).toBeLessThan(4000 + 2000);
+      expect(code === 0 || code === 1).toBe(true);
+    } finally {
+      await running.stop('SIGKILL');
+      await redis.start();
+    }
+  }, 90000);
 });

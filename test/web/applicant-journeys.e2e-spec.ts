@@ -251,6 +251,13 @@ describe('web app: applicant and focal point journeys (issue 15)', () => {
       const byId = Object.fromEntries(rows.map((row: { id: string }) => [row.id, row]));
       expect(byId[secondId]).toMatchObject({ status: 'endorsed', rank: 1, reason: 'Leads the fisheries desk.' });
       expect(byId[firstId]).toMatchObject({ status: 'submitted', rank: 2 });
+
+      // Staff reviewing the course see the focal point's word and ranking beside each candidate.
+      const staff = (await signedIn(b.t, 'staff')) as Token;
+      const review = await open(lang, viewportOf(run, 1), `/staff/activities/${course.id}/applications`, staff);
+      await review.getByTestId(`application-${secondId}`).getByTestId('endorsement').getByText(tr(lang, 'review.table.endorsedRank', { rank: 1 })).waitFor();
+      await review.getByTestId(`application-${firstId}`).getByText(tr(lang, 'status.application.submitted')).waitFor();
+      expect(await review.getByTestId(`application-${firstId}`).getByTestId('endorsement').count()).toBe(0);
     });
   });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { nationalRequest } from '../support/application-fixtures';
 import { checkAccessibility, PHONE, screenshotEachTest, startBrowserApp, type BrowserTestApp } from '../support/browser';
-import { PASSWORD, signedIn } from '../support/factories';
+import { signedIn } from '../support/factories';
 import { demoToken, DEMO_USERS, NotificationKind, queueNotifications, seedDemo, signInInAnyLanguage, type DemoRole } from '../support/demo-fixtures';
 
 /**
@@ -67,7 +67,7 @@ describe('web app in French and Spanish: every page, every role', () => {
       tokens[role] = await demoToken(t, role);
       credentials[role] = { email: DEMO_USERS[role] };
     }
-    credentials.admin = { email: (await signedIn(t, 'admin')).email, password: PASSWORD };
+    credentials.admin = { email: (await signedIn(t, 'admin')).email, password: t.config.ADMIN_PASSWORD };
     // What the demo data has no example of: a national request of Kenya, notifications, an audit report.
     const request = await nationalRequest(t, tokens.focal_point);
     await queueNotifications(t, tokens.applicant.id, [NotificationKind.ApplicationSubmitted, NotificationKind.ApplicationSelected]);
@@ -175,13 +175,16 @@ describe('web app in French and Spanish: every page, every role', () => {
     return { page: p, refusals };
   }
 
-  /** Waits for the page at rest: its h1, no loader, no request in flight. */
+  /**
+   * Waits for the page at rest: its h1, no loader in sight, no request in flight. (A tab that is not
+   * open keeps its panel mounted but hidden, with a loader until it is first opened: not in sight.)
+   */
   async function settledPage(p: Page): Promise<void> {
     await p.locator('h1').first().waitFor();
     await p.waitForLoadState('networkidle').catch(() => undefined);
     await p.waitForFunction(() => {
-      const { document } = globalThis as unknown as { document: { querySelectorAll(selector: string): { length: number } } };
-      return document.querySelectorAll('.mantine-Loader-root').length === 0;
+      const { document } = globalThis as unknown as { document: { querySelectorAll(selector: string): Iterable<{ offsetParent: unknown }> } };
+      return [...document.querySelectorAll('.mantine-Loader-root')].every((loader) => loader.offsetParent === null);
     });
   }
 

@@ -1712,6 +1712,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/activities/{id}/evaluations/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EvaluationsController_responses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit-reports": {
         parameters: {
             query?: never;
@@ -4063,6 +4079,36 @@ export interface components {
             learningGain: number | null;
             learningGainResponses: number;
             appliedInWork: components["schemas"]["AppliedInWorkCountsView"];
+        };
+        ActivityEvaluationView: {
+            /** Format: uuid */
+            applicationId: string;
+            satisfaction: number;
+            relevance: number;
+            preTestScore: number | null;
+            postTestScore: number | null;
+            comments: string | null;
+            /** @description the follow-up answer; null until given */
+            appliedInWork: boolean | null;
+            followUpComments: string | null;
+            /** Format: date-time */
+            followUpAt: string | null;
+            /**
+             * Format: uuid
+             * @description the staff member who typed in a paper form; null when the participant submitted it
+             */
+            enteredBy: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @description the participant's full name; null once erased */
+            fullName: string | null;
+            /** @description ISO 3166-1 alpha-3 */
+            country: string;
+        };
+        ActivityEvaluationViewPage: {
+            items: components["schemas"]["ActivityEvaluationView"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         RequestAuditReportDto: {
             /** @example 2026 */
@@ -8945,6 +8991,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityEvaluationResultsView"];
+                };
+            };
+            /** @description a refusal, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    EvaluationsController_responses: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityEvaluationViewPage"];
                 };
             };
             /** @description a refusal, in the one error shape */

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@trta/http';
-import { ActivityEvaluationResultsView, EvaluationDto, EvaluationView, FollowUpDto, TestScoresDto } from './evaluations.dto';
+import { ApiPageResponse, CurrentUser, PageQueryDto, Roles, type AuthUser } from '@trta/http';
+import { ActivityEvaluationResultsView, ActivityEvaluationView, EvaluationDto, EvaluationView, FollowUpDto, TestScoresDto } from './evaluations.dto';
 import { EvaluationsService } from './evaluations.service';
 
 @ApiTags('evaluations')
@@ -40,5 +40,13 @@ export class EvaluationsController {
   @Get('activities/:id/evaluations')
   results(@Param('id', ParseUUIDPipe) id: string) {
     return this.evaluations.results(id);
+  }
+
+  /** Each evaluation of the activity with its participant's name, a page at a time (by name): where staff enter test scores. */
+  @Roles('staff')
+  @ApiPageResponse(ActivityEvaluationView)
+  @Get('activities/:id/evaluations/responses')
+  responses(@Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
+    return this.evaluations.ofActivity(id, query);
   }
 }

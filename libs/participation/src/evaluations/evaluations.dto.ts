@@ -106,6 +106,15 @@ export class EvaluationView {
   submittedAt!: string;
 }
 
+/** One evaluation of an activity as staff list them: who answered, with their answers and test scores. */
+export class ActivityEvaluationView extends EvaluationView {
+  @ApiProperty({ type: String, nullable: true, description: "the participant's full name; null once erased" })
+  fullName!: string | null;
+
+  @ApiProperty({ description: 'ISO 3166-1 alpha-3' })
+  country!: string;
+}
+
 /** How many answers gave each score, "1" to "5". */
 export class ScoreDistributionView {
   @ApiProperty({ type: 'integer' })

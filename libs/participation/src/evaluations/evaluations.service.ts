@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type FieldMap, queryRows, selectList } from '@trta/database';
 import { ApplicationRefusals } from '@trta/applications';
-import { DomainException, type AuthUser } from '@trta/http';
+import { decodeCursor, DomainException, PageQueryDto, toPage, type AuthUser, type Page } from '@trta/http';
 import { ParticipationRefusals as R } from '../participation.refusals';
 import { ATTENDED_STATUSES } from '../participants/participants.dto';
 import { applicationFor } from '../shared/application-access';
-import { ActivityEvaluationResultsView, EvaluationDto, EvaluationView, FollowUpDto, TestScoresDto } from './evaluations.dto';
+import { ActivityEvaluationResultsView, ActivityEvaluationView, EvaluationDto, EvaluationView, FollowUpDto, TestScoresDto } from './evaluations.dto';
 import { scoreCountsSql, scoreMeanSql, scoreResults } from './score-distribution';
 
 /** The one spelling of the evaluations table's columns, for RETURNING (or `SELECT ... FROM evaluations`). */
@@ -154,10 +154,36 @@ export class EvaluationsService {
     );
   }
 
-  /** Per-activity results, counted by PostgreSQL; the rate and learning gain rounded to 2 decimals, score means as every report rounds them. */
-  async results(activityId: string): Promise<ActivityEvaluationResultsView> {
+  /**
+   * The evaluations of an activity, a page at a time, by the participant's name: what staff read
+   * and where they enter each participant's test scores.
+   */
+  async ofActivity(activityId: string, query: PageQueryDto): Promise<Page<ActivityEvaluationView>> {
+    await this.activityCode(activityId);
+    const after = query.cursor ? decodeCursor(query.cursor, 2) : null;
+    const rows = (await this.dataSource.query(
+      `SELECT ${selectList(EVALUATION_FIELDS, 'e')}, p.full_name AS "fullName", ap.country,
+         lower(coalesce(p.full_name, '')) AS "sortName"
+       FROM evaluations e JOIN applications ap ON ap.id = e.application_id
+       LEFT JOIN applicant_profiles p ON p.user_id = ap.applicant_id
+       WHERE ap.activity_id = $1 AND ($2::text IS NULL OR (lower(coalesce(p.full_name, '')), e.application_id) > ($2::text, $3::uuid))
+       ORDER BY lower(coalesce(p.full_name, '')), e.application_id
+       LIMIT $4`,
+      [activityId, after ? String(after[0]) : null, after ? String(after[1]) : null, query.limit + 1],
+    )) as (ActivityEvaluationView & { sortName: string })[];
+    const page = toPage(rows, query.limit, (row) => [row.sortName, row.applicationId]);
+    return { ...page, items: page.items.map(({ sortName: _sortName, ...evaluation }) => evaluation) };
+  }
+
+  private async activityCode(activityId: string): Promise<string> {
     const [activity] = (await this.dataSource.query('SELECT code FROM activities WHERE id = $1', [activityId])) as { code: string }[];
     if (!activity) throw new DomainException(ApplicationRefusals.ACTIVITY_NOT_FOUND, `Activity ${activityId} not found`, { activityId });
+    return activity.code;
+  }
+
+  /** Per-activity results, counted by PostgreSQL; the rate and learning gain rounded to 2 decimals, score means as every report rounds them. */
+  async results(activityId: string): Promise<ActivityEvaluationResultsView> {
+    const activityCode = await this.activityCode(activityId);
     const [row] = (await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE ap.status IN ('attended', 'completed'))::int AS participations,
          count(e.application_id)::int AS responses,
@@ -178,7 +204,7 @@ export class EvaluationsService {
     )) as ResultsRow[];
     return {
       activityId,
-      activityCode: activity.code,
+      activityCode,
       responses: row.responses,
       participations: row.participations,
       responseRate: toNumber(row.responseRate),

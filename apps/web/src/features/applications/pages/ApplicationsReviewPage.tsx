@@ -395,6 +395,11 @@ function ReviewTabPanel({
                               {t('staff.applications.position', { position: application.waitlistPosition })}
                             </Text>
                           )}
+                          {application.endorsedAt && (
+                            <Text size="sm" c="gray.7" data-testid="endorsement">
+                              {application.nominationRank !== null ? t('review.table.endorsedRank', { rank: application.nominationRank }) : t('review.table.endorsed')}
+                            </Text>
+                          )}
                         </Table.Td>
                         <Table.Td>
                           <Group gap={6} wrap="wrap">

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../../i18n';
 import { Facts, type Fact } from '../../../../components/Facts';
-import { formatDate, formatDateRange } from '../../../../components/format';
+import { formatDate, formatDateRange, formatNumber } from '../../../../components/format';
 import { Loading } from '../../../../components/Loading';
 import { StatusBadge } from '../../../../components/StatusBadge';
 import { downloadDocument, useDossier, type Application } from '../../api';
@@ -107,6 +107,7 @@ export function DossierDrawer({ application, onClose, actions }: { application: 
                 facts={[
                   [t('review.dossier.nominatedBy'), dossier.data?.nominatedBy?.email ?? '—'],
                   [t('review.dossier.endorsedAt'), application.endorsedAt ? formatDate(String(application.endorsedAt).slice(0, 10)) : t('review.dossier.notEndorsed')],
+                  [t('review.dossier.rank'), application.nominationRank === null ? '—' : formatNumber(application.nominationRank)],
                   [t('review.dossier.note'), application.nominationReason ?? '—'],
                 ]}
               />
