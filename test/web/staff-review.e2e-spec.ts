@@ -227,6 +227,44 @@ describe('web app: staff review, attendance and back-to-office report', () => {
       await fitsTheScreen(p);
     }, 300_000);
 
+    it('enters the participants’ test scores on the evaluations tab, a score above 100 refused beside its field', async () => {
+      const activity = await createActivity({ status: 'delivered', start: day(-20), deadline: day(-30) });
+      const ids = await reviewApplications(b.t, activity.id, 3, { status: 'attended' });
+      // Two of the three sent their evaluation (seeded: the participant's own form is the applicant journeys' test).
+      await b.t.dataSource.query(
+        `INSERT INTO evaluations (application_id, satisfaction, relevance, comments) SELECT id, 4, 5, 'Useful for my work' FROM applications WHERE id = ANY($1::uuid[])`,
+        [ids.slice(0, 2)],
+      );
+      const p = await signIn(viewport, `/staff/activities/${activity.id}/applications`);
+      await p.getByRole('tab', { name: 'Evaluations' }).click();
+      const results = p.getByTestId('evaluation-results');
+      await results.getByText('2 of 3 participants').waitFor();
+      await results.getByText('4 / 5').waitFor();
+      const table = p.getByTestId('evaluations-table');
+      await table.getByText('Applicant 001').waitFor();
+      expect(await table.locator('tbody tr').count()).toBe(2);
+      await checkAccessibility(p);
+      await fitsTheScreen(p);
+
+      await p.getByRole('textbox', { name: 'Pre-test score of Applicant 001' }).fill('40');
+      await p.getByRole('textbox', { name: 'Post-test score of Applicant 001' }).fill('150');
+      await p.getByRole('button', { name: 'Save the scores of Applicant 001' }).click();
+      await p.getByTestId(`evaluation-${ids[0]}`).getByText('Enter at most 100.').waitFor();
+      await checkAccessibility(p);
+      expect(await b.t.dataSource.query('SELECT pre_test_score AS pre, post_test_score AS post FROM evaluations WHERE application_id = $1', [ids[0]])).toEqual([{ pre: null, post: null }]);
+
+      await p.getByRole('textbox', { name: 'Post-test score of Applicant 001' }).fill('85');
+      await p.getByRole('button', { name: 'Save the scores of Applicant 001' }).click();
+      await p.getByText('The scores of Applicant 001 are saved.').waitFor();
+      await results.getByText('+45 points (1 participant with both tests)').waitFor();
+      expect(await p.getByTestId(`evaluation-${ids[0]}`).getByText('Enter at most 100.').count()).toBe(0);
+      expect(await b.t.dataSource.query('SELECT pre_test_score AS pre, post_test_score AS post FROM evaluations WHERE application_id = $1', [ids[0]])).toEqual([{ pre: 40, post: 85 }]);
+      if (name === 'desktop') {
+        await closeMessages(p);
+        await readmeScreenshot(p, 'staff-evaluations');
+      }
+    });
+
     it('writes the back-to-office report from the recorded participants, with a note where they differ, and refuses an implausible count', async () => {
       const activity = await createActivity({ status: 'delivered', start: day(-20), deadline: day(-30) });
       // Six recorded as attending: three women, two men, one other.

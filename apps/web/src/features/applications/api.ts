@@ -83,6 +83,7 @@ export const reviewKeys = {
   waitlist: (activityId: string) => [...applicationKeys.ofActivity(activityId), 'waitlist'] as const,
   participants: (activityId: string) => [...applicationKeys.ofActivity(activityId), 'participants'] as const,
   balance: (activityId: string) => [...applicationKeys.ofActivity(activityId), 'balance'] as const,
+  evaluations: (activityId: string) => [...applicationKeys.ofActivity(activityId), 'evaluations'] as const,
   dossier: (applicationId: string) => [...applicationKeys.detail(applicationId), 'dossier'] as const,
 };
 
@@ -106,6 +107,32 @@ export function useApplicationsIn(activityId: string, key: 'waitlist' | 'partici
     all: true,
     retry: false,
   });
+}
+
+export type ActivityEvaluation = Schemas['ActivityEvaluationView'];
+
+/** The activity's evaluation results: responses against participations, means, learning gain. */
+export function useEvaluationResults(activityId: string) {
+  return useQuery({
+    queryKey: [...reviewKeys.evaluations(activityId), 'results'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/activities/{id}/evaluations', { params: { path: { id: activityId } }, signal })),
+    retry: false,
+  });
+}
+
+/** The activity's evaluations with their participants, by name, a page at a time. */
+export function useActivityEvaluations(activityId: string) {
+  return usePagedList({
+    queryKey: [...reviewKeys.evaluations(activityId), 'responses'],
+    fetchPage: ({ cursor, limit, signal }) =>
+      unwrap(api.GET('/api/activities/{id}/evaluations/responses', { params: { path: { id: activityId }, query: { cursor, limit } }, signal })),
+    retry: false,
+  });
+}
+
+/** Staff enter (or correct) a participant's test scores, 0 to 100; null clears one. */
+export function saveTestScores(applicationId: string, scores: { preTestScore: number | null; postTestScore: number | null }) {
+  return unwrap(api.PUT('/api/applications/{id}/evaluation/test-scores', { params: { path: { id: applicationId } }, body: scores }));
 }
 
 export function useBalance(activityId: string) {

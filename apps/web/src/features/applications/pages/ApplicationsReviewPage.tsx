@@ -1,6 +1,6 @@
 import { Anchor, Button, Checkbox, Grid, Group, Menu, Modal, NumberInput, Select, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../../api/client';
@@ -26,6 +26,7 @@ import {
   type ReviewFilters as Filters,
 } from '../api';
 import { AttendancePanel } from '../components/review/AttendancePanel';
+import { EvaluationsPanel } from '../components/review/EvaluationsPanel';
 import { BalancePanel, type CheckedByGroup } from '../components/review/BalancePanel';
 import { ConfirmDialog } from '../components/review/ConfirmDialog';
 import { DossierDrawer, nameOf } from '../components/review/DossierDrawer';
@@ -65,7 +66,9 @@ export function ApplicationsReviewPage() {
   const cursors = paging.key === filtersKey ? paging.cursors : [null];
   const page = useApplicationsPage(id, filters, cursors[cursors.length - 1], pageSize);
   // One guard for the page (a router takes one blocker): either tab may hold something typed and unsaved.
-  const [dirty, setDirty] = useState({ review: false, attendance: false });
+  const [dirty, setDirty] = useState({ review: false, attendance: false, evaluations: false });
+
+  const onEvaluationsDirty = useCallback((evaluations: boolean) => setDirty((current) => (current.evaluations === evaluations ? current : { ...current, evaluations })), []);
 
   if (page.isPending) return <Loading />;
   if (page.isError && !page.data) return <RefusalAlert error={page.error} />;
@@ -79,11 +82,12 @@ export function ApplicationsReviewPage() {
       <Text mb="sm">{listed.title}</Text>
       <ActivityLinks id={id} current="applications" delivered={activity.data ? activity.data.status === 'delivered' : undefined} />
       {/* Both tabs stay mounted: what is checked or typed in one survives a look at the other. */}
-      <UnsavedChangesGuard dirty={dirty.review || dirty.attendance} />
+      <UnsavedChangesGuard dirty={dirty.review || dirty.attendance || dirty.evaluations} />
       <Tabs value={tab} onChange={(value) => state.setTab((value ?? 'review') as ReviewTab)}>
         <Tabs.List mb="md">
           <Tabs.Tab value="review">{t('review.tabs.review')}</Tabs.Tab>
           <Tabs.Tab value="attendance">{t('review.tabs.attendance')}</Tabs.Tab>
+          <Tabs.Tab value="evaluations">{t('review.tabs.evaluations')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="review">
           <ReviewTabPanel
@@ -100,6 +104,9 @@ export function ApplicationsReviewPage() {
         </Tabs.Panel>
         <Tabs.Panel value="attendance">
           <AttendancePanel activity={listed} onDirty={(attendance) => setDirty((current) => (current.attendance === attendance ? current : { ...current, attendance }))} />
+        </Tabs.Panel>
+        <Tabs.Panel value="evaluations">
+          <EvaluationsPanel activityId={id} onDirty={onEvaluationsDirty} />
         </Tabs.Panel>
       </Tabs>
     </>

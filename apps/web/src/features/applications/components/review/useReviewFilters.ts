@@ -5,7 +5,8 @@ import type { ApplicationStatus, ReviewFilters, ReviewSort } from '../../api';
 
 export const REVIEW_SORTS: readonly ReviewSort[] = ['submitted', 'name', 'country', 'status'];
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
-export type ReviewTab = 'review' | 'attendance';
+export type ReviewTab = 'review' | 'attendance' | 'evaluations';
+const TABS: readonly ReviewTab[] = ['review', 'attendance', 'evaluations'];
 
 /**
  * The review's state in the URL, so that a filtered list can be shared and survives a reload:
@@ -31,7 +32,7 @@ export function useReviewFilters() {
   }, [params]);
   const size = Number(params.get('size'));
   const pageSize = (PAGE_SIZES as readonly number[]).includes(size) ? size : 50;
-  const tab: ReviewTab = params.get('tab') === 'attendance' ? 'attendance' : 'review';
+  const tab: ReviewTab = TABS.find((name) => name === params.get('tab')) ?? 'review';
 
   // From the address as it is now: two changes in a row must not start from the same old one.
   const update = (changes: Record<string, string | string[] | null>) =>
