@@ -320,14 +320,16 @@ describe('evaluations', () => {
       const seen: { fullName: string; preTestScore: number | null; postTestScore: number | null; country: string; comments: string | null }[] = [];
       let cursor: string | null = null;
       do {
-        const response = await t.http
-          .get(`/api/activities/${id}/evaluations/responses`)
-          .query({ limit: 2, ...(cursor ? { cursor } : {}) })
-          .auth(tokens.staff, { type: 'bearer' })
-          .expect(200);
-        expect(response.body.items.length).toBeLessThanOrEqual(2);
-        seen.push(...response.body.items);
-        cursor = response.body.nextCursor;
+        const body: { items: typeof seen; nextCursor: string | null } = (
+          await t.http
+            .get(`/api/activities/${id}/evaluations/responses`)
+            .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+            .auth(tokens.staff, { type: 'bearer' })
+            .expect(200)
+        ).body;
+        expect(body.items.length).toBeLessThanOrEqual(2);
+        seen.push(...body.items);
+        cursor = body.nextCursor;
       } while (cursor);
       // By name in the database's collation (C.UTF-8 here: code points, so Ş after Z).
       expect(seen.map((row) => row.fullName)).toEqual(['Amadou Diallo', 'María Quispe', 'Nguyễn Thị Lan', 'Zainab Okafor', 'Şahin Yılmaz']);

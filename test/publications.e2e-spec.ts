@@ -69,6 +69,7 @@ describe('publications', () => {
       [keyResultId],
     );
     await t.dataSource.query(`INSERT INTO indicator_actuals (indicator_id, year, value) VALUES ($1, $2, 61.75)`, [indicatorId, year]);
+    await t.dataSource.query(`INSERT INTO key_results (plan_id, code, title, position) VALUES ($1, 'KR2', 'Ministries apply the agreements (Bộ Công Thương, 商务部)', 1)`, [planId]);
 
     await activity('global', {
       productId: products.P1,
@@ -88,6 +89,9 @@ describe('publications', () => {
       beneficiaryCountries: ['THA', 'VNM'],
       languages: ['en'],
       plannedQuarter: `${year}-Q3`,
+      // Beyond Latin-1: printed in the embedded Unicode fonts, not folded or turned into "?".
+      venueCity: 'Hà Nội',
+      venueCountry: 'VNM',
     });
     await activity('national', {
       productId: products.P2,
@@ -121,6 +125,7 @@ describe('publications', () => {
       expect(text).not.toContain(codes.nextYear);
       expect(text).toContain('Advanced course on trade policy');
       expect(text).toContain('Genève, Switzerland');
+      expect(text).toContain('Hà Nội');
       expect(text).toContain('English, French');
       expect(text).toContain('confirmed');
       expect(text).toContain(`${year}-Q3 (planned)`);
@@ -190,6 +195,7 @@ describe('publications', () => {
       expect(text).toContain('250,000.05');
       expect(text).toContain('Global Trust Fund');
       expect(text).toContain('KR1. Officials implement WTO agreements');
+      expect(text).toContain('KR2. Ministries apply the agreements (Bộ Công Thương, 商务部)');
       expect(text).toContain('Share of participants applying what they learned');
       expect(text).toContain('55.50');
       expect(text).toContain('80.25');

@@ -1,6 +1,5 @@
 import PDFDocument from 'pdfkit';
-// The sheets library's Latin-1 folding, shared rather than copied (it is not part of @trta/sheets' index).
-import { printableText } from '@trta/sheets';
+import { setFont, unicodeText, useUnicodeFonts } from '@trta/pdf';
 
 export const MARGIN = 50;
 const MUTED = '#555555';
@@ -14,15 +13,17 @@ export interface Column {
 }
 
 /**
- * A4 documents for print with the built-in fonts (text stays extractable): headings that never
- * sit alone at a page's foot, tables whose header is repeated on each page, page numbers.
+ * A4 documents for print in the product's embedded Unicode fonts (libs/pdf: names and titles in
+ * any script; text stays extractable): headings that never sit alone at a page's foot, tables
+ * whose header is repeated on each page, page numbers.
  */
 export class PrintLayout {
   readonly doc: PDFKit.PDFDocument;
   private readonly content: Promise<Buffer>;
 
   constructor(title: string) {
-    this.doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: printableText(title), Creator: 'TRTA Planner' } });
+    this.doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: title, Creator: 'TRTA Planner' } });
+    useUnicodeFonts(this.doc);
     const chunks: Buffer[] = [];
     this.content = new Promise<Buffer>((resolve, reject) => {
       this.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -40,7 +41,7 @@ export class PrintLayout {
   }
 
   text(value: string, options: PDFKit.Mixins.TextOptions = {}): this {
-    this.doc.text(printableText(value), options);
+    unicodeText(this.doc, value, options);
     return this;
   }
 
@@ -52,13 +53,13 @@ export class PrintLayout {
   heading(value: string, size: number, space = 0.6): void {
     this.doc.moveDown(space);
     this.keep(size * 4);
-    this.doc.font('Helvetica-Bold').fontSize(size).fillColor('black');
+    setFont(this.doc, 'bold').fontSize(size).fillColor('black');
     this.text(value, { width: this.width });
     this.doc.moveDown(0.2);
   }
 
   paragraph(value: string, size = 10, colour = 'black'): void {
-    this.doc.font('Helvetica').fontSize(size).fillColor(colour);
+    setFont(this.doc, 'regular').fontSize(size).fillColor(colour);
     this.text(value, { width: this.width });
   }
 
@@ -71,20 +72,19 @@ export class PrintLayout {
     const widths = columns.map((column) => (column.width / total) * this.width);
     const padding = 3;
     const drawRow = (cells: string[], bold: boolean) => {
-      this.doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize);
-      const heights = cells.map((cell, index) =>
-        this.doc.heightOfString(printableText(cell), { width: widths[index] - 2 * padding }),
-      );
+      setFont(this.doc, bold ? 'bold' : 'regular').fontSize(fontSize);
+      // Measured in the Latin font: close enough for a cell in another script, whose glyphs are of the same size.
+      const heights = cells.map((cell, index) => this.doc.heightOfString(cell, { width: widths[index] - 2 * padding }));
       const height = Math.max(...heights) + 2 * padding;
       if (this.doc.y + height > this.bottom) {
         this.doc.addPage();
         if (!bold) drawRow(columns.map((column) => column.header), true);
-        this.doc.font('Helvetica').fontSize(fontSize);
+        setFont(this.doc, 'regular').fontSize(fontSize);
       }
       const top = this.doc.y;
       let x = MARGIN;
       cells.forEach((cell, index) => {
-        this.doc.fillColor('black').text(printableText(cell), x + padding, top + padding, {
+        unicodeText(this.doc.fillColor('black'), cell, x + padding, top + padding, {
           width: widths[index] - 2 * padding,
           align: columns[index].align ?? 'left',
         });
@@ -114,15 +114,12 @@ export class PrintLayout {
       const bottomMargin = this.doc.page.margins.bottom;
       // Text below the bottom margin would make pdfkit open a new page.
       this.doc.page.margins.bottom = 0;
-      this.doc
-        .font('Helvetica')
-        .fontSize(8)
-        .fillColor(MUTED)
-        .text(printableText(`${footer} - page ${index + 1} of ${range.count}`), MARGIN, this.doc.page.height - MARGIN + 15, {
-          width: this.width,
-          align: 'center',
-          lineBreak: false,
-        });
+      setFont(this.doc, 'regular').fontSize(8).fillColor(MUTED);
+      unicodeText(this.doc, `${footer} - page ${index + 1} of ${range.count}`, MARGIN, this.doc.page.height - MARGIN + 15, {
+        width: this.width,
+        align: 'center',
+        lineBreak: false,
+      });
       this.doc.page.margins.bottom = bottomMargin;
     }
     this.doc.end();

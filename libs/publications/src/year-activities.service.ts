@@ -99,11 +99,11 @@ export class YearActivitiesService {
 
     const columns = [
       { header: 'Code', width: 1.4 },
-      { header: 'Title', width: 2.8 },
+      { header: 'Title', width: 2.5 },
       { header: 'Dates', width: 1.8 },
       { header: 'Venue', width: 1.6 },
       { header: 'Languages', width: 1.1 },
-      { header: 'Status', width: 0.9 },
+      { header: 'Status', width: 1.2 },
     ];
     let product: string | null = null;
     let region: string | null | undefined;

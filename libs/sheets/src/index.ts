@@ -7,5 +7,4 @@ export * from './materials/sheet-material.entity';
 export * from './sheets/activity-sheet.entity';
 export * from './sheets/sheets.dto';
 export * from './sheets/sheets.service';
-export * from './publications/printable-text';
 export * from './sheets.refusals';
