@@ -54,6 +54,12 @@ describe('web app: the focal point', () => {
     await checkAccessibility(p);
 
     await p.getByRole('button', { name: `Endorse ${toEndorse.name}` }).click();
+    // Confirmed first, with the quota left after it.
+    const confirm = p.getByRole('dialog', { name: 'Endorse this candidate?' });
+    await confirm.getByText('Endorsements left after this: 1').waitFor();
+    await checkAccessibility(p);
+    await confirm.getByRole('button', { name: 'Yes, endorse' }).click();
+    await confirm.waitFor({ state: 'detached' });
     await p.getByText(`${toEndorse.name} is endorsed.`).waitFor();
     // The list shows what still waits: the endorsed one leaves it.
     await rows.filter({ hasText: toEndorse.name }).waitFor({ state: 'detached' });
@@ -79,6 +85,7 @@ describe('web app: the focal point', () => {
   it('shows the quota refusal of the API', async () => {
     const p = await signedInAt('/focal/nominations');
     await p.getByRole('button', { name: `Endorse ${overQuota.name}` }).click();
+    await p.getByRole('dialog', { name: 'Endorse this candidate?' }).getByRole('button', { name: 'Yes, endorse' }).click();
     const alert = p.getByRole('alert').filter({ hasText: 'The nomination was refused' });
     await alert.waitFor();
     expect((await alert.textContent())?.toLowerCase()).toContain('quota');

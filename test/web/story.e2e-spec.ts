@@ -87,6 +87,7 @@ describe('web app: the whole story, from the catalogue to the audit report', () 
     await p.getByTestId('nomination-row').filter({ hasText: name }).waitFor();
     await step(p, '2a-nominations');
     await p.getByRole('button', { name: `Endorse ${name}` }).click();
+    await p.getByRole('dialog', { name: 'Endorse this candidate?' }).getByRole('button', { name: 'Yes, endorse' }).click();
     await p.getByText(`${name} is endorsed.`).waitFor();
     await step(p, '2b-endorsed');
     expect(await statusOf()).toBe('endorsed');

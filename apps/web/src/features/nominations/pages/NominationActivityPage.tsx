@@ -1,4 +1,4 @@
-import { Accordion, ActionIcon, Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Accordion, ActionIcon, Alert, Anchor, Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,10 +12,9 @@ import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import type { Application } from '../../applications/api';
 import { StatusBadge } from '../../applications/components/StatusBadge';
+import { NominationDialog, nameOf, type Nominating } from '../components/NominationDialog';
 import {
-  declineOne,
   downloadDocument,
-  endorseMany,
   nominationActivityKeys,
   nominationKeys,
   rankCandidates,
@@ -23,7 +22,6 @@ import {
   useNominationActivities,
 } from '../api';
 
-const nameOf = (application: Application) => application.applicant.fullName ?? application.applicant.email;
 
 /**
  * One activity's candidates from the focal point's country, to decide with the facts: each
@@ -38,7 +36,7 @@ export function NominationActivityPage() {
   const activities = useNominationActivities();
   const quota = activities.items.find((item) => item.activityId === activityId);
   const [checked, setChecked] = useState<string[]>([]);
-  const [confirming, setConfirming] = useState<{ kind: 'endorse' | 'decline'; applications: Application[] } | null>(null);
+  const [confirming, setConfirming] = useState<Nominating>(null);
   const [done, setDone] = useState<string | null>(null);
 
   const refresh = () =>
@@ -184,7 +182,7 @@ export function NominationActivityPage() {
           </Accordion>
         </section>
       </Stack>
-      <ConfirmDialog
+      <NominationDialog
         confirming={confirming}
         left={quota?.left ?? null}
         onClose={() => setConfirming(null)}
@@ -249,91 +247,5 @@ function Dossier({ application }: { application: Application }) {
         <ErrorMessage error={download.error ?? undefined} />
       </div>
     </Stack>
-  );
-}
-
-function ConfirmDialog({
-  confirming,
-  left,
-  onClose,
-  onDone,
-}: {
-  confirming: { kind: 'endorse' | 'decline'; applications: Application[] } | null;
-  left: number | null;
-  onClose(): void;
-  onDone(message: string): Promise<void>;
-}) {
-  const { t } = useTranslation();
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string | null>(null);
-  const act = useMutation({
-    mutationFn: async () => {
-      if (!confirming) return;
-      if (confirming.kind === 'endorse') await endorseMany(confirming.applications.map((application) => application.id), note.trim() || undefined);
-      else await declineOne(confirming.applications[0].id, note.trim());
-    },
-    onSuccess: () => {
-      const names = confirming!.applications.map(nameOf).join(', ');
-      setNote('');
-      return onDone(confirming!.kind === 'endorse' ? t('focal.activity.endorsedMany', { names }) : t('focal.nominations.declined', { name: names }));
-    },
-  });
-  const close = () => {
-    setNote('');
-    setNoteError(null);
-    if (!act.isPending) act.reset();
-    onClose();
-  };
-  if (!confirming) return null;
-  const names = confirming.applications.map(nameOf).join(', ');
-  const endorsing = confirming.kind === 'endorse';
-  return (
-    <Modal
-      opened
-      onClose={close}
-      title={endorsing ? t('focal.activity.confirmEndorseTitle', { count: confirming.applications.length }) : t('focal.nominations.declineTitle')}
-      centered
-      closeButtonProps={{ 'aria-label': t('focal.cancel') }}
-    >
-      <Stack>
-        <Text>{endorsing ? t('focal.activity.confirmEndorse', { names }) : t('focal.activity.confirmDecline', { names })}</Text>
-        {endorsing && left !== null && (
-          <Text size="sm" fw={600} c={confirming.applications.length > left ? 'red.9' : undefined}>
-            {t('focal.activity.quotaAfter', { left: left - confirming.applications.length })}
-          </Text>
-        )}
-        <ErrorMessage error={act.error ?? undefined} title={t('focal.nominations.refused')} />
-        <Textarea
-          label={endorsing ? t('focal.activity.note') : t('focal.nominations.reason')}
-          required={!endorsing}
-          autosize
-          minRows={2}
-          maxLength={2000}
-          value={note}
-          error={noteError}
-          onChange={(event) => setNote(event.currentTarget.value)}
-          data-autofocus
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('focal.cancel')}
-          </Button>
-          <Button
-            color={endorsing ? undefined : 'red.9'}
-            loading={act.isPending}
-            onClick={() => {
-              if (!endorsing && !note.trim()) {
-                setNoteError(t('focal.nominations.reasonRequired'));
-                return;
-              }
-              setNoteError(null);
-              act.mutate();
-            }}
-          >
-            {endorsing ? t('focal.activity.confirmEndorseButton', { count: confirming.applications.length }) : t('focal.nominations.confirmDecline')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }

@@ -1,11 +1,8 @@
-import { Alert, Anchor, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../../api/client';
-import { fieldErrors, unwrap } from '../../../api/errors';
 import { can } from '../../../components/Allowed';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatDate } from '../../../components/format';
@@ -13,9 +10,10 @@ import { LoadMore } from '../../../components/LoadMore';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
 import { APPLICATION_STATUSES } from '../../../api/enums';
-import type { Application, ApplicationStatus } from '../../applications/api';
+import type { ApplicationStatus } from '../../applications/api';
 import { StatusBadge } from '../../applications/components/StatusBadge';
-import { nominationKeys, useNominationActivities, useNominations } from '../api';
+import { nominationActivityKeys, nominationKeys, useNominationActivities, useNominations } from '../api';
+import { NominationDialog, type Nominating } from '../components/NominationDialog';
 
 const ALL = 'all';
 
@@ -28,21 +26,14 @@ export function NominationsPage() {
   const status = (APPLICATION_STATUSES as readonly string[]).includes(raw) ? (raw as ApplicationStatus) : null;
   const nominations = useNominations(status);
   const [done, setDone] = useState<string | null>(null);
-  const [declining, setDeclining] = useState<Application | null>(null);
+  const [confirming, setConfirming] = useState<Nominating>(null);
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: nominationKeys.lists() });
-  const endorse = useMutation({
-    mutationFn: (application: Application) => unwrap(api.POST('/api/applications/{id}/endorse', { params: { path: { id: application.id } }, body: {} })),
-    onMutate: () => setDone(null),
-    onSuccess: (_updated, application) => {
-      setDone(t('focal.nominations.endorsed', { name: application.applicant.fullName ?? application.applicant.email }));
-      return refresh();
-    },
-  });
-  /** Forgets the last endorsement's refusal (one under way keeps its spinner, and its answer). */
-  const clearRefusal = () => {
-    if (!endorse.isPending) endorse.reset();
-  };
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: nominationKeys.lists() }),
+      queryClient.invalidateQueries({ queryKey: nominationActivityKeys.all }),
+    ]);
+  const quotas = useNominationActivities();
 
   const items = nominations.items;
   return (
@@ -57,13 +48,11 @@ export function NominationsPage() {
         allowDeselect={false}
         value={status ?? ALL}
         onChange={(value) => {
-          clearRefusal();
           setDone(null);
           setParams(value && value !== 'submitted' ? { status: value } : {}, { replace: true });
         }}
         data={[{ value: ALL, label: t('focal.nominations.all') }, ...APPLICATION_STATUSES.map((value) => ({ value, label: t(`applicant.status.${value}`) }))]}
       />
-      <ErrorMessage error={endorse.error ?? undefined} title={t('focal.nominations.refused')} />
       {done && (
         <Alert color="green" c="dark.8" mb="md" role="status">
           {done}
@@ -120,12 +109,12 @@ export function NominationsPage() {
                       {(can(application, 'endorse') || can(application, 'decline')) && (
                         <Group gap="xs" wrap="nowrap">
                           {can(application, 'endorse') && (
-                          <Button size="xs" loading={endorse.isPending && endorse.variables.id === application.id} onClick={() => endorse.mutate(application)} aria-label={t('focal.nominations.endorseWho', { name })}>
+                          <Button size="xs" onClick={() => setConfirming({ kind: 'endorse', applications: [application] })} aria-label={t('focal.nominations.endorseWho', { name })}>
                             {t('focal.nominations.endorse')}
                           </Button>
                           )}
                           {can(application, 'decline') && (
-                          <Button size="xs" color="red.9" variant="outline" onClick={() => setDeclining(application)} aria-label={t('focal.nominations.declineWho', { name })}>
+                          <Button size="xs" color="red.9" variant="outline" onClick={() => setConfirming({ kind: 'decline', applications: [application] })} aria-label={t('focal.nominations.declineWho', { name })}>
                             {t('focal.nominations.decline')}
                           </Button>
                           )}
@@ -140,65 +129,17 @@ export function NominationsPage() {
         </Table.ScrollContainer>
       )}
       <LoadMore list={nominations} />
-      <DeclineDialog
-        application={declining}
-        onClose={() => setDeclining(null)}
-        onDeclined={async (application) => {
-          setDeclining(null);
-          clearRefusal();
-          setDone(t('focal.nominations.declined', { name: application.applicant.fullName ?? application.applicant.email }));
+      <NominationDialog
+        confirming={confirming}
+        left={confirming ? (quotas.items.find((item) => item.activityId === confirming.applications[0].activityId)?.left ?? null) : null}
+        onClose={() => setConfirming(null)}
+        onDone={async (message) => {
+          setConfirming(null);
+          setDone(message);
           await refresh();
         }}
       />
     </>
-  );
-}
-
-function DeclineDialog({ application, onClose, onDeclined }: { application: Application | null; onClose(): void; onDeclined(application: Application): Promise<void> }) {
-  const { t } = useTranslation();
-  const form = useForm({
-    initialValues: { reason: '' },
-    validate: { reason: (value: string) => (value.trim() ? null : t('focal.nominations.reasonRequired')) },
-  });
-  const decline = useMutation({
-    mutationFn: ({ application, reason }: { application: Application; reason: string }) =>
-      unwrap(api.POST('/api/applications/{id}/decline', { params: { path: { id: application.id } }, body: { reason } })),
-    onSuccess: (_updated, { application }) => {
-      form.reset();
-      return onDeclined(application);
-    },
-    onError: (error) => form.setErrors(fieldErrors(error, ['reason']).fields),
-  });
-  const split = fieldErrors(decline.error, ['reason']);
-  const formErrors = !decline.error ? [] : split.form.length || split.fields.reason ? split.form : [String(decline.error)];
-  const close = () => {
-    form.reset();
-    if (!decline.isPending) decline.reset();
-    onClose();
-  };
-  const submit = form.onSubmit(({ reason }) => {
-    if (application) decline.mutate({ application, reason });
-  });
-  return (
-    <Modal opened={application !== null} onClose={close} title={t('focal.nominations.declineTitle')} centered closeButtonProps={{ 'aria-label': t('focal.cancel') }}>
-      {application && (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <Text>{t('focal.nominations.declineIntro', { name: application.applicant.fullName ?? application.applicant.email, title: application.activityTitle })}</Text>
-            {formErrors.length > 0 && <ErrorMessage messages={formErrors} />}
-            <Textarea label={t('focal.nominations.reason')} required autosize minRows={3} maxLength={2000} data-autofocus {...form.getInputProps('reason')} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('focal.cancel')}
-              </Button>
-              <Button type="submit" color="red.9" loading={decline.isPending}>
-                {t('focal.nominations.confirmDecline')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Modal>
   );
 }
 
