@@ -208,6 +208,8 @@ function Materials({ activity, sheet }: { activity: Activity; sheet: Sheet }) {
   const [language, setLanguage] = useState<string | null>(null);
   const [url, setUrl] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  // A material being described and not yet added counts as unsaved, like the sheet's texts.
+  useUnsavedChanges(title.trim() !== '' || url.trim() !== '' || file !== null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: activityKeys.sheet(activity.id) });
 
   const add = useMutation({

@@ -15,7 +15,7 @@ import { ActivityForm } from '../components/ActivityForm';
 import { ActivityLinks } from '../components/ActivityLinks';
 import { Lifecycle } from '../components/Lifecycle';
 import { SheetEditor } from '../components/SheetEditor';
-import { UnsavedChangesProvider } from '../../../components/UnsavedChanges';
+import { UnsavedChangesProvider, useUnsavedChanges } from '../../../components/UnsavedChanges';
 import type { Activity } from '../types';
 
 /** The activity editor: every field (with the version read), its lifecycle, its sheet; clone and calendar file. */
@@ -85,7 +85,10 @@ function CloneButton({ activity }: { activity: Activity }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [opened, setOpened] = useState(false);
-  const [title, setTitle] = useState(`${activity.title} (${t('staff.activity.copy')})`.slice(0, 300));
+  const proposed = `${activity.title} (${t('staff.activity.copy')})`.slice(0, 300);
+  const [title, setTitle] = useState(proposed);
+  // A title typed in the open dialog is not lost to a click elsewhere without a warning.
+  useUnsavedChanges(opened && title !== proposed);
   const clone = useMutation({
     mutationFn: () => cloneActivity(activity.id, title.trim() || undefined),
     onSuccess: (copy) => {
