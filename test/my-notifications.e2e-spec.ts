@@ -58,6 +58,19 @@ describe('my notifications', () => {
     expect((await client(t, person).get('/api/me/notifications/unread-count').expect(200)).body).toEqual({ unread: 3 });
   });
 
+  it('never shows the account links that prove an email address (they go to the mailbox only)', async () => {
+    // Whoever signed up with someone else's address must not read its verification link in the app.
+    const person = await signedIn(t, 'applicant');
+    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND kind = 'account.verify_email'`, [person.id]);
+    expect(count).toBeGreaterThan(0);
+    await t.http.post('/api/auth/password-reset').send({ email: person.email }).expect(202);
+    const listed = await client(t, person).get('/api/me/notifications').expect(200);
+    expect(listed.body).toEqual({ items: [], nextCursor: null, unread: 0 });
+    expect((await client(t, person).post('/api/me/notifications/read').expect(200)).body).toEqual({ marked: 0, unread: 0 });
+    const [link] = await t.dataSource.query(`SELECT id FROM notifications WHERE user_id = $1 AND kind = 'account.verify_email' LIMIT 1`, [person.id]);
+    await client(t, person).post(`/api/me/notifications/${link.id}/read`).expect(refused(404, 'NOTIFICATION_NOT_FOUND'));
+  });
+
   it('marks one read (once: the first time stays), then all; the count goes down', async () => {
     const person = await signedIn(t, 'focal_point', 'KEN');
     const a = await queue(person.id, NotificationKind.NominationNeeded, 'TA-2026-0101');

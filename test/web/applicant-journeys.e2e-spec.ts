@@ -50,13 +50,13 @@ function tr(lang: Lang, key: string, params: Record<string, string | number> = {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const countryName = (code: string, lang: Lang) => isoCountries.getName(code, lang) ?? code;
 
-/** Each journey runs in the three languages; the viewports alternate so each journey and each language meets both. */
-const RUNS: readonly [Lang, number][] = [
-  ['en', 0],
-  ['fr', 1],
-  ['es', 2],
-];
-const viewportOf = (run: number, journey: number) => ((run + journey) % 2 === 0 ? LAPTOP : PHONE);
+/** Each journey runs in the three languages, each at 1366×768 and on a phone. */
+const RUNS: readonly [Lang, 'laptop' | 'phone', number][] = (['en', 'fr', 'es'] as const).flatMap((lang, index) => [
+  [lang, 'laptop', 2 * index] as const,
+  [lang, 'phone', 2 * index + 1] as const,
+]);
+const viewportNamed = (size: 'laptop' | 'phone') => (size === 'laptop' ? LAPTOP : PHONE);
+const otherViewport = (size: 'laptop' | 'phone') => (size === 'laptop' ? PHONE : LAPTOP);
 const sizeName = (viewport: { width: number }) => (viewport.width === PHONE.width ? 'phone' : '1366×768');
 
 // Whole journeys (sign-up, uploads, downloads) on a machine shared by other work.
@@ -88,12 +88,15 @@ describe('web app: applicant and focal point journeys (issue 15)', () => {
     return page;
   };
 
-  describe.each(RUNS)('in %s', (lang, run) => {
-    it(`finds an eligible course and applies after signing up from the sheet (${sizeName(viewportOf(run, 0))})`, async () => {
-      const course = await titled(`Zanzibar customs course ${lang}`, { type: 'regional', beneficiaries: ['KEN', 'SEN'], requiredDocuments: ['cv'] });
-      const p = await open(lang, viewportOf(run, 0), '/catalogue');
+  describe.each(RUNS)('in %s on a %s', (lang, size, run) => {
+    const viewport = viewportNamed(size);
+    /** What tells this run's records from the other runs' (the same journey in another language or on another screen). */
+    const tag = `${lang}-${size}`;
+    it(`finds an eligible course and applies after signing up from the sheet (${sizeName(viewport)})`, async () => {
+      const course = await titled(`Zanzibar customs course ${tag}`, { type: 'regional', beneficiaries: ['KEN', 'SEN'], requiredDocuments: ['cv'] });
+      const p = await open(lang, viewport, '/catalogue');
       await p.getByRole('heading', { level: 1, name: tr(lang, 'catalogue.title') }).waitFor();
-      await p.getByRole('textbox', { name: tr(lang, 'catalogue.search') }).fill(`Zanzibar ${lang}`);
+      await p.getByRole('textbox', { name: tr(lang, 'catalogue.search') }).fill(`Zanzibar ${tag}`);
       await p.getByRole('button', { name: tr(lang, 'catalogue.searchButton'), exact: true }).click();
       await checkAccessibility(p);
       await p.getByTestId('catalogue-list').getByRole('link', { name: course.title }).click();
@@ -151,10 +154,10 @@ describe('web app: applicant and focal point journeys (issue 15)', () => {
       expect(stored).toEqual({ status: 'submitted', country: 'KEN', name: 'Nguyễn Thị Minh Khai' });
     });
 
-    it(`is refused clearly on a course for another country, before filling anything (${sizeName(viewportOf(run, 1))})`, async () => {
+    it(`is refused clearly on a course for another country, before filling anything (${sizeName(viewport)})`, async () => {
       const kenyan = await applicantIn(b.t, 'KEN');
-      const forSenegal = await titled(`Atelier national pour le Sénégal ${lang}`, { type: 'national', beneficiaries: ['SEN'] });
-      const p = await open(lang, viewportOf(run, 1), `/catalogue/${forSenegal.id}`, kenyan);
+      const forSenegal = await titled(`Atelier national pour le Sénégal ${tag}`, { type: 'national', beneficiaries: ['SEN'] });
+      const p = await open(lang, viewport, `/catalogue/${forSenegal.id}`, kenyan);
       await p.getByRole('heading', { level: 1, name: forSenegal.title }).waitFor();
       await p.getByTestId('country-eligibility').getByText(tr(lang, 'eligibility.yourCountryNotEligible')).waitFor();
       const refusal = p.getByTestId('cannot-apply');
@@ -168,10 +171,10 @@ describe('web app: applicant and focal point journeys (issue 15)', () => {
       await checkAccessibility(p);
     });
 
-    it(`finishes a draft on another device (${sizeName(viewportOf(run, 0))})`, async () => {
+    it(`finishes a draft on another device (${sizeName(viewport)})`, async () => {
       const who = await applicantIn(b.t, 'SEN');
-      const course = await titled(`Course on trade remedies ${lang}`, { requiredDocuments: ['cv', 'passport'] });
-      let p = await open(lang, viewportOf(run, 0), `/catalogue/${course.id}/apply`, who);
+      const course = await titled(`Course on trade remedies ${tag}`, { requiredDocuments: ['cv', 'passport'] });
+      let p = await open(lang, viewport, `/catalogue/${course.id}/apply`, who);
       await p.getByRole('heading', { level: 1, name: tr(lang, 'applicant.apply.title') }).waitFor();
       // Submitting empty flags every missing field and moves to the first.
       await p.getByRole('button', { name: tr(lang, 'applicant.apply.submit') }).click();
@@ -188,7 +191,7 @@ describe('web app: applicant and focal point journeys (issue 15)', () => {
       await p.getByRole('button', { name: tr(lang, 'applicant.apply.removeFile', { document: tr(lang, 'documents.cv') }) }).waitFor();
 
       // Later, another device: the draft waits in "My applications".
-      p = await open(lang, viewportOf(run + 1, 0), '/my/applications', who);
+      p = await open(lang, otherViewport(size), '/my/applications', who);
       await p.getByTestId('drafts').getByRole('link', { name: tr(lang, 'applicant.drafts.continue', { title: course.title }) }).click();
       await p.getByRole('heading', { level: 1, name: tr(lang, 'applicant.apply.title') }).waitFor();
       await expect(p.getByLabel(new RegExp(`^${escape(tr(lang, 'applicant.apply.motivation'))}`)).inputValue()).resolves.toBe('Half of my motivation.');
@@ -210,17 +213,17 @@ describe('web app: applicant and focal point journeys (issue 15)', () => {
       expect(row).toEqual({ motivation: 'Half of my motivation.', documents: 2, drafts: 0 });
     });
 
-    it(`the focal point ranks two candidates and endorses with the dossier open (${sizeName(viewportOf(run, 1))})`, async () => {
-      const country = ['KEN', 'SEN', 'PER'][run];
+    it(`the focal point ranks two candidates and endorses with the dossier open (${sizeName(viewport)})`, async () => {
+      const country = ['KEN', 'SEN', 'PER', 'GHA', 'CIV', 'BOL'][run];
       const focal = (await signedIn(b.t, 'focal_point', country)) as Token;
       await b.t.dataSource.query('UPDATE users SET locale = $2 WHERE id = $1', [focal.id, lang]);
-      const course = await titled(`Course on fisheries subsidies ${lang}`, { requiresNomination: true, quota: 2, type: 'global' });
+      const course = await titled(`Course on fisheries subsidies ${tag}`, { requiresNomination: true, quota: 2, type: 'global' });
       const first = await applicantIn(b.t, country, { fullName: 'Ayşe Şahin' });
       const second = await applicantIn(b.t, country, { fullName: 'فاطمة الزهراء' });
       const firstId = await apply(b.t, first, course.id);
       const secondId = await apply(b.t, second, course.id);
 
-      const p = await open(lang, viewportOf(run, 1), '/focal/nominations', focal);
+      const p = await open(lang, viewport, '/focal/nominations', focal);
       await p.getByRole('heading', { level: 1, name: tr(lang, 'focal.nominations.title') }).waitFor();
       const card = p.getByTestId('nomination-activities').locator('li').filter({ hasText: course.title });
       await card.getByText(tr(lang, 'focal.activity.quota', { endorsed: 0, quota: 2, left: 2 })).waitFor();
@@ -254,7 +257,7 @@ describe('web app: applicant and focal point journeys (issue 15)', () => {
 
       // Staff reviewing the course see the focal point's word and ranking beside each candidate.
       const staff = (await signedIn(b.t, 'staff')) as Token;
-      const review = await open(lang, viewportOf(run, 1), `/staff/activities/${course.id}/applications`, staff);
+      const review = await open(lang, viewport, `/staff/activities/${course.id}/applications`, staff);
       await review.getByTestId(`application-${secondId}`).getByTestId('endorsement').getByText(tr(lang, 'review.table.endorsedRank', { rank: 1 })).waitFor();
       await review.getByTestId(`application-${firstId}`).getByText(tr(lang, 'status.application.submitted')).waitFor();
       expect(await review.getByTestId(`application-${firstId}`).getByTestId('endorsement').count()).toBe(0);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type FieldMap, queryRows, selectList } from '@trta/database';
 import { decodeCursor, DomainException, toPage } from '@trta/http';
-import { NotificationKind, type NotificationParams } from './notification-kind';
+import { EMAIL_ONLY_KINDS, NotificationKind, type NotificationParams } from './notification-kind';
 import { NotificationRefusals } from './notifications.refusals';
 import { renderNotification } from './templates';
 
@@ -54,10 +54,14 @@ export interface MyNotificationsPage {
   unread: number;
 }
 
+/** The person's rows of the outbox that the app shows: all but the email-only account links. */
+const IN_APP = `n.user_id = $1 AND n.kind <> ALL('{${EMAIL_ONLY_KINDS.join(',')}}'::text[])`;
+
 /**
  * The signed-in person's notifications in the app (issue 15): the very rows the outbox holds for
- * them, newest first, and when they read each one, shown in the interface language asked for
- * (`lang`). Nobody reads or marks another person's.
+ * them (except the account links that prove an email address: EMAIL_ONLY_KINDS), newest first,
+ * and when they read each one, shown in the interface language asked for (`lang`). Nobody reads
+ * or marks another person's.
  */
 @Injectable()
 export class MyNotificationsService {
@@ -76,7 +80,7 @@ export class MyNotificationsService {
       { ...STORED_FIELDS, sortKey: 'created_at::text' },
       `SELECT ${selectList(STORED_FIELDS, 'n')}, n.created_at::text AS "sortKey"
        FROM notifications n
-       WHERE n.user_id = $1 AND (NOT $2::boolean OR n.read_at IS NULL) ${after}
+       WHERE ${IN_APP} AND (NOT $2::boolean OR n.read_at IS NULL) ${after}
        ORDER BY n.created_at DESC, n.id DESC LIMIT $3`,
       params,
     );
@@ -89,7 +93,7 @@ export class MyNotificationsService {
   }
 
   async unread(userId: string): Promise<number> {
-    const [row] = (await this.dataSource.query('SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId])) as {
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS unread FROM notifications n WHERE ${IN_APP} AND n.read_at IS NULL`, [userId])) as {
       unread: number;
     }[];
     return row.unread;
@@ -100,8 +104,8 @@ export class MyNotificationsService {
     const [row] = await queryRows(
       this.dataSource.manager,
       STORED_FIELDS,
-      `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING ${selectList(STORED_FIELDS)}`,
-      [id, userId],
+      `UPDATE notifications n SET read_at = coalesce(read_at, now()) WHERE ${IN_APP} AND n.id = $2 RETURNING ${selectList(STORED_FIELDS)}`,
+      [userId, id],
     );
     if (!row) throw new DomainException(NotificationRefusals.NOTIFICATION_NOT_FOUND, `Notification ${id} not found`, { notificationId: id });
     return inLanguage(row, language);
@@ -112,7 +116,7 @@ export class MyNotificationsService {
     const rows = await queryRows(
       this.dataSource.manager,
       MY_NOTIFICATION_FIELDS,
-      'UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id',
+      `UPDATE notifications n SET read_at = now() WHERE ${IN_APP} AND n.read_at IS NULL RETURNING id`,
       [userId],
       ['id'],
     );

@@ -27,6 +27,18 @@ export enum NotificationKind {
   EvaluationFollowUp = 'evaluation.follow_up',
 }
 
+/**
+ * Messages whose link proves that the reader holds the email address (or takes an account over
+ * through it): they go to the mailbox only and never show in the app, where whoever signed up
+ * with someone else's address would read them.
+ */
+export const EMAIL_ONLY_KINDS: readonly NotificationKind[] = [
+  NotificationKind.AccountCreated,
+  NotificationKind.EmailVerification,
+  NotificationKind.PasswordReset,
+  NotificationKind.AccountTakeover,
+];
+
 /** What a message may mention; templates pick what they need. */
 export interface NotificationParams {
   activityCode?: string;
