@@ -176,11 +176,18 @@ describe('web app: accounts and sessions', () => {
     const motivation = 'Twelve years negotiating rules of origin for the ministry.';
     await p.getByLabel(/^Motivation/).fill(motivation);
     await p.locator('input[type="file"]').setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: PDF });
-    // The session's time is up while the person types.
+    await p.getByTestId('attached-cv').waitFor();
+    // The session's time is up while the person types (the CV is uploaded already).
     await b.t.dataSource.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1 AND ended_at IS NULL`, [person.id]);
     b.t.app.get(SessionsService).forget(person.id);
 
-    await p.getByRole('button', { name: 'Submit my application' }).click();
+    // The person submits; a request of the page itself (the draft being saved) may find the session
+    // ended first, and then the dialog is there before the click lands (which then waits for it to close).
+    const submit = p.getByRole('button', { name: 'Submit my application' });
+    const clicked = submit.click({ timeout: 20_000 }).then(
+      () => true,
+      () => false,
+    );
     const dialog = p.getByRole('dialog', { name: 'Your session has ended' });
     await dialog.waitFor();
     expect(p.url()).toContain(`/catalogue/${activity.id}/apply`);
@@ -189,6 +196,9 @@ describe('web app: accounts and sessions', () => {
     await p.screenshot({ path: join(SCREENSHOTS, 'session-expired-dialog.png') });
     await dialog.getByLabel(/^Password/).fill(PASSWORD);
     await dialog.getByRole('button', { name: 'Sign in and continue' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // Still on the form only when the dialog came first and the click never landed: the person submits now.
+    if (!(await clicked) && p.url().includes('/apply')) await submit.click();
     await p.waitForURL(/\/my\/applications\/[0-9a-f-]{36}$/);
     const [row] = await b.t.dataSource.query('SELECT motivation FROM applications WHERE applicant_id = $1 AND activity_id = $2', [person.id, activity.id]);
     expect(row.motivation).toBe(motivation);
