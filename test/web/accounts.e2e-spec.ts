@@ -6,6 +6,8 @@ import { linkTokenFor, login, PASSWORD, signedIn, uniqueEmail } from '../support
 import { join } from 'node:path';
 import { checkAccessibility, DESKTOP, PHONE, SCREENSHOTS, screenshotEachTest, settled, signInThroughPage, startBrowserApp, type BrowserTestApp } from '../support/browser';
 import { refused } from '../support/refusals';
+import { signInInAnyLanguage } from '../support/demo-fixtures';
+import { tr } from '../support/web-texts';
 
 /** Issue 13 and issue 15 item 2: the account pages, and a session that behaves, in a real browser. */
 jest.setTimeout(150_000);
@@ -150,58 +152,72 @@ describe('web app: accounts and sessions', () => {
     await b.t.http.get('/api/audit-reports').auth(person.token, { type: 'bearer' }).expect(refused(401, 'UNAUTHORIZED'));
   });
 
-  it('keeps the session across a reload and in a second tab; the header says who is signed in', async () => {
-    const person = await signedIn(b.t, 'applicant');
-    page = await b.newPage();
-    const p = page;
-    await signInThroughPage(p, person.email);
-    await p.goto('/account');
-    await p.getByRole('banner').getByText(person.email).waitFor();
-    await p.reload();
-    await p.getByTestId('account-facts').getByText(person.email).waitFor();
-    const second = await p.context().newPage();
-    await second.goto('/account');
-    await second.getByTestId('account-facts').getByText(person.email).waitFor();
-    await second.getByRole('banner').getByText(person.email).waitFor();
-    await second.close();
-  });
+  // Issue 15 item 9: the session journeys in the three languages, on a laptop and on a phone.
+  describe.each(
+    (['en', 'fr', 'es'] as const).flatMap((lang) => [
+      [lang, 'laptop', DESKTOP],
+      [lang, 'phone', PHONE],
+    ] as const),
+  )('in %s on a %s', (lang, _size, viewport) => {
+    /** Signed in through the sign-in page, in `lang`. */
+    const signedInPage = async (email: string) => {
+      page = await b.newPage({ viewport });
+      await page.addInitScript((language) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('trta.language', language), lang);
+      await signInInAnyLanguage(page, email, PASSWORD);
+      return page;
+    };
 
-  it('when the session expires mid-form, a sign-in dialog appears and the typed text is sent after signing in', async () => {
-    const activity = await createActivity({ requiredDocuments: ['cv'] });
-    const person = await signedIn(b.t, 'applicant');
-    page = await b.newPage();
-    const p = page;
-    await signInThroughPage(p, person.email);
-    await p.goto(`/catalogue/${activity.id}/apply`);
-    const motivation = 'Twelve years negotiating rules of origin for the ministry.';
-    await p.getByLabel(/^Motivation/).fill(motivation);
-    await p.locator('input[type="file"]').setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: PDF });
-    await p.getByTestId('attached-cv').waitFor();
-    // The session's time is up while the person types (the CV is uploaded already).
-    await b.t.dataSource.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1 AND ended_at IS NULL`, [person.id]);
-    b.t.app.get(SessionsService).forget(person.id);
+    it('keeps the session across a reload and in a second tab; the header says who is signed in', async () => {
+      const person = await signedIn(b.t, 'applicant');
+      const p = await signedInPage(person.email);
+      await p.goto('/account');
+      await p.getByRole('banner').getByText(person.email).first().waitFor({ state: 'attached' });
+      await p.reload();
+      await p.getByTestId('account-facts').getByText(person.email).waitFor();
+      await checkAccessibility(p);
+      const second = await p.context().newPage();
+      await second.goto('/account');
+      await second.getByTestId('account-facts').getByText(person.email).waitFor();
+      await second.getByRole('banner').getByText(person.email).first().waitFor({ state: 'attached' });
+      await second.close();
+    });
 
-    // The person submits; a request of the page itself (the draft being saved) may find the session
-    // ended first, and then the dialog is there before the click lands (which then waits for it to close).
-    const submit = p.getByRole('button', { name: 'Submit my application' });
-    const clicked = submit.click({ timeout: 20_000 }).then(
-      () => true,
-      () => false,
-    );
-    const dialog = p.getByRole('dialog', { name: 'Your session has ended' });
-    await dialog.waitFor();
-    expect(p.url()).toContain(`/catalogue/${activity.id}/apply`);
-    expect(await p.getByLabel(/^Motivation/).inputValue()).toBe(motivation);
-    await settled(p);
-    await p.screenshot({ path: join(SCREENSHOTS, 'session-expired-dialog.png') });
-    await dialog.getByLabel(/^Password/).fill(PASSWORD);
-    await dialog.getByRole('button', { name: 'Sign in and continue' }).click();
-    await dialog.waitFor({ state: 'detached' });
-    // Still on the form only when the dialog came first and the click never landed: the person submits now.
-    if (!(await clicked) && p.url().includes('/apply')) await submit.click();
-    await p.waitForURL(/\/my\/applications\/[0-9a-f-]{36}$/);
-    const [row] = await b.t.dataSource.query('SELECT motivation FROM applications WHERE applicant_id = $1 AND activity_id = $2', [person.id, activity.id]);
-    expect(row.motivation).toBe(motivation);
+    it('when the session expires mid-form, a sign-in dialog appears and the typed text is sent after signing in', async () => {
+      const activity = await createActivity({ requiredDocuments: ['cv'] });
+      const person = await signedIn(b.t, 'applicant');
+      const p = await signedInPage(person.email);
+      await p.goto(`/catalogue/${activity.id}/apply`);
+      const motivation = 'Twelve years negotiating rules of origin for the ministry.';
+      await p.getByLabel(new RegExp(`^${tr(lang, 'applicant.apply.motivation')}`)).fill(motivation);
+      await p.locator('input[type="file"]').setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await p.getByTestId('attached-cv').waitFor();
+      // The session's time is up while the person types (the CV is uploaded already).
+      await b.t.dataSource.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1 AND ended_at IS NULL`, [person.id]);
+      b.t.app.get(SessionsService).forget(person.id);
+
+      // The person submits; a request of the page itself (the draft being saved) may find the session
+      // ended first, and then the dialog is there before the click lands (which then waits for it to close).
+      const submit = p.getByRole('button', { name: tr(lang, 'applicant.apply.submit') });
+      const clicked = submit.click({ timeout: 20_000 }).then(
+        () => true,
+        () => false,
+      );
+      const dialog = p.getByRole('dialog', { name: tr(lang, 'sessionDialog.title') });
+      await dialog.waitFor();
+      expect(p.url()).toContain(`/catalogue/${activity.id}/apply`);
+      expect(await p.getByLabel(new RegExp(`^${tr(lang, 'applicant.apply.motivation')}`)).inputValue()).toBe(motivation);
+      await settled(p);
+      await checkAccessibility(p);
+      if (lang === 'en' && viewport === DESKTOP) await p.screenshot({ path: join(SCREENSHOTS, 'session-expired-dialog.png') });
+      await dialog.getByLabel(new RegExp(`^${tr(lang, 'signIn.password')}`)).fill(PASSWORD);
+      await dialog.getByRole('button', { name: tr(lang, 'sessionDialog.submit') }).click();
+      await dialog.waitFor({ state: 'detached' });
+      // Still on the form only when the dialog came first and the click never landed: the person submits now.
+      if (!(await clicked) && p.url().includes('/apply')) await submit.click();
+      await p.waitForURL(/\/my\/applications\/[0-9a-f-]{36}$/);
+      const [row] = await b.t.dataSource.query('SELECT motivation FROM applications WHERE applicant_id = $1 AND activity_id = $2', [person.id, activity.id]);
+      expect(row.motivation).toBe(motivation);
+    });
   });
 
   describe.each([

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as isoCountries from 'i18n-iso-countries';
 import type { Page } from 'playwright-core';
 import { activityFactory } from '../support/activity-fixtures';
@@ -7,45 +5,13 @@ import { applicantIn, apply, PDF, type Token } from '../support/application-fixt
 import { linkTokenFor, signedIn, uniqueEmail, PASSWORD } from '../support/factories';
 import { checkAccessibility, PHONE, screenshotEachTest, signInWithToken, startBrowserApp, type BrowserTestApp } from '../support/browser';
 import { pdfText } from '../support/pdf-text';
+import { tr, type Lang } from '../support/web-texts';
 
 /**
  * Issue 15, the journeys a first-time official and their focal point must be able to finish, as
  * they do them, in English, French and Spanish, at 1366×768 and on a phone, with axe on every page.
  */
-type Lang = 'en' | 'fr' | 'es';
-type Texts = { [key: string]: string | Texts };
 const LAPTOP = { width: 1366, height: 768 };
-const WEB = join(__dirname, '../../apps/web/src');
-
-function merge(target: Texts, source: Texts): Texts {
-  for (const [key, value] of Object.entries(source)) {
-    target[key] = typeof value === 'string' ? value : merge((target[key] as Texts) ?? {}, value);
-  }
-  return target;
-}
-
-/** The web app's own texts in `lang` (the same files i18next loads), so the test reads what the person reads. */
-function texts(lang: Lang): Texts {
-  const all = JSON.parse(readFileSync(join(WEB, `i18n/locales/${lang}.json`), 'utf8')) as Texts;
-  for (const feature of readdirSync(join(WEB, 'features'))) {
-    try {
-      merge(all, JSON.parse(readFileSync(join(WEB, `features/${feature}/locales/${lang}.json`), 'utf8')) as Texts);
-    } catch {
-      // a feature without texts
-    }
-  }
-  return all;
-}
-const TEXTS: Record<Lang, Texts> = { en: texts('en'), fr: texts('fr'), es: texts('es') };
-
-/** A text of the app in `lang`, with i18next's {{interpolation}} and _one/_other plurals. */
-function tr(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  const find = (path: string) => path.split('.').reduce<string | Texts | undefined>((node, part) => (node && typeof node === 'object' ? node[part] : undefined), TEXTS[lang]);
-  let value = find(key);
-  if (value === undefined && params.count !== undefined) value = find(`${key}_${params.count === 1 ? 'one' : 'other'}`);
-  if (typeof value !== 'string') throw new Error(`no text ${key} in ${lang}`);
-  return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
-}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const countryName = (code: string, lang: Lang) => isoCountries.getName(code, lang) ?? code;

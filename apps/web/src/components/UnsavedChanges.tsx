@@ -13,10 +13,11 @@ import { useBlocker } from 'react-router';
  */
 const DirtyContext = createContext<((key: string, dirty: boolean) => void) | null>(null);
 
-export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
-  const [dirtyForms, setDirtyForms] = useState<ReadonlySet<string>>(new Set());
+/** Whether any of several parts (forms, rows) is dirty, and a stable function each reports through. */
+export function useDirtyParts(): [boolean, (key: string, dirty: boolean) => void] {
+  const [dirtyParts, setDirtyParts] = useState<ReadonlySet<string>>(new Set());
   const report = useCallback((key: string, dirty: boolean) => {
-    setDirtyForms((current) => {
+    setDirtyParts((current) => {
       if (current.has(key) === dirty) return current;
       const next = new Set(current);
       if (dirty) next.add(key);
@@ -24,9 +25,14 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
       return next;
     });
   }, []);
+  return [dirtyParts.size > 0, report];
+}
+
+export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
+  const [dirty, report] = useDirtyParts();
   return (
     <DirtyContext.Provider value={report}>
-      <UnsavedChangesGuard dirty={dirtyForms.size > 0} />
+      <UnsavedChangesGuard dirty={dirty} />
       {children}
     </DirtyContext.Provider>
   );

@@ -1,9 +1,10 @@
 import { Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName, fieldErrors } from '../../../../api/errors';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
+import { useDirtyParts } from '../../../../components/UnsavedChanges';
 import { Facts } from '../../../../components/Facts';
 import { formatNumber } from '../../../../components/format';
 import { LoadMore } from '../../../../components/LoadMore';
@@ -23,17 +24,8 @@ export function EvaluationsPanel({ activityId, onDirty }: { activityId: string; 
   const results = useEvaluationResults(activityId);
   const list = useActivityEvaluations(activityId);
   // Rows with scores typed and not saved: the page warns before they are lost.
-  const [dirtyRows, setDirtyRows] = useState<ReadonlySet<string>>(new Set());
-  const report = useCallback((id: string, dirty: boolean) => {
-    setDirtyRows((current) => {
-      if (current.has(id) === dirty) return current;
-      const next = new Set(current);
-      if (dirty) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  }, []);
-  useEffect(() => onDirty(dirtyRows.size > 0), [dirtyRows, onDirty]);
+  const [dirty, report] = useDirtyParts();
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
 
   const score = (mean: number | null | undefined) => (mean === null || mean === undefined ? '—' : t('review.evaluations.outOfFive', { mean: formatNumber(mean, { maximumFractionDigits: 2 }) }));
   return (
