@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@trta/config';
-import { DomainException, HttpRefusals, nulField } from '@trta/http';
+import { DomainException, refuseNul } from '@trta/http';
 import { FileRefusals as R } from './files.refusals';
 import { safeFilename } from './media-types';
 
@@ -96,13 +96,7 @@ export class FilesService {
     }
     // The global input guard sees JSON bodies only: a form's text fields are checked here, as
     // PostgreSQL cannot store a NUL in text.
-    const nul = nulField(fields, 'body');
-    if (nul) {
-      throw new DomainException(HttpRefusals.NUL_CHARACTER, `body field "${nul.name}" holds a NUL character (\\u0000), which is refused`, {
-        field: nul.name,
-        location: nul.location,
-      });
-    }
+    refuseNul(fields, 'body');
     if (!file) throw new DomainException(R.FILE_MISSING, 'the request has no file: send one file part in the multipart body');
     if (file.truncated || file.content.length > this.config.UPLOAD_LIMIT_BYTES) throw this.tooLarge();
     if (file.content.length === 0) throw new DomainException(R.FILE_EMPTY, 'the file is empty');

@@ -36,14 +36,24 @@ export function registerInputGuards(app: NestFastifyApplication, { maxJsonDepth,
     parseJson(request, text, done);
   });
   fastify.addHook('preValidation', async (request: FastifyRequest) => {
-    const field = nulField(request.params, 'path') ?? nulField(request.query, 'query') ?? nulField(request.body, 'body');
-    if (field) {
-      throw new DomainException(HttpRefusals.NUL_CHARACTER, `${field.location} field "${field.name}" holds a NUL character (\\u0000), which is refused`, {
-        field: field.name,
-        location: field.location,
-      });
-    }
+    refuseNul(request.params, 'path');
+    refuseNul(request.query, 'query');
+    refuseNul(request.body, 'body');
   });
+}
+
+/**
+ * NUL_CHARACTER naming the first string (or key) of `value` that holds U+0000. The hook above
+ * checks paths, queries and JSON bodies; a reader of multipart forms calls it on their text fields.
+ */
+export function refuseNul(value: unknown, location: Location): void {
+  const field = nulField(value, location);
+  if (field) {
+    throw new DomainException(HttpRefusals.NUL_CHARACTER, `${field.location} field "${field.name}" holds a NUL character (\\u0000), which is refused`, {
+      field: field.name,
+      location: field.location,
+    });
+  }
 }
 
 /** True when the JSON text opens more than `max` objects/arrays inside one another (strings skipped). */
