@@ -10,7 +10,7 @@
 //            down 1.6 Mbps x 1024^2 / 8 x 0.9 = 188,744 B/s, up 750 kbps x 1024 / 8 x 0.9 = 86,400 B/s
 //   none     no throttling: the time the page takes on this machine's CPU alone (a busy machine shows here)
 // Options: --runs N (default 3, best and median printed), --profile issue|devtools, --port N,
-// --verbose (each request and its size).
+// --verbose (each request and its size, and when each of the catalogue's started and ended).
 // Plain Node over the build (`npm run bench:web` builds first), like test/bench/report.bench.cjs.
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
@@ -144,7 +144,7 @@ async function visit(browser, baseUrl, conditions) {
 
     const catalogueMs = await timeUntilVisible(page, CATALOGUE_VISIBLE, () => page.goto('/catalogue', { waitUntil: 'commit' }));
     await page.waitForLoadState('networkidle');
-    const catalogue = { ms: catalogueMs, ...snapshot() };
+    const catalogue = { ms: catalogueMs, ...snapshot(), timeline: await timeline(page) };
 
     const link = page.locator(CATALOGUE_VISIBLE).first();
     const clickedAt = await page.evaluate(() => performance.now());
@@ -160,6 +160,15 @@ async function visit(browser, baseUrl, conditions) {
   } finally {
     await context.close();
   }
+}
+
+/** When each resource of the page started and ended, from the navigation's start (for --verbose). */
+function timeline(page) {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => `${entry.name.replace(location.origin, '')} ${entry.startTime.toFixed(0)}-${entry.responseEnd.toFixed(0)}`),
+  );
 }
 
 /** Milliseconds from the navigation's start (performance.timeOrigin) until `selector` is in the page. */
@@ -187,6 +196,7 @@ function report(name, conditions, results) {
   }
   if (process.argv.includes('--verbose')) {
     log(`catalogue requests: ${results[0].catalogue.urls.join(', ')}`);
+    log(`catalogue timeline (ms from navigation, visible at ${results[0].catalogue.ms.toFixed(0)}): ${results[0].catalogue.timeline.join(', ')}`);
     log(`sheet requests: ${results[0].sheet.urls.join(', ')}`);
   }
   if (name !== 'issue') return true;

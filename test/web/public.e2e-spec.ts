@@ -67,6 +67,34 @@ describe('web app: public pages and the session', () => {
     await readmeScreenshot(p, 'catalogue');
   });
 
+  it('on a first visit loads one language and asks the API once for each answer the catalogue needs', async () => {
+    // The page's first script preloads the language's texts and the catalogue's first answers
+    // (vite.config.ts, firstVisitPreload): the app must use them, not ask again.
+    page = await b.newPage();
+    const p = page;
+    const requested: string[] = [];
+    p.on('request', (request) => {
+      const url = new URL(request.url());
+      requested.push(url.pathname + url.search);
+    });
+    await p.goto('/catalogue');
+    await p.getByTestId('catalogue-list').getByRole('link', { name: english.title }).waitFor();
+    await p.waitForLoadState('networkidle');
+    const answers = requested.filter((url) => url.startsWith('/api/'));
+    expect(answers).toEqual([...new Set(answers)]);
+    expect(answers).toEqual(
+      expect.arrayContaining(['/api/auth/me', '/api/catalogue?lang=en&limit=50', '/api/reference/countries', '/api/reference/regions', '/api/reference/topics']),
+    );
+    const texts = () => requested.filter((url) => url.startsWith('/assets/texts-'));
+    expect(texts()).toEqual([expect.stringMatching(/^\/assets\/texts-en-/)]);
+
+    // Another language's texts come when it is chosen.
+    await p.getByTestId('language-switch').selectOption('fr');
+    await p.getByRole('heading', { level: 1, name: 'Catalogue des activités' }).waitFor();
+    expect(texts()).toEqual([expect.stringMatching(/^\/assets\/texts-en-/), expect.stringMatching(/^\/assets\/texts-fr-/)]);
+    expect(await p.getByTestId('catalogue-list').getByRole('link', { name: english.title }).isVisible()).toBe(true);
+  });
+
   it('narrows the catalogue by search words and by filters', async () => {
     const p = await open('/catalogue');
     const list = p.getByTestId('catalogue-list');

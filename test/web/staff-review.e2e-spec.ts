@@ -119,8 +119,12 @@ describe('web app: staff review, attendance and back-to-office report', () => {
       await choose(p, 'Decision for the checked applications', 'Select');
       await p.getByTestId('balance-gender-female').getByText('+12 checked').waitFor();
       await p.getByRole('button', { name: 'Apply to 25 checked' }).click();
-      await p.getByText('25 decisions applied.').waitFor();
+      const applied = p.getByRole('alert').filter({ hasText: '25 decisions applied.' });
+      await applied.waitFor();
       await p.getByTestId('balance-panel').getByText('5 seats left of 30').waitFor();
+      // Closed as the person would, so that the next decision's message is the only one on the page.
+      await applied.getByRole('button', { name: 'Close' }).click();
+      await applied.waitFor({ state: 'detached' });
       expect(await statusCounts(activity.id)).toEqual({ selected: 25, submitted: 225 });
 
       // The second page does not fit in the 5 seats left: nothing is changed, each refused one named with its reason.
@@ -143,7 +147,7 @@ describe('web app: staff review, attendance and back-to-office report', () => {
       // So they go to the waitlist, in the order they applied.
       await choose(p, 'Decision for the checked applications', 'Waitlist');
       await p.getByRole('button', { name: 'Apply to 25 checked' }).click();
-      await p.getByText('25 decisions applied.').waitFor();
+      await applied.waitFor();
       await refusal.waitFor({ state: 'detached' });
       await p.getByTestId('waitlist').getByRole('listitem').nth(24).waitFor();
       expect(await p.getByTestId('waitlist').getByRole('listitem').first().textContent()).toBe('Applicant 026 · Bangladesh');

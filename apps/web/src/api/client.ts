@@ -14,6 +14,7 @@ export const api = createClient<paths, 'application/json'>({ baseUrl: '', creden
 /** Calls whose 401 is an answer for the page itself (a wrong password), not an ended session. */
 const OWN_401 = /^\/api\/auth\/(login|logout|me|register|claim|password-reset)/;
 const retries = new WeakMap<Request, Request>();
+const sentAt = new WeakMap<Request, number>();
 
 function withCsrf(request: Request): Request {
   const token = session.csrfToken();
@@ -24,19 +25,20 @@ function withCsrf(request: Request): Request {
 const middleware: Middleware = {
   onRequest({ request }) {
     withCsrf(request);
+    sentAt.set(request, connection.now());
     // Kept to send again after a new sign-in (a body can be read once).
     if (session.signedIn) retries.set(request, request.clone());
     return request;
   },
   async onResponse({ request, response }) {
-    connection.reachable(response.status !== 502 && response.status !== 503 && response.status !== 504);
+    connection.answered(sentAt.get(request) ?? -Infinity, response.status !== 502 && response.status !== 503 && response.status !== 504);
     const copy = retries.get(request);
     if (response.status !== 401 || !copy || OWN_401.test(new URL(request.url).pathname)) return response;
     if (!(await session.waitForSignIn())) return response;
     return fetch(withCsrf(copy), { credentials: 'same-origin' });
   },
   onError({ error }) {
-    connection.reachable(false);
+    connection.failed();
     throw error;
   },
 };

@@ -1,5 +1,6 @@
 import countries from 'i18n-iso-countries';
 import i18n from 'i18next';
+import { intl } from '../components/format';
 import type { Schemas } from './types';
 
 /**
@@ -129,7 +130,7 @@ function language(): string {
 }
 
 function list(items: string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
-  return new Intl.ListFormat(language(), { style: 'long', type }).format(items);
+  return intl.list(language(), { style: 'long', type }).format(items);
 }
 
 /** A country's name in the interface language, from its ISO alpha-3 code (the code itself if unknown). */
@@ -151,7 +152,7 @@ function readableParams(code: string, params: Record<string, unknown>): Record<s
       const statuses = asList(value).map((status) => (group && i18n.exists(`status.${group}.${status}`) ? i18n.t(`status.${group}.${status}`) : status));
       readable[name] = name === 'status' ? statuses.join(', ') : list(statuses, 'disjunction');
     } else if (DATE_PARAMS.includes(name) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      readable[name] = new Intl.DateTimeFormat(language(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+      readable[name] = intl.dateTime(language(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
     } else if (name === 'reason' && i18n.exists(`passwordReasons.${String(value)}`)) {
       readable[name] = i18n.t(`passwordReasons.${String(value)}`);
     } else if (name === 'country') {
@@ -168,7 +169,7 @@ function readableParams(code: string, params: Record<string, unknown>): Record<s
       readable[name] = String(value);
     }
   }
-  if (typeof params.limitBytes === 'number') readable.limitMegabytes = new Intl.NumberFormat(language(), { maximumFractionDigits: 1 }).format(params.limitBytes / 1_048_576);
+  if (typeof params.limitBytes === 'number') readable.limitMegabytes = intl.number(language(), { maximumFractionDigits: 1 }).format(params.limitBytes / 1_048_576);
   if (typeof params.retryAfterSeconds === 'number') readable.retryAfterMinutes = String(Math.max(1, Math.ceil(params.retryAfterSeconds / 60)));
   return readable;
 }

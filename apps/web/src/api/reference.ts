@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { intl } from '../components/format';
 import { api } from './client';
 import { countryName, unwrap } from './errors';
 
@@ -101,9 +102,9 @@ export function useReferenceNames() {
       plsLevel: (code: string | null | undefined, fallback?: string) => name('plsLevel', code, fallback),
       country: (code: string | null | undefined) => (code ? countryName(code) : ''),
       /** Several topic codes as one phrase, in the language. */
-      topics: (codes: readonly string[]) => new Intl.ListFormat(language ?? 'en', { style: 'long', type: 'conjunction' }).format(codes.map((code) => name('topic', code))),
+      topics: (codes: readonly string[]) => intl.list(language ?? 'en', { style: 'long', type: 'conjunction' }).format(codes.map((code) => name('topic', code))),
       /** Several country codes as one phrase, in the language. */
-      countries: (codes: readonly string[]) => new Intl.ListFormat(language ?? 'en', { style: 'long', type: 'conjunction' }).format(codes.map(countryName)),
+      countries: (codes: readonly string[]) => intl.list(language ?? 'en', { style: 'long', type: 'conjunction' }).format(codes.map(countryName)),
     }),
     [name, language],
   );

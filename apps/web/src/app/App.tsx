@@ -1,9 +1,7 @@
 import { MantineProvider } from '@mantine/core';
-import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
 import { ApiError } from '../api/errors';
 import { AuthProvider } from '../features/auth/AuthContext';
@@ -53,15 +51,12 @@ const router = createBrowserRouter([
 ]);
 
 export function App() {
-  const { i18n } = useTranslation();
   return (
     <MantineProvider theme={theme}>
-      <DatesProvider settings={{ locale: i18n.language }}>
-        <QueryClientProvider client={queryClient}>
-          <Notifications position="top-center" />
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </DatesProvider>
+      <QueryClientProvider client={queryClient}>
+        <Notifications position="top-center" />
+        <RouterProvider router={router} />
+      </QueryClientProvider>
     </MantineProvider>
   );
 }

@@ -4,9 +4,10 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useOnline } from '../api/connection';
+import type { Language } from '../api/types';
 import { useAuth } from '../features/auth/AuthContext';
 import { NotificationBell } from '../features/notifications/components/NotificationBell';
-import { LANGUAGES } from '../i18n';
+import { changeLanguage, LANGUAGES } from '../i18n';
 import { mayOpen, ROUTES, type AppRoute } from './routes';
 import classes from './Layout.module.css';
 
@@ -153,7 +154,7 @@ function LanguageSwitch() {
       aria-label={t('app.language')}
       title={t('app.language')}
       value={i18n.resolvedLanguage}
-      onChange={(event) => void i18n.changeLanguage(event.currentTarget.value)}
+      onChange={(event) => void changeLanguage(event.currentTarget.value as Language)}
       data={LANGUAGES.map((language) => ({ value: language.code, label: language.label }))}
       data-testid="language-switch"
       className={classes.language}

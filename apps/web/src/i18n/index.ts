@@ -1,22 +1,8 @@
 import dayjs from 'dayjs';
-import countries from 'i18n-iso-countries';
-import countriesEn from 'i18n-iso-countries/langs/en.json';
-import countriesEs from 'i18n-iso-countries/langs/es.json';
-import countriesFr from 'i18n-iso-countries/langs/fr.json';
-import 'dayjs/locale/es';
-import 'dayjs/locale/fr';
+import countries, { type LocaleData } from 'i18n-iso-countries';
 import localizedFormat from 'dayjs/plugin/localizedFormat';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import es from './locales/es.json';
-import fr from './locales/fr.json';
-import referenceEn from './reference/en.json';
-import referenceEs from './reference/es.json';
-import referenceFr from './reference/fr.json';
-import refusalsEn from './refusals/en.json';
-import refusalsEs from './refusals/es.json';
-import refusalsFr from './refusals/fr.json';
 import type { Language } from '../api/types';
 
 export const LANGUAGES: readonly { code: Language; label: string }[] = [
@@ -34,8 +20,6 @@ function initialLanguage(): Language {
 }
 
 dayjs.extend(localizedFormat);
-// Country names in the three languages, by ISO 3166-1 alpha-3 code (the API's country codes).
-for (const locale of [countriesEn, countriesFr, countriesEs]) countries.registerLocale(locale);
 
 /** Keeps the page's `lang`, dates and the remembered choice in step with the interface language. */
 function apply(language: string) {
@@ -46,8 +30,23 @@ function apply(language: string) {
 
 type Texts = { [key: string]: string | Texts };
 
-/** Each feature keeps its texts beside it, in features/<feature>/locales/<language>.json, merged here. */
-const FEATURE_TEXTS = import.meta.glob<Texts>('../features/*/locales/*.json', { eager: true, import: 'default' });
+/**
+ * A language's texts are its own chunk (`texts-<language>`, see vite.config.ts), loaded before the
+ * first render and on a switch, so a first visit downloads one language, not three: the shared
+ * texts (locales/), reference data (reference/), refusals (refusals/), each feature's texts beside
+ * it (features/<feature>/locales/<language>.json), country names and the date locale.
+ */
+const TEXT_FILES = import.meta.glob<Texts>(['./{locales,reference,refusals}/*.json', '../features/*/locales/*.json'], { import: 'default' });
+const COUNTRY_NAMES: Record<Language, () => Promise<LocaleData>> = {
+  en: () => import('i18n-iso-countries/langs/en.json').then((module) => module.default),
+  fr: () => import('i18n-iso-countries/langs/fr.json').then((module) => module.default),
+  es: () => import('i18n-iso-countries/langs/es.json').then((module) => module.default),
+};
+const DATE_LOCALES: Record<Language, () => Promise<unknown>> = {
+  en: () => Promise.resolve(),
+  fr: () => import('dayjs/locale/fr'),
+  es: () => import('dayjs/locale/es'),
+};
 
 function merge(target: Texts, source: Texts): Texts {
   for (const [key, value] of Object.entries(source)) {
@@ -57,10 +56,32 @@ function merge(target: Texts, source: Texts): Texts {
   return target;
 }
 
-function textsOf(language: Language, ...shared: Texts[]): Texts {
-  return Object.entries(FEATURE_TEXTS)
-    .filter(([path]) => path.endsWith(`/${language}.json`))
-    .reduce((texts, [, feature]) => merge(texts, feature), shared.reduce<Texts>((texts, part) => merge(texts, part), {}));
+const loaded = new Map<Language, Promise<void>>();
+
+/** Loads a language's texts, country names and date locale once; resolves when i18next has them. */
+function load(language: Language): Promise<void> {
+  let loading = loaded.get(language);
+  if (!loading) {
+    // Shared files first, then the features', so a feature may refine a shared text.
+    const files = Object.entries(TEXT_FILES)
+      .filter(([path]) => path.endsWith(`/${language}.json`))
+      .sort(([a], [b]) => Number(a.startsWith('../')) - Number(b.startsWith('../')))
+      .map(([, read]) => read());
+    loading = Promise.all([Promise.all(files), COUNTRY_NAMES[language](), DATE_LOCALES[language]()]).then(([parts, countryNames]) => {
+      countries.registerLocale(countryNames);
+      i18n.addResourceBundle(language, 'translation', parts.reduce<Texts>((texts, part) => merge(texts, part), {}), true, true);
+    });
+    // A failed load (the network dropped) may be tried again.
+    loading.catch(() => loaded.delete(language));
+    loaded.set(language, loading);
+  }
+  return loading;
+}
+
+/** Switches the interface language once its texts are here. */
+export async function changeLanguage(language: Language): Promise<void> {
+  await load(language);
+  await i18n.changeLanguage(language);
 }
 
 /**
@@ -76,13 +97,11 @@ const check = window as Window & I18nCheck;
 const checking = check.__TRTA_I18N_CHECK__ === true;
 if (checking) check.__TRTA_I18N_MISSING__ = [];
 
+const first = initialLanguage();
 void i18n.use(initReactI18next).init({
-  resources: {
-    en: { translation: textsOf('en', en, referenceEn, refusalsEn) },
-    fr: { translation: textsOf('fr', fr, referenceFr, refusalsFr) },
-    es: { translation: textsOf('es', es, referenceEs, refusalsEs) },
-  },
-  lng: initialLanguage(),
+  resources: {},
+  partialBundledLanguages: true,
+  lng: first,
   fallbackLng: checking ? false : 'en',
   interpolation: { escapeValue: false },
   returnNull: false,
@@ -93,7 +112,10 @@ void i18n.use(initReactI18next).init({
       }
     : false,
 });
-apply(i18n.language);
+/** Resolves when the first language's texts are loaded: main.tsx renders then. */
+export const ready: Promise<void> = load(first).then(async () => {
+  await i18n.changeLanguage(first);
+});
 i18n.on('languageChanged', apply);
 
 /** The interface language, as the API's `lang` parameter expects it. */

@@ -1,12 +1,23 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
 import { session } from '../../api/session';
 import type { Role, Schemas } from '../../api/types';
 import { authKeys } from './api';
-import { SessionExpiredDialog } from './components/SessionExpiredDialog';
+
+/** The sign-in dialog over a page whose session ended: its code (and its form library) loads only then. */
+const SessionExpiredDialog = lazy(() => import('./components/SessionExpiredDialog').then((module) => ({ default: module.SessionExpiredDialog })));
+
+function SessionExpiry() {
+  const expired = useSyncExternalStore(session.subscribe, () => session.expired);
+  return expired ? (
+    <Suspense fallback={null}>
+      <SessionExpiredDialog />
+    </Suspense>
+  ) : null;
+}
 
 export type CurrentUser = Schemas['CurrentUserView'];
 
@@ -104,7 +115,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   return (
     <AuthContext.Provider value={value}>
       {children}
-      <SessionExpiredDialog />
+      <SessionExpiry />
     </AuthContext.Provider>
   );
 }

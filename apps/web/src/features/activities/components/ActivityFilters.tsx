@@ -1,5 +1,4 @@
 import { Button, Collapse, Group, MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetURLSearchParams } from 'react-router';
@@ -7,6 +6,7 @@ import { ACTIVITY_STATUSES } from '../../../api/enums';
 import { useRegions, useTopics } from '../../../api/reference';
 import { usePlan, usePlans } from '../../plans/api';
 import { useCountryOptions, type ActivitySearch } from '../api';
+import { usePhone } from '../../../components/usePhone';
 
 /** The filters' names in the address: a filtered list (or calendar) can be shared by its URL. */
 export const FILTER_KEYS = ['planId', 'productId', 'status', 'type', 'deliveryMode', 'plsLevel', 'region', 'country', 'topic', 'from', 'to', 'q'] as const;
@@ -64,7 +64,7 @@ export function ActivityFilters({ params, setParams, dates = true }: { params: U
   const activeCount = FILTER_KEYS.filter((key) => key !== 'q' && params.get(key) && (dates || (key !== 'from' && key !== 'to'))).length;
   const active = activeCount > 0 || !!params.get('q');
   // On a phone the filters fold away under a button, so the list is not a screen below them.
-  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const [unfolded, setUnfolded] = useState<boolean | null>(null);
   const shown = unfolded ?? !phone;
 

@@ -22,7 +22,6 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,6 +49,7 @@ import {
 } from '../api';
 import type { Activity, LocalizedText, RequiredDocument, Sheet } from '../types';
 import { useUnsavedChanges } from '../../../components/UnsavedChanges';
+import { usePhone } from '../../../components/usePhone';
 
 const SHEET_FIELDS = ['objectives', 'targetAudience', 'applicationRequirements', 'programme'] as const;
 type SheetField = (typeof SHEET_FIELDS)[number];
@@ -361,7 +361,7 @@ function SheetPreview({
   materials: Sheet['materials'];
 }) {
   const { t } = useTranslation();
-  const phone = useMediaQuery('(max-width: 48em)');
+  const phone = usePhone();
   const countries = useCountryOptions();
   const [language, setLanguage] = useState<Language>(activity.languages[0]);
   const place = activity.venueCity ? [activity.venueCity, countries.nameOf(activity.venueCountry)].filter(Boolean).join(', ') : t('catalogue.online');

@@ -1,6 +1,5 @@
 import { Anchor, Button, Card, Collapse, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useCountries, useRegions, useTopics } from '../../../api/reference';
@@ -15,6 +14,7 @@ import { currentLanguage } from '../../../i18n';
 import { ActivityBadges } from '../components/ActivityFacts';
 import { useProfile } from '../../../api/profile';
 import { useCatalogue, type CatalogueFilters } from '../api';
+import { usePhone } from '../../../components/usePhone';
 
 const TYPES: ActivityType[] = ['national', 'regional', 'global'];
 const MODES: DeliveryMode[] = ['face_to_face', 'online', 'hybrid', 'e_learning'];
@@ -48,7 +48,7 @@ export function CataloguePage() {
     return country ? ((country.names as Record<string, string> | undefined)?.[lang] ?? country.name) : code;
   };
   // On a phone the filters fold away behind one button; from a tablet up they are always shown.
-  const phone = useMediaQuery('(max-width: 48em)');
+  const phone = usePhone();
   const [filtersOpen, setFiltersOpen] = useState(false);
   const deadlineWindow = filters.deadlineBefore
     ? (DEADLINE_WINDOWS.find(([, days]) => dayFromToday(days) === filters.deadlineBefore)?.[0] ?? null)
@@ -92,6 +92,8 @@ export function CataloguePage() {
         </Button>
       )}
       <Collapse expanded={!phone || filtersOpen}>
+      {/* Folded filters are not rendered at all: a phone's first visit does not pay for four pickers it does not show. */}
+      {(!phone || filtersOpen) && (
       <section aria-label={t('catalogue.filters')} id="catalogue-filters">
         {myCountry && (
           <Switch
@@ -168,6 +170,7 @@ export function CataloguePage() {
           />
         </SimpleGrid>
       </section>
+      )}
       </Collapse>
 
       <section aria-labelledby="catalogue-results">
@@ -221,7 +224,8 @@ export function CataloguePage() {
   );
 }
 
-function ActivityCard({ activity }: { activity: CatalogueItem }) {
+/** One activity of the list; memoised, so typing in the search box or a filter's data arriving does not redraw 50 cards. */
+const ActivityCard = memo(function ActivityCard({ activity }: { activity: CatalogueItem }) {
   const { t } = useTranslation();
   const place = activity.venueCity ? [activity.venueCity, activity.venueCountry].filter(Boolean).join(', ') : t('catalogue.online');
   return (
@@ -247,4 +251,4 @@ function ActivityCard({ activity }: { activity: CatalogueItem }) {
       </Stack>
     </Card>
   );
-}
+});

@@ -1,5 +1,4 @@
 import { Badge, Button, Divider, Drawer, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../../i18n';
@@ -10,6 +9,7 @@ import { StatusBadge } from '../../../../components/StatusBadge';
 import { downloadDocument, useDossier, type Application } from '../../api';
 import { RefusalAlert } from './refusals';
 import { useCountryNames } from './ReviewFilters';
+import { usePhone } from '../../../../components/usePhone';
 
 export const nameOf = (application: Application): string => application.applicant.fullName ?? application.applicant.email;
 
@@ -22,7 +22,7 @@ const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.rou
  */
 export function DossierDrawer({ application, onClose, actions }: { application: Application | null; onClose: () => void; actions?: ReactNode }) {
   const { t } = useTranslation();
-  const phone = useMediaQuery('(max-width: 48em)');
+  const phone = usePhone();
   const dossier = useDossier(application?.id ?? null);
   const countryName = useCountryNames();
   const [downloadError, setDownloadError] = useState<unknown>(null);

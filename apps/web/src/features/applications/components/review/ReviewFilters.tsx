@@ -1,5 +1,5 @@
 import { Button, Collapse, Group, MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { APPLICATION_STATUSES, GENDERS } from '../../../../api/enums';
@@ -7,6 +7,7 @@ import { useCountries, useRegions } from '../../../../api/reference';
 import type { Language } from '../../../../api/types';
 import type { ReviewFilters as Filters } from '../../api';
 import { REVIEW_SORTS, type useReviewFilters } from './useReviewFilters';
+import { usePhone } from '../../../../components/usePhone';
 
 /** The country names in the interface language, by code (for filters, rows and the balance). */
 export function useCountryNames(): (code: string) => string {
@@ -34,7 +35,7 @@ export function ReviewFilters({ state }: { state: ReturnType<typeof useReviewFil
     .map((region) => ({ value: region.code, label: t(`review.regions.${region.code}`, { defaultValue: region.name }) }));
   const value = <K extends keyof Filters>(key: K) => (filters[key] === undefined ? null : String(filters[key]));
   // On a phone the filters fold away under a button, so that the list is not pushed a screen down.
-  const phone = useMediaQuery('(max-width: 48em)');
+  const phone = usePhone();
   const [unfolded, setUnfolded] = useState(false);
   const active = ['status', 'country', 'region', 'gender', 'ldc'].filter((key) => filters[key as keyof Filters] !== undefined).length;
 
