@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@trta/config';
 import { DatabaseModule } from '@trta/database';
@@ -30,6 +29,15 @@ export interface AppModuleOptions {
 
 const VERBOSE = new Set(['debug', 'trace']);
 
+/**
+ * The level of the line an answered request gets. A line per answered request cost the busiest
+ * lists a few percent of their time (issue 16): successes are logged only at LOG_LEVEL debug or
+ * trace; refusals warn, failures are errors.
+ */
+export function requestLogLevel(statusCode: number, logLevel: string): 'error' | 'warn' | 'info' | 'silent' {
+  return statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : VERBOSE.has(logLevel) ? 'info' : 'silent';
+}
+
 /** Paths in logs that must never show a secret. */
 export const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -52,15 +60,11 @@ export class AppModule {
             name: 'api',
             level: config.LOG_LEVEL,
             redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-            // The id fastify gave the request (from X-Request-Id or new), so logs and error bodies agree.
-            genReqId: (request) => (request as { id?: string }).id ?? randomUUID(),
-            customProps: () => ({ service: 'trta-api' }),
-            // A line per answered request cost the busiest lists a few percent of their time
-            // (issue 16): successes are logged only at LOG_LEVEL debug or trace; refusals warn,
-            // failures are errors, as before.
-            customLogLevel: (_request, response, error) =>
-              error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : VERBOSE.has(config.LOG_LEVEL) ? 'info' : 'silent',
           },
+          // No pino-http middleware: it built a child logger per request, serialising and redacting
+          // the request up front, through middie and an async context, for lines mostly never
+          // written (issue 16). requestLog (create-api) writes the same lines from onResponse.
+          forRoutes: [],
         }),
         DatabaseModule.forRoot(databaseUrl),
         QueuesModule.forRoot({ redisUrl, prefix: config.QUEUE_PREFIX }),

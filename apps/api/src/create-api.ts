@@ -1,6 +1,5 @@
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { INestApplication } from '@nestjs/common';
@@ -12,18 +11,34 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join, resolve, sep } from 'node:path';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { projectRoot, trustProxySetting } from '@trta/config';
-import { createValidationPipe, declaredRefusalCodes, ErrorView, FieldProblemView, registerInputGuards } from '@trta/http';
+import { createValidationPipe, declaredRefusalCodes, ErrorView, FieldProblemView, helmetHeaders, registerInputGuards, registerSecurityHeaders } from '@trta/http';
 import { JobQueue, QueueName, registerQueueDashboard } from '@trta/queues';
 import { AuthService } from '@trta/identity';
-import { AppModule, AppModuleOptions } from './app.module';
+import { AppModule, AppModuleOptions, requestLogLevel } from './app.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 /** Smaller answers fit a packet or two: compressing them costs more than it saves. */
 export const COMPRESS_THRESHOLD_BYTES = 1024;
 /** JSON, CSV, XML (IATI), iCalendar, HTML, CSS and scripts; not PDF, images, spreadsheets or archives. */
 const COMPRESSIBLE = /^(application\/([\w.+-]+\+)?(json|xml|javascript)|text\/(csv|calendar|xml|plain|html|css|javascript))\s*(;|$)/;
+
+/** Helmet's headers, with this content security policy; `scriptSrc` as the path needs it. */
+const securityHeaders = (scriptSrc: string[]) =>
+  helmetHeaders({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+        scriptSrc,
+      },
+    },
+  });
+// The built app and the API docs need no inline script; only the queue dashboard (admins, /admin) has one.
+const SECURITY_HEADERS = securityHeaders(["'self'"]);
+const QUEUE_DASHBOARD_HEADERS = securityHeaders(["'self'", "'unsafe-inline'"]);
 
 /** Builds the HTTP application exactly as production serves it; the end-to-end tests use it too. */
 export async function createApi(options: AppModuleOptions): Promise<NestFastifyApplication> {
@@ -46,6 +61,16 @@ export async function createApi(options: AppModuleOptions): Promise<NestFastifyA
   const fastify = app.getHttpAdapter().getInstance();
   // Input no route can use (JSON nested too deep, NUL characters): 400 before validation, on every route.
   registerInputGuards(app, { maxJsonDepth: options.config.JSON_MAX_DEPTH, bodyLimit: options.config.BODY_LIMIT_BYTES });
+  // A line per answered request at the level requestLogLevel gives (refusals and failures; every
+  // answer at debug), built only when it is written, after the answer has gone out.
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const level = requestLogLevel(reply.statusCode, options.config.LOG_LEVEL);
+    if (level !== 'silent') {
+      // The application's root logger (same destination and redaction), set once the app initialises.
+      PinoLogger.root[level]({ req: request.raw, res: reply.raw, responseTime: Math.round(reply.elapsedTime), service: 'trta-api' }, level === 'error' ? 'request errored' : 'request completed');
+    }
+    done();
+  });
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
     void reply.header('x-request-id', request.id);
     // API answers carry personal data (profiles, applications, the signed-in user): never stored by a
@@ -57,20 +82,10 @@ export async function createApi(options: AppModuleOptions): Promise<NestFastifyA
   await app.register(compress, { threshold: COMPRESS_THRESHOLD_BYTES, encodings: ['br', 'gzip'], customTypes: COMPRESSIBLE, globalDecompression: false });
   // Uploads (sheet materials, application documents): one file per request, size checked by each feature.
   await app.register(multipart, { limits: { files: 1, fileSize: options.config.UPLOAD_LIMIT_BYTES, fields: 20 } });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
-        // The built app and the API docs need no inline script; only the queue dashboard (admins, /admin) has one.
-        scriptSrc: ["'self'", (request: IncomingMessage) => (request.url?.startsWith('/admin/') ? "'unsafe-inline'" : "'self'")],
-      },
-    },
-  });
+  registerSecurityHeaders(fastify, (url) => (url.startsWith('/admin/') ? QUEUE_DASHBOARD_HEADERS : SECURITY_HEADERS));
 
   // The browser session: the token in an HttpOnly cookie (with a CSRF cookie), read by the API
-  // (identity's JwtStrategy) and by the queue dashboard; API clients send a bearer token instead.
+  // (identity's JwtAuthenticator) and by the queue dashboard; API clients send a bearer token instead.
   await app.register(cookie);
   const auth = app.get(AuthService, { strict: false });
   await registerQueueDashboard(fastify, {

@@ -82,7 +82,14 @@ export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 /** What the caller may do to the activity now: staff and admins only, from its status (auditors and others get none). */
 export function activityAllowedActions(activity: { status: ActivityStatus }, user: Pick<AuthUser, 'role'> | undefined): ActivityAction[] {
   if (user?.role !== 'staff' && user?.role !== 'admin') return [];
-  const { status } = activity;
+  // Lists ask for every row: worked out once per status, each answer its own array.
+  let actions = STAFF_ACTIONS.get(activity.status);
+  if (!actions) STAFF_ACTIONS.set(activity.status, (actions = staffActions(activity.status)));
+  return [...actions];
+}
+const STAFF_ACTIONS = new Map<ActivityStatus, readonly ActivityAction[]>();
+
+function staffActions(status: ActivityStatus): ActivityAction[] {
   const actions: ActivityAction[] = LIFECYCLE_ACTIONS.filter((action) => canTransition(action, status));
   if (!statusIs(status, FROZEN_STATUSES)) actions.push('edit', 'edit-sheet');
   actions.push('clone');

@@ -7,3 +7,4 @@ export * from './returned-rows';
 export * from './pg-errors';
 export * from './table-owners';
 export * from './field-map';
+export * from './read-rows';

@@ -9,3 +9,4 @@ export * from './pagination';
 export * from './api-responses';
 export * from './history-page';
 export * from './input-guards';
+export * from './security-headers';

@@ -41,3 +41,20 @@ describe('the validation pipe', () => {
     expect(refusal.messages).toEqual(expect.arrayContaining(['email must be an email', 'profile.name must be shorter than or equal to 5 characters']));
   });
 });
+
+describe('remembered validation metadata', () => {
+  class Base {
+    @MaxLength(3)
+    code!: string;
+  }
+  class Derived extends Base {}
+
+  it('sees constraints a decorator adds after a first validation of the class', async () => {
+    const pipe = createValidationPipe();
+    await expect(pipe.transform({ code: 'ABC' }, { type: 'query', metatype: Derived })).resolves.toEqual({ code: 'ABC' });
+    // A decorator run later (a class loaded later) empties what was remembered.
+    IsIn(['XYZ'])(Base.prototype, 'code');
+    const failure = (await pipe.transform({ code: 'ABC' }, { type: 'query', metatype: Derived }).catch((error: unknown) => error)) as DomainException;
+    expect(failure.details?.problems).toEqual([{ field: 'code', code: 'IS_IN', params: { values: ['XYZ'] } }]);
+  });
+});

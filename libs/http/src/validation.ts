@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
+import type { MetadataStorage } from 'class-validator/types/metadata/MetadataStorage';
 import { DomainException, type FieldProblem, type RefusalParams } from './domain.exception';
 import { HttpRefusals } from './refusal';
 
@@ -48,8 +49,38 @@ export function validationFailed(errors: ValidationError[]): DomainException {
   return failed;
 }
 
+/**
+ * Remembers class-validator's answer to "which constraints apply to this class": it searched
+ * every decorated class of the application (an `instanceof` for each) on every validation, the
+ * largest single cost of a validated request (issue 16). The answer changes only when a
+ * decorator registers a constraint, which empties what is remembered.
+ */
+export function rememberValidationMetadata(storage: MetadataStorage = getMetadataStorage()): void {
+  const marked = storage as MetadataStorage & { [REMEMBERING]?: true };
+  if (marked[REMEMBERING]) return;
+  marked[REMEMBERING] = true;
+  const lookUp = storage.getTargetValidationMetadatas.bind(storage);
+  const add = storage.addValidationMetadata.bind(storage);
+  type Found = ReturnType<MetadataStorage['getTargetValidationMetadatas']>;
+  let remembered = new Map<Function, Map<string, Found>>();
+  storage.addValidationMetadata = (metadata) => {
+    remembered = new Map();
+    add(metadata);
+  };
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    let byOptions = remembered.get(target);
+    if (!byOptions) remembered.set(target, (byOptions = new Map()));
+    const key = `${schema}|${always}|${strictGroups}|${groups?.join(',') ?? ''}`;
+    let found = byOptions.get(key);
+    if (!found) byOptions.set(key, (found = lookUp(target, schema, always, strictGroups, groups)));
+    return found;
+  };
+}
+const REMEMBERING = Symbol('rememberValidationMetadata');
+
 /** The global pipe: whitelisted, transformed, and refusing with `validationFailed`. */
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AppConfig } from '@trta/config';
+import { RequestAuthenticator } from '@trta/http';
 import { AccountService } from './account/account.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { JWT_SECRET } from './auth/jwt-secret';
-import { JwtStrategy } from './auth/jwt.strategy';
+import { JwtAuthenticator } from './auth/jwt-authenticator';
 import { LocalStrategy } from './auth/local.strategy';
 import { LoginThrottleService } from './auth/login-throttle.service';
 import { ClaimController } from './claim/claim.controller';
@@ -35,7 +36,9 @@ import { UsersService } from './users/users.service';
     AuthService,
     UsersService,
     LocalStrategy,
-    JwtStrategy,
+    JwtAuthenticator,
+    // The global AccessGuard (apps/api) asks it who sent each request.
+    { provide: RequestAuthenticator, useExisting: JwtAuthenticator },
     LoginThrottleService,
     AdminBootstrapService,
     ClaimService,
@@ -44,6 +47,6 @@ import { UsersService } from './users/users.service';
     AccountService,
     UserAdminService,
   ],
-  exports: [UsersService, AdminBootstrapService, SessionsService, AccountLinksService, AuthService],
+  exports: [UsersService, AdminBootstrapService, SessionsService, AccountLinksService, AuthService, RequestAuthenticator],
 })
 export class IdentityModule {}

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { AuthUser } from '@trta/http';
 import { SessionsService } from '../sessions/sessions.service';
 import type { AccessToken } from './auth.dto';
-import type { JwtPayload } from './jwt.strategy';
+import type { JwtPayload } from './jwt-authenticator';
 
 @Injectable()
 export class AuthService {

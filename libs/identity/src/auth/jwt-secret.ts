@@ -15,7 +15,7 @@ export class JWT_SECRET {
     this.key = createSecretKey(Buffer.from(value, 'utf8'));
   }
 
-  /** `key` typed as passport-jwt declares its option (string | Buffer); jsonwebtoken takes a KeyObject as is. */
+  /** `key` typed as @nestjs/jwt's verify option declares it (string | Buffer); jsonwebtoken takes a KeyObject as is. */
   get verificationKey(): Buffer {
     return this.key as unknown as Buffer;
   }

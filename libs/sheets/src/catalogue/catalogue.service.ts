@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { decodeCursor, DomainException, invalidCursor, Page, toPage } from '@trta/http';
 import { SheetRefusals } from '../sheets.refusals';
 import { ACTIVITY_FIELDS, type ActivityLanguage, type ActivityRecord } from '@trta/activities';
-import { selectList } from '@trta/database';
+import { readRows, selectList } from '@trta/database';
 import { materialsOf } from '../sheets/sheet-queries';
 import { CATALOGUE_ACTIVITY_FIELDS, CatalogueEntry, CatalogueItem, CatalogueQueryDto, type EligibleCountryView } from './catalogue.dto';
 import { TOPIC_SEARCH_TEXT } from './topic-search-names';
@@ -63,13 +63,14 @@ export class CatalogueService {
       }
       where.push(`(${SORT_KEY}, a.id) > (${param(deadline)}::date, ${param(id)}::uuid)`);
     }
-    const rows = (await this.dataSource.query(
+    const rows = await readRows<ItemRow & { sortKey: string }>(
+      this.dataSource,
       `SELECT ${ITEM_COLUMNS}, ${SORT_KEY}::text AS "sortKey"
        FROM activities a JOIN activity_sheets s ON s.activity_id = a.id ${SERVED_LANGUAGE}
        WHERE ${where.join(' AND ')}
        ORDER BY ${SORT_KEY}, a.id LIMIT ${param(query.limit + 1)}`,
       params,
-    )) as (ItemRow & { sortKey: string })[];
+    );
     const page = toPage(rows, query.limit, (row) => [row.sortKey, row.id]);
     return { items: page.items.map(({ sortKey: _sortKey, ...item }) => item), nextCursor: page.nextCursor };
   }
