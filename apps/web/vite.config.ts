@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+import { catalogueFirstRequests } from './src/features/catalogue/first-visit.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -20,12 +21,8 @@ function textsChunk(id: string): string | null {
  * tiny classic script, loaded async, picks the language as src/i18n does (the remembered choice,
  * else the browser's, else English) and preloads that language's texts chunk and, on the public
  * catalogue, the API answers the page asks for first, which then arrive beside the scripts.
- * test/web/chunks.e2e-spec.ts checks that the page uses each of them (no request twice).
+ * test/web/public.e2e-spec.ts checks that the page uses each of them (no request twice).
  */
-const CATALOGUE_FIRST_REQUESTS = (language: string) =>
-  // As CataloguePage asks: the session, the first page (usePagedList's PAGE_SIZE), the filters' reference data.
-  ['/api/auth/me', `/api/catalogue?lang=${language}&limit=50`, '/api/reference/countries', '/api/reference/regions', '/api/reference/topics'];
-
 function firstVisitPreload(): Plugin {
   let script = '';
   return {
@@ -38,7 +35,7 @@ function firstVisitPreload(): Plugin {
         const language = item.type === 'chunk' ? /^texts-(\w+)$/.exec(item.name)?.[1] : undefined;
         if (language) chunks[language] = `/${item.fileName}`;
       }
-      const requests = CATALOGUE_FIRST_REQUESTS('LANGUAGE').map((url) => url.split('LANGUAGE'));
+      const requests = catalogueFirstRequests('LANGUAGE').map((url) => url.split('LANGUAGE'));
       const source =
         `(function(){var f=${JSON.stringify(chunks)},r=${JSON.stringify(requests)},l;` +
         `try{l=localStorage.getItem('trta.language')}catch(e){}if(!f[l])l=(navigator.language||'').slice(0,2);if(!f[l])l='en';` +

@@ -83,7 +83,7 @@ describe('web app: public pages and the session', () => {
     const answers = requested.filter((url) => url.startsWith('/api/'));
     expect(answers).toEqual([...new Set(answers)]);
     expect(answers).toEqual(
-      expect.arrayContaining(['/api/auth/me', '/api/catalogue?lang=en&limit=50', '/api/reference/countries', '/api/reference/regions', '/api/reference/topics']),
+      expect.arrayContaining(['/api/auth/me', '/api/catalogue?lang=en&limit=20', '/api/reference/countries', '/api/reference/regions', '/api/reference/topics']),
     );
     const texts = () => requested.filter((url) => url.startsWith('/assets/texts-'));
     expect(texts()).toEqual([expect.stringMatching(/^\/assets\/texts-en-/)]);

@@ -4,6 +4,7 @@ import { unwrap } from '../../api/errors';
 import type { Language } from '../../api/types';
 import type { paths } from '../../api/schema';
 import { usePagedList } from '../../api/usePagedList';
+import { CATALOGUE_PAGE_SIZE } from './first-visit';
 
 export type CatalogueFilters = Omit<NonNullable<paths['/api/catalogue']['get']['parameters']['query']>, 'cursor' | 'limit' | 'lang'>;
 
@@ -20,6 +21,7 @@ export function useCatalogue(filters: CatalogueFilters, lang: Language) {
     queryKey: catalogueKeys.list(lang, filters),
     fetchPage: ({ cursor, limit, signal }) => unwrap(api.GET('/api/catalogue', { params: { query: { ...filters, lang, cursor, limit } }, signal })),
     keepPrevious: true,
+    pageSize: CATALOGUE_PAGE_SIZE,
   });
 }
 
