@@ -68,7 +68,23 @@ async function timeStart(port) {
       child.on('exit', () => resolve());
       process.kill(-child.pid, 'SIGTERM');
     });
+    // npm may exit before the server it started has closed: the next start must not time this one.
+    await portClosed(port);
   }
+}
+
+/** Resolves once nothing answers on the port any more. */
+async function portClosed(port) {
+  const deadline = Date.now() + 60000;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/api/health`);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`port ${port} still answers 60 s after npm start was stopped`);
 }
 
 async function recreateDatabase() {

@@ -67,7 +67,7 @@ export async function createApi(options: AppModuleOptions): Promise<NestFastifyA
     const level = requestLogLevel(reply.statusCode, options.config.LOG_LEVEL);
     if (level !== 'silent') {
       // The application's root logger (same destination and redaction), set once the app initialises.
-      PinoLogger.root[level]({ req: request.raw, res: reply.raw, responseTime: Math.round(reply.elapsedTime), service: 'trta-api' }, level === 'error' ? 'request errored' : 'request completed');
+      PinoLogger.root[level]({ req: request.raw, res: reply.raw, requestId: request.id, responseTime: Math.round(reply.elapsedTime), service: 'trta-api' }, level === 'error' ? 'request errored' : 'request completed');
     }
     done();
   });
