@@ -1,6 +1,6 @@
 import countries from 'i18n-iso-countries';
 import i18n from 'i18next';
-import { intl } from '../components/format';
+import { formatDate, formatList, formatNumber } from '../components/format';
 import type { Schemas } from './types';
 
 /**
@@ -129,10 +129,6 @@ function language(): string {
   return i18n.resolvedLanguage ?? i18n.language ?? 'en';
 }
 
-function list(items: string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
-  return intl.list(language(), { style: 'long', type }).format(items);
-}
-
 /** A country's name in the interface language, from its ISO alpha-3 code (the code itself if unknown). */
 export function countryName(code: string): string {
   return countries.getName(code, language(), { select: 'official' }) ?? countries.getName(code, 'en') ?? code;
@@ -150,26 +146,26 @@ function readableParams(code: string, params: Record<string, unknown>): Record<s
     if (value === null || value === undefined) continue;
     if (STATUS_PARAMS.includes(name)) {
       const statuses = asList(value).map((status) => (group && i18n.exists(`status.${group}.${status}`) ? i18n.t(`status.${group}.${status}`) : status));
-      readable[name] = name === 'status' ? statuses.join(', ') : list(statuses, 'disjunction');
+      readable[name] = name === 'status' ? statuses.join(', ') : formatList(statuses, 'disjunction');
     } else if (DATE_PARAMS.includes(name) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      readable[name] = intl.dateTime(language(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+      readable[name] = formatDate(value);
     } else if (name === 'reason' && i18n.exists(`passwordReasons.${String(value)}`)) {
       readable[name] = i18n.t(`passwordReasons.${String(value)}`);
     } else if (name === 'country') {
       readable[name] = countryName(String(value));
     } else if (name === 'beneficiaries') {
-      readable[name] = list(asList(value).map(countryName));
+      readable[name] = formatList(asList(value).map(countryName));
     } else if (DOCUMENT_PARAMS.includes(name)) {
-      readable[name] = list(asList(value).map((kind) => (i18n.exists(`documents.${kind}`) ? i18n.t(`documents.${kind}`) : kind)));
+      readable[name] = formatList(asList(value).map((kind) => (i18n.exists(`documents.${kind}`) ? i18n.t(`documents.${kind}`) : kind)));
     } else if (name === 'accepted') {
-      readable[name] = list(asList(value).map((type) => MEDIA_TYPES[type] ?? type.split('/').pop()!.toUpperCase()));
+      readable[name] = formatList(asList(value).map((type) => MEDIA_TYPES[type] ?? type.split('/').pop()!.toUpperCase()));
     } else if (Array.isArray(value)) {
-      readable[name] = list(value.map(String));
+      readable[name] = formatList(value.map(String));
     } else if (typeof value !== 'object') {
       readable[name] = String(value);
     }
   }
-  if (typeof params.limitBytes === 'number') readable.limitMegabytes = intl.number(language(), { maximumFractionDigits: 1 }).format(params.limitBytes / 1_048_576);
+  if (typeof params.limitBytes === 'number') readable.limitMegabytes = formatNumber(params.limitBytes / 1_048_576, { maximumFractionDigits: 1 });
   if (typeof params.retryAfterSeconds === 'number') readable.retryAfterMinutes = String(Math.max(1, Math.ceil(params.retryAfterSeconds / 60)));
   return readable;
 }
