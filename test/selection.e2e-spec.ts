@@ -119,6 +119,16 @@ describe('selection', () => {
       [activity.id],
     )) as { position: number }[];
     expect(after.map((row) => row.position)).toEqual(Array.from({ length: 19 }, (_value, index) => index + 1));
+    // The list gives the waitlist in its order, whatever page and filter it shows.
+    const order = ids
+      .map((id, index) => ({ id, position: responses[index].body.waitlistPosition as number }))
+      .filter(({ id }) => id !== fifth)
+      .sort((a, b) => a.position - b.position)
+      .map(({ id }) => id);
+    const page = await client(t, staff).get(`/api/activities/${activity.id}/applications?limit=5&status=rejected`).expect(200);
+    expect(page.body).toMatchObject({ total: 1, waitlist: order, seats: { capacity: 25, taken: 0, left: 25 } });
+    expect(page.body.items.map((item: { id: string }) => item.id)).toEqual([fifth]);
+    await client(t, staff).get('/api/activities/00000000-0000-4000-8000-000000000000/applications').expect(refused(404, 'ACTIVITY_NOT_FOUND'));
   });
 
   it('applies bulk decisions all together', async () => {

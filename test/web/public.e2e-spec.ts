@@ -62,6 +62,10 @@ describe('web app: public pages and the session', () => {
     const list = p.getByTestId('catalogue-list');
     await list.getByRole('link', { name: bilingual.title }).waitFor();
     await list.getByRole('link', { name: english.title }).waitFor();
+    // Each card says where: the venue's city and its country's name, or that it is online.
+    const card = (title: string) => list.getByTestId('catalogue-card').filter({ has: p.getByRole('link', { name: title }) });
+    expect(await card(bilingual.title).textContent()).toContain('Geneva, Switzerland');
+    expect(await card(english.title).textContent()).toContain('Online');
     expect(await p.title()).toContain('Catalogue of activities');
     await checkAccessibility(p);
     await readmeScreenshot(p, 'catalogue');
@@ -93,6 +97,7 @@ describe('web app: public pages and the session', () => {
     await p.getByRole('heading', { level: 1, name: 'Catalogue des activités' }).waitFor();
     expect(texts()).toEqual([expect.stringMatching(/^\/assets\/texts-en-/), expect.stringMatching(/^\/assets\/texts-fr-/)]);
     expect(await p.getByTestId('catalogue-list').getByRole('link', { name: english.title }).isVisible()).toBe(true);
+    await p.getByTestId('catalogue-list').getByText('Geneva, Suisse').waitFor();
   });
 
   it('narrows the catalogue by search words and by filters', async () => {

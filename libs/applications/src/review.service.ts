@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ACTIVITY_FIELDS } from '@trta/activities';
-import { queryRows, selectList, type FieldMap } from '@trta/database';
+import { queryRows, readRows, selectList, type FieldMap } from '@trta/database';
 import { decodeCursor, DomainException, encodeCursor, invalidCursor, type AuthUser } from '@trta/http';
 import { APPLICATION_FROM, APPLICATION_ROW_FIELDS, applicationRecord, applicationView, type ApplicationRecord, type ApplicationRow } from './application-queries';
 import { activityApplicationsActions, APPLICATION_STATUSES, SEAT_STATUSES, SELF_PACED_MODE } from './application.policy';
@@ -52,6 +52,7 @@ const REVIEWED_ACTIVITY_FIELDS: FieldMap<ReviewedActivity> = {
   capacity: ACTIVITY_FIELDS.capacity,
   taken: 'seats_taken',
 };
+const REVIEWED_ACTIVITY_COLUMNS = selectList(REVIEWED_ACTIVITY_FIELDS);
 
 /**
  * Each order of the list as its keyset: the SQL of the sort value (as text, so that the cursor
@@ -100,15 +101,13 @@ const EARLIER_PARTICIPATION_FIELDS: FieldMap<EarlierParticipationView> = {
 export class ApplicationsReviewService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** A page of the activity's applications matching the filters, in the order asked, with the total, the seats and the waitlist. */
+  /**
+   * A page of the activity's applications matching the filters, in the order asked, with the
+   * total, the seats and the waitlist: two statements run side by side (issue 16), the activity
+   * with its waitlist and the filtered total in one row, and the page.
+   */
   async list(activityId: string, query: ListActivityApplicationsQueryDto, user: AuthUser): Promise<ActivityApplicationsPageView> {
-    const activity = await this.activity(activityId);
     const { where, params } = filterCondition(activityId, query);
-    const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total ${APPLICATION_FROM} LEFT JOIN countries c ON c.code = ap.country WHERE ${where.join(' AND ')}`,
-      params,
-    )) as { total: number }[];
-
     const key = SORT_KEYS[query.sort];
     const direction = query.order === 'desc' ? 'DESC' : 'ASC';
     const comparison = direction === 'DESC' ? '<' : '>';
@@ -126,25 +125,31 @@ export class ApplicationsReviewService {
     }
     const fields = LIST_FIELDS(query.sort);
     const orderBy = [...(key ? [`${key.value} ${direction}`] : []), `ap.submitted_at ${direction}`, `ap.id ${direction}`].join(', ');
-    const rows = await queryRows(
-      this.dataSource.manager,
-      fields,
-      `SELECT ${selectList(fields)} ${APPLICATION_FROM} LEFT JOIN countries c ON c.code = ap.country
-       WHERE ${paged.join(' AND ')} ORDER BY ${orderBy} LIMIT ${query.limit + 1}`,
-      pageParams,
-    );
+    const [[activity], rows] = await Promise.all([
+      readRows<ReviewedActivity & { waitlist: string[]; total: number }>(
+        this.dataSource,
+        `SELECT ${REVIEWED_ACTIVITY_COLUMNS},
+           ARRAY(SELECT w.id FROM applications w WHERE w.activity_id = $1 AND w.status = 'waitlisted' ORDER BY w.waitlist_position) AS waitlist,
+           (SELECT count(*)::int ${APPLICATION_FROM} LEFT JOIN countries c ON c.code = ap.country WHERE ${where.join(' AND ')}) AS total
+         FROM activities WHERE id = $1`,
+        params,
+      ),
+      readRows<ApplicationRow & { sortValue: string | number | null; submittedKey: string }>(
+        this.dataSource,
+        `SELECT ${selectList(fields)} ${APPLICATION_FROM} LEFT JOIN countries c ON c.code = ap.country
+         WHERE ${paged.join(' AND ')} ORDER BY ${orderBy} LIMIT ${query.limit + 1}`,
+        pageParams,
+      ),
+    ]);
+    if (!activity) throw activityNotFound(activityId);
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
     const nextCursor = rows.length > query.limit ? encodeCursor([query.sort, query.order, last.sortValue, last.submittedKey, last.id]) : null;
-    const waitlist = (await this.dataSource.query(
-      `SELECT id FROM applications WHERE activity_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position`,
-      [activityId],
-    )) as { id: string }[];
     return {
       activity: activityView(activity, user),
       seats: seatsOf(activity),
-      waitlist: waitlist.map((row) => row.id),
-      total,
+      waitlist: activity.waitlist,
+      total: activity.total,
       items: items.map(({ sortValue: _value, submittedKey: _key, ...row }) => applicationView(row, user)),
       nextCursor,
     };
@@ -215,12 +220,16 @@ export class ApplicationsReviewService {
     const [activity] = await queryRows(
       this.dataSource.manager,
       REVIEWED_ACTIVITY_FIELDS,
-      `SELECT ${selectList(REVIEWED_ACTIVITY_FIELDS)} FROM activities WHERE id = $1`,
+      `SELECT ${REVIEWED_ACTIVITY_COLUMNS} FROM activities WHERE id = $1`,
       [activityId],
     );
-    if (!activity) throw new DomainException(R.ACTIVITY_NOT_FOUND, `Activity ${activityId} not found`, { activityId });
+    if (!activity) throw activityNotFound(activityId);
     return activity;
   }
+}
+
+function activityNotFound(activityId: string): DomainException {
+  return new DomainException(R.ACTIVITY_NOT_FOUND, `Activity ${activityId} not found`, { activityId });
 }
 
 function seatsOf(activity: ReviewedActivity): Seats {

@@ -2,6 +2,7 @@ import { Anchor, Button, Card, Collapse, Group, Select, SimpleGrid, Stack, Switc
 import { memo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { countryName } from '../../../api/errors';
 import { useCountries, useRegions, useTopics } from '../../../api/reference';
 import { useAuth } from '../../auth/AuthContext';
 import type { ActivityType, CatalogueItem, DeliveryMode } from '../../../api/types';
@@ -43,7 +44,7 @@ export function CataloguePage() {
   const profile = useProfile(isApplicant);
   const myCountry = isApplicant ? (profile.data?.country ?? null) : null;
   const lang = currentLanguage();
-  const countryName = (code: string) => {
+  const countryLabel = (code: string) => {
     const country = (countries.data ?? []).find((one) => one.code === code);
     return country ? ((country.names as Record<string, string> | undefined)?.[lang] ?? country.name) : code;
   };
@@ -98,7 +99,7 @@ export function CataloguePage() {
         {myCountry && (
           <Switch
             mb="sm"
-            label={t('catalogue.openToMyCountry', { country: countryName(myCountry) })}
+            label={t('catalogue.openToMyCountry', { country: countryLabel(myCountry) })}
             checked={filters.country === myCountry}
             onChange={(event) => setFilter('country', event.currentTarget.checked ? myCountry : null)}
             data-testid="open-to-my-country"
@@ -111,7 +112,7 @@ export function CataloguePage() {
               placeholder={t('catalogue.any')}
               clearable
               searchable
-              data={(countries.data ?? []).map((country) => ({ value: country.code, label: countryName(country.code) }))}
+              data={(countries.data ?? []).map((country) => ({ value: country.code, label: countryLabel(country.code) }))}
               value={filters.country ?? null}
               onChange={(value) => setFilter('country', value)}
             />
@@ -227,9 +228,9 @@ export function CataloguePage() {
 /** One activity of the list; memoised, so typing in the search box or a filter's data arriving does not redraw 50 cards. */
 const ActivityCard = memo(function ActivityCard({ activity }: { activity: CatalogueItem }) {
   const { t } = useTranslation();
-  const place = activity.venueCity ? [activity.venueCity, activity.venueCountry].filter(Boolean).join(', ') : t('catalogue.online');
+  const place = activity.venueCity ? [activity.venueCity, activity.venueCountry && countryName(activity.venueCountry)].filter(Boolean).join(', ') : t('catalogue.online');
   return (
-    <Card withBorder padding="md" h="100%">
+    <Card withBorder padding="md" h="100%" data-testid="catalogue-card">
       <Stack gap="xs">
         <Title order={3} size="h4">
           <Anchor component={Link} to={`/catalogue/${activity.id}`} c="trta.8">
