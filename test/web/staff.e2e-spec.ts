@@ -48,6 +48,10 @@ describe('web app: staff pages', () => {
     const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^matrix-.+\.csv$/);
     await checkAccessibility(p);
+    // The products tab names each product's category, not its code.
+    await p.getByRole('tab', { name: 'Products and key results' }).click();
+    const product = p.getByRole('region', { name: 'Products' }).getByRole('row').filter({ hasText: 'General TA' });
+    expect(await product.textContent()).toContain('General WTO-related technical assistance and training');
   });
 
   it('lists activities with filters and shows them on the calendar', async () => {

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
+import { useReferenceNames } from '../../../api/reference';
 import { downloadBlob } from '../../../api/download';
 import { ACTIVITY_STATUSES } from '../../../api/enums';
 import { Allowed } from '../../../components/Allowed';
@@ -292,6 +293,7 @@ function ProductActivities({ plan, productId, productCode }: { plan: Plan; produ
 /** The plan's products (each with a new activity of its own) and its results framework. */
 function ProductsAndResults({ plan }: { plan: PlanDetail }) {
   const { t, i18n } = useTranslation();
+  const names = useReferenceNames();
   const { products, keyResults } = plan;
   return (
     <>
@@ -318,7 +320,7 @@ function ProductsAndResults({ plan }: { plan: PlanDetail }) {
                 <Table.Tr key={product.id}>
                   <Table.Td>{product.code}</Table.Td>
                   <Table.Td>{product.name}</Table.Td>
-                  <Table.Td>{product.category}</Table.Td>
+                  <Table.Td>{names.productCategory(product.category)}</Table.Td>
                   <Table.Td ta="right">{formatMoney(product.plannedBudget, i18n.language)}</Table.Td>
                   <Table.Td ta="right">
                     <Allowed record={plan} action="add-activity">
