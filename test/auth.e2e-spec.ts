@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { createTestApp, TestApp } from './support/test-app';
 import { login, PASSWORD, registration, uniqueEmail } from './support/factories';
 import { refused } from './support/refusals';
@@ -97,5 +98,19 @@ describe('sign-up and sign-in', () => {
     const forged = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url') +
       '.' + Buffer.from(JSON.stringify({ sub: 'x', role: 'admin' })).toString('base64url') + '.c2lnbmF0dXJl';
     await t.http.get('/api/users').auth(forged, { type: 'bearer' }).expect(refused(401, 'UNAUTHORIZED'));
+  });
+
+  it('refuses a token once it expires, although it was accepted before', async () => {
+    // The API remembers tokens it has verified (JwtAuthenticator): only until they expire.
+    const body = registration();
+    await t.http.post('/api/auth/register').send(body).expect(201);
+    const { sub, sid } = t.app.get(JwtService).decode<{ sub: string; sid: string }>(await login(t.http, body.email));
+    const shortLived = t.app.get(JwtService).sign({ sub, sid }, { expiresIn: 2 });
+    await t.http.get('/api/auth/me').auth(shortLived, { type: 'bearer' }).expect(200);
+    // A forged twin (same header and payload, another signature) is not taken for the remembered one.
+    const [header, payload] = shortLived.split('.');
+    await t.http.get('/api/auth/me').auth(`${header}.${payload}.c2lnbmF0dXJl`, { type: 'bearer' }).expect(refused(401, 'UNAUTHORIZED'));
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await t.http.get('/api/auth/me').auth(shortLived, { type: 'bearer' }).expect(refused(401, 'UNAUTHORIZED'));
   });
 });

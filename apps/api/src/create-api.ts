@@ -71,11 +71,13 @@ export async function createApi(options: AppModuleOptions): Promise<NestFastifyA
     }
     done();
   });
-  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
+  // Hooks with a callback, not async: no promise per request (issue 16).
+  fastify.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
     void reply.header('x-request-id', request.id);
     // API answers carry personal data (profiles, applications, the signed-in user): never stored by a
     // browser or proxy cache unless a route says otherwise.
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
   // Answers above 1 KB in the text formats the API speaks go out brotli- or gzip-compressed as the
   // client accepts (issue 16); PDFs, spreadsheets and files keep their own encoding.

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyRequest, RawServerDefault } from 'fastify';
+import type { FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import { DomainException } from './domain.exception';
 import { HttpRefusals } from './refusal';
 
@@ -35,10 +35,16 @@ export function registerInputGuards(app: NestFastifyApplication, { maxJsonDepth,
     }
     parseJson(request, text, done);
   });
-  fastify.addHook('preValidation', async (request: FastifyRequest) => {
-    refuseNul(request.params, 'path');
-    refuseNul(request.query, 'query');
-    refuseNul(request.body, 'body');
+  // A hook with a callback, not async: no promise per request (issue 16).
+  fastify.addHook('preValidation', (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => {
+    try {
+      refuseNul(request.params, 'path');
+      refuseNul(request.query, 'query');
+      refuseNul(request.body, 'body');
+    } catch (error) {
+      return done(error as Error);
+    }
+    done();
   });
 }
 
