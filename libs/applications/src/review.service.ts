@@ -137,7 +137,7 @@ export class ApplicationsReviewService {
       readRows<ApplicationRow & { sortValue: string | number | null; submittedKey: string }>(
         this.dataSource,
         `SELECT ${selectList(fields)} ${APPLICATION_FROM} LEFT JOIN countries c ON c.code = ap.country
-         WHERE ${paged.join(' AND ')} ORDER BY ${orderBy} LIMIT ${query.limit + 1}`,
+         WHERE ${paged.join(' AND ')} ORDER BY ${orderBy} LIMIT $${pageParams.push(query.limit + 1)}`,
         pageParams,
       ),
     ]);

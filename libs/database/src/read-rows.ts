@@ -4,9 +4,10 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
- * How many distinct statements a process prepares. A list's SQL varies with which filters are
- * set (never with their values, which are parameters), so the real number is a few dozen; past
- * the cap a statement runs unprepared, as before, and no connection holds more than this many.
+ * How many distinct statements a process prepares. A list's SQL varies with which filters and
+ * which order are asked (never with their values or the page size, which are parameters), so the
+ * number in use is usually a few dozen; past the cap a statement runs unprepared, as before, and
+ * no connection holds more than this many.
  */
 export const PREPARED_STATEMENTS_CAP = 500;
 const prepared = new Map<string, string>();

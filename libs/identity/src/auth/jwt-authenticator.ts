@@ -56,7 +56,10 @@ export class JwtAuthenticator extends RequestAuthenticator {
   private verified(token: string): (JwtPayload & { sid: string }) | null {
     const now = Date.now();
     const known = this.verifiedTokens.get(token);
-    if (known && known.until > now) return known.payload;
+    if (known) {
+      if (known.until > now) return known.payload;
+      this.verifiedTokens.delete(token);
+    }
     let payload: JwtPayload & { exp?: number };
     try {
       // The key object made once: no key derivation per request. Expiry and not-before are checked here.
