@@ -50,8 +50,8 @@ describe('web app: staff pages', () => {
     await checkAccessibility(p);
     // The products tab names each product's category, not its code.
     await p.getByRole('tab', { name: 'Products and key results' }).click();
-    const product = p.getByRole('region', { name: 'Products' }).getByRole('row').filter({ hasText: 'General TA' });
-    expect(await product.textContent()).toContain('General WTO-related technical assistance and training');
+    const products = p.getByRole('region', { name: 'Products', exact: true });
+    await products.getByRole('row').filter({ hasText: 'General TA' }).filter({ hasText: 'General WTO-related technical assistance and training' }).waitFor();
   });
 
   it('lists activities with filters and shows them on the calendar', async () => {
