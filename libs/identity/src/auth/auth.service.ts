@@ -3,13 +3,14 @@ import { JwtService } from '@nestjs/jwt';
 import type { AuthUser } from '@trta/http';
 import { SessionsService } from '../sessions/sessions.service';
 import type { AccessToken } from './auth.dto';
-import type { JwtPayload } from './jwt-authenticator';
+import { JwtAuthenticator, type JwtPayload } from './jwt-authenticator';
 
 @Injectable()
 export class AuthService {
   constructor(
     private readonly jwt: JwtService,
     private readonly sessions: SessionsService,
+    private readonly authenticator: JwtAuthenticator,
   ) {}
 
   /** Opens a session for the user and signs a token naming it (and nothing the database should decide). */
@@ -21,13 +22,10 @@ export class AuthService {
     return { accessToken, tokenType: 'Bearer', expiresIn: exp - iat, sessionId: session.id };
   }
 
-  /** The user of a token whose session is still open; null otherwise (the queue dashboard, sign-out). */
+  /** The user of a token whose session is still open; null otherwise, also when that cannot be told (the queue dashboard, sign-out). */
   async verify(token: string): Promise<AuthUser | null> {
     try {
-      const payload = await this.jwt.verifyAsync<JwtPayload>(token, { algorithms: ['HS256'] });
-      if (typeof payload.sid !== 'string' || typeof payload.sub !== 'string') return null;
-      const user = await this.sessions.check(payload.sid, payload.sub);
-      return user ? { ...user, sessionId: payload.sid } : null;
+      return await this.authenticator.userOf(token);
     } catch {
       return null;
     }

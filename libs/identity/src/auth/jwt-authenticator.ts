@@ -42,6 +42,16 @@ export class JwtAuthenticator extends RequestAuthenticator {
     if (found.via === 'cookie' && !csrfSatisfied(request)) {
       throw new DomainException(HttpRefusals.CSRF_TOKEN_INVALID, 'This request needs the X-CSRF-Token header of the session');
     }
+    return this.sessionUser(payload);
+  }
+
+  /** The user of a token (from wherever it came: the queue dashboard's cookie, a sign-out) whose session is still open; null otherwise. */
+  async userOf(token: string): Promise<AuthUser | null> {
+    const payload = this.verified(token);
+    return payload ? this.sessionUser(payload) : null;
+  }
+
+  private async sessionUser(payload: JwtPayload & { sid: string }): Promise<AuthUser | null> {
     const user = await this.sessions.check(payload.sid, payload.sub);
     return user ? { ...user, sessionId: payload.sid } : null;
   }
