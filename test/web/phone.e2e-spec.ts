@@ -207,6 +207,17 @@ describe('web app on a phone', () => {
       await expectPhoneFriendly(p, new RegExp(plan.code), p.getByTestId('matrix').getByRole('rowheader', { name: 'P1 · General TA' }), NAVIGATION.staff);
     });
 
+    it("a plan's products, one card each", async () => {
+      const p = await onPhone(staff, `/staff/plans/${plan.id}?tab=products`);
+      const product = p.getByRole('region', { name: 'Products', exact: true }).getByRole('row').filter({ hasText: 'General TA' });
+      await expectPhoneFriendly(p, new RegExp(plan.code), product, NAVIGATION.staff);
+      // A card, not a wide row to scroll: the category's name and the budget are on the screen.
+      for (const text of ['General WTO-related technical assistance and training', '500,000.00']) {
+        const box = await product.getByRole('cell').filter({ hasText: text }).boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
+      }
+    });
+
     it('activities', async () => {
       const p = await onPhone(staff, '/staff/activities');
       await expectPhoneFriendly(p, 'Activities', p.getByTestId('activities-table').getByRole('link', { name: new RegExp(applied.code) }), NAVIGATION.staff);

@@ -15,6 +15,7 @@ import { LoadMore } from '../../../components/LoadMore';
 import { notifySuccess } from '../../../components/notify';
 import { PageTitle } from '../../../components/PageTitle';
 import { StatusBadge } from '../../../components/StatusBadge';
+import stacked from '../../../components/StackedTable.module.css';
 import { useActivities } from '../../activities/api';
 import { ImportActivities } from '../../activities/components/ImportActivities';
 import { useMatrix, usePlan, usePlanTransition, type Plan, type PlanDetail } from '../api';
@@ -301,9 +302,9 @@ function ProductsAndResults({ plan }: { plan: PlanDetail }) {
         <Title order={2} size="h3" id="products-heading" mb="sm">
           {t('staff.plans.products')}
         </Title>
-        {/* Focusable, so that a keyboard can scroll it where it is wider than the screen. */}
-        <Table.ScrollContainer minWidth={600} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-labelledby': 'products-heading' } }}>
-          <Table striped mb="lg">
+        {/* Focusable, so that a keyboard can scroll it where it is wider than the screen; one card per product on a phone. */}
+        <Table.ScrollContainer minWidth={0} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-labelledby': 'products-heading' } }}>
+          <Table striped mb="lg" className={stacked.stacked}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('staff.plans.code')}</Table.Th>
@@ -318,10 +319,12 @@ function ProductsAndResults({ plan }: { plan: PlanDetail }) {
             <Table.Tbody>
               {products.map((product) => (
                 <Table.Tr key={product.id}>
-                  <Table.Td>{product.code}</Table.Td>
-                  <Table.Td>{product.name}</Table.Td>
-                  <Table.Td>{names.productCategory(product.category)}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(product.plannedBudget, i18n.language)}</Table.Td>
+                  <Table.Td data-label={t('staff.plans.code')}>{product.code}</Table.Td>
+                  <Table.Td data-label={t('staff.plans.name')}>{product.name}</Table.Td>
+                  <Table.Td data-label={t('staff.plans.category')}>{names.productCategory(product.category)}</Table.Td>
+                  <Table.Td data-label={t('staff.plans.plannedBudget')} ta="right">
+                    {formatMoney(product.plannedBudget, i18n.language)}
+                  </Table.Td>
                   <Table.Td ta="right">
                     <Allowed record={plan} action="add-activity">
                       <Anchor component={Link} to={`/staff/activities/new?planId=${plan.id}&productId=${product.id}`} aria-label={t('staff.plans.newActivityIn', { product: product.code })}>
