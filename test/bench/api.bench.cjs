@@ -5,8 +5,9 @@
 // which the target is checked against) and prepared once per connection as the API's readRows
 // does (stricter: what the framework adds, planning aside; printed, no target). The three run as
 // processes of their own with the same pool size; autocannon loads them in turns (API, bare, bare
-// prepared, API, ...) with the same number of connections, and the best round of each is kept. Then the API is loaded at 80% of its best rate and its p99 reported. The public
-// catalogue and a staff application list are loaded too (API only: their figures, no ratio).
+// prepared, API, ...) with the same number of connections, and the best round of each is kept.
+// Then the API is loaded at 80% of its best rate and its p99 reported. The public catalogue and a
+// staff application list are loaded too (API only: their figures, no ratio).
 //   --reuse            keep trta_bench when it already holds the data set (skips generation)
 //   --rounds N         rounds per server (default 3), --seconds S per round (default 5)
 //   --connections C    (default 20)
@@ -101,10 +102,8 @@ async function main() {
     for (const [label, path, auth] of await otherLists(url)) {
       const extraHeaders = auth ? headers : { 'accept-encoding': 'identity' };
       await getJson(apiPort, path, extraHeaders); // answers 200, or the bench stops here
-      await run({ url: `http://127.0.0.1:${apiPort}${path}`, headers: extraHeaders, connections, duration: 1 });
-      const before = cpuSeconds(pidOf[apiPort]);
-      const result = await run({ url: `http://127.0.0.1:${apiPort}${path}`, headers: extraHeaders, connections, duration });
-      others.push([label, path, { ...result, cpuMs: ((cpuSeconds(pidOf[apiPort]) - before) * 1000) / Math.max(1, result.total) }]);
+      await load(apiPort, path, { headers: extraHeaders, duration: 1 });
+      others.push([label, path, await load(apiPort, path, { headers: extraHeaders })]);
     }
 
     const ratio = bestApi.rps / bestBare.rps;
