@@ -44,6 +44,18 @@ describe('TA plans, products and key results', () => {
     return response.body as { id: string; code: string; status: string; periodStart: string; periodEnd: string };
   }
 
+  /** Until `count` sessions wait for a lock on ta_plans (the requests held by a test's gate). */
+  async function waitForLockWaiters(count: number) {
+    for (let tries = 0; tries < 500; tries++) {
+      const [{ waiting }] = await t.dataSource.query(
+        `SELECT count(*)::int AS waiting FROM pg_locks WHERE relation = 'ta_plans'::regclass AND NOT granted`,
+      );
+      if (waiting >= count) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`${count} requests never came to wait for ta_plans`);
+  }
+
   beforeAll(async () => {
     t = await createTestApp();
     staff = (await signedIn(t, 'staff')).token;
@@ -167,17 +179,34 @@ describe('TA plans, products and key results', () => {
       expect(inverted.body.message).toBe('periodEnd must be after periodStart');
     });
 
-    it('lets exactly one of two concurrent overlapping creates through', async () => {
-      const responses = await Promise.all([
-        as(staff).post('/api/ta-plans').send(planBody(2040)),
-        as(staff).post('/api/ta-plans').send(planBody(2041, { periodStart: '2041-01-01', periodEnd: '2042-12-31', code: '2041-2042' })),
-      ]);
-      const [winner, loser] = [...responses].sort((a, b) => a.status - b.status);
-      expect(winner.status).toBe(201);
-      refused(409, 'PLAN_PERIOD_OVERLAPS')(loser);
-      expect(loser.body.message).toMatch(/period overlaps plan 204[01]-204[12]/);
-      const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM ta_plans WHERE code IN ('2040-2041', '2041-2042')`);
-      expect(count).toBe(1);
+    // Two inserts of overlapping periods can deadlock on the exclusion constraint, each waiting
+    // for the other's index entry. A lock on the table holds both requests until both wait for
+    // it, then lets them go together, which makes that deadlock likely: it must still answer the
+    // overlap (the victim runs again), never a 500 or a CONCURRENT_CHANGE.
+    it('lets exactly one of two concurrent overlapping creates through, round after round', async () => {
+      for (let round = 0; round < 10; round++) {
+        const year = 2200 + round * 3;
+        const codes = [`${year}-${year + 1}`, `${year + 1}-${year + 2}`];
+        const gate = t.dataSource.createQueryRunner();
+        await gate.connect();
+        await gate.startTransaction();
+        await gate.query('LOCK TABLE ta_plans IN SHARE MODE');
+        const requests = Promise.all([
+          as(staff).post('/api/ta-plans').send(planBody(year)),
+          as(staff).post('/api/ta-plans').send(planBody(year + 1)),
+        ]);
+        await waitForLockWaiters(2);
+        await gate.commitTransaction();
+        await gate.release();
+        const [winner, loser] = [...(await requests)].sort((a, b) => a.status - b.status);
+        expect(winner.status).toBe(201);
+        refused(409, 'PLAN_PERIOD_OVERLAPS')(loser);
+        expect(loser.body.message).toBe(
+          `the period overlaps plan ${winner.body.code} (${winner.body.periodStart} to ${winner.body.periodEnd})`,
+        );
+        const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM ta_plans WHERE code = ANY($1)`, [codes]);
+        expect(count).toBe(1);
+      }
     });
 
     it('refuses bad input with 400 naming each field', async () => {

@@ -8,3 +8,4 @@ export * from './pg-errors';
 export * from './table-owners';
 export * from './field-map';
 export * from './read-rows';
+export * from './retry-deadlocked';

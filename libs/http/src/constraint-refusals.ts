@@ -57,6 +57,7 @@ const CONSTRAINTS: Record<string, ConstraintRefusal> = {
 
 // SQLSTATEs a client's input can cause when no constraint above names the clash.
 const what = (p: RefusalParams): string => (p.constraint ? `the record (${p.constraint})` : 'the request');
+const concurrentChange = by(R.CONCURRENT_CHANGE, (p) => `${what(p)} was changed by someone else at the same time; try again`);
 const SQLSTATES: Record<string, ConstraintRefusal> = {
   '23505': by(R.DUPLICATE, (p) => `${what(p)} duplicate`),
   '23P01': by(R.CONFLICTING_RECORD, (p) => `${what(p)} conflicts with an existing record`),
@@ -67,7 +68,9 @@ const SQLSTATES: Record<string, ConstraintRefusal> = {
   '22003': by(R.NUMBER_OUT_OF_RANGE, (p) => `${what(p)} has a number out of range`),
   '22007': by(R.INVALID_DATE, (p) => `${what(p)} has an invalid date`),
   '22008': by(R.INVALID_DATE, (p) => `${what(p)} has a date out of range`),
-  '40001': by(R.CONCURRENT_CHANGE, (p) => `${what(p)} was changed by someone else at the same time; try again`),
+  '40001': concurrentChange,
+  // A deadlock no retryDeadlocked absorbed: two requests at once, and the one refused may try again.
+  '40P01': concurrentChange,
 };
 
 /**

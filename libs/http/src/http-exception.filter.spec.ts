@@ -36,7 +36,7 @@ describe('toErrorBody', () => {
   it('names each SQLSTATE a client can cause when no constraint of the map names the clash', () => {
     const failure = (code: string) => new QueryFailedError('UPDATE', [], Object.assign(new Error('x'), { code }));
     const codes = Object.fromEntries(
-      ['23505', '23P01', '23503', '23514', '22P02', '22001', '22003', '22007', '22008', '40001'].map((sqlstate) => [sqlstate, toErrorBody(failure(sqlstate)).code]),
+      ['23505', '23P01', '23503', '23514', '22P02', '22001', '22003', '22007', '22008', '40001', '40P01'].map((sqlstate) => [sqlstate, toErrorBody(failure(sqlstate)).code]),
     );
     expect(codes).toEqual({
       '23505': 'DUPLICATE',
@@ -49,6 +49,7 @@ describe('toErrorBody', () => {
       '22007': 'INVALID_DATE',
       '22008': 'INVALID_DATE',
       '40001': 'CONCURRENT_CHANGE',
+      '40P01': 'CONCURRENT_CHANGE',
     });
   });
 

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { pgError } from '@trta/database';
 import { constraintRefusal, decodeCursor, historyPage, invalidCursor, Page, PageQueryDto, toPage, type AuthUser } from '@trta/http';
-import { queryRows, selectList } from '@trta/database';
+import { pgError, queryRows, retryDeadlocked, selectList } from '@trta/database';
 import { changed, created, recordPlanHistory, type PlanHistoryView } from '../history/plan-history';
 import { KeyResultsService } from '../key-results/key-results.service';
 import { planAllowedActions, planClosed, planNotFound, transitionRefused, PLAN_TRANSITIONS, type PlanTransition } from '../plan.policy';
@@ -148,11 +147,13 @@ export class PlansService {
 
   /**
    * Turns the constraint violations a plan's input can cause into messages naming what clashed.
-   * `planId` is the plan being edited, whose stored dates fill in what a PATCH leaves out.
+   * `planId` is the plan being edited, whose stored dates fill in what a PATCH leaves out. Two
+   * concurrent writes of overlapping periods can deadlock on the exclusion constraint: the one
+   * PostgreSQL aborts runs again and then gets the overlap, as if it had come second.
    */
   private async write<T>(dto: Partial<CreatePlanDto>, run: () => Promise<T>, planId?: string): Promise<T> {
     try {
-      return await run();
+      return await retryDeadlocked(run);
     } catch (error) {
       const other = pgError(error)?.constraint === 'ta_plans_period_excl' ? await this.overlappingPlan(dto, planId) : undefined;
       throw (
