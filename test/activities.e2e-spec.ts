@@ -216,11 +216,11 @@ describe('activities', () => {
   describe('read', () => {
     it('answers 404 for an unknown id and 400 for a malformed one', async () => {
       await staff.get('/api/activities/00000000-0000-4000-8000-000000000000').expect(refused(404, 'ACTIVITY_NOT_FOUND'));
-      const response = await staff.get('/api/activities/42').expect(refused(400, 'BAD_REQUEST'));
-      expect(response.body.message).toMatch(/uuid is expected/);
-      await staff.patch('/api/activities/42', { version: 1 }).expect(refused(400, 'BAD_REQUEST'));
-      await staff.post('/api/activities/42/confirm').expect(refused(400, 'BAD_REQUEST'));
-      await staff.get('/api/activities/42/history').expect(refused(400, 'BAD_REQUEST'));
+      const response = await staff.get('/api/activities/42').expect(refused(400, 'VALIDATION_FAILED'));
+      expect(response.body).toMatchObject({ message: ['id must be a UUID'], params: { fields: ['id'] }, problems: [{ field: 'id', code: 'IS_UUID', params: {} }] });
+      await staff.patch('/api/activities/42', { version: 1 }).expect(refused(400, 'VALIDATION_FAILED'));
+      await staff.post('/api/activities/42/confirm').expect(refused(400, 'VALIDATION_FAILED'));
+      await staff.get('/api/activities/42/history').expect(refused(400, 'VALIDATION_FAILED'));
     });
 
     it("gives each dated activity its own .ics, whatever its status, to staff and auditors", async () => {

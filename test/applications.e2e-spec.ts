@@ -144,7 +144,11 @@ describe('applications', () => {
       await client(t, amina).get(`/api/applications/${id}/documents/cv`).expect(200);
       await client(t, otieno).get(`/api/applications/${id}/documents/cv`).expect(refused(404, 'DOCUMENT_NOT_FOUND'));
       await client(t, amina).get(`/api/applications/${id}/documents/passport`).expect(refused(404, 'DOCUMENT_NOT_FOUND'));
-      await client(t, amina).get(`/api/applications/${id}/documents/photo`).expect(refused(400, 'BAD_REQUEST'));
+      const unknownKind = await client(t, amina).get(`/api/applications/${id}/documents/photo`).expect(refused(400, 'VALIDATION_FAILED'));
+      expect(unknownKind.body).toMatchObject({
+        message: ['kind must be one of the following values: cv, passport, nomination_letter, motivation_letter, other'],
+        problems: [{ field: 'kind', code: 'IS_IN', params: { values: ['cv', 'passport', 'nomination_letter', 'motivation_letter', 'other'] } }],
+      });
     });
 
     it('accepts exactly one of ten concurrent submissions of the same person to the same activity', async () => {
@@ -263,7 +267,7 @@ describe('applications', () => {
       }
       const twice = await post({ motivation: 'Hi', documents: [{ kind: 'cv', fileId }, { kind: 'cv', fileId }] }).expect(refused(400, 'DOCUMENT_KIND_REPEATED'));
       expect(twice.body.message).toBe('documents: give one file per kind; repeated: cv');
-      await client(t, amina).post('/api/activities/not-a-uuid/applications', { motivation: 'Hi', documents: [] }).expect(refused(400, 'BAD_REQUEST'));
+      await client(t, amina).post('/api/activities/not-a-uuid/applications', { motivation: 'Hi', documents: [] }).expect(refused(400, 'VALIDATION_FAILED'));
     });
 
     it('is for applicants only', async () => {
@@ -298,7 +302,7 @@ describe('applications', () => {
         expect(response.body.message).toBe(`Application ${aminaApplication} not found`);
       }
       await client(t, amina).get('/api/applications/00000000-0000-4000-8000-000000000000').expect(refused(404, 'APPLICATION_NOT_FOUND'));
-      await client(t, amina).get('/api/applications/123').expect(refused(400, 'BAD_REQUEST'));
+      await client(t, amina).get('/api/applications/123').expect(refused(400, 'VALIDATION_FAILED'));
       await client(t, undefined).get(path).expect(refused(401, 'UNAUTHORIZED'));
     });
 
@@ -383,7 +387,7 @@ describe('applications', () => {
       await client(t, staff).get(`/api/activities/${list.id}/applications?format=pdf`).expect(refused(400, 'VALIDATION_FAILED'));
       await client(t, staff).get(`/api/activities/${list.id}/applications?status=unknown`).expect(refused(400, 'VALIDATION_FAILED'));
       await client(t, staff).get('/api/activities/00000000-0000-4000-8000-000000000000/applications').expect(refused(404, 'ACTIVITY_NOT_FOUND'));
-      await client(t, staff).get('/api/activities/xyz/applications').expect(refused(400, 'BAD_REQUEST'));
+      await client(t, staff).get('/api/activities/xyz/applications').expect(refused(400, 'VALIDATION_FAILED'));
       for (const who of [amina, focalKen]) await client(t, who).get(`/api/activities/${list.id}/applications`).expect(refused(403, 'FORBIDDEN'));
       await client(t, undefined).get(`/api/activities/${list.id}/applications`).expect(refused(401, 'UNAUTHORIZED'));
     });
@@ -444,7 +448,7 @@ describe('applications', () => {
       await client(t, staff).post(`/api/applications/${id}/withdraw`).expect(refused(403, 'FORBIDDEN'));
       await client(t, focalKen).post(`/api/applications/${id}/withdraw`).expect(refused(403, 'FORBIDDEN'));
       await client(t, undefined).post(`/api/applications/${id}/withdraw`).expect(refused(401, 'UNAUTHORIZED'));
-      await client(t, amina).post('/api/applications/abc/withdraw').expect(refused(400, 'BAD_REQUEST'));
+      await client(t, amina).post('/api/applications/abc/withdraw').expect(refused(400, 'VALIDATION_FAILED'));
       const started = await createActivity();
       const late = await apply(t, otieno, started.id);
       await t.dataSource.query(`UPDATE activities SET start_date = current_date, application_deadline = current_date - 1 WHERE id = $1`, [started.id]);

@@ -150,7 +150,7 @@ describe('attendance and completion', () => {
     expect(await statusOf(id)).toBe('selected');
     await post('staff', `/api/applications/${MISSING}/complete`).expect(refused(404, 'APPLICATION_NOT_FOUND'));
     await post('staff', `/api/applications/${MISSING}/attend`, { attendedDays: 1 }).expect(refused(404, 'APPLICATION_NOT_FOUND'));
-    await post('staff', '/api/applications/123/no-show').expect(refused(400, 'BAD_REQUEST'));
+    await post('staff', '/api/applications/123/no-show').expect(refused(400, 'VALIDATION_FAILED'));
     await post('admin', `/api/applications/${id}/attend`, { attendedDays: 2 }).expect(200);
   });
 

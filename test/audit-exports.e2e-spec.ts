@@ -242,7 +242,7 @@ describe('Technical Cooperation Audit report exports', () => {
     const bad = await t.http.get(`/api/audit-reports/${reportId}/export`).query({ format: 'docx' }).auth(auditor, { type: 'bearer' }).expect(refused(400, 'VALIDATION_FAILED'));
     expect(JSON.stringify(bad.body.message)).toMatch(/json, csv, xlsx, pdf/);
     await t.http.get(`/api/audit-reports/${reportId}/export`).auth(auditor, { type: 'bearer' }).expect(refused(400, 'VALIDATION_FAILED'));
-    await t.http.get('/api/audit-reports/not-a-uuid/export').query({ format: 'csv' }).auth(auditor, { type: 'bearer' }).expect(refused(400, 'BAD_REQUEST'));
+    await t.http.get('/api/audit-reports/not-a-uuid/export').query({ format: 'csv' }).auth(auditor, { type: 'bearer' }).expect(refused(400, 'VALIDATION_FAILED'));
     await t.http.get('/api/audit-reports/00000000-0000-4000-8000-000000000000/export').query({ format: 'csv' }).auth(auditor, { type: 'bearer' }).expect(refused(404, 'AUDIT_REPORT_NOT_FOUND'));
   });
 

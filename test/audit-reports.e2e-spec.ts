@@ -175,7 +175,7 @@ describe('Technical Cooperation Audit report', () => {
     await t.http.post('/api/audit-reports').auth(auditor, { type: 'bearer' }).send({ year: '2025x' }).expect(refused(400, 'VALIDATION_FAILED'));
     await t.http.post('/api/audit-reports').auth(auditor, { type: 'bearer' }).send({ year: 1999 }).expect(refused(400, 'VALIDATION_FAILED'));
     await t.http.post('/api/audit-reports').auth(auditor, { type: 'bearer' }).send({ year: 2025, extra: 1 }).expect(refused(400, 'VALIDATION_FAILED'));
-    await t.http.get('/api/audit-reports/not-a-uuid').auth(auditor, { type: 'bearer' }).expect(refused(400, 'BAD_REQUEST'));
+    await t.http.get('/api/audit-reports/not-a-uuid').auth(auditor, { type: 'bearer' }).expect(refused(400, 'VALIDATION_FAILED'));
     await t.http.get('/api/audit-reports/00000000-0000-4000-8000-000000000000').auth(auditor, { type: 'bearer' }).expect(refused(404, 'AUDIT_REPORT_NOT_FOUND'));
   });
 

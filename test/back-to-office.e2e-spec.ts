@@ -161,7 +161,7 @@ describe('back-to-office reports', () => {
   it('answers 404 for an unknown activity and 400 for an id that is not one', async () => {
     expect((await as('staff').put(reportOf(UNKNOWN_ID), reportBody()).expect(refused(404, 'ACTIVITY_NOT_FOUND'))).body.message).toBe(`Activity ${UNKNOWN_ID} not found`);
     await as('staff').get(reportOf(UNKNOWN_ID)).expect(refused(404, 'ACTIVITY_NOT_FOUND'));
-    await as('staff').get(reportOf('not-a-uuid')).expect(refused(400, 'BAD_REQUEST'));
+    await as('staff').get(reportOf('not-a-uuid')).expect(refused(400, 'VALIDATION_FAILED'));
   });
 
   describe('participants observed against those recorded (issue 12)', () => {

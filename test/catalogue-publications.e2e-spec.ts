@@ -204,7 +204,7 @@ describe('catalogue publications: printable sheet and calendar feed', () => {
       for (const item of Object.values(hidden)) await t.http.get(`/api/catalogue/${item.id}/sheet.pdf`).expect(refused(404, 'NOT_IN_CATALOGUE'));
       const missing = await t.http.get('/api/catalogue/00000000-0000-4000-8000-000000000000/sheet.pdf').expect(refused(404, 'NOT_IN_CATALOGUE'));
       expect(missing.body).toMatchObject({ statusCode: 404 });
-      await t.http.get('/api/catalogue/42/sheet.pdf').expect(refused(400, 'BAD_REQUEST'));
+      await t.http.get('/api/catalogue/42/sheet.pdf').expect(refused(400, 'VALIDATION_FAILED'));
       const rejection = await t.http.get(`/api/catalogue/${listed.bilingual.id}/sheet.pdf?lang=de`).expect(refused(400, 'VALIDATION_FAILED'));
       expect(rejection.body.message).toContain('lang must be one of: en, fr, es');
     });

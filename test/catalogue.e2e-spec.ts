@@ -190,7 +190,7 @@ describe('public catalogue', () => {
     expect(response.body.createdBy).toBeUndefined();
     for (const item of Object.values(hidden)) await t.http.get(`/api/catalogue/${item.id}`).expect(refused(404, 'NOT_IN_CATALOGUE'));
     await t.http.get('/api/catalogue/00000000-0000-4000-8000-000000000000').expect(refused(404, 'NOT_IN_CATALOGUE'));
-    await t.http.get('/api/catalogue/42').expect(refused(400, 'BAD_REQUEST'));
+    await t.http.get('/api/catalogue/42').expect(refused(400, 'VALIDATION_FAILED'));
     await t.http.get(`/api/catalogue/${listed.bilingual.id}?lang=xx`).expect(refused(400, 'VALIDATION_FAILED'));
   });
 

@@ -102,7 +102,7 @@ describe('certificates', () => {
     await getPdf(completedId, tokens.focal_point).expect(refused(403, 'FORBIDDEN'));
     await t.http.get(`/api/applications/${completedId}/certificate.pdf`).expect(refused(401, 'UNAUTHORIZED'));
     await getPdf('00000000-0000-4000-8000-000000000000', tokens.staff).expect(refused(404, 'APPLICATION_NOT_FOUND'));
-    await getPdf('nope', tokens.staff).expect(refused(400, 'BAD_REQUEST'));
+    await getPdf('nope', tokens.staff).expect(refused(400, 'VALIDATION_FAILED'));
   });
 
   it('has no certificate before completion', async () => {

@@ -152,7 +152,7 @@ describe('evaluations', () => {
       await evaluate(person.token, person.applicationId, { satisfaction: 4 }).expect(refused(400, 'VALIDATION_FAILED'));
       await evaluate(person.token, person.applicationId, { satisfaction: '4', relevance: 4 }).expect(refused(400, 'VALIDATION_FAILED'));
       await evaluate(person.token, person.applicationId, { satisfaction: 3.5, relevance: 4 }).expect(refused(400, 'VALIDATION_FAILED'));
-      await evaluate(person.token, 'not-a-uuid', { satisfaction: 4, relevance: 4 }).expect(refused(400, 'BAD_REQUEST'));
+      await evaluate(person.token, 'not-a-uuid', { satisfaction: 4, relevance: 4 }).expect(refused(400, 'VALIDATION_FAILED'));
     });
   });
 
@@ -299,7 +299,7 @@ describe('evaluations', () => {
       await t.http.get(`/api/activities/${id}/evaluations`).auth(tokens.focal_point, { type: 'bearer' }).expect(refused(403, 'FORBIDDEN'));
       await t.http.get(`/api/activities/${id}/evaluations`).expect(refused(401, 'UNAUTHORIZED'));
       await t.http.get('/api/activities/00000000-0000-4000-8000-000000000000/evaluations').auth(tokens.staff, { type: 'bearer' }).expect(refused(404, 'ACTIVITY_NOT_FOUND'));
-      await t.http.get('/api/activities/x/evaluations').auth(tokens.staff, { type: 'bearer' }).expect(refused(400, 'BAD_REQUEST'));
+      await t.http.get('/api/activities/x/evaluations').auth(tokens.staff, { type: 'bearer' }).expect(refused(400, 'VALIDATION_FAILED'));
     });
   });
 

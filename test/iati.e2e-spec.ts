@@ -255,7 +255,7 @@ describe('IATI export', () => {
     const emptyPlanId = await insertPlan(t, { firstYear: 2026, lastYear: 2027, title: 'Empty', status: 'draft' });
     const empty = await t.http.get(`/api/ta-plans/${emptyPlanId}/iati.xml`).expect(refused(404, 'PLAN_HAS_NO_IATI_ACTIVITIES', { planCode: '2026-2027' }));
     expect(empty.body.message).toBe('plan 2026-2027 has no activities to publish in IATI yet');
-    await t.http.get('/api/ta-plans/not-a-uuid/iati.xml').expect(refused(400, 'BAD_REQUEST'));
+    await t.http.get('/api/ta-plans/not-a-uuid/iati.xml').expect(refused(400, 'VALIDATION_FAILED'));
   });
 
   it('is the same for signed-in callers', async () => {

@@ -217,7 +217,7 @@ describe('GET /api/ta-plans/:id/matrix', () => {
 
   it('answers 404 for an unknown plan and 400 for a bad format or id', async () => {
     await as('staff').get('/api/ta-plans/00000000-0000-4000-8000-000000000000/matrix').expect(refused(404, 'PLAN_NOT_FOUND'));
-    await as('staff').get('/api/ta-plans/not-a-uuid/matrix').expect(refused(400, 'BAD_REQUEST'));
+    await as('staff').get('/api/ta-plans/not-a-uuid/matrix').expect(refused(400, 'VALIDATION_FAILED'));
     const response = await as('staff').get(`/api/ta-plans/${planId}/matrix?format=pdf`).expect(refused(400, 'VALIDATION_FAILED'));
     expect(String(response.body.message)).toMatch(/format must be one of: json, csv, xlsx/);
     await as('staff').get(`/api/ta-plans/${planId}/matrix?page=2`).expect(refused(400, 'VALIDATION_FAILED'));

@@ -98,7 +98,7 @@ describe('my notifications', () => {
     expect((await client(t, intruder).get('/api/me/notifications').expect(200)).body.items).toEqual([]);
     const [{ readAt }] = await t.dataSource.query('SELECT read_at AS "readAt" FROM notifications WHERE id = $1', [id]);
     expect(readAt).toBeNull();
-    await client(t, owner).post('/api/me/notifications/not-a-uuid/read').expect(refused(400, 'BAD_REQUEST'));
+    await client(t, owner).post('/api/me/notifications/not-a-uuid/read').expect(refused(400, 'VALIDATION_FAILED'));
     await client(t, owner).get('/api/me/notifications?unread=maybe').expect(refused(400, 'VALIDATION_FAILED'));
     await t.http.get('/api/me/notifications').expect(refused(401, 'UNAUTHORIZED'));
   });

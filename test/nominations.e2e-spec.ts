@@ -66,7 +66,7 @@ describe('nominations', () => {
     await client(t, focalSen).post(`/api/applications/${id}/decline`, { reason: 'no' }).expect(refused(404, 'APPLICATION_NOT_FOUND'));
     for (const who of [applicant, staff, auditor]) await client(t, who).post(`/api/applications/${id}/endorse`).expect(refused(403, 'FORBIDDEN'));
     await client(t, undefined).post(`/api/applications/${id}/endorse`).expect(refused(401, 'UNAUTHORIZED'));
-    await client(t, focalKen).post('/api/applications/zzz/endorse').expect(refused(400, 'BAD_REQUEST'));
+    await client(t, focalKen).post('/api/applications/zzz/endorse').expect(refused(400, 'VALIDATION_FAILED'));
     await client(t, focalKen).post(`/api/applications/${id}/endorse`, { reason: 7 }).expect(refused(400, 'VALIDATION_FAILED'));
     await client(t, focalKen).post(`/api/applications/${id}/endorse`, { priority: 'high' }).expect(refused(400, 'VALIDATION_FAILED'));
     await client(t, focalKen).post('/api/applications/00000000-0000-4000-8000-000000000000/endorse').expect(refused(404, 'APPLICATION_NOT_FOUND'));

@@ -213,7 +213,7 @@ describe('participants registered by staff', () => {
         expect(text).toContain(part);
       }
       await t.http.post(`/api/activities/${id}/participants`).auth(tokens.staff, { type: 'bearer' }).set('content-type', 'application/json').send('[1, 2]').expect(refused(400, 'PARTICIPANT_BODY_INVALID'));
-      await post('staff', '/api/activities/not-a-uuid/participants', participant()).expect(refused(400, 'BAD_REQUEST'));
+      await post('staff', '/api/activities/not-a-uuid/participants', participant()).expect(refused(400, 'VALIDATION_FAILED'));
     });
 
     it('is allowed for confirmed, closed and delivered activities only', async () => {

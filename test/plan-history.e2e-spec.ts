@@ -193,7 +193,7 @@ describe('history of plans and products', () => {
     await t.http.get(`/api/ta-plans/${planId}/history`).expect(refused(401, 'UNAUTHORIZED'));
     await as('auditor').patch(`/api/ta-plans/${planId}`, { notes: 'auditors do not edit' }).expect(refused(403, 'FORBIDDEN'));
     await as('staff').get(`/api/ta-plans/${UNKNOWN_ID}/history`).expect(refused(404, 'PLAN_NOT_FOUND'));
-    await as('staff').get('/api/ta-plans/not-a-uuid/history').expect(refused(400, 'BAD_REQUEST'));
+    await as('staff').get('/api/ta-plans/not-a-uuid/history').expect(refused(400, 'VALIDATION_FAILED'));
     expect((await historyOf(planId)).map((row) => row.action)).toEqual(['create']);
   });
 });

@@ -147,8 +147,8 @@ describe('TA plans, products and key results', () => {
     });
 
     it('answers 400 for a malformed id and 404 for an unknown one', async () => {
-      await as(staff).get('/api/ta-plans/not-a-uuid').expect(refused(400, 'BAD_REQUEST'));
-      await as(staff).patch('/api/ta-plans/42').send({ title: 'x' }).expect(refused(400, 'BAD_REQUEST'));
+      await as(staff).get('/api/ta-plans/not-a-uuid').expect(refused(400, 'VALIDATION_FAILED'));
+      await as(staff).patch('/api/ta-plans/42').send({ title: 'x' }).expect(refused(400, 'VALIDATION_FAILED'));
       const missing = await as(staff).get(`/api/ta-plans/${UNKNOWN_ID}`).expect(refused(404, 'PLAN_NOT_FOUND'));
       expect(missing.body.message).toBe(`TA plan ${UNKNOWN_ID} not found`);
       await as(staff).post(`/api/ta-plans/${UNKNOWN_ID}/adopt`).expect(refused(404, 'PLAN_NOT_FOUND'));
@@ -385,7 +385,8 @@ describe('TA plans, products and key results', () => {
       const outside = await as(staff).put(`/api/ta-plans/${plan.id}/indicators/${indicatorId}/actuals/2082`).send({ value: '1' }).expect(refused(422, 'ACTUAL_YEAR_OUTSIDE_PLAN'));
       expect(outside.body.message).toBe(`year 2082 is outside the period of plan ${plan.code} (2080-01-01 to 2081-12-31)`);
       await as(staff).put(`/api/ta-plans/${plan.id}/indicators/${indicatorId}/actuals/1999`).send({ value: '1' }).expect(refused(400, 'ACTUAL_YEAR_INVALID'));
-      await as(staff).put(`/api/ta-plans/${plan.id}/indicators/${indicatorId}/actuals/twenty`).send({ value: '1' }).expect(refused(400, 'BAD_REQUEST'));
+      const notAYear = await as(staff).put(`/api/ta-plans/${plan.id}/indicators/${indicatorId}/actuals/twenty`).send({ value: '1' }).expect(refused(400, 'VALIDATION_FAILED'));
+      expect(notAYear.body).toMatchObject({ message: ['year must be an integer number'], problems: [{ field: 'year', code: 'IS_INT' }] });
       const badValue = await as(staff).put(`/api/ta-plans/${plan.id}/indicators/${indicatorId}/actuals/2080`).send({ value: '1.234' }).expect(refused(400, 'VALIDATION_FAILED'));
       expect(badValue.body.message.join()).toMatch(/value must be a decimal/);
       await as(staff).put(`/api/ta-plans/${plan.id}/indicators/${UNKNOWN_ID}/actuals/2080`).send({ value: '1' }).expect(refused(404, 'INDICATOR_NOT_FOUND'));

@@ -217,7 +217,7 @@ describe('publications', () => {
 
     it('answers 404 for an unknown plan and 400 for a malformed id', async () => {
       await t.http.get('/api/ta-plans/00000000-0000-4000-8000-000000000000/document.pdf').expect(refused(404, 'PLAN_NOT_FOUND'));
-      await t.http.get('/api/ta-plans/nope/document.pdf').expect(refused(400, 'BAD_REQUEST'));
+      await t.http.get('/api/ta-plans/nope/document.pdf').expect(refused(400, 'VALIDATION_FAILED'));
     });
   });
 });

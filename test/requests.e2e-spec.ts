@@ -291,7 +291,7 @@ describe('national requests', () => {
       await as('auditor').post(`/api/requests/${id}/review`).expect(refused(403, 'FORBIDDEN'));
       await kenya.get(`/api/requests/${id}/review-context`).expect(refused(403, 'FORBIDDEN'));
       await staff.post('/api/requests/00000000-0000-4000-8000-000000000000/review').expect(refused(404, 'REQUEST_NOT_FOUND'));
-      await staff.post('/api/requests/not-a-uuid/review').expect(refused(400, 'BAD_REQUEST'));
+      await staff.post('/api/requests/not-a-uuid/review').expect(refused(400, 'VALIDATION_FAILED'));
       await as('admin').post(`/api/requests/${id}/review`).expect(200);
     });
 

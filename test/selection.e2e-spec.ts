@@ -251,7 +251,7 @@ describe('selection', () => {
       .post(path, { decisions: [{ applicationId: id, action: 'select' }, { applicationId: id, action: 'reject', reason: 'x' }] })
       .expect(refused(400, 'DECISION_REPEATED'));
     expect(twice.body.errors).toEqual([{ applicationId: id, applicantName: 'Bulk applicant', problem: 'appears more than once in this batch' }]);
-    await client(t, staff).post('/api/activities/nope/applications/decisions', { decisions: [{ applicationId: id, action: 'select' }] }).expect(refused(400, 'BAD_REQUEST'));
+    await client(t, staff).post('/api/activities/nope/applications/decisions', { decisions: [{ applicationId: id, action: 'select' }] }).expect(refused(400, 'VALIDATION_FAILED'));
     await client(t, staff)
       .post('/api/activities/00000000-0000-4000-8000-000000000000/applications/decisions', { decisions: [{ applicationId: id, action: 'select' }] })
       .expect(refused(404, 'ACTIVITY_NOT_FOUND'));
@@ -268,7 +268,7 @@ describe('selection', () => {
     for (const action of ['select', 'waitlist', 'reject']) {
       for (const who of [auditor, applicant, focalKen]) await client(t, who).post(`/api/applications/${id}/${action}`, { reason: 'x' }).expect(refused(403, 'FORBIDDEN'));
       await client(t, undefined).post(`/api/applications/${id}/${action}`, { reason: 'x' }).expect(refused(401, 'UNAUTHORIZED'));
-      await client(t, staff).post(`/api/applications/not-a-uuid/${action}`, { reason: 'x' }).expect(refused(400, 'BAD_REQUEST'));
+      await client(t, staff).post(`/api/applications/not-a-uuid/${action}`, { reason: 'x' }).expect(refused(400, 'VALIDATION_FAILED'));
       await client(t, staff).post(`/api/applications/${id}/${action}`, { reason: 'x', status: 'selected' }).expect(refused(400, 'VALIDATION_FAILED'));
       await client(t, staff).post(`/api/applications/${id}/${action}`, { reason: ['x'] }).expect(refused(400, 'VALIDATION_FAILED'));
       await client(t, staff).post(`/api/applications/00000000-0000-4000-8000-000000000000/${action}`, { reason: 'x' }).expect(refused(404, 'APPLICATION_NOT_FOUND'));

@@ -162,7 +162,7 @@ describe('activity sheets, materials and cloning', () => {
         expect(String(response.body.message)).toMatch(message);
       }
       await staff.put(`/api/activities/${activity.id}/sheet`, sheetBody({ objectives: { en: 'x'.repeat(20000) } })).expect(200);
-      await staff.put('/api/activities/not-a-uuid/sheet', sheetBody()).expect(refused(400, 'BAD_REQUEST'));
+      await staff.put('/api/activities/not-a-uuid/sheet', sheetBody()).expect(refused(400, 'VALIDATION_FAILED'));
       await staff.put('/api/activities/00000000-0000-4000-8000-000000000000/sheet', sheetBody()).expect(refused(404, 'ACTIVITY_NOT_FOUND'));
     });
 
@@ -358,7 +358,7 @@ describe('activity sheets, materials and cloning', () => {
       await staff.delete(`${path}/${added.body.id}`).expect(204);
       expect(await t.dataSource.query('SELECT 1 FROM stored_files WHERE id = $1', [added.body.file.id])).toEqual([]);
       await staff.delete(`${path}/${added.body.id}`).expect(refused(404, 'MATERIAL_NOT_FOUND'));
-      await staff.delete(`${path}/not-a-uuid`).expect(refused(400, 'BAD_REQUEST'));
+      await staff.delete(`${path}/not-a-uuid`).expect(refused(400, 'VALIDATION_FAILED'));
       const history = await historyOf(activity.id);
       expect(history.map((row) => row.action)).toEqual(expect.arrayContaining(['sheet-material-add', 'sheet-material-remove']));
     });
@@ -442,7 +442,7 @@ describe('activity sheets, materials and cloning', () => {
       await staff.post(`/api/activities/${original.id}/clone`, { title: '' }).expect(refused(400, 'VALIDATION_FAILED'));
       await staff.post(`/api/activities/${original.id}/clone`, { colour: 'red' }).expect(refused(400, 'VALIDATION_FAILED'));
       await staff.post('/api/activities/00000000-0000-4000-8000-000000000000/clone').expect(refused(404, 'ACTIVITY_NOT_FOUND'));
-      await staff.post('/api/activities/42/clone').expect(refused(400, 'BAD_REQUEST'));
+      await staff.post('/api/activities/42/clone').expect(refused(400, 'VALIDATION_FAILED'));
     });
 
     it('refuses other roles: 403 signed in, 401 anonymous', async () => {

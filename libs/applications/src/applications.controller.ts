@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseEnumPipe, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -14,7 +14,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { attachmentDisposition } from '@trta/files';
-import { ApiFileResponse, ApiPageResponse, CurrentUser, Roles, SignedIn, type AuthUser, RequireVerifiedEmail } from '@trta/http';
+import { ApiFileResponse, ApiPageResponse, CurrentUser, Roles, SignedIn, type AuthUser, RequireVerifiedEmail, UuidPipe, OneOfPipe } from '@trta/http';
 import { REQUIRED_DOCUMENTS } from '@trta/sheets';
 import { applicationsCsv, applicationsXlsx } from './application-export';
 import {
@@ -41,7 +41,6 @@ import { DOCUMENT_MEDIA_TYPES } from './profile.service';
 import { ApplicationsReviewService } from './review.service';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCUMENT_KINDS = Object.fromEntries(REQUIRED_DOCUMENTS.map((kind) => [kind, kind]));
 
 /** Participation forms of an activity: the applicant submits; staff list, download and decide in bulk. */
 @ApiTags('applications')
@@ -59,7 +58,7 @@ export class ActivityApplicationsController {
   @Roles('staff', 'auditor')
   @ApiOkResponse({ type: ApplicationsBalanceView })
   @Get('balance')
-  balance(@Param('id', ParseUUIDPipe) id: string) {
+  balance(@Param('id', UuidPipe) id: string) {
     return this.review.balance(id);
   }
 
@@ -67,7 +66,7 @@ export class ActivityApplicationsController {
   @Roles('applicant')
   @ApiOkResponse({ type: ApplicationDraftView })
   @Put('draft')
-  saveDraft(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SaveDraftDto, @CurrentUser() user: AuthUser) {
+  saveDraft(@Param('id', UuidPipe) id: string, @Body() dto: SaveDraftDto, @CurrentUser() user: AuthUser) {
     return this.drafts.save(id, dto, user);
   }
 
@@ -75,7 +74,7 @@ export class ActivityApplicationsController {
   @HttpCode(204)
   @ApiNoContentResponse()
   @Delete('draft')
-  async discardDraft(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<void> {
+  async discardDraft(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<void> {
     await this.drafts.discard(id, user);
   }
 
@@ -84,7 +83,7 @@ export class ActivityApplicationsController {
   @RequireVerifiedEmail()
   @ApiCreatedResponse({ type: ApplicationView })
   @Post()
-  submit(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitApplicationDto, @CurrentUser() user: AuthUser) {
+  submit(@Param('id', UuidPipe) id: string, @Body() dto: SubmitApplicationDto, @CurrentUser() user: AuthUser) {
     return this.applications.submit(id, dto, user);
   }
 
@@ -102,7 +101,7 @@ export class ActivityApplicationsController {
   })
   @Get()
   async list(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Query() query: ListActivityApplicationsQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentUser() user: AuthUser,
@@ -127,7 +126,7 @@ export class ActivityApplicationsController {
   @ApiConflictResponse({ type: BulkDecisionsError, description: 'no seat or a changed application: nothing was changed' })
   @ApiUnprocessableEntityResponse({ type: BulkDecisionsError, description: 'decisions a rule refuses: nothing was changed' })
   @Post('decisions')
-  decide(@Param('id', ParseUUIDPipe) id: string, @Body() dto: BulkDecisionsDto, @CurrentUser() user: AuthUser) {
+  decide(@Param('id', UuidPipe) id: string, @Body() dto: BulkDecisionsDto, @CurrentUser() user: AuthUser) {
     return this.decisions.decideMany(id, dto, user);
   }
 }
@@ -147,7 +146,7 @@ export class ApplicationController {
   @Roles('staff', 'auditor')
   @ApiOkResponse({ type: ApplicationDossierView })
   @Get('dossier')
-  dossier(@Param('id', ParseUUIDPipe) id: string) {
+  dossier(@Param('id', UuidPipe) id: string) {
     return this.review.dossier(id);
   }
 
@@ -155,7 +154,7 @@ export class ApplicationController {
   @SignedIn()
   @ApiOkResponse({ type: ApplicationView })
   @Get()
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  get(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.applications.findVisible(id, user);
   }
 
@@ -163,8 +162,8 @@ export class ApplicationController {
   @ApiFileResponse(...DOCUMENT_MEDIA_TYPES)
   @Get('documents/:kind')
   async document(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('kind', new ParseEnumPipe(DOCUMENT_KINDS)) kind: string,
+    @Param('id', UuidPipe) id: string,
+    @Param('kind', new OneOfPipe(REQUIRED_DOCUMENTS)) kind: string,
     @CurrentUser() user: AuthUser,
   ) {
     const file = await this.applications.openDocument(id, kind, user);
@@ -176,7 +175,7 @@ export class ApplicationController {
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationView })
   @Post('withdraw')
-  withdraw(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  withdraw(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.decisions.withdraw(id, user);
   }
 
@@ -184,7 +183,7 @@ export class ApplicationController {
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationView })
   @Post('endorse')
-  endorse(@Param('id', ParseUUIDPipe) id: string, @Body() dto: OptionalReasonDto, @CurrentUser() user: AuthUser) {
+  endorse(@Param('id', UuidPipe) id: string, @Body() dto: OptionalReasonDto, @CurrentUser() user: AuthUser) {
     return this.decisions.nominate(id, 'endorse', dto.reason, user);
   }
 
@@ -192,7 +191,7 @@ export class ApplicationController {
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationView })
   @Post('decline')
-  decline(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RequiredReasonDto, @CurrentUser() user: AuthUser) {
+  decline(@Param('id', UuidPipe) id: string, @Body() dto: RequiredReasonDto, @CurrentUser() user: AuthUser) {
     return this.decisions.nominate(id, 'decline', dto.reason, user);
   }
 
@@ -200,7 +199,7 @@ export class ApplicationController {
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationView })
   @Post('select')
-  select(@Param('id', ParseUUIDPipe) id: string, @Body() dto: OptionalReasonDto, @CurrentUser() user: AuthUser) {
+  select(@Param('id', UuidPipe) id: string, @Body() dto: OptionalReasonDto, @CurrentUser() user: AuthUser) {
     return this.decisions.decide(id, 'select', dto.reason, user);
   }
 
@@ -208,7 +207,7 @@ export class ApplicationController {
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationView })
   @Post('waitlist')
-  waitlist(@Param('id', ParseUUIDPipe) id: string, @Body() dto: OptionalReasonDto, @CurrentUser() user: AuthUser) {
+  waitlist(@Param('id', UuidPipe) id: string, @Body() dto: OptionalReasonDto, @CurrentUser() user: AuthUser) {
     return this.decisions.decide(id, 'waitlist', dto.reason, user);
   }
 
@@ -216,7 +215,7 @@ export class ApplicationController {
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationView })
   @Post('reject')
-  reject(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RequiredReasonDto, @CurrentUser() user: AuthUser) {
+  reject(@Param('id', UuidPipe) id: string, @Body() dto: RequiredReasonDto, @CurrentUser() user: AuthUser) {
     return this.decisions.decide(id, 'reject', dto.reason, user);
   }
 }
@@ -243,7 +242,7 @@ export class NominationsController {
   @Roles('focal_point')
   @ApiOkResponse({ type: RankedCandidatesView })
   @Get('activities/:activityId/candidates')
-  candidates(@Param('activityId', ParseUUIDPipe) activityId: string, @CurrentUser() user: AuthUser) {
+  candidates(@Param('activityId', UuidPipe) activityId: string, @CurrentUser() user: AuthUser) {
     return this.nominations.candidates(activityId, user);
   }
 
@@ -251,7 +250,7 @@ export class NominationsController {
   @Roles('focal_point')
   @ApiOkResponse({ type: RankedCandidatesView })
   @Put('activities/:activityId/ranking')
-  rank(@Param('activityId', ParseUUIDPipe) activityId: string, @Body() dto: RankCandidatesDto, @CurrentUser() user: AuthUser) {
+  rank(@Param('activityId', UuidPipe) activityId: string, @Body() dto: RankCandidatesDto, @CurrentUser() user: AuthUser) {
     return this.nominations.rank(activityId, dto, user);
   }
 

@@ -1,8 +1,8 @@
 import '@fastify/multipart';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiPageResponse, CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { ApiPageResponse, CurrentUser, Roles, type AuthUser, UuidPipe } from '@trta/http';
 import { ApplicantProfileDto } from '@trta/identity';
 import { ApplicationView, ListMyApplicationsQueryDto } from './applications.dto';
 import { ApplicantProfileView, PersonalDataView, UploadedFileView } from './profile.dto';
@@ -68,7 +68,7 @@ export class MeController {
    */
   @ApiOkResponse({ type: ApplyCheckView })
   @Get('activities/:activityId/apply-check')
-  applyCheck(@Param('activityId', ParseUUIDPipe) activityId: string, @CurrentUser() user: AuthUser) {
+  applyCheck(@Param('activityId', UuidPipe) activityId: string, @CurrentUser() user: AuthUser) {
     return this.applications.applyCheck(activityId, user);
   }
 

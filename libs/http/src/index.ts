@@ -10,3 +10,4 @@ export * from './api-responses';
 export * from './history-page';
 export * from './input-guards';
 export * from './security-headers';
+export * from './param-pipes';

@@ -44,6 +44,11 @@ export function fieldProblems(errors: ValidationError[], prefix = ''): { problem
 /** The 400 for a body, query or path that broke its declared shape: `VALIDATION_FAILED` with each field's problem. */
 export function validationFailed(errors: ValidationError[]): DomainException {
   const { problems, messages } = fieldProblems(errors);
+  return fieldsFailed(problems, messages);
+}
+
+/** `VALIDATION_FAILED` for these problems, one English sentence each (starting with the field it names). */
+export function fieldsFailed(problems: FieldProblem[], messages: string[]): DomainException {
   const failed = new DomainException(HttpRefusals.VALIDATION_FAILED, messages.join('; '), { fields: [...new Set(problems.map((p) => p.field))] }, { problems });
   failed.messages = messages;
   return failed;

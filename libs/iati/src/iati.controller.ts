@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiFileResponse, Public } from '@trta/http';
+import { ApiFileResponse, Public, UuidPipe } from '@trta/http';
 import { IatiService } from './iati.service';
 
 @ApiTags('ta-plans')
@@ -13,7 +13,7 @@ export class IatiController {
   @Public()
   @ApiFileResponse('application/xml')
   @Get()
-  async activities(@Param('id', ParseUUIDPipe) planId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async activities(@Param('id', UuidPipe) planId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const document = await this.iati.planActivities(planId);
     void reply
       .header('content-type', 'application/xml; charset=utf-8')

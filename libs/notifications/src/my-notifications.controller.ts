@@ -1,8 +1,8 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { CurrentUser, PageQueryDto, SignedIn, type AuthUser } from '@trta/http';
+import { CurrentUser, PageQueryDto, SignedIn, type AuthUser, UuidPipe } from '@trta/http';
 import { NotificationKind } from './notification-kind';
 import { MyNotificationsService } from './my-notifications.service';
 
@@ -107,7 +107,7 @@ export class MyNotificationsController {
   @ApiOkResponse({ type: MyNotificationView })
   @HttpCode(200)
   @Post('me/notifications/:id/read')
-  markRead(@Param('id', ParseUUIDPipe) id: string, @Query() query: LanguageQueryDto, @CurrentUser() user: AuthUser): Promise<MyNotificationView> {
+  markRead(@Param('id', UuidPipe) id: string, @Query() query: LanguageQueryDto, @CurrentUser() user: AuthUser): Promise<MyNotificationView> {
     return this.notifications.markRead(user.id, id, query.lang);
   }
 }

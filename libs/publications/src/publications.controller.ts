@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiFileResponse, Public } from '@trta/http';
+import { ApiFileResponse, Public, UuidPipe } from '@trta/http';
 import { PlanDocumentService } from './plan-document.service';
 import { YearActivitiesQueryDto } from './publications.dto';
 import { YearActivitiesService } from './year-activities.service';
@@ -32,7 +32,7 @@ export class PublicationsController {
   /** The TA Plan as a document: title page, products with budgets, key results with targets and actuals, the products matrix. */
   @ApiFileResponse('application/pdf')
   @Get('ta-plans/:id/document.pdf')
-  async plan(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+  async plan(@Param('id', UuidPipe) id: string): Promise<StreamableFile> {
     const pdf = await this.planDocument.render(id);
     return new StreamableFile(pdf.content, { type: 'application/pdf', disposition: `inline; filename="${pdf.filename}"`, length: pdf.content.length });
   }

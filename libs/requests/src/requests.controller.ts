@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { attachmentDisposition } from '@trta/files';
-import { ApiFileResponse, ApiListResponse, ApiPageResponse, CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { ApiFileResponse, ApiListResponse, ApiPageResponse, CurrentUser, Roles, type AuthUser, UuidPipe } from '@trta/http';
 import { RequestDecisionsService, ScheduledRequest } from './decisions.service';
 import {
   ApproveRequestDto,
@@ -53,21 +53,21 @@ export class RequestsController {
   @Roles('focal_point', 'staff')
   @ApiOkResponse({ type: RequestView })
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  get(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.requests.get(id, user);
   }
 
   @Roles('focal_point', 'staff')
   @ApiListResponse(RequestHistoryView, 'oldest first')
   @Get(':id/history')
-  history(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  history(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.requests.history(id, user);
   }
 
   @Roles('focal_point', 'staff')
   @ApiFileResponse(...LETTER_MEDIA_TYPES)
   @Get(':id/official-letter')
-  async letter(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
+  async letter(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
     const file = await this.requests.officialLetter(id, user);
     return new StreamableFile(file.content, { type: file.mediaType, disposition: attachmentDisposition(file.filename), length: file.sizeBytes });
   }
@@ -76,14 +76,14 @@ export class RequestsController {
   @Roles('staff')
   @ApiOkResponse({ type: ReviewContext })
   @Get(':id/review-context')
-  reviewContext(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  reviewContext(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.decisions.context(id, user);
   }
 
   @Roles('focal_point')
   @ApiOkResponse({ type: RequestView })
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRequestDto, @CurrentUser() user: AuthUser) {
+  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateRequestDto, @CurrentUser() user: AuthUser) {
     return this.requests.update(id, dto, user);
   }
 
@@ -91,7 +91,7 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOkResponse({ type: RequestView })
   @Post(':id/withdraw')
-  withdraw(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  withdraw(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.requests.withdraw(id, user);
   }
 
@@ -99,7 +99,7 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOkResponse({ type: RequestView })
   @Post(':id/review')
-  review(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  review(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.decisions.review(id, user);
   }
 
@@ -107,7 +107,7 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOkResponse({ type: RequestView })
   @Post(':id/approve')
-  approve(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ApproveRequestDto, @CurrentUser() user: AuthUser) {
+  approve(@Param('id', UuidPipe) id: string, @Body() dto: ApproveRequestDto, @CurrentUser() user: AuthUser) {
     return this.decisions.approve(id, dto, user);
   }
 
@@ -115,7 +115,7 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOkResponse({ type: RequestView })
   @Post(':id/reject')
-  reject(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RejectRequestDto, @CurrentUser() user: AuthUser) {
+  reject(@Param('id', UuidPipe) id: string, @Body() dto: RejectRequestDto, @CurrentUser() user: AuthUser) {
     return this.decisions.reject(id, dto, user);
   }
 
@@ -123,7 +123,7 @@ export class RequestsController {
   @Roles('staff')
   @ApiCreatedResponse({ type: ScheduledRequest })
   @Post(':id/schedule')
-  schedule(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ScheduleRequestDto, @CurrentUser() user: AuthUser) {
+  schedule(@Param('id', UuidPipe) id: string, @Body() dto: ScheduleRequestDto, @CurrentUser() user: AuthUser) {
     return this.decisions.schedule(id, dto, user);
   }
 }

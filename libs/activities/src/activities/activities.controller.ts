@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, CurrentUser, PageQueryDto, Roles, SignedIn, type AuthUser } from '@trta/http';
+import { ApiPageResponse, CurrentUser, PageQueryDto, Roles, SignedIn, type AuthUser, UuidPipe } from '@trta/http';
 import { ActivityHistoryView, ActivityView, CreateActivityDto, UpdateActivityDto } from './activities.dto';
 import { ActivitiesService } from './activities.service';
 import { withAllowedActions } from '../activity.policy';
@@ -21,7 +21,7 @@ export class ActivitiesController {
   @SignedIn()
   @ApiOkResponse({ type: ActivityView })
   @Get(':id')
-  async findOne(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<ActivityView> {
+  async findOne(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<ActivityView> {
     return withAllowedActions(await this.activities.findView(id), user);
   }
 
@@ -29,7 +29,7 @@ export class ActivitiesController {
   @Roles('staff')
   @ApiOkResponse({ type: ActivityView })
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateActivityDto, @CurrentUser() user: AuthUser) {
+  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateActivityDto, @CurrentUser() user: AuthUser) {
     return this.activities.update(id, dto, user);
   }
 
@@ -37,7 +37,7 @@ export class ActivitiesController {
   @Roles('staff', 'auditor')
   @ApiPageResponse(ActivityHistoryView)
   @Get(':id/history')
-  history(@Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
+  history(@Param('id', UuidPipe) id: string, @Query() query: PageQueryDto) {
     return this.activities.history(id, query);
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { CurrentUser, Roles, type AuthUser, UuidPipe } from '@trta/http';
 import { BackToOfficeReportView, PutBackToOfficeReportDto, RecordedParticipantsView } from './back-to-office-report.dto';
 import { BackToOfficeReportService } from './back-to-office-report.service';
 
@@ -14,7 +14,7 @@ export class BackToOfficeReportController {
   @Roles('staff', 'auditor')
   @ApiOkResponse({ type: BackToOfficeReportView })
   @Get()
-  find(@Param('id', ParseUUIDPipe) activityId: string) {
+  find(@Param('id', UuidPipe) activityId: string) {
     return this.reports.find(activityId);
   }
 
@@ -25,7 +25,7 @@ export class BackToOfficeReportController {
   @Roles('staff')
   @ApiOkResponse({ type: BackToOfficeReportView })
   @Put()
-  put(@Param('id', ParseUUIDPipe) activityId: string, @Body() dto: PutBackToOfficeReportDto, @CurrentUser() user: AuthUser) {
+  put(@Param('id', UuidPipe) activityId: string, @Body() dto: PutBackToOfficeReportDto, @CurrentUser() user: AuthUser) {
     return this.reports.put(activityId, dto, user);
   }
 
@@ -33,7 +33,7 @@ export class BackToOfficeReportController {
   @Roles('staff', 'auditor')
   @ApiOkResponse({ type: RecordedParticipantsView })
   @Get('recorded-participants')
-  recorded(@Param('id', ParseUUIDPipe) activityId: string) {
+  recorded(@Param('id', UuidPipe) activityId: string) {
     return this.reports.recorded(activityId);
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { CurrentUser, Roles, type AuthUser, UuidPipe } from '@trta/http';
 import { ActivityView } from '../activities/activities.dto';
 import { CloneActivityDto } from './clone.dto';
 import { CloneService } from './clone.service';
@@ -15,7 +15,7 @@ export class CloneController {
   @Roles('staff')
   @ApiCreatedResponse({ type: ActivityView })
   @Post()
-  clone(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CloneActivityDto, @CurrentUser() user: AuthUser) {
+  clone(@Param('id', UuidPipe) id: string, @Body() dto: CloneActivityDto, @CurrentUser() user: AuthUser) {
     return this.cloning.clone(id, dto, user);
   }
 }

@@ -1,8 +1,8 @@
 import '@fastify/multipart';
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiFileResponse, CurrentUser, DomainException, HttpRefusals, Roles, type AuthUser } from '@trta/http';
+import { ApiFileResponse, CurrentUser, DomainException, HttpRefusals, Roles, type AuthUser, UuidPipe } from '@trta/http';
 import { ActivityRefusals } from '../activities.refusals';
 import { csvText, IMPORT_COLUMNS } from './activity-csv';
 import { ActivityImportCheckView, ActivityImportView } from './activity-import.dto';
@@ -26,7 +26,7 @@ export class ActivityImportController {
   @ApiBody({
     schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: `columns: ${IMPORT_COLUMNS.join(', ')}` } } },
   })
-  async import(@Param('id', ParseUUIDPipe) planId: string, @Req() request: FastifyRequest, @CurrentUser() user: AuthUser) {
+  async import(@Param('id', UuidPipe) planId: string, @Req() request: FastifyRequest, @CurrentUser() user: AuthUser) {
     return this.imports.import(planId, await uploadedCsv(request), user);
   }
 
@@ -42,7 +42,7 @@ export class ActivityImportController {
   @ApiBody({
     schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: `columns: ${IMPORT_COLUMNS.join(', ')}` } } },
   })
-  async check(@Param('id', ParseUUIDPipe) planId: string, @Req() request: FastifyRequest) {
+  async check(@Param('id', UuidPipe) planId: string, @Req() request: FastifyRequest) {
     return this.imports.check(planId, await uploadedCsv(request));
   }
 
@@ -50,7 +50,7 @@ export class ActivityImportController {
   @Roles('staff')
   @ApiFileResponse('text/csv')
   @Get('template')
-  async template(@Param('id', ParseUUIDPipe) planId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async template(@Param('id', UuidPipe) planId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const { filename, csv } = await this.imports.template(planId);
     void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`);
     return csv;

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { CurrentUser, Roles, type AuthUser, UuidPipe } from '@trta/http';
 import { ActivityView } from '../activities/activities.dto';
 import { CancelActivityDto, ConfirmActivityDto, PostponeActivityDto } from './lifecycle.dto';
 import { SchedulingConflictsError } from '../scheduling/scheduling.dto';
@@ -19,7 +19,7 @@ export class LifecycleController {
   @ApiOkResponse({ type: ActivityView })
   @ApiConflictResponse({ type: SchedulingConflictsError, description: 'overlaps scheduled activities (or not in a state to confirm)' })
   @Post('confirm')
-  confirm(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ConfirmActivityDto, @CurrentUser() user: AuthUser) {
+  confirm(@Param('id', UuidPipe) id: string, @Body() dto: ConfirmActivityDto, @CurrentUser() user: AuthUser) {
     return this.lifecycle.transition(id, 'confirm', user, { acknowledgeConflicts: dto.acknowledgeConflicts });
   }
 
@@ -27,7 +27,7 @@ export class LifecycleController {
   @HttpCode(200)
   @ApiOkResponse({ type: ActivityView })
   @Post('open')
-  open(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  open(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.lifecycle.transition(id, 'open', user);
   }
 
@@ -35,7 +35,7 @@ export class LifecycleController {
   @HttpCode(200)
   @ApiOkResponse({ type: ActivityView })
   @Post('close')
-  close(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  close(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.lifecycle.transition(id, 'close', user);
   }
 
@@ -43,14 +43,14 @@ export class LifecycleController {
   @HttpCode(200)
   @ApiOkResponse({ type: ActivityView })
   @Post('deliver')
-  deliver(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  deliver(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.lifecycle.transition(id, 'deliver', user);
   }
 
   @HttpCode(200)
   @ApiOkResponse({ type: ActivityView })
   @Post('cancel')
-  cancel(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CancelActivityDto, @CurrentUser() user: AuthUser) {
+  cancel(@Param('id', UuidPipe) id: string, @Body() dto: CancelActivityDto, @CurrentUser() user: AuthUser) {
     return this.lifecycle.transition(id, 'cancel', user, { reason: dto.reason });
   }
 
@@ -58,7 +58,7 @@ export class LifecycleController {
   @HttpCode(200)
   @ApiOkResponse({ type: ActivityView })
   @Post('postpone')
-  postpone(@Param('id', ParseUUIDPipe) id: string, @Body() dto: PostponeActivityDto, @CurrentUser() user: AuthUser) {
+  postpone(@Param('id', UuidPipe) id: string, @Body() dto: PostponeActivityDto, @CurrentUser() user: AuthUser) {
     return this.lifecycle.transition(id, 'postpone', user, { reason: dto.reason });
   }
 }

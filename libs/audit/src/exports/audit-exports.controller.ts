@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiFileResponse, Roles } from '@trta/http';
+import { ApiFileResponse, Roles, UuidPipe } from '@trta/http';
 import { attachmentDisposition } from '@trta/files';
 import { ExportQueryDto } from '../reports/audit-reports.dto';
 import { AuditExportsService } from './audit-exports.service';
@@ -15,7 +15,7 @@ export class AuditExportsController {
   @Roles('auditor', 'admin')
   @ApiFileResponse('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
   @Get(':id/export')
-  async export(@Param('id', ParseUUIDPipe) id: string, @Query() query: ExportQueryDto): Promise<StreamableFile> {
+  async export(@Param('id', UuidPipe) id: string, @Query() query: ExportQueryDto): Promise<StreamableFile> {
     const file = await this.exports.download(id, query.format);
     return new StreamableFile(file.content, { type: file.mediaType, disposition: attachmentDisposition(file.filename), length: file.content.length });
   }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, AuthUser, CurrentUser, Roles } from '@trta/http';
+import { ApiPageResponse, AuthUser, CurrentUser, Roles, UuidPipe } from '@trta/http';
 import { AuditReportDetailView, AuditReportView, ListAuditReportsQueryDto, RequestAuditReportDto } from './audit-reports.dto';
 import { AuditReportsService, reportView } from './audit-reports.service';
 
@@ -30,7 +30,7 @@ export class AuditReportsController {
   @Roles('auditor', 'admin')
   @ApiOkResponse({ type: AuditReportDetailView })
   @Get(':id')
-  find(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  find(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.reports.findWithData(id, user);
   }
 
@@ -38,7 +38,7 @@ export class AuditReportsController {
   @HttpCode(200)
   @ApiOkResponse({ type: AuditReportView })
   @Post(':id/finalize')
-  finalize(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  finalize(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.reports.finalize(id, user);
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, AuthUser, CurrentUser, PageQueryDto, Roles } from '@trta/http';
+import { ApiPageResponse, AuthUser, CurrentUser, PageQueryDto, Roles, UuidPipe } from '@trta/http';
 import { UserAdminService } from './user-admin.service';
 import { ChangeUserDto, CreateUserDto, ListUsersQueryDto, ManagedUserView, UserHistoryView, UserView } from './users.dto';
 import { UsersService } from './users.service';
@@ -31,28 +31,28 @@ export class UsersController {
 
   @ApiOkResponse({ type: ManagedUserView })
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser) {
+  get(@Param('id', UuidPipe) id: string, @CurrentUser() admin: AuthUser) {
     return this.admin.get(id, admin.id);
   }
 
   /** Changes the role, or a focal point's country. */
   @ApiOkResponse({ type: ManagedUserView })
   @Patch(':id')
-  change(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ChangeUserDto, @CurrentUser() admin: AuthUser) {
+  change(@Param('id', UuidPipe) id: string, @Body() dto: ChangeUserDto, @CurrentUser() admin: AuthUser) {
     return this.admin.change(id, dto, admin.id);
   }
 
   @ApiOkResponse({ type: ManagedUserView })
   @HttpCode(200)
   @Post(':id/disable')
-  disable(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser) {
+  disable(@Param('id', UuidPipe) id: string, @CurrentUser() admin: AuthUser) {
     return this.admin.setDisabled(id, true, admin.id);
   }
 
   @ApiOkResponse({ type: ManagedUserView })
   @HttpCode(200)
   @Post(':id/enable')
-  enable(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser) {
+  enable(@Param('id', UuidPipe) id: string, @CurrentUser() admin: AuthUser) {
     return this.admin.setDisabled(id, false, admin.id);
   }
 
@@ -60,13 +60,13 @@ export class UsersController {
   @ApiOkResponse({ type: ManagedUserView })
   @HttpCode(200)
   @Post(':id/password-reset')
-  sendReset(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser) {
+  sendReset(@Param('id', UuidPipe) id: string, @CurrentUser() admin: AuthUser) {
     return this.admin.sendReset(id, admin.id);
   }
 
   @ApiPageResponse(UserHistoryView)
   @Get(':id/history')
-  history(@Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
+  history(@Param('id', UuidPipe) id: string, @Query() query: PageQueryDto) {
     return this.admin.history(id, query);
   }
 }

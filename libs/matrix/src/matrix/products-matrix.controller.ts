@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Roles } from '@trta/http';
+import { Roles, UuidPipe } from '@trta/http';
 import { matrixCsv, matrixXlsx } from './matrix-export';
 import { MatrixQueryDto, ProductsMatrixView } from './products-matrix.dto';
 import { ProductsMatrixService } from './products-matrix.service';
@@ -28,7 +28,7 @@ export class ProductsMatrixController {
   })
   @Get()
   async get(
-    @Param('id', ParseUUIDPipe) planId: string,
+    @Param('id', UuidPipe) planId: string,
     @Query() query: MatrixQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ProductsMatrixView | string | Buffer> {

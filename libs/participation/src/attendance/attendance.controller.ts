@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { CurrentUser, Roles, type AuthUser, UuidPipe } from '@trta/http';
 import {
   AttendDto,
   BulkAttendanceDto,
@@ -24,7 +24,7 @@ export class AttendanceController {
   @HttpCode(200)
   @ApiOkResponse({ type: ParticipationView })
   @Post('applications/:id/attend')
-  attend(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AttendDto, @CurrentUser() user: AuthUser) {
+  attend(@Param('id', UuidPipe) id: string, @Body() dto: AttendDto, @CurrentUser() user: AuthUser) {
     return this.attendance.attend(id, dto.attendedDays, user);
   }
 
@@ -32,7 +32,7 @@ export class AttendanceController {
   @HttpCode(200)
   @ApiOkResponse({ type: ParticipationView })
   @Post('applications/:id/complete')
-  complete(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  complete(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.attendance.complete(id, user);
   }
 
@@ -40,7 +40,7 @@ export class AttendanceController {
   @HttpCode(200)
   @ApiOkResponse({ type: ParticipationView })
   @Post('applications/:id/no-show')
-  noShow(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  noShow(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.attendance.noShow(id, user);
   }
 
@@ -49,7 +49,7 @@ export class AttendanceController {
   @ApiOkResponse({ type: BulkParticipationView })
   @ApiConflictResponse({ type: ParticipationRecordsError, description: 'a refused record (nothing was changed), or the activity has not started' })
   @Post('activities/:id/attendance')
-  attendMany(@Param('id', ParseUUIDPipe) id: string, @Body() dto: BulkAttendanceDto) {
+  attendMany(@Param('id', UuidPipe) id: string, @Body() dto: BulkAttendanceDto) {
     return this.attendance.attendMany(id, dto.records);
   }
 
@@ -57,7 +57,7 @@ export class AttendanceController {
   @HttpCode(200)
   @ApiOkResponse({ type: BulkParticipationView })
   @Post('activities/:id/attendance/everyone')
-  attendEveryone(@Param('id', ParseUUIDPipe) id: string, @Body() dto: EveryoneAttendedDto) {
+  attendEveryone(@Param('id', UuidPipe) id: string, @Body() dto: EveryoneAttendedDto) {
     return this.attendance.attendEveryone(id, dto.attendedDays);
   }
 
@@ -66,7 +66,7 @@ export class AttendanceController {
   @ApiOkResponse({ type: BulkParticipationView })
   @ApiConflictResponse({ type: ParticipationRecordsError, description: 'a refused record (nothing was changed), or the activity has not ended' })
   @Post('activities/:id/completions')
-  completeMany(@Param('id', ParseUUIDPipe) id: string, @Body() dto: BulkCompletionDto) {
+  completeMany(@Param('id', UuidPipe) id: string, @Body() dto: BulkCompletionDto) {
     return this.attendance.completeMany(id, dto.applicationIds);
   }
 }

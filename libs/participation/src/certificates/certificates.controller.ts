@@ -1,8 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { CERTIFICATE_LANGUAGES, type CertificateLanguage } from './certificate-pdf';
-import { ApiFileResponse, CurrentUser, Public, Roles, type AuthUser } from '@trta/http';
+import { ApiFileResponse, CurrentUser, Public, Roles, type AuthUser, UuidPipe } from '@trta/http';
 import { CertificatesService, CertificateVerification } from './certificates.service';
 
 export class CertificateLanguageDto {
@@ -22,7 +22,7 @@ export class CertificatesController {
   @Roles('applicant', 'staff', 'auditor')
   @ApiFileResponse('application/pdf')
   @Get('applications/:id/certificate.pdf')
-  async pdf(@Param('id', ParseUUIDPipe) id: string, @Query() query: CertificateLanguageDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
+  async pdf(@Param('id', UuidPipe) id: string, @Query() query: CertificateLanguageDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
     const { code, content } = await this.certificates.pdf(id, user, query.lang);
     return new StreamableFile(content, {
       type: 'application/pdf',

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, CurrentUser, PageQueryDto, Roles, type AuthUser } from '@trta/http';
+import { ApiPageResponse, CurrentUser, PageQueryDto, Roles, type AuthUser, UuidPipe } from '@trta/http';
 import { ActivityEvaluationResultsView, ActivityEvaluationView, EvaluationDto, EvaluationView, FollowUpDto, TestScoresDto } from './evaluations.dto';
 import { EvaluationsService } from './evaluations.service';
 
@@ -15,7 +15,7 @@ export class EvaluationsController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: EvaluationView })
   @Post('applications/:id/evaluation')
-  submit(@Param('id', ParseUUIDPipe) id: string, @Body() dto: EvaluationDto, @CurrentUser() user: AuthUser) {
+  submit(@Param('id', UuidPipe) id: string, @Body() dto: EvaluationDto, @CurrentUser() user: AuthUser) {
     return this.evaluations.submit(id, dto, user);
   }
 
@@ -23,7 +23,7 @@ export class EvaluationsController {
   @Roles('staff')
   @ApiOkResponse({ type: EvaluationView })
   @Put('applications/:id/evaluation/test-scores')
-  testScores(@Param('id', ParseUUIDPipe) id: string, @Body() dto: TestScoresDto, @CurrentUser() user: AuthUser) {
+  testScores(@Param('id', UuidPipe) id: string, @Body() dto: TestScoresDto, @CurrentUser() user: AuthUser) {
     return this.evaluations.testScores(id, dto, user);
   }
 
@@ -31,14 +31,14 @@ export class EvaluationsController {
   @Roles('applicant')
   @ApiOkResponse({ type: EvaluationView })
   @Patch('applications/:id/evaluation/follow-up')
-  followUp(@Param('id', ParseUUIDPipe) id: string, @Body() dto: FollowUpDto, @CurrentUser() user: AuthUser) {
+  followUp(@Param('id', UuidPipe) id: string, @Body() dto: FollowUpDto, @CurrentUser() user: AuthUser) {
     return this.evaluations.followUp(id, dto, user);
   }
 
   @Roles('staff', 'auditor')
   @ApiOkResponse({ type: ActivityEvaluationResultsView })
   @Get('activities/:id/evaluations')
-  results(@Param('id', ParseUUIDPipe) id: string) {
+  results(@Param('id', UuidPipe) id: string) {
     return this.evaluations.results(id);
   }
 
@@ -46,7 +46,7 @@ export class EvaluationsController {
   @Roles('staff')
   @ApiPageResponse(ActivityEvaluationView)
   @Get('activities/:id/evaluations/responses')
-  responses(@Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
+  responses(@Param('id', UuidPipe) id: string, @Query() query: PageQueryDto) {
     return this.evaluations.ofActivity(id, query);
   }
 }

@@ -1,9 +1,9 @@
 import '@fastify/multipart';
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { FileRefusals } from '@trta/files';
-import { CurrentUser, DomainException, Roles, type AuthUser } from '@trta/http';
+import { CurrentUser, DomainException, Roles, type AuthUser, UuidPipe } from '@trta/http';
 import { csvText, PARTICIPANT_COLUMNS } from './participant-csv';
 import { ParticipantImportView, RegisteredParticipant, RegisterParticipantDto } from './participants.dto';
 import { ParticipantsService } from './participants.service';
@@ -40,7 +40,7 @@ export class ParticipantsController {
     },
   })
   async register(
-    @Param('id', ParseUUIDPipe) activityId: string,
+    @Param('id', UuidPipe) activityId: string,
     @Req() request: FastifyRequest,
     // Validated by the service: this route takes either a JSON participant or a multipart file.
     @Body() body: unknown,

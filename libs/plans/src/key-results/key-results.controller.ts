@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, CurrentUser, Roles, SignedIn, type AuthUser } from '@trta/http';
+import { ApiPageResponse, CurrentUser, Roles, SignedIn, type AuthUser, UuidPipe, IntPipe } from '@trta/http';
 import { ActualDto, CreateIndicatorDto, CreateKeyResultDto, IndicatorActualView, IndicatorView, KeyResultView } from './key-results.dto';
 import { KeyResultsService } from './key-results.service';
 
@@ -13,14 +13,14 @@ export class KeyResultsController {
   @SignedIn()
   @ApiPageResponse(KeyResultView, 'the whole framework in one page')
   @Get('key-results')
-  list(@Param('id', ParseUUIDPipe) planId: string) {
+  list(@Param('id', UuidPipe) planId: string) {
     return this.keyResults.list(planId);
   }
 
   @Roles('staff')
   @ApiCreatedResponse({ type: KeyResultView })
   @Post('key-results')
-  create(@Param('id', ParseUUIDPipe) planId: string, @Body() dto: CreateKeyResultDto, @CurrentUser() user: AuthUser) {
+  create(@Param('id', UuidPipe) planId: string, @Body() dto: CreateKeyResultDto, @CurrentUser() user: AuthUser) {
     return this.keyResults.create(planId, dto, user);
   }
 
@@ -28,8 +28,8 @@ export class KeyResultsController {
   @ApiCreatedResponse({ type: IndicatorView })
   @Post('key-results/:keyResultId/indicators')
   addIndicator(
-    @Param('id', ParseUUIDPipe) planId: string,
-    @Param('keyResultId', ParseUUIDPipe) keyResultId: string,
+    @Param('id', UuidPipe) planId: string,
+    @Param('keyResultId', UuidPipe) keyResultId: string,
     @Body() dto: CreateIndicatorDto,
     @CurrentUser() user: AuthUser,
   ) {
@@ -40,9 +40,9 @@ export class KeyResultsController {
   @ApiOkResponse({ type: IndicatorActualView })
   @Put('indicators/:indicatorId/actuals/:year')
   putActual(
-    @Param('id', ParseUUIDPipe) planId: string,
-    @Param('indicatorId', ParseUUIDPipe) indicatorId: string,
-    @Param('year', ParseIntPipe) year: number,
+    @Param('id', UuidPipe) planId: string,
+    @Param('indicatorId', UuidPipe) indicatorId: string,
+    @Param('year', IntPipe) year: number,
     @Body() dto: ActualDto,
     @CurrentUser() user: AuthUser,
   ) {

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, CurrentUser, PageQueryDto, Roles, SignedIn, type AuthUser } from '@trta/http';
+import { ApiPageResponse, CurrentUser, PageQueryDto, Roles, SignedIn, type AuthUser, UuidPipe } from '@trta/http';
 import { PlanHistoryView } from '../history/plan-history';
 import { CreatePlanDto, PlanDetailView, PlanView, UpdatePlanDto } from './plans.dto';
 import { PlansService } from './plans.service';
@@ -28,14 +28,14 @@ export class PlansController {
   @SignedIn()
   @ApiOkResponse({ type: PlanDetailView })
   @Get(':id')
-  findOne(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  findOne(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.plans.findDetail(id, user);
   }
 
   @Roles('staff')
   @ApiOkResponse({ type: PlanView })
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePlanDto, @CurrentUser() user: AuthUser) {
+  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdatePlanDto, @CurrentUser() user: AuthUser) {
     return this.plans.update(id, dto, user);
   }
 
@@ -43,7 +43,7 @@ export class PlansController {
   @Roles('staff', 'auditor')
   @ApiPageResponse(PlanHistoryView)
   @Get(':id/history')
-  history(@Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
+  history(@Param('id', UuidPipe) id: string, @Query() query: PageQueryDto) {
     return this.plans.history(id, query);
   }
 
@@ -51,7 +51,7 @@ export class PlansController {
   @HttpCode(200)
   @ApiOkResponse({ type: PlanView })
   @Post(':id/adopt')
-  adopt(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  adopt(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.plans.adopt(id, user);
   }
 
@@ -59,7 +59,7 @@ export class PlansController {
   @HttpCode(200)
   @ApiOkResponse({ type: PlanView })
   @Post(':id/close')
-  close(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  close(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.plans.close(id, user);
   }
 }

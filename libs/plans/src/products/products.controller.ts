@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, CurrentUser, PageQueryDto, Roles, SignedIn, type AuthUser } from '@trta/http';
+import { ApiPageResponse, CurrentUser, PageQueryDto, Roles, SignedIn, type AuthUser, UuidPipe } from '@trta/http';
 import { CreateProductDto, ProductView, UpdateProductDto } from './products.dto';
 import { ProductsService } from './products.service';
 
@@ -13,21 +13,21 @@ export class ProductsController {
   @SignedIn()
   @ApiPageResponse(ProductView)
   @Get()
-  list(@Param('id', ParseUUIDPipe) planId: string, @Query() query: PageQueryDto) {
+  list(@Param('id', UuidPipe) planId: string, @Query() query: PageQueryDto) {
     return this.products.list(planId, query);
   }
 
   @Roles('staff')
   @ApiCreatedResponse({ type: ProductView })
   @Post()
-  create(@Param('id', ParseUUIDPipe) planId: string, @Body() dto: CreateProductDto, @CurrentUser() user: AuthUser) {
+  create(@Param('id', UuidPipe) planId: string, @Body() dto: CreateProductDto, @CurrentUser() user: AuthUser) {
     return this.products.create(planId, dto, user);
   }
 
   @SignedIn()
   @ApiOkResponse({ type: ProductView })
   @Get(':productId')
-  findOne(@Param('id', ParseUUIDPipe) planId: string, @Param('productId', ParseUUIDPipe) productId: string) {
+  findOne(@Param('id', UuidPipe) planId: string, @Param('productId', UuidPipe) productId: string) {
     return this.products.findOne(planId, productId);
   }
 
@@ -35,8 +35,8 @@ export class ProductsController {
   @ApiOkResponse({ type: ProductView })
   @Patch(':productId')
   update(
-    @Param('id', ParseUUIDPipe) planId: string,
-    @Param('productId', ParseUUIDPipe) productId: string,
+    @Param('id', UuidPipe) planId: string,
+    @Param('productId', UuidPipe) productId: string,
     @Body() dto: UpdateProductDto,
     @CurrentUser() user: AuthUser,
   ) {

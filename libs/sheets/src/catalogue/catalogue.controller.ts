@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiFileResponse, ApiPageResponse, Public } from '@trta/http';
+import { ApiFileResponse, ApiPageResponse, Public, UuidPipe } from '@trta/http';
 import { download } from '../materials/materials.controller';
 import { MATERIAL_MEDIA_TYPES } from '../materials/materials.dto';
 import { MaterialsService } from '../materials/materials.service';
@@ -25,14 +25,14 @@ export class CatalogueController {
 
   @ApiOkResponse({ type: CatalogueEntry })
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string, @Query() query: CatalogueLanguageDto) {
+  get(@Param('id', UuidPipe) id: string, @Query() query: CatalogueLanguageDto) {
     return this.catalogue.get(id, query.lang);
   }
 
   /** A material's file, while the sheet is published and the activity confirmed, open or closed; 404 otherwise. */
   @ApiFileResponse(...MATERIAL_MEDIA_TYPES)
   @Get(':id/materials/:materialId/file')
-  async file(@Param('id', ParseUUIDPipe) id: string, @Param('materialId', ParseUUIDPipe) materialId: string) {
+  async file(@Param('id', UuidPipe) id: string, @Param('materialId', UuidPipe) materialId: string) {
     return download(await this.materials.openPublicFile(id, materialId));
   }
 }

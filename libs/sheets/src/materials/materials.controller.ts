@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { attachmentDisposition, type OpenedFile } from '@trta/files';
-import { ApiFileResponse, CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { ApiFileResponse, CurrentUser, Roles, type AuthUser, UuidPipe } from '@trta/http';
 import { MaterialView } from '../sheets/sheets.dto';
 import { MATERIAL_MEDIA_TYPES } from './materials.dto';
 import { MaterialsService } from './materials.service';
@@ -30,7 +30,7 @@ export class MaterialsController {
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiCreatedResponse({ type: MaterialView })
   @Post()
-  add(@Param('id', ParseUUIDPipe) id: string, @Req() request: FastifyRequest, @Body() body: unknown, @CurrentUser() user: AuthUser) {
+  add(@Param('id', UuidPipe) id: string, @Req() request: FastifyRequest, @Body() body: unknown, @CurrentUser() user: AuthUser) {
     return this.materials.add(id, request, body, user);
   }
 
@@ -39,8 +39,8 @@ export class MaterialsController {
   @ApiNoContentResponse()
   @Delete(':materialId')
   async remove(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('materialId', ParseUUIDPipe) materialId: string,
+    @Param('id', UuidPipe) id: string,
+    @Param('materialId', UuidPipe) materialId: string,
     @CurrentUser() user: AuthUser,
   ): Promise<void> {
     await this.materials.remove(id, materialId, user);
@@ -49,7 +49,7 @@ export class MaterialsController {
   @Roles('staff', 'auditor')
   @ApiFileResponse(...MATERIAL_MEDIA_TYPES)
   @Get(':materialId/file')
-  async file(@Param('id', ParseUUIDPipe) id: string, @Param('materialId', ParseUUIDPipe) materialId: string) {
+  async file(@Param('id', UuidPipe) id: string, @Param('materialId', UuidPipe) materialId: string) {
     return download(await this.materials.openFile(id, materialId));
   }
 }

@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiFileResponse, Public } from '@trta/http';
+import { ApiFileResponse, Public, UuidPipe } from '@trta/http';
 import { CatalogueLanguageDto } from '../catalogue/catalogue.dto';
 import { CatalogueCalendarService } from './catalogue-calendar.service';
 import { CatalogueCalendarQueryDto } from './publications.dto';
@@ -23,7 +23,7 @@ export class PublicationsController {
   /** The activity sheet as an A4 PDF in `?lang=en|fr|es` (or the activity's first language); 404 for anything not in the catalogue. */
   @ApiFileResponse('application/pdf')
   @Get('catalogue/:id/sheet.pdf')
-  async sheet(@Param('id', ParseUUIDPipe) id: string, @Query() query: CatalogueLanguageDto, @Req() request: FastifyRequest): Promise<StreamableFile> {
+  async sheet(@Param('id', UuidPipe) id: string, @Query() query: CatalogueLanguageDto, @Req() request: FastifyRequest): Promise<StreamableFile> {
     const pdf = await this.sheets.render(id, query.lang, originOf(request));
     return new StreamableFile(pdf.content, {
       type: 'application/pdf',
@@ -36,7 +36,7 @@ export class PublicationsController {
   @ApiFileResponse('text/calendar')
   @Get('catalogue/:id/calendar.ics')
   async event(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Query() query: CatalogueLanguageDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@trta/http';
+import { CurrentUser, Roles, type AuthUser, UuidPipe } from '@trta/http';
 import { PutSheetDto, SheetView } from './sheets.dto';
 import { SheetsService } from './sheets.service';
 
@@ -14,14 +14,14 @@ export class SheetsController {
   @Roles('staff', 'auditor')
   @ApiOkResponse({ type: SheetView })
   @Get()
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  get(@Param('id', UuidPipe) id: string) {
     return this.sheets.get(id);
   }
 
   @Roles('staff')
   @ApiOkResponse({ type: SheetView })
   @Put()
-  put(@Param('id', ParseUUIDPipe) id: string, @Body() dto: PutSheetDto, @CurrentUser() user: AuthUser) {
+  put(@Param('id', UuidPipe) id: string, @Body() dto: PutSheetDto, @CurrentUser() user: AuthUser) {
     return this.sheets.put(id, dto, user);
   }
 
@@ -30,7 +30,7 @@ export class SheetsController {
   @HttpCode(200)
   @ApiOkResponse({ type: SheetView })
   @Post('publish')
-  publish(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  publish(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.sheets.publish(id, user);
   }
 }
