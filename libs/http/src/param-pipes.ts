@@ -1,5 +1,5 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { isIn, isInt, isUUID } from 'class-validator';
+import { isUUID } from 'class-validator';
 import { fieldsFailed } from './validation';
 
 /*
@@ -30,7 +30,7 @@ export class UuidPipe implements PipeTransform<unknown, string> {
 @Injectable()
 export class IntPipe implements PipeTransform<unknown, number> {
   transform(value: unknown, { data }: ArgumentMetadata): number {
-    if (typeof value === 'number' && isInt(value) && Number.isSafeInteger(value)) return value;
+    if (Number.isSafeInteger(value)) return value as number;
     if (typeof value === 'string' && /^-?\d{1,15}$/.test(value)) return Number(value);
     throw paramFailed(data, 'IS_INT', 'must be an integer number');
   }
@@ -41,7 +41,7 @@ export class OneOfPipe implements PipeTransform<unknown, string> {
   constructor(private readonly values: readonly string[]) {}
 
   transform(value: unknown, { data }: ArgumentMetadata): string {
-    if (typeof value === 'string' && isIn(value, [...this.values])) return value;
+    if (typeof value === 'string' && this.values.includes(value)) return value;
     throw paramFailed(data, 'IS_IN', `must be one of the following values: ${this.values.join(', ')}`, { values: [...this.values] });
   }
 }
