@@ -29,6 +29,16 @@ describe('HTTP conventions', () => {
     expectErrorShape(response.body, 404);
   });
 
+  it('answers a URL Fastify cannot read, before any route, in the one error shape', async () => {
+    const undecodable = await t.http.get('/api/catalogue/%zz').expect(refused(400, 'BAD_REQUEST'));
+    expectErrorShape(undecodable.body, 400);
+    expect(undecodable.body.message).toBe("'/api/catalogue/%zz' is not a valid url component");
+    expect(undecodable.headers).toMatchObject({ 'x-request-id': undecodable.body.requestId, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+    // a path part longer than the router reads matches no route
+    const tooLong = await t.http.get(`/api/catalogue/${'a'.repeat(200)}`).expect(refused(404, 'ROUTE_NOT_FOUND'));
+    expectErrorShape(tooLong.body, 404);
+  });
+
   it('refuses unknown fields, wrong types, missing fields and huge strings with 400 naming them', async () => {
     const unknown = await t.http.post('/api/auth/register').send({ ...registration(), isAdmin: true }).expect(refused(400, 'VALIDATION_FAILED'));
     expect(unknown.body.message).toContain('property isAdmin should not exist');

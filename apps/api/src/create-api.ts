@@ -6,14 +6,14 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, getSchemaPath, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { projectRoot, trustProxySetting } from '@trta/config';
-import { createValidationPipe, declaredRefusalCodes, ErrorView, FieldProblemView, helmetHeaders, registerInputGuards, registerSecurityHeaders } from '@trta/http';
+import { createValidationPipe, declaredRefusalCodes, ErrorView, FieldProblemView, helmetHeaders, registerInputGuards, registerSecurityHeaders, toErrorBody } from '@trta/http';
 import { JobQueue, QueueName, registerQueueDashboard } from '@trta/queues';
 import { AuthService } from '@trta/identity';
 import { AppModule, AppModuleOptions, requestLogLevel } from './app.module';
@@ -51,6 +51,18 @@ export async function createApi(options: AppModuleOptions): Promise<NestFastifyA
       const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
       (request as IncomingMessage & { id?: string }).id = id;
       return id;
+    },
+    // A URL refused before any route is looked up (a %-escape that decodes to nothing): in the one
+    // error shape, as the exception filter answers, with the headers the hooks below give every
+    // other answer (they do not run for these).
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const body = toErrorBody(error);
+      void reply
+        .headers(SECURITY_HEADERS)
+        .header('x-request-id', request.id)
+        .header('cache-control', 'no-store')
+        .code(body.statusCode)
+        .send({ ...body, requestId: String(request.id) });
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { bufferLogs: true });
